@@ -1,0 +1,5 @@
+/**
+ * The engine's public surface. Everything outside core/ imports from here (or
+ * from a concept's own index), never from a module's internals.
+ */
+export * from './validation';

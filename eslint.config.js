@@ -1,0 +1,78 @@
+// Layer rules live here, in lint, so a wrong-way import fails CI instead of
+// depending on a reviewer's memory (VS Code's code-import-patterns idea).
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import { importX } from 'eslint-plugin-import-x';
+import { createTypeScriptImportResolver } from 'eslint-import-resolver-typescript';
+
+/** Packages the pure engine must never pull in: it runs in Node, a worker and the browser alike. */
+const forbiddenInCore = ['react', 'react-dom', 'zustand', 'electron', 'fastify', 'better-sqlite3', 'pg'];
+
+export default tseslint.config(
+  { ignores: ['node_modules/', 'dist/', 'release/', 'test-results/', 'playwright-report/', '**/*.d.ts'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    plugins: { 'import-x': importX },
+    settings: {
+      'import-x/resolver-next': [createTypeScriptImportResolver({ project: './tsconfig.json' })],
+    },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/consistent-type-imports': 'error',
+      'import-x/no-restricted-paths': [
+        'error',
+        {
+          zones: [
+            {
+              target: './core',
+              from: ['./renderer', './electron', './server', './e2e', './bench'],
+              message: 'core/ is the engine: it may not import the UI, the shell, the server or tests.',
+            },
+            {
+              target: ['./core/model', './core/recurrence', './core/overlap', './core/validation', './core/time', './core/audit'],
+              from: ['./core/db', './core/commands', './core/sync'],
+              message: 'Pure engine modules may not import storage or sync (they run without IndexedDB).',
+            },
+            {
+              target: './renderer',
+              from: ['./server', './e2e', './bench'],
+              message: 'renderer/ reaches data only through core/ and the desktop bridge.',
+            },
+            {
+              target: './server',
+              from: ['./renderer', './electron', './e2e'],
+              message: 'server/ reuses core/ only.',
+            },
+            {
+              target: './electron',
+              from: ['./renderer', './server', './e2e'],
+              message: 'electron/ is a thin shell: it may not import the UI or the server.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['core/**/*.ts'],
+    ignores: ['core/**/*.test.ts', 'core/**/*.bench.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: forbiddenInCore.map((name) => ({ name, message: `core/ must not depend on ${name}.` })),
+          patterns: [{ group: ['node:*'], message: 'core/ must run in the browser too: no Node built-ins.' }],
+        },
+      ],
+      // The engine takes "now" and the zone as inputs (Luxon-style settings), so results never depend on the host.
+      'no-restricted-syntax': [
+        'error',
+        { selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']", message: 'Take the clock as an input in core/.' },
+        { selector: "NewExpression[callee.name='Date'][arguments.length=0]", message: 'Take the clock as an input in core/.' },
+        { selector: "CallExpression[callee.object.name='DateTime'][callee.property.name='local']", message: 'Pass an explicit zone in core/.' },
+        { selector: "CallExpression[callee.object.name='DateTime'][callee.property.name='now']", message: 'Take the clock as an input in core/.' },
+      ],
+    },
+  },
+);

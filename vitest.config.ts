@@ -1,0 +1,25 @@
+import { defineConfig } from 'vitest/config';
+
+/**
+ * Unit tests run twice for the engine: once with the host in UTC and once in a
+ * zone with DST and a non-hour offset, so any dependence on the host zone shows
+ * up as a failing test instead of a bug report from a clinic.
+ */
+const unitFiles = ['core/**/*.test.ts', 'server/**/*.test.ts', 'electron/**/*.test.ts', 'renderer/**/*.test.{ts,tsx}', 'scripts/**/*.test.ts'];
+
+export default defineConfig({
+  test: {
+    projects: [
+      {
+        test: { name: 'unit', include: unitFiles, env: { TZ: 'UTC' } },
+      },
+      {
+        test: {
+          name: 'engine-host-tz',
+          include: ['core/recurrence/**/*.test.ts', 'core/overlap/**/*.test.ts', 'core/model/**/*.test.ts'],
+          env: { TZ: 'Australia/Adelaide' },
+        },
+      },
+    ],
+  },
+});
