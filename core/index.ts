@@ -3,3 +3,4 @@
  * from a concept's own index), never from a module's internals.
  */
 export * from './validation';
+export * from './time';
