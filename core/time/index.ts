@@ -7,5 +7,7 @@ export {
   localMsToInstant,
   wallTimeToInstant,
   instantToWallTime,
+  instantToLocalMs,
 } from './wall-time';
+export { offsetMinutesAt } from './zone-offsets';
 export type { WallTime, WallTimeParts } from './wall-time';

@@ -1,5 +1,6 @@
 import { IANAZone } from 'luxon';
 import { ValidationError } from '../validation';
+import { offsetMinutesAt } from './zone-offsets';
 
 /**
  * A wall-clock time as a person reads it off the clinic's clock, without zone:
@@ -81,15 +82,17 @@ export function localMsToWallTime(localMs: number): WallTime {
  */
 export function localMsToInstant(localMs: number, zone: IANAZone): number {
   // Offsets a day either side bracket any real transition (none are closer together).
-  const offsetBefore = zone.offset(localMs - dayMs);
-  const offsetAfter = zone.offset(localMs + dayMs);
+  // Offsets come from the per-zone cache: this runs once per occurrence in expansion.
+  const offsetBefore = offsetMinutesAt(zone, localMs - dayMs);
+  const offsetAfter = offsetMinutesAt(zone, localMs + dayMs);
   const first = localMs - offsetBefore * 60_000;
-  const firstValid = zone.offset(first) === offsetBefore;
+  const firstOffset = offsetMinutesAt(zone, first);
   if (offsetBefore === offsetAfter) {
-    return firstValid ? first : localMs - zone.offset(first) * 60_000;
+    return firstOffset === offsetBefore ? first : localMs - firstOffset * 60_000;
   }
+  const firstValid = firstOffset === offsetBefore;
   const second = localMs - offsetAfter * 60_000;
-  const secondValid = zone.offset(second) === offsetAfter;
+  const secondValid = offsetMinutesAt(zone, second) === offsetAfter;
   if (firstValid && secondValid) return Math.min(first, second); // repeated hour: the first one
   if (firstValid) return first;
   if (secondValid) return second;
@@ -112,6 +115,14 @@ export function wallTimeToInstant(wallTime: WallTime, tzid: string, field = 'sta
  * @example instantToWallTime(Date.parse('2025-03-09T07:30:00Z'), 'America/New_York') // '2025-03-09T03:30:00'
  */
 export function instantToWallTime(instant: number, tzid: string): WallTime {
-  const zone = zoneFor(tzid);
-  return localMsToWallTime(instant + zone.offset(instant) * 60_000);
+  return localMsToWallTime(instantToLocalMs(instant, zoneFor(tzid)));
+}
+
+/**
+ * The wall time an instant shows in `zone`, as "local ms" (see {@link wallPartsToLocalMs}).
+ *
+ * @example localMsToWallTime(instantToLocalMs(Date.parse('2025-03-09T07:30:00Z'), zoneFor('America/New_York'))) // '2025-03-09T03:30:00'
+ */
+export function instantToLocalMs(instant: number, zone: IANAZone): number {
+  return instant + offsetMinutesAt(zone, instant) * 60_000;
 }

@@ -1,0 +1,187 @@
+import { RRule, Weekday, type Options } from 'rrule';
+import type { IANAZone } from 'luxon';
+import { ValidationError } from '../validation';
+import { instantToLocalMs, localMsToInstant, localMsToWallTime, parseWallTime, wallPartsToLocalMs, zoneFor, type WallTime } from '../time';
+import { checkWindow, type ExpandWindow } from './expand-window';
+import { parseRrule, type Frequency, type ParsedRule } from './rrule-text';
+
+/** What to expand: a rule anchored at a wall time in an IANA zone. */
+export interface RuleSpec {
+  /** First occurrence as a wall time, `YYYY-MM-DDTHH:mm[:ss]`. Always an occurrence (RFC 5545 §3.8.5.3). */
+  dtstart: WallTime;
+  /** IANA zone the wall times are read in, e.g. `America/New_York`. */
+  tzid: string;
+  /** RFC 5545 RRULE value, e.g. `FREQ=WEEKLY;BYDAY=MO,WE` (an `RRULE:` prefix is accepted). */
+  rrule: string;
+  /** Wall times whose occurrence is removed (after COUNT is applied). */
+  exdates?: WallTime[];
+  /** Extra wall times added as occurrences (not counted by COUNT). */
+  rdates?: WallTime[];
+}
+
+/** One occurrence: the wall time a clock in the zone shows, and the same moment in UTC. */
+export interface Occurrence {
+  /** Real wall time, `YYYY-MM-DDTHH:mm:ss` (a 02:30 that falls in a spring-forward gap reads 03:30:00). */
+  local: WallTime;
+  /** UTC instant with milliseconds, `YYYY-MM-DDTHH:mm:ss.sssZ` (`Date#toISOString`). */
+  utc: string;
+}
+
+/**
+ * The most occurrences one expansion may return. A rule or window that would
+ * produce more throws `too-many-occurrences` instead of being cut silently;
+ * `window.limit` is the way to ask for fewer.
+ */
+export const MAX_OCCURRENCES = 10_000;
+
+/**
+ * The most rule instances one expansion may step through (including those
+ * before `window.from`), so a per-second rule started years ago cannot hang
+ * the desk. Exceeding it throws `too-many-occurrences`.
+ */
+export const MAX_SCANNED_OCCURRENCES = 2_000_000;
+
+/**
+ * No zone offset exceeds 16 h (the largest ever, local mean time in Manila,
+ * was under 16 h), so a wall time more than this after an instant bound is
+ * past it, whatever the offset. Used to stop generating in wall-time order.
+ */
+const offsetSlackMs = 16 * 3_600_000;
+
+const rruleFrequency: Record<Frequency, number> = {
+  SECONDLY: RRule.SECONDLY,
+  MINUTELY: RRule.MINUTELY,
+  HOURLY: RRule.HOURLY,
+  DAILY: RRule.DAILY,
+  WEEKLY: RRule.WEEKLY,
+  MONTHLY: RRule.MONTHLY,
+  YEARLY: RRule.YEARLY,
+};
+
+/**
+ * rrule.js options for generating in "floating" time: dtstart is the wall time
+ * read as UTC and no tzid is set, so rrule.js does pure calendar arithmetic and
+ * never consults a zone (neither the host's nor the series'). UNTIL and COUNT
+ * are left out: expandRule applies them itself (see README).
+ */
+function floatingOptions(rule: ParsedRule, dtstartLocalMs: number): Partial<Options> {
+  return {
+    freq: rruleFrequency[rule.freq],
+    dtstart: new Date(dtstartLocalMs),
+    interval: rule.interval,
+    wkst: rule.wkst,
+    bysecond: rule.bySecond ?? null,
+    byminute: rule.byMinute ?? null,
+    byhour: rule.byHour ?? null,
+    byweekday: rule.byDay?.map((day) => new Weekday(day.weekday, day.nth)) ?? null,
+    bymonthday: rule.byMonthDay ?? null,
+    byyearday: rule.byYearDay ?? null,
+    byweekno: rule.byWeekNo ?? null,
+    bymonth: rule.byMonth ?? null,
+    bysetpos: rule.bySetPos ?? null,
+    tzid: null,
+  };
+}
+
+function wallTimes(values: unknown, field: 'exdates' | 'rdates'): number[] {
+  if (values === undefined) return [];
+  if (!Array.isArray(values)) throw new ValidationError('invalid-format', field, `${field} must be a list of wall times like 2025-03-09T09:30.`);
+  return values.map((value, index) => wallPartsToLocalMs(parseWallTime(value as string, `${field}.${index}`)));
+}
+
+function tooMany(message: string): never {
+  throw new ValidationError('too-many-occurrences', 'rrule', message);
+}
+
+function format(instant: number, zone: IANAZone): Occurrence {
+  return { local: localMsToWallTime(instantToLocalMs(instant, zone)), utc: new Date(instant).toISOString() };
+}
+
+/**
+ * Expands a recurrence rule into occurrences inside a window, sorted by
+ * instant, with the product's time policy (see core/recurrence/README.md):
+ * rule semantics in wall time, a gap time moves forward by the gap, a repeated
+ * time takes its first pass, invalid dates (Feb 30) are skipped.
+ *
+ * @example
+ * expandRule(
+ *   { dtstart: '2025-03-07T02:30', tzid: 'America/New_York', rrule: 'FREQ=DAILY;COUNT=3' },
+ * );
+ * // [{ local: '2025-03-07T02:30:00', utc: '2025-03-07T07:30:00.000Z' },
+ * //  { local: '2025-03-08T02:30:00', utc: '2025-03-08T07:30:00.000Z' },
+ * //  { local: '2025-03-09T03:30:00', utc: '2025-03-09T07:30:00.000Z' }]  // 02:30 does not exist that day
+ */
+export function expandRule(spec: RuleSpec, window?: ExpandWindow): Occurrence[] {
+  if (typeof spec !== 'object' || spec === null) throw new ValidationError('required', 'spec', 'A rule needs dtstart, tzid and rrule.');
+  const zone = zoneFor(spec.tzid, 'tzid');
+  const dtstartLocal = wallPartsToLocalMs(parseWallTime(spec.dtstart, 'dtstart'));
+  const rule = parseRrule(spec.rrule);
+  const exdateInstants = new Set(wallTimes(spec.exdates, 'exdates').map((local) => localMsToInstant(local, zone)));
+  const rdateLocals = wallTimes(spec.rdates, 'rdates');
+  const { from, to, limit, hasEnd } = checkWindow(window);
+
+  const dtstartInstant = localMsToInstant(dtstartLocal, zone);
+  const until = rule.until;
+  // Bounds in both spaces: UTC UNTIL compares instants, local forms compare nominal wall times.
+  const untilInstant = until?.kind === 'utc' ? until.instant : Infinity;
+  const untilLocal = until && until.kind !== 'utc' ? until.localMs : Infinity;
+  if (until && (until.kind === 'utc' ? untilInstant < dtstartInstant : untilLocal < dtstartLocal)) {
+    throw new ValidationError('until-before-start', 'rrule', `UNTIL is before DTSTART (${localMsToWallTime(dtstartLocal)}), so the series would be empty.`);
+  }
+  if (rule.count === undefined && until === undefined && !hasEnd) {
+    throw new ValidationError('window-required', 'window.to', 'This rule never ends: give window.to or window.limit to say how much of it you want.');
+  }
+  const count = rule.count ?? Infinity;
+  const capLimit = limit <= MAX_OCCURRENCES;
+
+  // Generation runs in wall-time order; these bounds (in wall time) are safely past every instant bound.
+  const stopLocal = Math.min(untilLocal, untilInstant + offsetSlackMs, to + offsetSlackMs);
+  const instants: number[] = [];
+  let latestKept = -Infinity;
+  let nextCapCheck = MAX_OCCURRENCES;
+  let generated = 0;
+
+  const consider = (instant: number) => {
+    if (instant > untilInstant || instant < from || instant >= to || exdateInstants.has(instant)) return;
+    instants.push(instant);
+    if (instant > latestKept) latestKept = instant;
+    if (!capLimit && instants.length > nextCapCheck) {
+      // Gap instants and RDATEs can repeat an instant; only distinct ones count against the cap.
+      const distinct = new Set(instants).size;
+      if (distinct > MAX_OCCURRENCES) tooMany(`This expansion has more than ${MAX_OCCURRENCES} occurrences; narrow the window or set window.limit.`);
+      nextCapCheck = instants.length + (MAX_OCCURRENCES - distinct) + 1;
+    }
+  };
+
+  // RFC 5545 §3.8.5.3: DTSTART is always the first instance and counts towards COUNT, matching the rule or not.
+  consider(dtstartInstant);
+  generated = 1;
+  if (generated < count) {
+    const rrule = new RRule(floatingOptions(rule, dtstartLocal), true);
+    rrule.all((date) => {
+      const local = date.getTime();
+      if (local === dtstartLocal) return true; // already counted above
+      if (local > stopLocal) return false;
+      if (local > latestKept + offsetSlackMs && instants.length >= limit && new Set(instants).size >= limit) return false;
+      generated++;
+      if (generated > MAX_SCANNED_OCCURRENCES) {
+        tooMany(`Reaching this window means stepping through more than ${MAX_SCANNED_OCCURRENCES} occurrences; start the series closer to the window.`);
+      }
+      consider(localMsToInstant(local, zone));
+      return generated < count;
+    });
+  }
+  for (const local of rdateLocals) consider(localMsToInstant(local, zone));
+
+  instants.sort((a, b) => a - b);
+  const result: Occurrence[] = [];
+  let previous = Number.NaN;
+  for (const instant of instants) {
+    if (instant === previous) continue;
+    previous = instant;
+    if (result.length >= limit) break;
+    if (result.length >= MAX_OCCURRENCES) tooMany(`This expansion has more than ${MAX_OCCURRENCES} occurrences; narrow the window or set window.limit.`);
+    result.push(format(instant, zone));
+  }
+  return result;
+}
