@@ -1,0 +1,40 @@
+import { z } from 'zod';
+import { calendarDateSchema } from './calendar-fields';
+import { idSchema } from './ids';
+import { requiredText } from './text-fields';
+import { addCodedIssue, parseWith } from './zod-to-validation';
+
+/**
+ * A holiday or closure: whole days from `startDate` to `endDate`, both
+ * inclusive, read in the resource's zone (or each resource's own zone when
+ * `resourceId` is `null`, meaning the whole clinic).
+ *
+ * @example
+ * parseClosure({ id: 'xmas', resourceId: null, startDate: '2025-12-25', endDate: '2025-12-26', reason: 'Christmas' })
+ */
+export const closureSchema = z
+  .object({
+    id: idSchema,
+    resourceId: idSchema.nullable(),
+    startDate: calendarDateSchema,
+    endDate: calendarDateSchema,
+    reason: requiredText(200),
+  })
+  .superRefine((closure, context) => {
+    // Same-format dates compare correctly as strings; a one-day closure has endDate === startDate.
+    if (closure.endDate < closure.startDate) {
+      addCodedIssue(context, 'end-not-after-start', `The last day (${closure.endDate}) cannot be before the first day (${closure.startDate}).`, ['endDate']);
+    }
+  });
+
+/** A validated closure; see {@link closureSchema}. */
+export type Closure = z.infer<typeof closureSchema>;
+
+/**
+ * Validates a closure or throws a `ValidationError` naming the field.
+ *
+ * @example parseClosure({ …, startDate: '2025-12-26', endDate: '2025-12-25' }) // throws end-not-after-start / endDate
+ */
+export function parseClosure(input: unknown): Closure {
+  return parseWith(closureSchema, input);
+}

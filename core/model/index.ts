@@ -1,0 +1,44 @@
+export { idSchema, isId, newId } from './ids';
+export type { Id } from './ids';
+export { instantSchema, instantToMs, msToInstant } from './instant';
+export type { Instant } from './instant';
+export { wallTimeSchema, timeZoneSchema, calendarDateSchema, timeOfDaySchema, minutesOfDay } from './calendar-fields';
+export type { CalendarDate, TimeOfDay } from './calendar-fields';
+export { parseWith, toValidationError, labelForPath, addCodedIssue } from './zod-to-validation';
+export { resourceIdsSchema } from './resource-ids';
+export { resourceSchema, resourceKinds, parseResource } from './resource';
+export type { Resource, ResourceKind } from './resource';
+export { availabilityRuleSchema, availabilityKinds, parseAvailabilityRule } from './availability';
+export type { AvailabilityRule, AvailabilityKind } from './availability';
+export { closureSchema, parseClosure } from './closure';
+export type { Closure } from './closure';
+export { patientSchema, parsePatient } from './patient';
+export type { Patient } from './patient';
+export { staffMemberSchema, staffRoles, parseStaffMember } from './staff-member';
+export type { StaffMember, StaffRole } from './staff-member';
+export {
+  appointmentStatuses,
+  statusTransitions,
+  statusChangeSchema,
+  statusHistorySchema,
+  allowedTransitions,
+  canTransition,
+  bookedHistory,
+  currentStatus,
+  transition,
+  undoLastTransition,
+} from './appointment-status';
+export type { AppointmentStatus, StatusChange, StatusChangeContext } from './appointment-status';
+export {
+  appointmentSchema,
+  appointmentInputSchema,
+  durationMinutesSchema,
+  durationLimits,
+  parseAppointment,
+  buildAppointment,
+} from './appointment';
+export type { Appointment, AppointmentInput, NewRecordContext } from './appointment';
+export { seriesSchema, rruleSchema, seriesExceptionSchema, parseSeries, parseSeriesException } from './series';
+export type { Series, SeriesException } from './series';
+export { seriesOccurrenceSchema, occurrenceId, parseSeriesOccurrence } from './occurrence';
+export type { SeriesOccurrence } from './occurrence';
