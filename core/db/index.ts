@@ -1,0 +1,11 @@
+export { TimedeskDb, allTables } from './timedesk-db';
+export type { TimedeskDbOptions } from './timedesk-db';
+export { openTimedeskDb, readDevice, readClinicSettings } from './open-database';
+export type { OpenDatabaseOptions } from './open-database';
+export { defaultClinicSettings, genesisHash } from './device-meta';
+export type { DeviceMeta, ClinicSettings, MetaRow } from './device-meta';
+export { appointmentDay, bookingRows } from './records';
+export type { AppointmentRow, BookingRow, StaffCredential, OutboxMutation } from './records';
+export { appendOnly } from './append-only';
+export { v1Stores, v2Stores, currentSchemaVersion } from './schema';
+export type { V1Appointment, V1Staff, V1DeviceMeta } from './upgrade-v2';

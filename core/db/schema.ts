@@ -1,0 +1,50 @@
+/**
+ * The database's versions, oldest first. Each entry is the full store list of
+ * that version (Dexie diffs them); only the newest carries an upgrade. Never
+ * edit a shipped version: add a new one with an `.upgrade()` and a test that
+ * opens a database of the previous version filled with data.
+ *
+ * Index notes (the queries they serve):
+ * - `bookings [resourceId+start]`: a resource's bookings in a time range. An
+ *   appointment may occupy several resources and IndexedDB cannot put a
+ *   multiEntry key inside a compound index, so each (appointment, resource)
+ *   pair gets a row here, written in the same transaction as the appointment.
+ * - `appointments patientId`, `day`, `seriesId`: a patient's list, a day
+ *   sheet, a series' materialised occurrences. `*resourceIds` is kept for the
+ *   benchmark's comparison and for "everything this resource ever had".
+ * - `audit [deviceId+seq]` is the chain order; `at`, `actor.staffId`,
+ *   `action`, `patientId` serve the audit screen's filters.
+ * - `outbox deviceSeq` is gapless and is the push order.
+ */
+
+/** v1: the first shipped schema, kept as history so its upgrade stays tested. */
+export const v1Stores = {
+  resources: 'id',
+  patients: 'id, familyName',
+  // v1 kept the passphrase hash on the staff row itself.
+  staff: 'id, username',
+  // v1 booked exactly one resource, with start/end as epoch milliseconds.
+  appointments: 'id, resourceId, patientId, start',
+  audit: '[deviceId+seq], at',
+  meta: 'key',
+} as const;
+
+/** v2: the current schema. */
+export const v2Stores = {
+  resources: 'id, kind',
+  availability: 'id, resourceId',
+  closures: 'id, resourceId, startDate',
+  patients: 'id, familyName, mrn, dateOfBirth',
+  staff: 'id, &username',
+  staffCredentials: 'staffId',
+  appointments: 'id, patientId, seriesId, day, start, *resourceIds',
+  bookings: '[appointmentId+resourceId], [resourceId+start], appointmentId',
+  series: 'id, *resourceIds, patientId',
+  seriesExceptions: 'id, seriesId',
+  audit: '[deviceId+seq], &id, at, actor.staffId, action, patientId, [entityType+entityId], mutationId',
+  outbox: 'deviceSeq, &mutationId, name',
+  meta: 'key',
+} as const;
+
+/** The version new databases are created at and old ones upgraded to. */
+export const currentSchemaVersion = 2;

@@ -1,0 +1,56 @@
+import Dexie from 'dexie';
+import type { DexieOptions, Table } from 'dexie';
+import type { AuditEntry } from '../audit';
+import type { AvailabilityRule, Closure, Patient, Resource, Series, SeriesException, StaffMember } from '../model';
+import { appendOnly } from './append-only';
+import type { MetaRow } from './device-meta';
+import type { AppointmentRow, BookingRow, OutboxMutation, StaffCredential } from './records';
+import { currentSchemaVersion, v1Stores, v2Stores } from './schema';
+import { upgradeToV2 } from './upgrade-v2';
+
+/** Where the database lives; tests pass a fresh fake-indexeddb factory each. */
+export interface TimedeskDbOptions {
+  /** IndexedDB database name; `timedesk` unless a test or a second clinic profile needs another. */
+  name?: string;
+  /** An IndexedDB implementation (fake-indexeddb's `IDBFactory` in Node); the browser's by default. */
+  indexedDB?: DexieOptions['indexedDB'];
+  /** The matching `IDBKeyRange`; required whenever `indexedDB` is passed. */
+  IDBKeyRange?: DexieOptions['IDBKeyRange'];
+}
+
+/** Every table name, for transactions that span the whole store. */
+export const allTables = Object.keys(v2Stores) as (keyof typeof v2Stores)[];
+
+/**
+ * The local database. Construct it, then call `openTimedeskDb` (device.ts),
+ * which opens it (running any upgrade) and makes sure the device row exists.
+ * Audit entries are append-only at the storage layer (see append-only.ts).
+ *
+ * @example
+ * const db = new TimedeskDb({ name: 'test', indexedDB: new IDBFactory(), IDBKeyRange });
+ */
+export class TimedeskDb extends Dexie {
+  declare readonly resources: Table<Resource, string>;
+  declare readonly availability: Table<AvailabilityRule, string>;
+  declare readonly closures: Table<Closure, string>;
+  declare readonly patients: Table<Patient, string>;
+  declare readonly staff: Table<StaffMember, string>;
+  declare readonly staffCredentials: Table<StaffCredential, string>;
+  declare readonly appointments: Table<AppointmentRow, string>;
+  declare readonly bookings: Table<BookingRow, [string, string]>;
+  declare readonly series: Table<Series, string>;
+  declare readonly seriesExceptions: Table<SeriesException, string>;
+  declare readonly audit: Table<AuditEntry, [string, number]>;
+  declare readonly outbox: Table<OutboxMutation, number>;
+  declare readonly meta: Table<MetaRow, string>;
+
+  constructor(options: TimedeskDbOptions = {}) {
+    super(options.name ?? 'timedesk', {
+      ...(options.indexedDB ? { indexedDB: options.indexedDB } : {}),
+      ...(options.IDBKeyRange ? { IDBKeyRange: options.IDBKeyRange } : {}),
+    });
+    this.version(1).stores(v1Stores);
+    this.version(currentSchemaVersion).stores(v2Stores).upgrade(upgradeToV2);
+    this.use(appendOnly(['audit']));
+  }
+}
