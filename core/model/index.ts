@@ -42,3 +42,5 @@ export { seriesSchema, rruleSchema, seriesExceptionSchema, parseSeries, parseSer
 export type { Series, SeriesException } from './series';
 export { seriesOccurrenceSchema, occurrenceId, parseSeriesOccurrence } from './occurrence';
 export type { SeriesOccurrence } from './occurrence';
+export { validationResult } from './validation-result';
+export type { ValidationResult } from './validation-result';
