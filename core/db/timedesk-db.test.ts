@@ -1,7 +1,6 @@
 import Dexie from 'dexie';
 import { describe, expect, it } from 'vitest';
-import { appendEntry } from '../audit/chain';
-import { GENESIS_HASH } from '../audit/entry';
+import { GENESIS_HASH, appendEntry } from '../audit';
 import { countingBytes, freshStorage } from './fake-database.fixture';
 import { openTimedeskDb, readDevice } from './open-database';
 import { TimedeskDb } from './timedesk-db';

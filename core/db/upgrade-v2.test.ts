@@ -1,6 +1,6 @@
 import Dexie from 'dexie';
 import { describe, expect, it } from 'vitest';
-import { appendEntry } from '../audit/chain';
+import { appendEntry } from '../audit';
 import { parseAppointment } from '../model';
 import { freshStorage } from './fake-database.fixture';
 import { openTimedeskDb, readClinicSettings, readDevice } from './open-database';

@@ -73,3 +73,15 @@ describe('hybrid logical clock', () => {
     expect(hlcParse('not a clock')).toBeUndefined();
   });
 });
+
+describe('hybrid logical clock after the desk clock is set back', () => {
+  it('keeps issuing increasing stamps for local events even ten minutes behind', () => {
+    let state: HlcState = { millis: t0, counter: 3 };
+    const back = t0 - 10 * 60_000;
+    const first = hlcSend(state, 'desk-a', back);
+    state = first.state;
+    const second = hlcSend(state, 'desk-a', back + 1);
+    expect(first.timestamp).toMatchObject({ millis: t0, counter: 4 });
+    expect(hlcToString(second.timestamp) > hlcToString(first.timestamp)).toBe(true);
+  });
+});

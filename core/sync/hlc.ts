@@ -27,9 +27,9 @@ const maxCounter = 0xffff;
 const maxMillis = 2 ** 48 - 1;
 
 /**
- * Why a clock operation was refused. `drift`: the logical time ran more than
- * {@link maxClockDriftMs} ahead of the wall clock (a remote desk's clock is far
- * off — show the skew banner); `overflow`: more than 65,535 events within one
+ * Why a clock operation was refused. `drift`: a remote timestamp would put the
+ * logical time more than {@link maxClockDriftMs} ahead of the wall clock (a
+ * remote desk's clock is far off — show the skew banner); `overflow`: more than 65,535 events within one
  * millisecond; `duplicate-device`: a remote timestamp claims our own device id.
  */
 export class HlcError extends Error {
@@ -57,7 +57,9 @@ export function hlcSend(previous: HlcState, deviceId: string, now: number): { st
   const millis = Math.max(previous.millis, physical);
   // Same logical millisecond as last time (clock stuck or behind): bump the counter.
   const counter = millis === previous.millis ? previous.counter + 1 : 0;
-  check(millis, counter, physical);
+  // No drift check here: a desk whose clock was set back must keep booking.
+  // Our own logical time simply runs ahead until the wall clock catches up.
+  check(millis, counter, physical, false);
   const state = { millis, counter };
   return { state, timestamp: { ...state, deviceId } };
 }
@@ -85,12 +87,12 @@ export function hlcReceive(previous: HlcState, deviceId: string, remote: HlcTime
   else if (millis === previous.millis) counter = previous.counter + 1;
   else if (millis === remote.millis) counter = remote.counter + 1;
   else counter = 0;
-  check(millis, counter, physical);
+  check(millis, counter, physical, true);
   return { millis, counter };
 }
 
-function check(millis: number, counter: number, physical: number): void {
-  if (millis - physical > maxClockDriftMs) {
+function check(millis: number, counter: number, physical: number, limitDrift: boolean): void {
+  if (limitDrift && millis - physical > maxClockDriftMs) {
     throw new HlcError('drift', `Logical clock is ${millis - physical} ms ahead of the wall clock.`);
   }
   if (counter > maxCounter) throw new HlcError('overflow', 'More than 65,535 events in one millisecond.');

@@ -67,6 +67,7 @@ export const validationCodes = [
   'nothing-to-undo',
   'unknown-entity',
   'duplicate-id',
+  'not-permitted',
 ] as const;
 
 export type ValidationCode = (typeof validationCodes)[number];
