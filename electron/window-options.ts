@@ -1,0 +1,64 @@
+import type { BrowserWindowConstructorOptions } from 'electron';
+
+/**
+ * The one BrowserWindow's options. Security settings are spelled out even
+ * where they equal Electron's defaults, so a reader (and Electronegativity)
+ * sees them, and a future default change cannot silently loosen them.
+ */
+
+/** Background painted before the first frame; matches the renderer's page background. */
+export const windowBackgroundColor = '#f7f8fa';
+
+/** Smallest usable size for the day view (two resource columns and the side list). */
+export const minimumWindowSize = { width: 900, height: 600 } as const;
+
+/** Inputs to {@link createWindowOptions}. */
+export interface WindowOptionsInput {
+  /** Absolute path of the bundled preload (dist/electron/preload.cjs). */
+  preloadPath: string;
+  /** Remembered or default bounds; x/y absent means "let the OS centre it". */
+  bounds: { x?: number | undefined; y?: number | undefined; width: number; height: number };
+  /** `app.isPackaged`: packaged builds get no devtools. */
+  isPackaged: boolean;
+  /** Path of the window icon on Linux (Windows and macOS take it from the bundle). */
+  iconPath?: string | undefined;
+}
+
+/**
+ * Options for `new BrowserWindow(…)`: hidden until `ready-to-show` and painted
+ * in the UI's background colour (no white flash); context isolation, sandbox
+ * and web security on; Node integration, insecure content, experimental and
+ * Blink features, `<webview>` and (in packaged builds) devtools off.
+ *
+ * @example createWindowOptions({ preloadPath: '/app/dist/electron/preload.cjs', bounds: { width: 1280, height: 800 }, isPackaged: true }).webPreferences?.sandbox // true
+ */
+export function createWindowOptions(input: WindowOptionsInput): BrowserWindowConstructorOptions {
+  const { x, y, width, height } = input.bounds;
+  return {
+    ...(x !== undefined && y !== undefined ? { x, y } : {}),
+    width,
+    height,
+    minWidth: minimumWindowSize.width,
+    minHeight: minimumWindowSize.height,
+    show: false,
+    backgroundColor: windowBackgroundColor,
+    title: 'Timedesk',
+    ...(input.iconPath ? { icon: input.iconPath } : {}),
+    webPreferences: {
+      preload: input.preloadPath,
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      experimentalFeatures: false,
+      webviewTag: false,
+      navigateOnDragDrop: false,
+      spellcheck: false,
+      safeDialogs: true,
+      devTools: !input.isPackaged,
+    },
+  };
+}
