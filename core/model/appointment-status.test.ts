@@ -83,6 +83,12 @@ describe('status transitions', () => {
     expect(() => transition(historyEndingIn('completed'), 'arrived', { at, by })).toThrow(/only be undone/);
   });
 
+  it('refuses a change without a valid time or author, and normalises the time', () => {
+    expect(validationResult(() => transition(booked, 'arrived', { at: 'now', by }))).toMatchObject({ ok: false, problem: { code: 'invalid-format', field: 'at' } });
+    expect(validationResult(() => transition(booked, 'arrived', { at, by: '' }))).toMatchObject({ ok: false, problem: { code: 'invalid-format', field: 'by' } });
+    expect(transition(booked, 'arrived', { at: '2025-03-09T14:05:00Z', by }).at(-1)?.at).toBe('2025-03-09T14:05:00.000Z');
+  });
+
   it('needs a history to know the current status', () => {
     expect(() => currentStatus([])).toThrow(ValidationError);
   });

@@ -1,12 +1,16 @@
 import { z } from 'zod';
 import { ValidationError } from '../validation';
-import { idSchema } from './ids';
-import { instantSchema } from './instant';
+import { idSchema, isId } from './ids';
+import { instantSchema, instantToMs, msToInstant } from './instant';
 import { optionalText } from './text-fields';
 import type { Instant } from './instant';
 import { addCodedIssue } from './zod-to-validation';
 
-/** Every status an appointment can be in, in the order a visit normally goes. */
+/**
+ * Every status an appointment can be in, in the order a visit normally goes.
+ *
+ * @example appointmentStatuses.includes('no_show') // true
+ */
 export const appointmentStatuses = ['booked', 'arrived', 'in_room', 'completed', 'no_show', 'cancelled'] as const;
 
 /** One of {@link appointmentStatuses}. */
@@ -16,6 +20,8 @@ export type AppointmentStatus = (typeof appointmentStatuses)[number];
  * THE transition table: for each status, where a forward transition may go.
  * Terminal statuses (completed, no_show, cancelled) have none; they are left
  * only by undo. Everything else is refused with `invalid-status-transition`.
+ *
+ * @example statusTransitions.arrived // ['in_room', 'no_show', 'cancelled']
  */
 export const statusTransitions: Readonly<Record<AppointmentStatus, readonly AppointmentStatus[]>> = {
   booked: ['arrived', 'no_show', 'cancelled'],
@@ -44,6 +50,8 @@ const statusWords: Record<AppointmentStatus, string> = {
  * appended. `kind: 'undo'` entries record an undo: `undoes` is the index of
  * the transition it reverses and `to` is the status restored.
  * The first entry is the booking itself (`from: null`, `to: 'booked'`).
+ *
+ * @example statusChangeSchema.parse({ kind: 'undo', from: 'no_show', to: 'booked', at: '2025-03-09T15:00:00Z', by: 's1', undoes: 1 })
  */
 export const statusChangeSchema = z.object({
   kind: z.enum(['transition', 'undo']),
@@ -159,7 +167,12 @@ export function undoLastTransition(history: readonly StatusChange[], context: St
 }
 
 function withReason(entry: StatusChange, reason: string | undefined): StatusChange {
-  return reason ? { ...entry, reason } : entry;
+  const at = instantToMs(entry.at);
+  if (at === undefined) throw new ValidationError('invalid-format', 'at', `"${String(entry.at)}" is not a UTC time like 2025-03-09T14:00:00.000Z.`);
+  if (!isId(entry.by)) throw new ValidationError('invalid-format', 'by', `"${String(entry.by)}" is not a staff member id.`);
+  // The audit trail keeps one canonical instant form so entries sort as strings.
+  const stamped = { ...entry, at: msToInstant(at) };
+  return reason ? { ...stamped, reason } : stamped;
 }
 
 /**
@@ -168,6 +181,8 @@ function withReason(entry: StatusChange, reason: string | undefined): StatusChan
  * starts where the previous ended, forward steps follow the table (with a
  * reason where required) and each undo reverses the right entry.
  * Reports through a zod refinement context so the field path is kept.
+ *
+ * @example z.array(statusChangeSchema).superRefine(checkStatusHistory)
  */
 export function checkStatusHistory(history: readonly StatusChange[], context: z.core.$RefinementCtx<readonly StatusChange[]>): void {
   const first = history[0];

@@ -10,7 +10,11 @@ import { resourceIdsSchema } from './resource-ids';
 import { optionalText } from './text-fields';
 import { addCodedIssue, parseWith } from './zod-to-validation';
 
-/** Shortest and longest bookable appointment, in elapsed minutes. */
+/**
+ * Shortest and longest bookable appointment, in elapsed minutes.
+ *
+ * @example durationLimits.max // 1440 (a whole day)
+ */
 export const durationLimits = { min: 5, max: 1440 } as const;
 
 /**
@@ -26,7 +30,11 @@ export const durationMinutesSchema = integerInRange(
   `Duration must be between ${durationLimits.min} and ${durationLimits.max} minutes.`,
 );
 
-/** What the user chooses when booking; everything else is derived. */
+/**
+ * What the user chooses when booking; everything else is derived by {@link buildAppointment}.
+ *
+ * @example appointmentInputSchema.parse({ resourceIds: ['dr-lee'], patientId: 'p1', wallStart: '2025-03-10T09:00', timeZone: 'America/New_York', durationMinutes: 30 })
+ */
 export const appointmentInputSchema = z.object({
   resourceIds: resourceIdsSchema,
   patientId: idSchema,

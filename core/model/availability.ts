@@ -4,7 +4,11 @@ import { idSchema } from './ids';
 import { integerInRange } from './number-fields';
 import { addCodedIssue, parseWith } from './zod-to-validation';
 
-/** Whether a rule adds bookable hours or takes a break out of them. */
+/**
+ * Whether a rule adds bookable hours or takes a break out of them.
+ *
+ * @example availabilityKinds // ['working', 'break']
+ */
 export const availabilityKinds = ['working', 'break'] as const;
 
 /** One of {@link availabilityKinds}. */

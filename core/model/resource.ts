@@ -5,7 +5,11 @@ import { integerInRange } from './number-fields';
 import { requiredText } from './text-fields';
 import { addCodedIssue, parseWith } from './zod-to-validation';
 
-/** What a resource is; providers, rooms and equipment are all booked the same way. */
+/**
+ * What a resource is; providers, rooms and equipment are all booked the same way.
+ *
+ * @example resourceKinds.includes('room') // true
+ */
 export const resourceKinds = ['provider', 'room', 'equipment'] as const;
 
 /** One of {@link resourceKinds}. */

@@ -3,7 +3,11 @@ import { idSchema } from './ids';
 import { requiredText } from './text-fields';
 import { addCodedIssue, parseWith } from './zod-to-validation';
 
-/** What a staff member may do; permissions per role are decided by the command layer. */
+/**
+ * What a staff member may do; permissions per role are decided by the command layer.
+ *
+ * @example staffRoles // ['front_desk', 'manager', 'admin']
+ */
 export const staffRoles = ['front_desk', 'manager', 'admin'] as const;
 
 /** One of {@link staffRoles}. */
