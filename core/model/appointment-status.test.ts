@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ValidationError } from '../validation';
 import {
@@ -171,5 +172,31 @@ describe('statusHistorySchema', () => {
       ok: false,
       problem: { code: 'invalid-status-transition', field: 'statusHistory.0' },
     });
+  });
+});
+
+describe('status history invariants', () => {
+  // Any sequence of front-desk actions, allowed or not, leaves a history the
+  // stored-data check accepts, and undo always lands on a status seen before.
+  const action = fc.oneof(fc.constantFrom(...appointmentStatuses).map((to) => ({ undo: false as const, to })), fc.constant({ undo: true as const }));
+
+  it('every history built by transition and undo passes statusHistorySchema', () => {
+    fc.assert(
+      fc.property(fc.array(action, { maxLength: 30 }), (actions) => {
+        let history = booked;
+        const seen: AppointmentStatus[] = ['booked'];
+        for (const step of actions) {
+          const result = validationResult(() =>
+            step.undo ? undoLastTransition(history, { at, by }) : transition(history, step.to, { at, by, reason: 'r' }),
+          );
+          if (!result.ok) continue;
+          if (step.undo) expect(seen).toContain(currentStatus(result.value));
+          history = result.value;
+          seen.push(currentStatus(history));
+        }
+        expect(validationResult(() => parseWith(statusHistorySchema, history)).ok).toBe(true);
+        expect(history.slice(0, 1)).toEqual(booked);
+      }),
+    );
   });
 });
