@@ -1,5 +1,5 @@
 import { msToInstant } from '../model';
-import type { Occurrence, Series, SeriesException } from '../model';
+import type { Series, SeriesException, SeriesOccurrence } from '../model';
 import { instantToWallTime, wallTimeToInstant } from '../time';
 import type { WallTime } from '../time';
 import { expandRule } from './expand';
@@ -47,7 +47,7 @@ function exceptionKey(exception: SeriesException, timeZone: string): number {
   return wallTimeToInstant(exception.originalStart, timeZone, 'originalStart');
 }
 
-function baseOccurrence(series: Series, local: WallTime, utc: string): Occurrence {
+function baseOccurrence(series: Series, local: WallTime, utc: string): SeriesOccurrence {
   const start = Date.parse(utc);
   return {
     id: occurrenceIdFor(series.id, local),
@@ -69,7 +69,7 @@ function baseOccurrence(series: Series, local: WallTime, utc: string): Occurrenc
 }
 
 /** An occurrence with one exception applied; it keeps its id and original start. */
-function applyException(occurrence: Occurrence, exception: SeriesException): Occurrence {
+function applyException(occurrence: SeriesOccurrence, exception: SeriesException): SeriesOccurrence {
   if (exception.kind === 'cancelled') return { ...occurrence, status: 'cancelled', isException: true };
   const start = wallTimeToInstant(exception.wallStart, exception.timeZone, 'wallStart');
   return {
@@ -107,7 +107,7 @@ function applyException(occurrence: Occurrence, exception: SeriesException): Occ
  * @example expandSeries(series, [], { from: '2025-03-01T00:00:00Z', to: '2025-04-01T00:00:00Z' })
  * // [{ id: 's1:20250303T090000', originalStart: '2025-03-03T09:00:00', start: '2025-03-03T14:00:00.000Z', status: 'booked', … }, …]
  */
-export function expandSeries(series: Series, exceptions: readonly SeriesException[], window: SeriesWindow = {}): Occurrence[] {
+export function expandSeries(series: Series, exceptions: readonly SeriesException[], window: SeriesWindow = {}): SeriesOccurrence[] {
   const { from, to, limit } = checkWindow(window);
   const includeCancelled = window.includeCancelled ?? true;
   const spec = ruleSpecOf(series);
@@ -123,9 +123,9 @@ export function expandSeries(series: Series, exceptions: readonly SeriesExceptio
   if (window.to !== undefined) ruleWindow.to = window.to;
   // Each exception can take at most one rule occurrence out of the result.
   if (limit !== Infinity) ruleWindow.limit = limit + byOriginal.size;
-  const overlaps = (occurrence: Occurrence) => Date.parse(occurrence.end) > from && Date.parse(occurrence.start) < to;
+  const overlaps = (occurrence: SeriesOccurrence) => Date.parse(occurrence.end) > from && Date.parse(occurrence.start) < to;
 
-  const result: Occurrence[] = [];
+  const result: SeriesOccurrence[] = [];
   const seen = new Set<number>();
   for (const { local, utc } of expandRule(spec, ruleWindow)) {
     const key = Date.parse(utc);
