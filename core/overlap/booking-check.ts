@@ -254,8 +254,9 @@ function readCandidates(candidates: readonly BookingInterval[], resources: Reado
 /**
  * The stored bookings that could matter: still blocking, not being replaced
  * by a candidate, on one of the candidates' resources or patients, and within
- * their overall span. Cheapest tests first, so 100,000 stored appointments
- * cost one pass of set lookups; times are parsed only for the survivors.
+ * their overall span. The most selective test (shares a key) comes first, so
+ * 100,000 stored appointments cost one pass of set lookups; times are parsed
+ * only for the few that survive it.
  */
 function relevantExisting(existing: readonly ExistingBooking[], candidates: readonly Interval[]): Interval[] {
   if (candidates.length === 0) return [];
@@ -272,19 +273,20 @@ function relevantExisting(existing: readonly ExistingBooking[], candidates: read
     spanEnd = Math.max(spanEnd, candidate.end);
   }
   const relevant: Interval[] = [];
-  existing.forEach((booking, index) => {
-    if (nonBlockingStatuses.has(booking.status) || candidateIds.has(booking.id)) return;
-    const patientId = booking.patientId != null && patientIds.has(booking.patientId) ? booking.patientId : null;
+  for (let index = 0; index < existing.length; index++) {
+    const booking = existing[index] as ExistingBooking;
     // Only the keys a candidate holds can collide with one; dropping the rest keeps the sweep small.
     let sharedResources: string[] | undefined;
     for (const id of booking.resourceIds) if (resourceIds.has(id)) (sharedResources ??= []).push(id);
-    if (patientId === null && sharedResources === undefined) return;
+    const patientId = booking.patientId != null && patientIds.has(booking.patientId) ? booking.patientId : null;
+    if (patientId === null && sharedResources === undefined) continue;
+    if (nonBlockingStatuses.has(booking.status) || candidateIds.has(booking.id)) continue;
     const start = toEpochMs(booking.start, `existing.${index}.start`);
     const end = toEpochMs(booking.end, `existing.${index}.end`);
     // Half-open: a booking ending when the span starts (or starting when it ends) is clear of it.
-    if (end <= spanStart || start >= spanEnd || end <= start) return;
+    if (end <= spanStart || start >= spanEnd || end <= start) continue;
     relevant.push({ id: booking.id, start, end, resourceIds: sharedResources ?? [], patientId, candidate: false });
-  });
+  }
   return relevant;
 }
 
