@@ -1,0 +1,205 @@
+import { z } from 'zod';
+import { appointmentDay, bookingRows } from '../db';
+import type { AppointmentRow } from '../db';
+import {
+  appointmentInputSchema,
+  appointmentStatuses,
+  buildAppointment,
+  currentStatus,
+  durationMinutesSchema,
+  idSchema,
+  msToInstant,
+  parseAppointment,
+  resourceIdsSchema,
+  timeZoneSchema,
+  transition,
+  undoLastTransition,
+  wallTimeSchema,
+} from '../model';
+import type { Appointment, StatusChange } from '../model';
+import type { Conflict } from '../overlap';
+import { wallTimeToInstant } from '../time';
+import { checkCandidates } from './booking-context';
+import { refuse } from './command-result';
+import { gateConflicts, overrideSchema } from './conflict-gate';
+import { defineCommand } from './define-command';
+import type { WriteScope } from './define-command';
+import { fieldChanges } from './field-changes';
+
+/** What booking and moving return: the saved appointment and the warnings the receptionist confirmed. */
+export interface BookedAppointment {
+  appointment: Appointment;
+  warnings: Conflict[];
+}
+
+const bookArgs = appointmentInputSchema.omit({ seriesId: true, originalStart: true }).extend({ override: overrideSchema.optional() });
+
+const moveArgs = z.object({
+  appointmentId: idSchema,
+  wallStart: wallTimeSchema,
+  timeZone: timeZoneSchema.optional(),
+  durationMinutes: durationMinutesSchema.optional(),
+  resourceIds: resourceIdsSchema.optional(),
+  override: overrideSchema.optional(),
+});
+
+const statusArgs = z.object({
+  appointmentId: idSchema,
+  to: z.enum(appointmentStatuses),
+  reason: z.string().max(500).optional(),
+});
+
+/** The stored appointment without its storage-only index key. */
+function withoutDay(row: AppointmentRow): Appointment {
+  const { day: _day, ...appointment } = row;
+  return appointment;
+}
+
+async function load(scope: WriteScope, appointmentId: string) {
+  const row = await scope.db.appointments.get(appointmentId);
+  return row ? withoutDay(row) : undefined;
+}
+
+/** Writes an appointment and replaces its rows in the booking index. */
+async function save(scope: WriteScope, appointment: Appointment): Promise<void> {
+  await scope.db.appointments.put({ ...appointment, day: appointmentDay(appointment) });
+  await scope.db.bookings.where('appointmentId').equals(appointment.id).delete();
+  await scope.db.bookings.bulkAdd(bookingRows(appointment));
+}
+
+const unknownAppointment = (id: string) => refuse('unknown-entity', 'appointmentId', `There is no appointment "${id}".`);
+
+/** Applies a status change (forward or undo) and records it. */
+async function changeStatus(
+  scope: WriteScope,
+  appointmentId: string,
+  change: (history: readonly StatusChange[]) => StatusChange[],
+  action: 'STATUS_CHANGED' | 'STATUS_UNDONE' | 'APPOINTMENT_CANCELLED',
+) {
+  const before = await load(scope, appointmentId);
+  if (!before) return unknownAppointment(appointmentId);
+  const statusHistory = change(before.statusHistory);
+  const latest = statusHistory.at(-1) as StatusChange;
+  const after: Appointment = { ...before, statusHistory, status: currentStatus(statusHistory), version: before.version + 1, updatedAt: scope.at };
+  await save(scope, after);
+  scope.audit({
+    action: action === 'STATUS_CHANGED' && after.status === 'cancelled' ? 'APPOINTMENT_CANCELLED' : action,
+    entityType: 'appointment',
+    entityId: after.id,
+    patientId: after.patientId,
+    changes: { status: { before: before.status, after: after.status } },
+    reason: latest.reason ?? null,
+  });
+  return { ok: true as const, value: after, baseVersion: before.version };
+}
+
+/**
+ * Appointment commands. Each runs inside the write wrapper's transaction
+ * (see run-command.ts), so the change, its audit entries and its outbox
+ * mutation commit together.
+ */
+export const appointmentCommands = {
+  /**
+   * Books one appointment: checks the patient exists, builds it from the
+   * chosen wall time (core/time's DST policy), runs the booking check
+   * against stored appointments, series occurrences, hours and closures, and
+   * refuses hard conflicts unless a manager overrides with a reason.
+   *
+   * @example run('appointment/book', { resourceIds: ['dr-lee'], patientId: 'p1', wallStart: '2026-03-09T09:00', timeZone: 'America/New_York', durationMinutes: 30 }, session)
+   */
+  'appointment/book': defineCommand({
+    args: bookArgs,
+    async run(scope, args) {
+      const { override, ...input } = args;
+      if (!(await scope.db.patients.get(input.patientId))) return refuse('unknown-entity', 'patientId', `There is no patient "${input.patientId}".`);
+      const appointment = buildAppointment(input, { id: scope.newId(), at: scope.at, by: scope.session.staffId });
+      const check = await checkCandidates(scope, [{ ...appointment, start: Date.parse(appointment.start), end: Date.parse(appointment.end) }]);
+      const refusal = gateConflicts(scope, check, override, { entityType: 'appointment', entityId: appointment.id, patientId: appointment.patientId });
+      if (refusal) return refusal;
+      await save(scope, appointment);
+      scope.audit({
+        action: 'APPOINTMENT_BOOKED',
+        entityType: 'appointment',
+        entityId: appointment.id,
+        patientId: appointment.patientId,
+        changes: fieldChanges(null, appointment, ['version', 'createdAt', 'updatedAt', 'statusHistory', 'id', 'patientId']),
+      });
+      const value: BookedAppointment = { appointment, warnings: check.warnings };
+      return { ok: true, value, baseVersion: null, intent: { ...args, appointmentId: appointment.id, at: scope.at } };
+    },
+  }),
+
+  /**
+   * Moves an appointment to a new wall time (and optionally zone, length or
+   * resources), re-running the booking check without counting the
+   * appointment against itself. Only a booked appointment can move.
+   *
+   * @example run('appointment/move', { appointmentId: 'a1', wallStart: '2026-03-10T11:00' }, session)
+   */
+  'appointment/move': defineCommand({
+    args: moveArgs,
+    async run(scope, args) {
+      const before = await load(scope, args.appointmentId);
+      if (!before) return unknownAppointment(args.appointmentId);
+      if (before.status !== 'booked') {
+        return refuse('invalid-status-transition', 'status', `Only a booked appointment can be moved; this one is ${before.status.replace('_', ' ')}.`);
+      }
+      const timeZone = args.timeZone ?? before.timeZone;
+      const durationMinutes = args.durationMinutes ?? before.durationMinutes;
+      const startMs = wallTimeToInstant(args.wallStart, timeZone, 'wallStart');
+      const after = parseAppointment({
+        ...before,
+        wallStart: args.wallStart,
+        timeZone,
+        durationMinutes,
+        resourceIds: args.resourceIds ?? before.resourceIds,
+        start: msToInstant(startMs),
+        end: msToInstant(startMs + durationMinutes * 60_000),
+        version: before.version + 1,
+        updatedAt: scope.at,
+      });
+      const check = await checkCandidates(scope, [{ ...after, start: Date.parse(after.start), end: Date.parse(after.end) }]);
+      const refusal = gateConflicts(scope, check, args.override, { entityType: 'appointment', entityId: after.id, patientId: after.patientId });
+      if (refusal) return refusal;
+      await save(scope, after);
+      scope.audit({ action: 'APPOINTMENT_MOVED', entityType: 'appointment', entityId: after.id, patientId: after.patientId, changes: fieldChanges(before, after) });
+      const value: BookedAppointment = { appointment: after, warnings: check.warnings };
+      return { ok: true, value, baseVersion: before.version };
+    },
+  }),
+
+  /**
+   * Cancels an appointment through the status machine; a reason is required.
+   *
+   * @example run('appointment/cancel', { appointmentId: 'a1', reason: 'Patient called in sick' }, session)
+   */
+  'appointment/cancel': defineCommand({
+    args: z.object({ appointmentId: idSchema, reason: z.string().max(500).optional() }),
+    run: (scope, args) =>
+      changeStatus(scope, args.appointmentId, (history) => transition(history, 'cancelled', { at: scope.at, by: scope.session.staffId, reason: args.reason }), 'APPOINTMENT_CANCELLED'),
+  }),
+
+  /**
+   * Moves an appointment along the status machine (arrived, in room,
+   * completed, no-show, cancelled). Refuses transitions the table forbids.
+   *
+   * @example run('appointment/change-status', { appointmentId: 'a1', to: 'arrived' }, session)
+   */
+  'appointment/change-status': defineCommand({
+    args: statusArgs,
+    run: (scope, args) =>
+      changeStatus(scope, args.appointmentId, (history) => transition(history, args.to, { at: scope.at, by: scope.session.staffId, reason: args.reason }), 'STATUS_CHANGED'),
+  }),
+
+  /**
+   * Undoes the latest status change still in effect (nothing is deleted:
+   * the history gains an undo entry).
+   *
+   * @example run('appointment/undo-status', { appointmentId: 'a1' }, session)
+   */
+  'appointment/undo-status': defineCommand({
+    args: z.object({ appointmentId: idSchema, reason: z.string().max(500).optional() }),
+    run: (scope, args) =>
+      changeStatus(scope, args.appointmentId, (history) => undoLastTransition(history, { at: scope.at, by: scope.session.staffId, reason: args.reason }), 'STATUS_UNDONE'),
+  }),
+};

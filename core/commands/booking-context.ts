@@ -1,0 +1,101 @@
+import { durationLimits } from '../model';
+import type { Appointment, Series, SeriesException } from '../model';
+import { checkBooking } from '../overlap';
+import type { BookingCheckResult, ExistingBooking } from '../overlap';
+import { seriesOccurrences } from '../queries/series-occurrences';
+import { ValidationError } from '../validation';
+import type { WriteScope } from './define-command';
+
+/** One booking a command wants to make: an appointment or a series occurrence. */
+export interface Candidate {
+  id: string;
+  start: number;
+  end: number;
+  resourceIds: readonly string[];
+  patientId: string;
+}
+
+/** What the check should not count as "already there". */
+export interface CheckExclusions {
+  /** Series whose stored occurrences are being replaced by the candidates. */
+  seriesIds?: readonly string[];
+  /** Extra bookings to count that are not stored yet (e.g. the kept half of a split series). */
+  extraExisting?: readonly ExistingBooking[];
+}
+
+const longestBookingMs = durationLimits.max * 60_000;
+
+/**
+ * Runs core/overlap's booking check for `candidates` against what the store
+ * holds, reading only what can matter: per candidate and resource, the
+ * `bookings [resourceId+start]` range that could overlap (an appointment is
+ * at most 24 h, so the range starts a day earlier); the patient's own
+ * appointments; the series on those resources or that patient, expanded over
+ * the candidates' span with their exceptions; those resources' hours and the
+ * closures. Runs inside the command's transaction, so nothing can slip in
+ * between the check and the write.
+ *
+ * Throws `unknown-entity` (field `resourceIds.N`) for a resource that does not exist.
+ *
+ * @example const check = await checkCandidates(scope, [{ id: 'a1', start, end, resourceIds: ['dr-lee'], patientId: 'p1' }]);
+ */
+export async function checkCandidates(scope: WriteScope, candidates: readonly Candidate[], exclusions: CheckExclusions = {}): Promise<BookingCheckResult> {
+  const { db } = scope;
+  const resourceIds = [...new Set(candidates.flatMap((candidate) => candidate.resourceIds))];
+  const patientIds = [...new Set(candidates.map((candidate) => candidate.patientId))];
+  const resources = await db.resources.bulkGet(resourceIds);
+  resources.forEach((resource, index) => {
+    if (!resource) throw new ValidationError('unknown-entity', `resourceIds.${candidates[0]?.resourceIds.indexOf(resourceIds[index] as string) ?? index}`, `There is no resource "${resourceIds[index]}".`);
+  });
+  if (candidates.length === 0) return { ok: true, hard: [], warnings: [] };
+  const spanStart = Math.min(...candidates.map((candidate) => candidate.start));
+  const spanEnd = Math.max(...candidates.map((candidate) => candidate.end));
+
+  // Stored appointments: per candidate and resource, a narrow index range.
+  const appointmentIds = new Set<string>();
+  for (const candidate of candidates) {
+    for (const resourceId of candidate.resourceIds) {
+      await db.bookings
+        .where('[resourceId+start]')
+        .between([resourceId, candidate.start - longestBookingMs], [resourceId, candidate.end], true, false)
+        .each((row) => {
+          if (row.end > candidate.start && row.status !== 'cancelled' && row.status !== 'no_show') appointmentIds.add(row.appointmentId);
+        });
+    }
+  }
+  const stored = new Map<string, Appointment>();
+  for (const row of await db.appointments.bulkGet([...appointmentIds])) if (row) stored.set(row.id, row);
+  for (const row of await db.appointments.where('patientId').anyOf(patientIds).toArray()) {
+    if (Date.parse(row.end) > spanStart && Date.parse(row.start) < spanEnd) stored.set(row.id, row);
+  }
+
+  // Series occurrences that are not stored as appointments.
+  const excluded = new Set(exclusions.seriesIds ?? []);
+  const series = new Map<string, Series>();
+  for (const row of await db.series.where('resourceIds').anyOf(resourceIds).toArray()) series.set(row.id, row);
+  for (const row of await db.series.where('patientId').anyOf(patientIds).toArray()) series.set(row.id, row);
+  for (const id of excluded) series.delete(id);
+  const exceptions = series.size === 0 ? [] : await db.seriesExceptions.where('seriesId').anyOf([...series.keys()]).toArray();
+  const materialised = series.size === 0 ? [] : await db.appointments.where('seriesId').anyOf([...series.keys()]).toArray();
+  const materialisedKeys = new Set(materialised.map((row) => `${row.seriesId}|${row.originalStart}`));
+  const occurrences: ExistingBooking[] = [];
+  for (const row of series.values()) {
+    const own = exceptions.filter((exception: SeriesException) => exception.seriesId === row.id);
+    for (const occurrence of seriesOccurrences(row, own, { start: spanStart, end: spanEnd })) {
+      if (materialisedKeys.has(`${row.id}|${occurrence.originalStart}`)) continue;
+      occurrences.push(occurrence);
+    }
+  }
+
+  const existing: ExistingBooking[] = [...stored.values()].filter((row) => !(row.seriesId !== undefined && excluded.has(row.seriesId)));
+  const availability = await db.availability.where('resourceId').anyOf(resourceIds).toArray();
+  const closures = (await db.closures.toArray()).filter((closure) => closure.resourceId === null || resourceIds.includes(closure.resourceId));
+  return checkBooking({
+    candidates,
+    existing: [...existing, ...occurrences, ...(exclusions.extraExisting ?? [])],
+    resources: resources as NonNullable<(typeof resources)[number]>[],
+    availability,
+    closures,
+    clinicTimeZone: scope.clinic.timeZone,
+  });
+}

@@ -1,0 +1,89 @@
+import type { DBCore, Middleware } from 'dexie';
+import { openFakeDatabase } from '../db/fake-database.fixture';
+import type { TimedeskDb } from '../db';
+import { createCommandRunner } from './handlers';
+import type { CommandArgs, CommandName, CommandRunner, CommandValue } from './handlers';
+import type { CommandSession } from './session';
+
+/**
+ * Test support only: a fresh fake-indexeddb database with a command runner,
+ * a settable clock, predictable ids, three signed-in staff members and a
+ * small clinic (Dr Lee and Room 1 in New York, weekday hours 08:00–18:00,
+ * patients p1 and p2).
+ */
+export const frontDesk: CommandSession = { staffId: 'staff-desk', displayName: 'Dana Desk', role: 'front_desk' };
+export const manager: CommandSession = { staffId: 'staff-manager', displayName: 'Morgan Manager', role: 'manager' };
+export const admin: CommandSession = { staffId: 'staff-admin', displayName: 'Alex Admin', role: 'admin' };
+
+export interface CommandFixture {
+  db: TimedeskDb;
+  commands: CommandRunner;
+  clock: { now: number };
+  /** Runs a command and fails the test if it was refused. */
+  must<Name extends CommandName>(name: Name, args: CommandArgs<Name>, session?: CommandSession): Promise<CommandValue<Name>>;
+}
+
+/** Opens an empty database with a runner; `now` is 2026-01-02 12:00 UTC unless given. */
+export async function commandFixture(now = Date.UTC(2026, 0, 2, 12)): Promise<CommandFixture> {
+  const { db } = await openFakeDatabase('0.1.0-test', now);
+  const clock = { now };
+  let counter = 0;
+  const commands = createCommandRunner({ db, clock: () => clock.now, newId: () => `id-${String(++counter).padStart(4, '0')}` });
+  return {
+    db,
+    commands,
+    clock,
+    async must(name, args, session = admin) {
+      const result = await commands.run(name, args, session);
+      if (!result.ok) throw new Error(`${name} was refused: ${JSON.stringify(result.error)}`);
+      return result.value;
+    },
+  };
+}
+
+/** A fixture with the small New York clinic set up. */
+export async function clinicFixture(now?: number): Promise<CommandFixture> {
+  const fixture = await commandFixture(now);
+  const { must } = fixture;
+  await fixture.db.meta.put({ key: 'clinic', name: 'Test Clinic', timeZone: 'America/New_York', locale: 'en-US', idleLockMinutes: 5 });
+  await must('resource/save', { id: 'dr-lee', kind: 'provider', name: 'Dr Lee', timeZone: 'America/New_York' });
+  await must('resource/save', { id: 'room-1', kind: 'room', name: 'Room 1', timeZone: 'America/New_York' });
+  for (const resourceId of ['dr-lee', 'room-1']) {
+    for (let weekday = 1; weekday <= 5; weekday += 1) {
+      await must('availability/save', { id: `hours-${resourceId}-${weekday}`, resourceId, weekday, start: '08:00', end: '18:00', kind: 'working' });
+    }
+  }
+  await must('patient/register', { id: 'p1', givenName: 'Ada', familyName: 'Lovelace', dateOfBirth: '1815-12-10' }, frontDesk);
+  await must('patient/register', { id: 'p2', givenName: 'Alan', familyName: 'Turing', dateOfBirth: '1912-06-23', phone: '555 0101' }, frontDesk);
+  return fixture;
+}
+
+/**
+ * A DBCore middleware that throws on the Nth write to one table, to make a
+ * command's transaction fail half-way.
+ */
+export function failOnWrite(tableName: string, nth = 1): Middleware<DBCore> & { armed: boolean } {
+  let seen = 0;
+  const middleware = {
+    armed: false,
+    stack: 'dbcore' as const,
+    name: 'fail-on-write',
+    create(down: DBCore): DBCore {
+      return {
+        ...down,
+        table(name) {
+          const table = down.table(name);
+          if (name !== tableName) return table;
+          return {
+            ...table,
+            mutate(request) {
+              if (middleware.armed && ++seen === nth) return Promise.reject(new Error(`Injected failure writing ${tableName}`));
+              return table.mutate(request);
+            },
+          };
+        },
+      };
+    },
+  };
+  return middleware;
+}

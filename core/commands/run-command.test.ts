@@ -1,0 +1,137 @@
+import { describe, expect, it } from 'vitest';
+import { verifyAuditChain } from '../audit';
+import { readDevice } from '../db';
+import { hlcParse } from '../sync';
+import { clinicFixture, failOnWrite, frontDesk, manager } from './commands.fixture';
+
+const booking = { resourceIds: ['dr-lee'], patientId: 'p1', wallStart: '2026-01-05T09:00', timeZone: 'America/New_York', durationMinutes: 30 };
+
+async function snapshot(db: Awaited<ReturnType<typeof clinicFixture>>['db']) {
+  return {
+    appointments: await db.appointments.count(),
+    bookings: await db.bookings.count(),
+    audit: await db.audit.count(),
+    outbox: await db.outbox.count(),
+    device: await readDevice(db),
+  };
+}
+
+describe('the write wrapper: change + audit + outbox in one transaction', () => {
+  it('writes the appointment, its audit entry and its outbox mutation together', async () => {
+    const { db, commands } = await clinicFixture();
+    const before = await snapshot(db);
+    const result = await commands.run('appointment/book', booking, frontDesk);
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    const { appointment } = result.value;
+
+    expect(await db.appointments.get(appointment.id)).toMatchObject({ start: '2026-01-05T14:00:00.000Z', day: '2026-01-05' });
+    const entry = await db.audit.orderBy('[deviceId+seq]').last();
+    expect(entry).toMatchObject({
+      action: 'APPOINTMENT_BOOKED',
+      entityId: appointment.id,
+      patientId: 'p1',
+      actor: { kind: 'staff', staffId: 'staff-desk', displayName: 'Dana Desk', role: 'front_desk' },
+      deviceId: before.device.deviceId,
+      appVersion: '0.1.0-test',
+      at: '2026-01-02T12:00:00.000Z',
+      seq: before.device.auditSeq + 1,
+      prevHash: before.device.auditHead,
+    });
+    const mutation = await db.outbox.get(before.device.deviceSeq + 1);
+    expect(mutation).toMatchObject({ name: 'appointment/book', deviceId: before.device.deviceId, mutationId: entry?.mutationId, baseVersion: null });
+    expect(mutation?.args).toMatchObject({ ...booking, wallStart: '2026-01-05T09:00:00', appointmentId: appointment.id });
+    expect(hlcParse(mutation?.hlc ?? '')).toMatchObject({ millis: Date.UTC(2026, 0, 2, 12), deviceId: before.device.deviceId });
+
+    const after = await readDevice(db);
+    expect(after).toMatchObject({ auditSeq: before.device.auditSeq + 1, auditHead: entry?.hash, deviceSeq: before.device.deviceSeq + 1 });
+  });
+
+  for (const [table, nth, stage] of [
+    ['bookings', 1, 'after the appointment row is written'],
+    ['audit', 1, 'after the change, on the audit entry'],
+    ['outbox', 1, 'after the change and audit entry, on the outbox entry'],
+    ['meta', 1, 'on the very last write (the counters)'],
+  ] as const) {
+    it(`leaves nothing behind when the transaction fails ${stage}`, async () => {
+      const { db, commands } = await clinicFixture();
+      const failure = failOnWrite(table, nth);
+      db.close();
+      db.use(failure);
+      await db.open();
+      const before = await snapshot(db);
+      failure.armed = true;
+      await expect(commands.run('appointment/book', booking, frontDesk)).rejects.toThrow(/Injected failure/);
+      expect(await snapshot(db)).toEqual(before);
+      expect(await db.appointments.where('patientId').equals('p1').count()).toBe(0);
+
+      // The same command succeeds afterwards with gapless counters.
+      failure.armed = false;
+      const retry = await commands.run('appointment/book', booking, frontDesk);
+      expect(retry.ok).toBe(true);
+      const device = await readDevice(db);
+      expect(device.deviceSeq).toBe(before.device.deviceSeq + 1);
+      expect(device.auditSeq).toBe(before.device.auditSeq + 1);
+      expect((await db.outbox.orderBy('deviceSeq').keys()).every((seq, index) => seq === index + 1)).toBe(true);
+    });
+  }
+
+  it('writes nothing for a refused command (bad input, conflict)', async () => {
+    const { db, commands } = await clinicFixture();
+    await commands.run('appointment/book', booking, frontDesk);
+    const before = await snapshot(db);
+    const invalid = await commands.run('appointment/book', { ...booking, durationMinutes: 2 }, frontDesk);
+    expect(invalid).toMatchObject({ ok: false, error: { code: 'invalid-duration', field: 'durationMinutes' } });
+    const conflict = await commands.run('appointment/book', { ...booking, patientId: 'p2' }, frontDesk);
+    expect(conflict).toMatchObject({ ok: false, error: { code: 'booking-conflict' } });
+    expect(await snapshot(db)).toEqual(before);
+  });
+
+  it('refuses to write on top of an audit chain whose head disagrees with the device row', async () => {
+    const { db, commands } = await clinicFixture();
+    const device = await readDevice(db);
+    await db.meta.put({ ...device, auditSeq: device.auditSeq + 5 });
+    await expect(commands.run('appointment/book', booking, frontDesk)).rejects.toThrow(/does not match/);
+  });
+
+  it('keeps deviceSeq gapless and HLC stamps increasing across commands, even when the clock steps back', async () => {
+    const { db, commands, clock } = await clinicFixture();
+    await commands.run('appointment/book', booking, frontDesk);
+    clock.now -= 60_000;
+    await commands.run('appointment/book', { ...booking, wallStart: '2026-01-05T10:00' }, frontDesk);
+    await commands.run('patient/update', { patientId: 'p2', changes: { phone: '555 0199' } }, manager);
+    const outbox = await db.outbox.orderBy('deviceSeq').toArray();
+    expect(outbox.map((mutation) => mutation.deviceSeq)).toEqual(outbox.map((_, index) => index + 1));
+    const stamps = outbox.map((mutation) => mutation.hlc);
+    expect([...stamps].sort()).toEqual(stamps);
+    expect(new Set(stamps).size).toBe(stamps.length);
+  });
+
+  it('leaves a hash chain that verifies after a run of different commands', async () => {
+    const { db, commands, must } = await clinicFixture();
+    const { appointment } = await must('appointment/book', booking, frontDesk);
+    await must('appointment/change-status', { appointmentId: appointment.id, to: 'arrived' }, frontDesk);
+    await must('appointment/undo-status', { appointmentId: appointment.id }, frontDesk);
+    await must('appointment/move', { appointmentId: appointment.id, wallStart: '2026-01-05T11:00' }, frontDesk);
+    await must('patient/view', { patientId: 'p1' }, frontDesk);
+    await must('patient/update', { patientId: 'p1', changes: { phone: '555 0100' } }, frontDesk);
+    await must('series/create', { resourceIds: ['room-1'], patientId: 'p2', dtstart: '2026-01-06T09:00', timeZone: 'America/New_York', durationMinutes: 30, rrule: 'FREQ=WEEKLY;COUNT=4' }, frontDesk);
+    await must('appointment/cancel', { appointmentId: appointment.id, reason: 'Patient called' }, frontDesk);
+    expect((await commands.run('appointment/book', { ...booking, durationMinutes: 1 }, frontDesk)).ok).toBe(false);
+
+    const entries = await db.audit.orderBy('[deviceId+seq]').toArray();
+    const report = verifyAuditChain(entries);
+    expect(report.ok).toBe(true);
+    expect(entries.map((entry) => entry.seq)).toEqual(entries.map((_, index) => index + 1));
+    expect(entries.slice(-8).map((entry) => entry.action)).toEqual([
+      'APPOINTMENT_BOOKED',
+      'STATUS_CHANGED',
+      'STATUS_UNDONE',
+      'APPOINTMENT_MOVED',
+      'PATIENT_VIEWED',
+      'PATIENT_UPDATED',
+      'SERIES_CREATED',
+      'APPOINTMENT_CANCELLED',
+    ]);
+  });
+});

@@ -1,0 +1,163 @@
+import Dexie from 'dexie';
+import { GENESIS_HASH, appendEntry } from '../audit';
+import type { AuditEntry, ChainLink } from '../audit';
+import { currentSchemaVersion, readClinicSettings, readDevice } from '../db';
+import type { DeviceMeta, TimedeskDb } from '../db';
+import { parseWith } from '../model';
+import { hlcSend, hlcToString } from '../sync/hlc';
+import { ValidationError } from '../validation';
+import type { CommandError, CommandResult } from './command-result';
+import type { AuditNote, CommandDefinition, WriteScope } from './define-command';
+import type { CommandSession } from './session';
+
+/** What the wrapper needs from the running app. */
+export interface CommandEnvironment {
+  db: TimedeskDb;
+  /** "Now" as epoch ms (the engine never reads the clock itself). */
+  clock: () => number;
+  /** Fresh ids for entities and mutations. */
+  newId: () => string;
+}
+
+/** Thrown inside the transaction to roll it back when a command refuses. */
+class Refusal extends Error {
+  constructor(readonly error: CommandError) {
+    super(error.message);
+  }
+}
+
+/**
+ * Runs one command through the write path (Actual Budget's mutator idea):
+ *
+ * 1. parse the arguments with the command's zod schema (a bad field is a result);
+ * 2. in ONE read-write Dexie transaction over every table: read the device
+ *    row, run the command (its reads, booking check and writes), append its
+ *    audit entries to the hash chain (previous head read in this transaction,
+ *    hashed synchronously), add the outbox mutation stamped with the HLC and
+ *    the next gapless `deviceSeq`, and store the new counters.
+ *
+ * All of it commits or none of it does: a refusal, a thrown bug or a storage
+ * error anywhere rolls back the change, the audit entries, the outbox entry
+ * and the counters together. Commands run one at a time because each
+ * transaction spans every table.
+ *
+ * @example
+ * const result = await runCommand(env, 'patient/register', patientCommands['patient/register'], input, session);
+ */
+export async function runCommand<Value>(
+  env: CommandEnvironment,
+  name: string,
+  definition: CommandDefinition<never, Value>,
+  input: unknown,
+  session: CommandSession,
+): Promise<CommandResult<Value>> {
+  let args: unknown;
+  try {
+    args = parseWith(definition.args as never, input);
+  } catch (error) {
+    if (error instanceof ValidationError) return { ok: false, error: error.toJSON() };
+    throw error;
+  }
+  const { db } = env;
+  const now = env.clock();
+  try {
+    const value = await db.transaction('rw', db.tables, async () => {
+      const device = await readDevice(db);
+      const clinic = await readClinicSettings(db);
+      const notes: AuditNote[] = [];
+      const mutationId = env.newId();
+      const scope: WriteScope = {
+        db,
+        session,
+        now,
+        at: new Date(now).toISOString(),
+        device,
+        clinic,
+        mutationId,
+        newId: env.newId,
+        audit: (note) => notes.push(note),
+      };
+      const step = await runBody(definition, scope, args);
+      if (!step.ok) throw new Refusal(step.error);
+
+      let head = await chainHead(db, device);
+      for (const note of notes) {
+        const entry = appendEntry(head, auditDraft(note, scope));
+        await db.audit.add(entry);
+        head = entry;
+      }
+
+      let { deviceSeq, hlc } = device;
+      if (definition.sync !== false) {
+        const stamp = hlcSend(device.hlc, device.deviceId, now);
+        hlc = stamp.state;
+        deviceSeq += 1;
+        await db.outbox.add({
+          mutationId,
+          deviceId: device.deviceId,
+          deviceSeq,
+          hlc: hlcToString(stamp.timestamp),
+          name,
+          args: step.intent ?? args,
+          baseVersion: step.baseVersion ?? null,
+          schemaVersion: currentSchemaVersion,
+        });
+      }
+      const counters: DeviceMeta = { ...device, auditSeq: head?.seq ?? 0, auditHead: head?.hash ?? GENESIS_HASH, deviceSeq, hlc };
+      await db.meta.put(counters);
+      return step.value;
+    });
+    return { ok: true, value };
+  } catch (error) {
+    if (error instanceof Refusal) return { ok: false, error: error.error };
+    throw error;
+  }
+}
+
+async function runBody<Value>(definition: CommandDefinition<never, Value>, scope: WriteScope, args: unknown) {
+  try {
+    return await definition.run(scope, args as never);
+  } catch (error) {
+    // The engine's checks (state machine, booking check, recurrence) throw
+    // ValidationError for bad input; for the caller that is a result.
+    if (error instanceof ValidationError) throw new Refusal(error.toJSON());
+    throw error;
+  }
+}
+
+/**
+ * The last entry of this device's chain, read in the command's transaction.
+ * It must agree with the counters in the device row; if it does not, entries
+ * were removed or added behind the app's back, and writing on top would hide
+ * that, so the command fails loudly instead.
+ */
+async function chainHead(db: TimedeskDb, device: DeviceMeta): Promise<ChainLink | null> {
+  const last: AuditEntry | undefined = await db.audit
+    .where('[deviceId+seq]')
+    .between([device.deviceId, Dexie.minKey], [device.deviceId, Dexie.maxKey])
+    .last();
+  const seq = last?.seq ?? 0;
+  const hash = last?.hash ?? GENESIS_HASH;
+  if (seq !== device.auditSeq || hash !== device.auditHead) {
+    throw new Error(`Audit chain head (seq ${seq}) does not match the device's record (seq ${device.auditSeq}); refusing to write on top of it.`);
+  }
+  return last ?? null;
+}
+
+function auditDraft(note: AuditNote, scope: WriteScope) {
+  return {
+    id: scope.newId(),
+    deviceId: scope.device.deviceId,
+    appVersion: scope.device.appVersion,
+    at: scope.at,
+    actor: { kind: 'staff', staffId: scope.session.staffId, displayName: scope.session.displayName, role: scope.session.role },
+    action: note.action,
+    entityType: note.entityType,
+    entityId: note.entityId,
+    patientId: note.patientId ?? null,
+    changes: note.changes ?? {},
+    reason: note.reason ?? null,
+    outcome: note.outcome ?? 'success',
+    mutationId: scope.mutationId,
+  };
+}

@@ -1,0 +1,270 @@
+import { z } from 'zod';
+import {
+  durationMinutesSchema,
+  idSchema,
+  msToInstant,
+  parseSeries,
+  resourceIdsSchema,
+  rruleSchema,
+  seriesSchema,
+  timeZoneSchema,
+  wallTimeSchema,
+} from '../model';
+import type { Series, SeriesException } from '../model';
+import type { Conflict } from '../overlap';
+import { expandSeries } from '../recurrence/series-expand';
+import { cancelOccurrence, moveOccurrence } from '../recurrence/series-exceptions';
+import { wallTimeToInstant } from '../time';
+import { checkCandidates } from './booking-context';
+import type { Candidate } from './booking-context';
+import { refuse } from './command-result';
+import { gateConflicts, overrideSchema } from './conflict-gate';
+import { defineCommand } from './define-command';
+import type { WriteScope } from './define-command';
+import { fieldChanges } from './field-changes';
+import { cutSeries } from './series-split';
+
+/**
+ * How far ahead a series is checked for conflicts when it is created or
+ * edited: a year. A rule that runs longer is checked for its first year; the
+ * sync server re-checks every occurrence it materialises.
+ */
+export const seriesCheckHorizonMs = 366 * 86_400_000;
+
+/** What creating or editing a series returns. */
+export interface SavedSeries {
+  series: Series;
+  /** Occurrences within the check horizon (after exceptions). */
+  occurrenceCount: number;
+  warnings: Conflict[];
+}
+
+/** What "this and following" returns: the shortened original (null when the cut was at the start, i.e. "all") and the series carrying the changes. */
+export interface SplitResult extends SavedSeries {
+  head: Series | null;
+}
+
+const seriesChanges = z.object({
+  dtstart: wallTimeSchema.optional(),
+  timeZone: timeZoneSchema.optional(),
+  durationMinutes: durationMinutesSchema.optional(),
+  resourceIds: resourceIdsSchema.optional(),
+  rrule: rruleSchema.optional(),
+  exdates: z.array(wallTimeSchema).optional(),
+  rdates: z.array(wallTimeSchema).optional(),
+  visitReason: z.string().max(200).optional(),
+  notes: z.string().max(2000).optional(),
+});
+
+const occurrenceKey = { seriesId: idSchema, originalStart: wallTimeSchema };
+
+const unknownSeries = (id: string) => refuse('unknown-entity', 'seriesId', `There is no series "${id}".`);
+
+/** The series' live occurrences from `from` to the horizon, as booking candidates. */
+function candidatesOf(series: Series, exceptions: readonly SeriesException[], from: number): Candidate[] {
+  const start = Math.max(from, wallTimeToInstant(series.dtstart, series.timeZone, 'dtstart'));
+  return expandSeries(series, exceptions, { from: msToInstant(start), to: msToInstant(start + seriesCheckHorizonMs), includeCancelled: false }).map((occurrence) => ({
+    id: occurrence.id,
+    start: Date.parse(occurrence.start),
+    end: Date.parse(occurrence.end),
+    resourceIds: occurrence.resourceIds,
+    patientId: occurrence.patientId,
+  }));
+}
+
+async function loadSeries(scope: WriteScope, seriesId: string) {
+  const series = await scope.db.series.get(seriesId);
+  const exceptions = series ? await scope.db.seriesExceptions.where('seriesId').equals(seriesId).toArray() : [];
+  return { series, exceptions };
+}
+
+/** Stores an exception list: rows that changed are put, rows that vanished are deleted. */
+async function saveExceptions(scope: WriteScope, before: readonly SeriesException[], after: readonly SeriesException[]): Promise<void> {
+  const kept = new Set(after.map((exception) => exception.id));
+  await scope.db.seriesExceptions.bulkDelete(before.filter((exception) => !kept.has(exception.id)).map((exception) => exception.id));
+  await scope.db.seriesExceptions.bulkPut(after.filter((exception) => !before.includes(exception)));
+}
+
+/**
+ * "All": edits the whole series (rule, time, length, resources, notes);
+ * exceptions stay keyed by their original starts. Occurrences from now (or
+ * the series' start, if later) are re-checked.
+ *
+ * @example run('series/edit-all', { seriesId: 's1', changes: { durationMinutes: 45 } }, session)
+ */
+const editAll = defineCommand({
+  args: z.object({ seriesId: idSchema, changes: seriesChanges, override: overrideSchema.optional() }),
+  async run(scope, args) {
+    const { series: before, exceptions } = await loadSeries(scope, args.seriesId);
+    if (!before) return unknownSeries(args.seriesId);
+    const after = parseSeries({ ...before, ...args.changes, version: before.version + 1, updatedAt: scope.at });
+    const candidates = candidatesOf(after, exceptions, scope.now);
+    const check = await checkCandidates(scope, candidates, { seriesIds: [after.id] });
+    const refusal = gateConflicts(scope, check, args.override, { entityType: 'series', entityId: after.id, patientId: after.patientId });
+    if (refusal) return refusal;
+    await scope.db.series.put(after);
+    scope.audit({ action: 'SERIES_EDITED', entityType: 'series', entityId: after.id, patientId: after.patientId, changes: fieldChanges(before, after) });
+    const value: SavedSeries = { series: after, occurrenceCount: candidates.length, warnings: check.warnings };
+    return { ok: true, value, baseVersion: before.version };
+  },
+});
+
+/**
+ * Series commands: create, change one occurrence, change this-and-following
+ * (a split), change all, cancel one occurrence. Occurrences are never stored;
+ * the series and its exceptions are (see core/queries for expansion).
+ */
+export const seriesCommands = {
+  /**
+   * Creates a repeating booking after checking its occurrences (first year)
+   * against everything stored, and against each other.
+   *
+   * @example run('series/create', { resourceIds: ['dr-lee'], patientId: 'p1', dtstart: '2026-01-05T09:00', timeZone: 'America/New_York', durationMinutes: 30, rrule: 'FREQ=WEEKLY;COUNT=52' }, session)
+   */
+  'series/create': defineCommand({
+    args: seriesSchema.omit({ id: true, version: true, createdAt: true, updatedAt: true }).extend({ override: overrideSchema.optional() }),
+    async run(scope, args) {
+      const { override, ...input } = args;
+      if (!(await scope.db.patients.get(input.patientId))) return refuse('unknown-entity', 'patientId', `There is no patient "${input.patientId}".`);
+      const series = parseSeries({ ...input, id: scope.newId(), version: 0, createdAt: scope.at, updatedAt: scope.at });
+      const candidates = candidatesOf(series, [], -Infinity);
+      if (candidates.length === 0) return refuse('invalid-rrule', 'rrule', 'This repeat rule produces no appointments.');
+      const check = await checkCandidates(scope, candidates);
+      const refusal = gateConflicts(scope, check, override, { entityType: 'series', entityId: series.id, patientId: series.patientId });
+      if (refusal) return refusal;
+      await scope.db.series.add(series);
+      scope.audit({ action: 'SERIES_CREATED', entityType: 'series', entityId: series.id, patientId: series.patientId, changes: fieldChanges(null, series, ['id', 'patientId', 'version', 'createdAt', 'updatedAt']) });
+      const value: SavedSeries = { series, occurrenceCount: candidates.length, warnings: check.warnings };
+      return { ok: true, value, baseVersion: null, intent: { ...args, seriesId: series.id, at: scope.at } };
+    },
+  }),
+
+  /**
+   * "This one": moves or edits a single occurrence (an exception keyed by
+   * its original start), checked like a booking.
+   *
+   * @example run('occurrence/edit', { seriesId: 's1', originalStart: '2026-01-12T09:00', wallStart: '2026-01-13T10:00' }, session)
+   */
+  'occurrence/edit': defineCommand({
+    args: z.object({
+      ...occurrenceKey,
+      wallStart: wallTimeSchema,
+      timeZone: timeZoneSchema.optional(),
+      durationMinutes: durationMinutesSchema.optional(),
+      resourceIds: resourceIdsSchema.optional(),
+      visitReason: z.string().max(200).optional(),
+      notes: z.string().max(2000).optional(),
+      override: overrideSchema.optional(),
+    }),
+    async run(scope, args) {
+      const { series, exceptions } = await loadSeries(scope, args.seriesId);
+      if (!series) return unknownSeries(args.seriesId);
+      const { seriesId: _seriesId, originalStart, override, ...change } = args;
+      const next = moveOccurrence(series, exceptions, originalStart, change, { exceptionId: scope.newId(), at: scope.at });
+      const changed = next.find((exception) => !exceptions.includes(exception)) as SeriesException & { kind: 'moved' };
+      const previous = exceptions.find((exception) => exception.id === changed.id);
+      const start = wallTimeToInstant(changed.wallStart, changed.timeZone, 'wallStart');
+      const occurrence = expandSeries(series, next, { from: msToInstant(start), to: msToInstant(start + 1) }).find((item) => item.originalStart === changed.originalStart);
+      const candidate: Candidate = { id: occurrence?.id ?? changed.id, start, end: start + changed.durationMinutes * 60_000, resourceIds: changed.resourceIds, patientId: series.patientId };
+      const check = await checkCandidates(scope, [candidate]);
+      const refusal = gateConflicts(scope, check, override, { entityType: 'occurrence', entityId: candidate.id, patientId: series.patientId });
+      if (refusal) return refusal;
+      await saveExceptions(scope, exceptions, next);
+      const beforeFields = previous?.kind === 'moved' ? previous : { wallStart: changed.originalStart, timeZone: series.timeZone, durationMinutes: series.durationMinutes, resourceIds: series.resourceIds, visitReason: series.visitReason, notes: series.notes };
+      scope.audit({
+        action: 'OCCURRENCE_MOVED',
+        entityType: 'occurrence',
+        entityId: candidate.id,
+        patientId: series.patientId,
+        changes: fieldChanges(beforeFields, changed, ['id', 'seriesId', 'originalStart', 'kind', 'version', 'createdAt', 'updatedAt']),
+      });
+      return { ok: true, value: { exception: changed, warnings: check.warnings }, baseVersion: previous?.version ?? null, intent: { ...args, exceptionId: changed.id, at: scope.at } };
+    },
+  }),
+
+  /**
+   * Cancels one occurrence; a reason is required.
+   *
+   * @example run('occurrence/cancel', { seriesId: 's1', originalStart: '2026-01-12T09:00', reason: 'Provider ill' }, session)
+   */
+  'occurrence/cancel': defineCommand({
+    args: z.object({ ...occurrenceKey, reason: z.string().max(500).optional() }),
+    async run(scope, args) {
+      const { series, exceptions } = await loadSeries(scope, args.seriesId);
+      if (!series) return unknownSeries(args.seriesId);
+      const next = cancelOccurrence(series, exceptions, args.originalStart, args.reason ?? '', { exceptionId: scope.newId(), at: scope.at });
+      const changed = next.find((exception) => !exceptions.includes(exception)) as SeriesException;
+      const previous = exceptions.find((exception) => exception.id === changed.id);
+      await saveExceptions(scope, exceptions, next);
+      const occurrenceId = `${series.id}:${changed.originalStart.replace(/[-:]/g, '')}`;
+      scope.audit({
+        action: 'OCCURRENCE_CANCELLED',
+        entityType: 'occurrence',
+        entityId: occurrenceId,
+        patientId: series.patientId,
+        changes: { status: { before: 'booked', after: 'cancelled' } },
+        reason: changed.kind === 'cancelled' ? (changed.reason ?? null) : null,
+      });
+      return { ok: true, value: changed, baseVersion: previous?.version ?? null, intent: { ...args, exceptionId: changed.id, at: scope.at } };
+    },
+  }),
+
+  'series/edit-all': editAll,
+
+  /**
+   * "This and following": cuts the series at an occurrence (the original
+   * keeps everything before it) and applies the changes to a new series for
+   * the rest. Exceptions from the cut on move to the new series when it
+   * still has that occurrence, and are dropped otherwise (listed in the
+   * audit entry). Cutting at the first occurrence is the same as "all".
+   *
+   * @example run('series/edit-following', { seriesId: 's1', fromOriginalStart: '2026-03-02T09:00', changes: { dtstart: '2026-03-02T10:00' } }, session)
+   */
+  'series/edit-following': defineCommand({
+    args: z.object({ seriesId: idSchema, fromOriginalStart: wallTimeSchema, changes: seriesChanges, override: overrideSchema.optional() }),
+    async run(scope, args) {
+      const { series: before, exceptions } = await loadSeries(scope, args.seriesId);
+      if (!before) return unknownSeries(args.seriesId);
+      const cutAt = wallTimeToInstant(args.fromOriginalStart, before.timeZone, 'fromOriginalStart');
+      const isOccurrence = expandSeries(before, [], { from: msToInstant(cutAt), to: msToInstant(cutAt + 1) }).some((item) => Date.parse(item.start) === cutAt);
+      if (!isOccurrence) return refuse('unknown-entity', 'fromOriginalStart', `Series ${before.id} has no occurrence at ${args.fromOriginalStart}.`);
+      if (cutAt <= wallTimeToInstant(before.dtstart, before.timeZone, 'dtstart')) {
+        const whole = await editAll.run(scope, { seriesId: args.seriesId, changes: args.changes, override: args.override });
+        if (!whole.ok) return whole;
+        const value: SplitResult = { head: null, ...whole.value };
+        return { ...whole, value };
+      }
+      const { head, tail: plainTail } = cutSeries(before, args.fromOriginalStart, { tailId: scope.newId(), at: scope.at });
+      const tail = parseSeries({ ...plainTail, ...args.changes });
+
+      const fromCut = exceptions.filter((exception) => wallTimeToInstant(exception.originalStart, before.timeZone) >= cutAt);
+      const tailStarts = new Set(candidatesOf(tail, [], -Infinity).map((candidate) => candidate.start));
+      const rekeyed = fromCut.filter((exception) => tailStarts.has(wallTimeToInstant(exception.originalStart, tail.timeZone))).map((exception) => ({ ...exception, seriesId: tail.id, version: exception.version + 1, updatedAt: scope.at }));
+      const dropped = fromCut.filter((exception) => !rekeyed.some((kept) => kept.id === exception.id));
+
+      const candidates = candidatesOf(tail, rekeyed, -Infinity);
+      const check = await checkCandidates(scope, candidates, { seriesIds: [before.id] });
+      const refusal = gateConflicts(scope, check, args.override, { entityType: 'series', entityId: tail.id, patientId: tail.patientId });
+      if (refusal) return refusal;
+
+      await scope.db.series.put(head);
+      await scope.db.series.add(tail);
+      await scope.db.seriesExceptions.bulkDelete(dropped.map((exception) => exception.id));
+      await scope.db.seriesExceptions.bulkPut(rekeyed);
+      scope.audit({
+        action: 'SERIES_SPLIT',
+        entityType: 'series',
+        entityId: before.id,
+        patientId: before.patientId,
+        changes: {
+          ...fieldChanges(before, head),
+          continuedAs: { before: null, after: tail.id },
+          ...(dropped.length > 0 ? { droppedExceptions: { before: dropped.map((exception) => exception.originalStart), after: null } } : {}),
+        },
+      });
+      scope.audit({ action: 'SERIES_CREATED', entityType: 'series', entityId: tail.id, patientId: tail.patientId, changes: fieldChanges(null, tail, ['id', 'patientId', 'version', 'createdAt', 'updatedAt']) });
+      const value: SplitResult = { head, series: tail, occurrenceCount: candidates.length, warnings: check.warnings };
+      return { ok: true, value, baseVersion: before.version, intent: { ...args, newSeriesId: tail.id, at: scope.at } };
+    },
+  }),
+};
