@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { AppointmentStatus } from '../model';
 import type { ValidationError } from '../validation';
 import { checkBooking } from './booking-check';
 import type { BookingCheckInput, BookingInterval, BookingResource, ExistingBooking } from './booking-check';
@@ -24,7 +25,7 @@ const candidate = (id: string, times: { start: string; end: string }, resourceId
   resourceIds,
   patientId,
 });
-const stored = (id: string, times: { start: string; end: string }, resourceIds: string[], patientId = `patient-of-${id}`, status = 'booked'): ExistingBooking => ({
+const stored = (id: string, times: { start: string; end: string }, resourceIds: string[], patientId = `patient-of-${id}`, status: AppointmentStatus = 'booked'): ExistingBooking => ({
   id,
   ...times,
   resourceIds,

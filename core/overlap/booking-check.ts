@@ -1,4 +1,5 @@
 import type { IANAZone } from 'luxon';
+import type { Appointment, Instant, Resource } from '../model';
 import { zoneFor } from '../time';
 import { ValidationError } from '../validation';
 import { closureInstants } from './closure-days';
@@ -11,29 +12,24 @@ import { WeeklyHours } from './working-hours';
 import type { WeeklyHoursRule } from './working-hours';
 
 /**
- * One interval to book or already booked (the fields of core/model's
- * `Appointment` the check reads). `start` is inclusive and `end` exclusive;
- * each is epoch ms or an ISO 8601 instant with `Z` or an explicit offset.
+ * One interval to book or already booked: the fields of core/model's
+ * `Appointment` (or `SeriesOccurrence`) the check reads. `start` is inclusive
+ * and `end` exclusive; each is an ISO 8601 instant (with `Z` or an explicit
+ * offset) or epoch ms. `patientId` may be left out for a block with no patient.
  */
-export interface BookingInterval {
-  id: string;
-  start: number | string;
-  end: number | string;
-  resourceIds: readonly string[];
-  patientId?: string | null | undefined;
+export interface BookingInterval extends Pick<Appointment, 'id'> {
+  start: Instant | number;
+  end: Instant | number;
+  resourceIds: readonly Appointment['resourceIds'][number][];
+  patientId?: Appointment['patientId'] | null | undefined;
 }
 
 /** A stored appointment or occurrence; `cancelled` and `no_show` ones never block. */
-export interface ExistingBooking extends BookingInterval {
-  status: string;
-}
+export interface ExistingBooking extends BookingInterval, Pick<Appointment, 'status'> {}
 
 /** The fields of core/model's `Resource` the check reads; `capacity` defaults to 1. */
-export interface BookingResource {
-  id: string;
-  kind: 'provider' | 'room' | 'equipment';
-  capacity?: number | undefined;
-  timeZone: string;
+export interface BookingResource extends Pick<Resource, 'id' | 'kind' | 'timeZone'> {
+  capacity?: Resource['capacity'] | undefined;
 }
 
 /** Everything a booking is checked against. */
@@ -91,7 +87,7 @@ export interface BookingCheckResult {
 }
 
 /** Statuses that free their slot. */
-const nonBlockingStatuses: ReadonlySet<string> = new Set(['cancelled', 'no_show']);
+const nonBlockingStatuses: ReadonlySet<Appointment['status']> = new Set(['cancelled', 'no_show']);
 const isoInstantPattern = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/;
 
 interface Interval {

@@ -1,18 +1,13 @@
 import type { IANAZone } from 'luxon';
+import type { Closure } from '../model';
 import { localMsToInstant, parseWallTime, wallPartsToLocalMs } from '../time';
 import { ValidationError } from '../validation';
 
 /**
- * A holiday or closure (the shape of core/model's `Closure`): whole local
- * days `startDate`–`endDate`, both inclusive; `resourceId: null` closes the
- * whole clinic.
+ * The fields of core/model's `Closure` the check reads: whole local days
+ * `startDate`–`endDate`, both inclusive; `resourceId: null` closes the whole clinic.
  */
-export interface ClosureDays {
-  resourceId: string | null;
-  startDate: string;
-  endDate: string;
-  reason: string;
-}
+export type ClosureDays = Pick<Closure, 'resourceId' | 'startDate' | 'endDate' | 'reason'>;
 
 const dayMs = 86_400_000;
 

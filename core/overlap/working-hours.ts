@@ -1,26 +1,21 @@
 import type { IANAZone } from 'luxon';
-import { localMsToInstant } from '../time';
+import { minutesOfDay } from '../model';
+import type { AvailabilityRule } from '../model';
+import { instantToLocalMs, localMsToInstant } from '../time';
 import { ValidationError } from '../validation';
 
 /**
- * One weekly block of a resource's hours (the shape of core/model's
- * `AvailabilityRule`): ISO `weekday` (Monday = 1 … Sunday = 7), wall times
- * `HH:mm` in the resource's zone, `end` may be `24:00`.
+ * The fields of core/model's `AvailabilityRule` the check reads: ISO
+ * `weekday` (Monday = 1 … Sunday = 7), wall times `HH:mm` in the resource's
+ * zone, `end` may be `24:00`.
  */
-export interface WeeklyHoursRule {
-  resourceId: string;
-  weekday: number;
-  start: string;
-  end: string;
-  kind: 'working' | 'break';
-}
+export type WeeklyHoursRule = Pick<AvailabilityRule, 'resourceId' | 'weekday' | 'start' | 'end' | 'kind'>;
 
 /** How a booking sits against a resource's weekly hours. */
 export type HoursVerdict = 'inside' | 'not-covered' | 'overlaps-break' | 'no-hours-defined';
 
 const dayMs = 86_400_000;
 const minuteMs = 60_000;
-const timeOfDayPattern = /^(\d{2}):(\d{2})$/;
 
 /** A weekday's blocks as minutes since local midnight, half-open `[start, end)`. */
 type MinuteRange = readonly [start: number, end: number];
@@ -98,7 +93,7 @@ export class WeeklyHours {
   }
 
   private toLocalMs(instant: number): number {
-    return instant + this.zone.offset(instant) * minuteMs;
+    return instantToLocalMs(instant, this.zone);
   }
 
   /** The day's blocks as instants; `day` counts local days since 1970-01-01 (a Thursday). */
@@ -121,11 +116,8 @@ export class WeeklyHours {
 }
 
 function parseMinutes(text: string, allowEndOfDay: boolean, field: string): number {
-  const match = typeof text === 'string' ? timeOfDayPattern.exec(text) : null;
-  if (!match) throw new ValidationError('invalid-format', field, `"${String(text)}" is not a time like 09:30.`);
-  const hour = Number(match[1]);
-  const minute = Number(match[2]);
-  if (allowEndOfDay && hour === 24 && minute === 0) return 1440;
-  if (hour > 23 || minute > 59) throw new ValidationError('invalid-time', field, `${text} is not a time of day.`);
-  return hour * 60 + minute;
+  const minutes = typeof text === 'string' ? minutesOfDay(text, allowEndOfDay) : undefined;
+  if (minutes !== undefined) return minutes;
+  if (typeof text === 'string' && /^\d{2}:\d{2}$/.test(text)) throw new ValidationError('invalid-time', field, `${text} is not a time of day.`);
+  throw new ValidationError('invalid-format', field, `"${String(text)}" is not a time like 09:30.`);
 }
