@@ -82,7 +82,7 @@ export function createBridgeHandlers(host: BridgeHost): Record<BridgeChannel, Ha
       if (!parsed.ok) return { outcome: 'refused', problem: parsed.problem };
       const outcome = await openExternallyAfterConfirmation(parsed.value, {
         confirm: (url) => host.confirmOpenExternal(url),
-        openExternal: (url) => host.openExternal(url),
+        openExternal: (url) => host.openExternal(url), // eng-disable OPEN_EXTERNAL_JS_CHECK: only inside openExternallyAfterConfirmation (https-only, user-confirmed)
       });
       if (outcome === 'refused') return refused('url', 'Only https links can be opened in the browser.');
       return { outcome };

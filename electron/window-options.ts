@@ -56,6 +56,9 @@ export function createWindowOptions(input: WindowOptionsInput): BrowserWindowCon
       experimentalFeatures: false,
       webviewTag: false,
       navigateOnDragDrop: false,
+      // Middle-click opens links via auxclick; new windows are denied anyway,
+      // but without the feature the event never reaches the handler at all.
+      disableBlinkFeatures: 'Auxclick',
       spellcheck: false,
       safeDialogs: true,
       devTools: !input.isPackaged,
