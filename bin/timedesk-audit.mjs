@@ -1,0 +1,108 @@
+#!/usr/bin/env node
+// `timedesk-audit verify <export.csv>`: offline check of an audit CSV export.
+// All logic lives in core/audit (TypeScript, run through tsx); this wrapper
+// only reads files, swaps in node:crypto's SHA-256 for speed, prints and sets
+// the exit code: 0 verified, 1 tampered or malformed, 2 usage or unreadable.
+import { hash } from 'node:crypto';
+import { createReadStream } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import process from 'node:process';
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { register } from 'tsx/esm/api';
+
+// Verifying allocates many short-lived strings per row; a larger young
+// generation cuts CPU time by about a third on a million rows. V8 takes the
+// size only at start-up, so re-run this script once with the flag.
+const youngGeneration = '--max-semi-space-size=64';
+if (!process.execArgv.includes(youngGeneration)) {
+  const child = spawnSync(process.execPath, [youngGeneration, ...process.execArgv, fileURLToPath(import.meta.url), ...process.argv.slice(2)], { stdio: 'inherit' });
+  process.exit(child.status ?? 2);
+}
+
+const usage = `Usage: timedesk-audit verify <export.csv> [--manifest <file>] [--no-manifest]
+
+Re-hashes every row of a Timedesk audit export and checks the chain between rows.
+The manifest (<export>.manifest.json beside the CSV by default) supplies the row
+count and head hash, without which a cut-off tail cannot be detected.
+
+Exit codes: 0 verified, 1 a row was changed, removed, reordered or is malformed,
+2 usage error or unreadable file.`;
+
+function usageError(message) {
+  process.stderr.write(`timedesk-audit: ${message}\n\n${usage}\n`);
+  process.exit(2);
+}
+
+const args = process.argv.slice(2);
+if (args.includes('--help') || args.includes('-h')) {
+  process.stdout.write(`${usage}\n`);
+  process.exit(0);
+}
+const [command, ...rest] = args;
+if (command !== 'verify') usageError(command === undefined ? 'no command given.' : `unknown command "${command}".`);
+
+let csvPath;
+let manifestPath;
+let useManifest = true;
+for (let i = 0; i < rest.length; i++) {
+  const arg = rest[i];
+  if (arg === '--manifest') {
+    manifestPath = rest[++i];
+    if (manifestPath === undefined) usageError('--manifest needs a file name.');
+  } else if (arg === '--no-manifest') {
+    useManifest = false;
+  } else if (arg.startsWith('-')) {
+    usageError(`unknown option "${arg}".`);
+  } else if (csvPath === undefined) {
+    csvPath = arg;
+  } else {
+    usageError(`unexpected argument "${arg}".`);
+  }
+}
+if (csvPath === undefined) usageError('no export file given.');
+
+register();
+const audit = await import('../core/audit/index.ts');
+
+let manifest;
+if (useManifest) {
+  const path = manifestPath ?? audit.auditManifestPath(csvPath);
+  let text;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch (error) {
+    usageError(`cannot read the manifest ${path} (${error.code ?? error.message}); pass --manifest <file>, or --no-manifest to verify without it.`);
+  }
+  let parsed;
+  try {
+    parsed = audit.auditManifestSchema.safeParse(JSON.parse(text));
+  } catch {
+    parsed = { success: false };
+  }
+  if (!parsed.success) usageError(`${path} is not a Timedesk audit manifest.`);
+  manifest = parsed.data;
+}
+
+// One-shot node:crypto hash (Node ≥ 20.12): same SHA-256 as @noble/hashes, several times faster.
+const hashText = (text) => hash('sha256', text, 'hex');
+let report;
+try {
+  const chunks = createReadStream(csvPath, { encoding: 'utf8', highWaterMark: 1 << 20 });
+  report = await audit.verifyAuditCsv(chunks, { manifest, hashText });
+} catch (error) {
+  usageError(`cannot read ${csvPath} (${error.code ?? error.message}).`);
+}
+
+if (report.ok) {
+  process.stdout.write(`OK ${report.count} entries, head ${report.headHash}\n`);
+  if (report.heads.length > 1) {
+    for (const head of report.heads) process.stdout.write(`  device ${head.deviceId}: ${head.count} entries, head seq ${head.seq} ${head.hash}\n`);
+  }
+  if (manifest?.filtered) process.stdout.write('  filtered export: every row re-hashed; links checked between consecutive seqs; row count and last row checked against the manifest.\n');
+  if (!manifest) process.stderr.write('warning: verified without a manifest, so rows cut off the end of the file would not show.\n');
+  process.exit(0);
+}
+const where = report.seq === null ? `row ${report.row}` : `row ${report.row} (seq ${report.seq})`;
+process.stdout.write(`FAILED ${where}: ${report.problem}: ${report.message}\n`);
+process.exit(1);
