@@ -6,3 +6,4 @@ export * from './validation';
 export * from './time';
 export * from './recurrence';
 export * from './model';
+export * from './overlap';
