@@ -1,8 +1,9 @@
-import { describe, expect, it } from 'vitest';
-import type { AppointmentStatus } from '../model';
+import { describe, expect, expectTypeOf, it } from 'vitest';
+import type { Appointment, AppointmentStatus, AvailabilityRule, Closure, Resource, SeriesOccurrence } from '../model';
 import type { ValidationError } from '../validation';
 import { checkBooking } from './booking-check';
 import type { BookingCheckInput, BookingInterval, BookingResource, ExistingBooking } from './booking-check';
+import type { ClosureDays } from './closure-days';
 import type { WeeklyHoursRule } from './working-hours';
 
 const everyDay = (resourceId: string, start: string, end: string, kind: 'working' | 'break' = 'working'): WeeklyHoursRule[] =>
@@ -135,6 +136,16 @@ describe('checkBooking: double booking', () => {
     ]);
   });
 
+  it('counts stored bookings and the other occurrences together against capacity', () => {
+    const occurrences = [candidate('occ-1', at('09:00', '10:00'), ['group-room'], null), candidate('occ-2', at('09:30', '10:30'), ['group-room'], null)];
+    expect(check({ candidates: occurrences }).ok).toBe(true);
+    const result = check({ candidates: occurrences, existing: [stored('old', at('09:45', '10:00'), ['group-room'])] });
+    expect(result.hard.map((conflict) => [conflict.candidateId, conflict.existingIds, conflict.candidateIds])).toEqual([
+      ['occ-1', ['old'], ['occ-2']],
+      ['occ-2', ['old'], ['occ-1']],
+    ]);
+  });
+
   it('catches a double booking that crosses midnight', () => {
     const result = check({
       candidates: [candidate('late', { start: '2025-03-10T23:30:00Z', end: '2025-03-11T00:30:00Z' }, ['dr-a'])],
@@ -196,17 +207,27 @@ describe('checkBooking: working hours (warnings)', () => {
     ]);
   });
 
-  it('joins a shift until 24:00 to one from 00:00 so a booking can cross midnight', () => {
+  // Monday night 23:00 → Tuesday 01:00 and Tuesday night 23:00 → Wednesday 01:00, local, as UTC instants.
+  const midnightCases: [zone: string, mondayNight: [string, string], tuesdayNight: [string, string]][] = [
+    ['UTC', ['2025-03-10T23:00:00Z', '2025-03-11T01:00:00Z'], ['2025-03-11T23:00:00Z', '2025-03-12T01:00:00Z']],
+    ['Asia/Kolkata', ['2025-03-10T17:30:00Z', '2025-03-10T19:30:00Z'], ['2025-03-11T17:30:00Z', '2025-03-11T19:30:00Z']],
+  ];
+  it.each(midnightCases)('%s: joins a shift until 24:00 to one from 00:00 so a booking can cross midnight', (zone, mondayNight, tuesdayNight) => {
     const nights: WeeklyHoursRule[] = [
-      { resourceId: 'dr-a', weekday: 1, start: '18:00', end: '24:00', kind: 'working' },
-      { resourceId: 'dr-a', weekday: 2, start: '00:00', end: '06:00', kind: 'working' },
+      { resourceId: 'dr-n', weekday: 1, start: '18:00', end: '24:00', kind: 'working' },
+      { resourceId: 'dr-n', weekday: 2, start: '00:00', end: '06:00', kind: 'working' },
     ];
-    const mondayNight = { start: '2025-03-10T23:00:00Z', end: '2025-03-11T01:00:00Z' };
-    expect(check({ candidates: [candidate('night', mondayNight, ['dr-a'])], availability: nights }).warnings).toEqual([]);
-    const tuesdayNight = { start: '2025-03-11T23:00:00Z', end: '2025-03-12T01:00:00Z' };
-    expect(check({ candidates: [candidate('night', tuesdayNight, ['dr-a'])], availability: nights }).warnings).toEqual([
-      expect.objectContaining({ kind: 'outside-working-hours', hours: 'not-covered' }),
-    ]);
+    const verdict = ([start, end]: [string, string]) =>
+      checkBooking({
+        candidates: [{ id: 'night', start, end, resourceIds: ['dr-n'] }],
+        existing: [],
+        resources: [{ id: 'dr-n', kind: 'provider', timeZone: zone }],
+        availability: nights,
+        closures: [],
+        clinicTimeZone: zone,
+      }).warnings.map((warning) => warning.hours);
+    expect(verdict(mondayNight)).toEqual([]);
+    expect(verdict(tuesdayNight)).toEqual(['not-covered']); // Tuesday's shift ends at 06:00
   });
 
   // 09:00–17:00 local every day; each case gives the real UTC instants of 09:00 and 17:00 that day.
@@ -293,5 +314,15 @@ describe('checkBooking: bad input', () => {
     ],
   ])('refuses %s, naming the field', (_what, partial, code, field) => {
     expect(() => check(partial)).toThrow(expect.objectContaining({ code, field }) as ValidationError);
+  });
+});
+
+describe('checkBooking input types', () => {
+  it('accepts core/model records as they are', () => {
+    expectTypeOf<Appointment>().toExtend<ExistingBooking>();
+    expectTypeOf<SeriesOccurrence>().toExtend<BookingInterval>();
+    expectTypeOf<Resource>().toExtend<BookingResource>();
+    expectTypeOf<AvailabilityRule>().toExtend<WeeklyHoursRule>();
+    expectTypeOf<Closure>().toExtend<ClosureDays>();
   });
 });

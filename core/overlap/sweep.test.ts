@@ -80,6 +80,14 @@ describe('findOverlaps', () => {
     expect(findOverlaps(items)).toEqual([{ a: 'x', b: 'y', keys: ['dr-a', 'room-1'] }]);
   });
 
+  it('returns pairs in sweep order, as its doc example shows', () => {
+    const items = [item('x', ['dr-a', 'room-1'], 0, 30), item('y', ['room-1', 'dr-a'], 20, 40), item('z', ['dr-a'], 30, 60)];
+    expect(findOverlaps(items)).toEqual([
+      { a: 'x', b: 'y', keys: ['dr-a', 'room-1'] },
+      { a: 'y', b: 'z', keys: ['dr-a'] },
+    ]);
+  });
+
   it('ignores items that share no key', () => {
     expect(findOverlaps([item('x', ['dr-a'], 0, 30), item('y', ['dr-b'], 0, 30)])).toEqual([]);
   });

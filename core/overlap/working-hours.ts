@@ -30,8 +30,8 @@ interface DayInstants {
  * One resource's weekly hours in its zone, ready to answer
  * {@link WeeklyHours.check} for many bookings. Each local day's blocks are
  * turned into instants once, through core/time's DST policy, so "09:00–17:00"
- * stays 09:00–17:00 on the clock on a change day (an 8-hour day either side,
- * 7 or 9 real hours only when the block itself spans the change).
+ * stays 09:00–17:00 on the clock on a change day (a block that spans the
+ * change itself, say 00:00–24:00, is 23 or 25 real hours long).
  *
  * @example
  * const hours = new WeeklyHours([{ resourceId: 'dr-a', weekday: 1, start: '09:00', end: '17:00', kind: 'working' }], zoneFor('Europe/London'), 'availability');
