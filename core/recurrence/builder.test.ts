@@ -159,6 +159,31 @@ describe('validation', () => {
   });
 });
 
+describe('a first start off the pattern', () => {
+  const check = (dtstart: string, pattern: RecurrencePatternInput) => validateRecurrence({ dtstart, tzid: 'Europe/London', pattern }).startOffPattern;
+
+  it('is flagged, because the first start is always an occurrence', () => {
+    // 2026-01-06 is a Tuesday; 2026-01-30 the last Friday of January.
+    expect(check('2026-01-06T09:00', { kind: 'weekly', weekdays: ['mon', 'wed'] })).toBe(true);
+    expect(check('2026-01-07T09:00', { kind: 'weekly', every: 3, weekdays: ['mon', 'wed'] })).toBe(false);
+    expect(check('2026-01-10T09:00', { kind: 'weekdays' })).toBe(true);
+    expect(check('2026-01-15T09:00', { kind: 'monthly-by-date', day: 15 })).toBe(false);
+    expect(check('2026-01-16T09:00', { kind: 'monthly-by-date', day: 15 })).toBe(true);
+    expect(check('2026-01-30T09:00', { kind: 'monthly-by-weekday', nth: -1, weekday: 'fri' })).toBe(false);
+    expect(check('2026-01-23T09:00', { kind: 'monthly-by-weekday', nth: -1, weekday: 'fri' })).toBe(true);
+    expect(check('2026-01-23T09:00', { kind: 'monthly-by-weekday', nth: 4, weekday: 'fri' })).toBe(false);
+    expect(check('2026-03-03T09:00', { kind: 'yearly-by-date', month: 3, day: 3 })).toBe(false);
+    expect(check('2026-11-27T09:00', { kind: 'yearly-by-weekday', month: 11, nth: -1, weekday: 'fri' })).toBe(false);
+    expect(check('2026-11-20T09:00', { kind: 'yearly-by-weekday', month: 11, nth: -1, weekday: 'fri' })).toBe(true);
+    expect(check('2026-11-20T09:00', { kind: 'daily', every: 5 })).toBe(false);
+  });
+
+  it('really does add that first start to the occurrences', () => {
+    const rrule = buildRule({ kind: 'weekly', weekdays: ['mon', 'wed'] }, { type: 'after', count: 3 });
+    expect(expandRule({ dtstart: '2026-01-06T09:00', tzid: 'Europe/London', rrule }).map((o) => o.local.slice(0, 10))).toEqual(['2026-01-06', '2026-01-07', '2026-01-12']);
+  });
+});
+
 describe('what the built rules expand to', () => {
   const dates = (rrule: string, dtstart: string, tzid = 'Europe/London') => expandRule({ dtstart, tzid, rrule }).map((occurrence) => occurrence.local.slice(0, 10));
 

@@ -241,22 +241,59 @@ export interface RecurrenceInput {
 }
 
 /**
+ * True when a wall date is a day the pattern repeats on. The first start's
+ * week, month or year anchors every N, so only the day itself matters.
+ */
+function isPatternDay(pattern: RecurrencePattern, year: number, month: number, day: number): boolean {
+  const weekday = weekdayNames[(new Date(Date.UTC(year, month - 1, day)).getUTCDay() + 6) % 7] as Weekday;
+  const isNth = (nth: Nth, wanted: Weekday) =>
+    weekday === wanted && (nth === -1 ? day + 7 > daysInMonth(year, month) : Math.ceil(day / 7) === nth);
+  switch (pattern.kind) {
+    case 'none':
+    case 'daily':
+      return true;
+    case 'weekly':
+      return pattern.weekdays.includes(weekday);
+    case 'weekdays':
+      return weekday !== 'sat' && weekday !== 'sun';
+    case 'monthly-by-date':
+      return day === pattern.day;
+    case 'monthly-by-weekday':
+      return isNth(pattern.nth, pattern.weekday);
+    case 'yearly-by-date':
+      return month === pattern.month && day === pattern.day;
+    case 'yearly-by-weekday':
+      return month === pattern.month && isNth(pattern.nth, pattern.weekday);
+  }
+}
+
+/**
  * Checks everything the dialog entered, including what needs the first
  * start (an end date before it is `until-before-start` at `end.date`), and
  * returns the normalised pattern, end and RRULE (`null` for `none`).
+ * `startOffPattern` is true when the first start is not a day the pattern
+ * repeats on (weekly on Mon/Wed starting on a Tuesday): RFC 5545 and
+ * `expandRule` still make it the first occurrence, so the dialog should say
+ * so or move the start.
  *
  * @example validateRecurrence({ dtstart: '2026-01-05T09:00', tzid: 'Europe/London', pattern: { kind: 'daily' }, end: { type: 'on', date: '2026-01-04' } })
  * // throws until-before-start at end.date
+ * @example validateRecurrence({ dtstart: '2026-01-06T09:00', tzid: 'Europe/London', pattern: { kind: 'weekly', weekdays: ['mon'] } }).startOffPattern // true
  */
-export function validateRecurrence(input: RecurrenceInput): { pattern: RecurrencePattern; end: RecurrenceEnd; rrule: string | null } {
-  parseWallTime(input.dtstart, 'dtstart');
+export function validateRecurrence(input: RecurrenceInput): {
+  pattern: RecurrencePattern;
+  end: RecurrenceEnd;
+  rrule: string | null;
+  startOffPattern: boolean;
+} {
+  const start = parseWallTime(input.dtstart, 'dtstart');
   zoneFor(input.tzid, 'tzid');
   const pattern = parsePattern(input.pattern);
   const end = parseEnd(input.end ?? never);
   if (end.type === 'on' && end.date < input.dtstart.slice(0, 10)) {
     throw new ValidationError('until-before-start', 'end.date', `The series cannot end on ${end.date}, before its first day ${input.dtstart.slice(0, 10)}.`);
   }
-  return { pattern, end, rrule: buildRule(pattern, end) };
+  return { pattern, end, rrule: buildRule(pattern, end), startOffPattern: !isPatternDay(pattern, start.year, start.month, start.day) };
 }
 
 /** The series a rule belongs to; needed to show a UTC `UNTIL` as a local end date. */
