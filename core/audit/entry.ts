@@ -183,10 +183,19 @@ function parseOrThrow<T>(schema: z.ZodType<T>, input: unknown): T {
   const issue = result.error.issues[0];
   const field = issue ? issue.path.map(String).join('.') : '';
   let code: ValidationCode = 'invalid-format';
-  if (issue?.code === 'invalid_type' && issue.input === undefined) code = 'required';
+  if (issue && valueAt(input, issue.path) === undefined) code = 'required';
   else if (issue?.code === 'too_big' && issue.origin === 'string') code = 'too-long';
   else if (issue?.code === 'too_small' && issue.origin === 'string') code = 'required';
   throw new ValidationError(code, field, `Audit entry field "${field}": ${issue?.message ?? 'invalid'}.`);
+}
+
+function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
+  let value = input;
+  for (const key of path) {
+    if (value === null || typeof value !== 'object') return undefined;
+    value = (value as Record<PropertyKey, unknown>)[key];
+  }
+  return value;
 }
 
 // A lone surrogate (e.g. half an emoji cut by a paste) has no UTF-8 form, so
