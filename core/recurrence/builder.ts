@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { daysInMonth, localMsToInstant, parseWallTime, zoneFor } from '../time';
+import { daysInMonth, localMsToInstant, localMsToWallTime, parseWallTime, zoneFor } from '../time';
 import { ValidationError } from '../validation';
-import { addCodedIssue, parseWith } from '../model';
+import { addCodedIssue, calendarDateSchema, parseWith } from '../model';
 import { parseRrule } from './rrule-text';
 import type { ParsedRule } from './rrule-text';
 
@@ -83,6 +83,11 @@ const monthDaySchema = z.number().superRefine((day, context) => {
   if (!Number.isInteger(day) || day < 1 || day > 31) addCodedIssue(context, 'invalid-month-day', 'Day of the month must be 1 to 31.');
 });
 
+/** The weekday of a calendar date. */
+function weekdayOfDate(year: number, month: number, day: number): Weekday {
+  return weekdayNames[(new Date(Date.UTC(year, month - 1, day)).getUTCDay() + 6) % 7] as Weekday;
+}
+
 /** Longest each month ever gets: February counts 29 so "every year on 29 Feb" stays possible. */
 function longestMonth(month: number): number {
   return daysInMonth(2024, month);
@@ -119,8 +124,6 @@ const patternSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('yearly-by-weekday'), every: everySchema, month: monthSchema, nth: nthSchema, weekday: weekdaySchema }),
 ]);
 
-const calendarDatePattern = /^(\d{4})-(\d{2})-(\d{2})$/;
-
 const endSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('never') }),
   z.object({
@@ -129,20 +132,7 @@ const endSchema = z.discriminatedUnion('type', [
       if (!Number.isInteger(count) || count < 1) addCodedIssue(context, 'invalid-count', 'Number of times must be a whole number, at least 1.');
     }),
   }),
-  z.object({
-    type: z.literal('on'),
-    date: z.string().superRefine((text, context) => {
-      const match = calendarDatePattern.exec(text);
-      if (!match) {
-        addCodedIssue(context, 'invalid-format', `"${text}" is not a date like 2026-06-30.`);
-        return;
-      }
-      const [year, month, day] = match.slice(1).map(Number) as [number, number, number];
-      if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) {
-        addCodedIssue(context, 'invalid-date', `${text} is not a date on the calendar.`);
-      }
-    }),
-  }),
+  z.object({ type: z.literal('on'), date: calendarDateSchema }),
 ]);
 
 /**
@@ -245,7 +235,7 @@ export interface RecurrenceInput {
  * week, month or year anchors every N, so only the day itself matters.
  */
 function isPatternDay(pattern: RecurrencePattern, year: number, month: number, day: number): boolean {
-  const weekday = weekdayNames[(new Date(Date.UTC(year, month - 1, day)).getUTCDay() + 6) % 7] as Weekday;
+  const weekday = weekdayOfDate(year, month, day);
   const isNth = (nth: Nth, wanted: Weekday) =>
     weekday === wanted && (nth === -1 ? day + 7 > daysInMonth(year, month) : Math.ceil(day / 7) === nth);
   switch (pattern.kind) {
@@ -305,7 +295,7 @@ export interface RuleContext {
 const dayMs = 86_400_000;
 
 function isoDate(localMs: number): string {
-  return new Date(localMs).toISOString().slice(0, 10);
+  return localMsToWallTime(localMs).slice(0, 10);
 }
 
 /**
@@ -363,8 +353,8 @@ function singleMonthDay(rule: ParsedRule, longest: number): number | null {
 function withImpliedParts(rule: ParsedRule, context: RuleContext | undefined): ParsedRule {
   if (!context || rule.byDay || rule.byMonthDay || rule.bySetPos) return rule;
   const start = parseWallTime(context.dtstart, 'dtstart');
-  const mondayBased = (new Date(Date.UTC(start.year, start.month - 1, start.day)).getUTCDay() + 6) % 7;
-  if (rule.freq === 'WEEKLY' && !rule.byMonth) return { ...rule, byDay: [{ weekday: mondayBased }] };
+  const weekday = weekdayNames.indexOf(weekdayOfDate(start.year, start.month, start.day));
+  if (rule.freq === 'WEEKLY' && !rule.byMonth) return { ...rule, byDay: [{ weekday }] };
   if (rule.freq === 'MONTHLY' && !rule.byMonth) return { ...rule, byMonthDay: [start.day] };
   if (rule.freq === 'YEARLY') return { ...rule, byMonth: rule.byMonth ?? [start.month], byMonthDay: [start.day] };
   return rule;
