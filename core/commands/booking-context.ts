@@ -1,8 +1,8 @@
-import { durationLimits } from '../model';
+import { durationLimits, msToInstant } from '../model';
 import type { Appointment, Series, SeriesException } from '../model';
 import { checkBooking } from '../overlap';
 import type { BookingCheckResult, ExistingBooking } from '../overlap';
-import { seriesOccurrences } from '../queries/series-occurrences';
+import { expandSeries } from '../recurrence/series-expand';
 import { ValidationError } from '../validation';
 import type { WriteScope } from './define-command';
 
@@ -45,7 +45,9 @@ export async function checkCandidates(scope: WriteScope, candidates: readonly Ca
   const patientIds = [...new Set(candidates.map((candidate) => candidate.patientId))];
   const resources = await db.resources.bulkGet(resourceIds);
   resources.forEach((resource, index) => {
-    if (!resource) throw new ValidationError('unknown-entity', `resourceIds.${candidates[0]?.resourceIds.indexOf(resourceIds[index] as string) ?? index}`, `There is no resource "${resourceIds[index]}".`);
+    const id = resourceIds[index] as string;
+    const position = candidates.find((candidate) => candidate.resourceIds.includes(id))?.resourceIds.indexOf(id) ?? index;
+    if (!resource) throw new ValidationError('unknown-entity', `resourceIds.${position}`, `There is no resource "${id}".`);
   });
   if (candidates.length === 0) return { ok: true, hard: [], warnings: [] };
   const spanStart = Math.min(...candidates.map((candidate) => candidate.start));
@@ -81,7 +83,7 @@ export async function checkCandidates(scope: WriteScope, candidates: readonly Ca
   const occurrences: ExistingBooking[] = [];
   for (const row of series.values()) {
     const own = exceptions.filter((exception: SeriesException) => exception.seriesId === row.id);
-    for (const occurrence of seriesOccurrences(row, own, { start: spanStart, end: spanEnd })) {
+    for (const occurrence of expandSeries(row, own, { from: msToInstant(spanStart), to: msToInstant(spanEnd), includeCancelled: false })) {
       if (materialisedKeys.has(`${row.id}|${occurrence.originalStart}`)) continue;
       occurrences.push(occurrence);
     }

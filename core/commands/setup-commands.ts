@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { availabilityRuleSchema, closureSchema, idSchema, resourceSchema, staffMemberSchema } from '../model';
+import { availabilityRuleSchema, closureSchema, idSchema, parseWith, resourceSchema, staffMemberSchema } from '../model';
 import type { AvailabilityRule, Closure, Resource, StaffMember } from '../model';
 import { refuse } from './command-result';
 import { defineCommand } from './define-command';
@@ -33,12 +33,13 @@ export const setupCommands = {
 
   /** @example run('availability/save', { resourceId: 'dr-lee', weekday: 1, start: '09:00', end: '17:00', kind: 'working' }, manager) */
   'availability/save': defineCommand({
-    args: availabilityRuleSchema.and(z.object({ id: idSchema.optional() })),
+    args: z.object({ ...availabilityRuleSchema.shape, id: idSchema.optional() }),
     async run(scope, args) {
       const denied = managerOnly(scope, 'working hours');
       if (denied) return denied;
       if (!(await scope.db.resources.get(args.resourceId))) return refuse('unknown-entity', 'resourceId', `There is no resource "${args.resourceId}".`);
-      const rule: AvailabilityRule = { ...args, id: args.id ?? scope.newId() };
+      // The model schema again, for its cross-field checks (end after start).
+      const rule: AvailabilityRule = parseWith(availabilityRuleSchema, { ...args, id: args.id ?? scope.newId() });
       const before = await scope.db.availability.get(rule.id);
       await scope.db.availability.put(rule);
       scope.audit({ action: 'AVAILABILITY_SAVED', entityType: 'availability', entityId: rule.id, changes: fieldChanges(before ?? null, rule, ['id']) });
@@ -48,14 +49,14 @@ export const setupCommands = {
 
   /** @example run('closure/save', { resourceId: null, startDate: '2026-12-25', endDate: '2026-12-26', reason: 'Christmas' }, manager) */
   'closure/save': defineCommand({
-    args: closureSchema.and(z.object({ id: idSchema.optional() })),
+    args: z.object({ ...closureSchema.shape, id: idSchema.optional() }),
     async run(scope, args) {
       const denied = managerOnly(scope, 'closures');
       if (denied) return denied;
       if (args.resourceId !== null && !(await scope.db.resources.get(args.resourceId))) {
         return refuse('unknown-entity', 'resourceId', `There is no resource "${args.resourceId}".`);
       }
-      const closure: Closure = { ...args, id: args.id ?? scope.newId() };
+      const closure: Closure = parseWith(closureSchema, { ...args, id: args.id ?? scope.newId() });
       const before = await scope.db.closures.get(closure.id);
       await scope.db.closures.put(closure);
       scope.audit({ action: 'CLOSURE_SAVED', entityType: 'closure', entityId: closure.id, changes: fieldChanges(before ?? null, closure, ['id']) });
