@@ -3,6 +3,7 @@ import type { IANAZone } from 'luxon';
 import { ValidationError } from '../validation';
 import { instantToLocalMs, localMsToInstant, localMsToWallTime, parseWallTime, wallPartsToLocalMs, zoneFor, type WallTime } from '../time';
 import { checkWindow, type ExpandWindow } from './expand-window';
+import { ruleNeverMatches } from './never-matches';
 import { parseRrule, type Frequency, type ParsedRule } from './rrule-text';
 
 /** What to expand: a rule anchored at a wall time in an IANA zone. */
@@ -114,7 +115,8 @@ function format(instant: number, zone: IANAZone): Occurrence {
 export function expandRule(spec: RuleSpec, window?: ExpandWindow): Occurrence[] {
   if (typeof spec !== 'object' || spec === null) throw new ValidationError('required', 'spec', 'A rule needs dtstart, tzid and rrule.');
   const zone = zoneFor(spec.tzid, 'tzid');
-  const dtstartLocal = wallPartsToLocalMs(parseWallTime(spec.dtstart, 'dtstart'));
+  const dtstartParts = parseWallTime(spec.dtstart, 'dtstart');
+  const dtstartLocal = wallPartsToLocalMs(dtstartParts);
   const rule = parseRrule(spec.rrule);
   const exdateInstants = new Set(wallTimes(spec.exdates, 'exdates').map((local) => localMsToInstant(local, zone)));
   const rdateLocals = wallTimes(spec.rdates, 'rdates');
@@ -156,7 +158,7 @@ export function expandRule(spec: RuleSpec, window?: ExpandWindow): Occurrence[] 
   // RFC 5545 §3.8.5.3: DTSTART is always the first instance and counts towards COUNT, matching the rule or not.
   consider(dtstartInstant);
   generated = 1;
-  if (generated < count) {
+  if (generated < count && !ruleNeverMatches(rule, dtstartParts)) {
     const rrule = new RRule(floatingOptions(rule, dtstartLocal), true);
     rrule.all((date) => {
       const local = date.getTime();
