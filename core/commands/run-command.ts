@@ -82,7 +82,7 @@ export async function runCommand<Value>(
 
       let head = await chainHead(db, device);
       for (const note of notes) {
-        const entry = appendEntry(head, auditDraft(note, scope));
+        const entry = appendEntry(head, auditDraft(note, scope, definition.sync !== false));
         await db.audit.add(entry);
         head = entry;
       }
@@ -144,7 +144,8 @@ async function chainHead(db: TimedeskDb, device: DeviceMeta): Promise<ChainLink 
   return last ?? null;
 }
 
-function auditDraft(note: AuditNote, scope: WriteScope) {
+/** `synced`: whether this command queues an outbox mutation for the entry to point at. */
+function auditDraft(note: AuditNote, scope: WriteScope, synced: boolean) {
   return {
     id: scope.newId(),
     deviceId: scope.device.deviceId,
@@ -158,6 +159,6 @@ function auditDraft(note: AuditNote, scope: WriteScope) {
     changes: note.changes ?? {},
     reason: note.reason ?? null,
     outcome: note.outcome ?? 'success',
-    mutationId: scope.mutationId,
+    mutationId: synced ? scope.mutationId : null,
   };
 }

@@ -14,7 +14,8 @@ import type { Series, SeriesException } from '../model';
 import type { Conflict } from '../overlap';
 import { expandSeries } from '../recurrence/series-expand';
 import { cancelOccurrence, moveOccurrence } from '../recurrence/series-exceptions';
-import { wallTimeToInstant } from '../time';
+import { localMsToWallTime, parseWallTime, wallPartsToLocalMs, wallTimeToInstant } from '../time';
+import type { WallTime } from '../time';
 import { checkCandidates } from './booking-context';
 import type { Candidate } from './booking-context';
 import { refuse } from './command-result';
@@ -57,6 +58,9 @@ const seriesChanges = z.object({
 });
 
 const occurrenceKey = { seriesId: idSchema, originalStart: wallTimeSchema };
+
+/** A wall time as zone-free milliseconds, for wall-clock arithmetic. */
+const wallMs = (wall: WallTime) => wallPartsToLocalMs(parseWallTime(wall, 'wallStart'));
 
 const unknownSeries = (id: string) => refuse('unknown-entity', 'seriesId', `There is no series "${id}".`);
 
@@ -214,9 +218,9 @@ export const seriesCommands = {
   /**
    * "This and following": cuts the series at an occurrence (the original
    * keeps everything before it) and applies the changes to a new series for
-   * the rest. Exceptions from the cut on move to the new series when it
-   * still has that occurrence, and are dropped otherwise (listed in the
-   * audit entry). Cutting at the first occurrence is the same as "all".
+   * the rest. Exceptions from the cut on move to the new series, shifted by
+   * the same wall-clock amount as its start, when it still has that
+   * occurrence, and are dropped otherwise (listed in the audit entry). Cutting at the first occurrence is the same as "all".
    *
    * @example run('series/edit-following', { seriesId: 's1', fromOriginalStart: '2026-03-02T09:00', changes: { dtstart: '2026-03-02T10:00' } }, session)
    */
@@ -237,9 +241,14 @@ export const seriesCommands = {
       const { head, tail: plainTail } = cutSeries(before, args.fromOriginalStart, { tailId: scope.newId(), at: scope.at });
       const tail = parseSeries({ ...plainTail, ...args.changes });
 
+      // Exceptions follow their occurrence: if the new series starts an hour
+      // later, the cancelled 09:00 on 16 Feb becomes the cancelled 10:00 that day.
+      const shift = wallMs(tail.dtstart) - wallMs(args.fromOriginalStart);
       const fromCut = exceptions.filter((exception) => wallTimeToInstant(exception.originalStart, before.timeZone) >= cutAt);
       const tailStarts = new Set(candidatesOf(tail, [], -Infinity).map((candidate) => candidate.start));
-      const rekeyed = fromCut.filter((exception) => tailStarts.has(wallTimeToInstant(exception.originalStart, tail.timeZone))).map((exception) => ({ ...exception, seriesId: tail.id, version: exception.version + 1, updatedAt: scope.at }));
+      const rekeyed = fromCut
+        .map((exception) => ({ ...exception, seriesId: tail.id, originalStart: localMsToWallTime(wallMs(exception.originalStart) + shift), version: exception.version + 1, updatedAt: scope.at }))
+        .filter((exception) => tailStarts.has(wallTimeToInstant(exception.originalStart, tail.timeZone)));
       const dropped = fromCut.filter((exception) => !rekeyed.some((kept) => kept.id === exception.id));
 
       const candidates = candidatesOf(tail, rekeyed, -Infinity);

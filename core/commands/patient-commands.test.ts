@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import { clinicFixture, frontDesk } from './commands.fixture';
+
+describe('patient commands', () => {
+  it('registers a patient with a new id and audits the fields', async () => {
+    const { db, commands } = await clinicFixture();
+    const result = await commands.run('patient/register', { givenName: 'Grace', familyName: 'Hopper', dateOfBirth: '1906-12-09' }, frontDesk);
+    expect(result).toMatchObject({ ok: true, value: { givenName: 'Grace' } });
+    if (!result.ok) return;
+    expect(await db.patients.get(result.value.id)).toMatchObject({ familyName: 'Hopper' });
+    expect(await db.audit.orderBy('[deviceId+seq]').last()).toMatchObject({ action: 'PATIENT_REGISTERED', patientId: result.value.id, changes: { familyName: { before: null, after: 'Hopper' } } });
+  });
+
+  it('refuses a bad date of birth and a duplicate id', async () => {
+    const { commands } = await clinicFixture();
+    expect(await commands.run('patient/register', { givenName: 'Grace', familyName: 'Hopper', dateOfBirth: '1906-02-30' }, frontDesk)).toMatchObject({ ok: false, error: { field: 'dateOfBirth' } });
+    expect(await commands.run('patient/register', { id: 'p1', givenName: 'Grace', familyName: 'Hopper', dateOfBirth: '1906-12-09' }, frontDesk)).toMatchObject({ ok: false, error: { code: 'duplicate-id', field: 'id' } });
+  });
+
+  it('updates fields with a field-level before/after in the audit entry', async () => {
+    const { db, commands } = await clinicFixture();
+    const result = await commands.run('patient/update', { patientId: 'p2', changes: { phone: '555 0199', email: 'alan@example.org' } }, frontDesk);
+    expect(result).toMatchObject({ ok: true, value: { phone: '555 0199', email: 'alan@example.org' } });
+    expect(await db.audit.orderBy('[deviceId+seq]').last()).toMatchObject({
+      action: 'PATIENT_UPDATED',
+      entityId: 'p2',
+      changes: { phone: { before: '555 0101', after: '555 0199' }, email: { before: null, after: 'alan@example.org' } },
+    });
+    // Clearing a field records the value that went away.
+    await commands.run('patient/update', { patientId: 'p2', changes: { phone: null } }, frontDesk);
+    expect((await db.audit.orderBy('[deviceId+seq]').last())?.changes).toEqual({ phone: { before: '555 0199', after: null } });
+    expect(await db.patients.get('p2')).not.toHaveProperty('phone');
+  });
+
+  it('refuses an invalid change naming the field inside changes, and an unknown patient', async () => {
+    const { db, commands } = await clinicFixture();
+    const before = await db.audit.count();
+    expect(await commands.run('patient/update', { patientId: 'p2', changes: { email: 'not-an-email' } }, frontDesk)).toMatchObject({ ok: false, error: { code: 'invalid-format', field: 'changes.email' } });
+    expect(await commands.run('patient/update', { patientId: 'ghost', changes: { phone: '555 0100' } }, frontDesk)).toMatchObject({ ok: false, error: { code: 'unknown-entity', field: 'patientId' } });
+    expect(await db.audit.count()).toBe(before);
+  });
+
+  it('records a view in the audit log without queueing a sync mutation', async () => {
+    const { db, commands } = await clinicFixture();
+    const outbox = await db.outbox.count();
+    const result = await commands.run('patient/view', { patientId: 'p1' }, frontDesk);
+    expect(result).toMatchObject({ ok: true, value: { id: 'p1', familyName: 'Lovelace' } });
+    expect(await db.audit.orderBy('[deviceId+seq]').last()).toMatchObject({ action: 'PATIENT_VIEWED', patientId: 'p1', actor: { staffId: 'staff-desk' }, mutationId: null });
+    expect(await db.outbox.count()).toBe(outbox);
+    expect(await commands.run('patient/view', { patientId: 'ghost' }, frontDesk)).toMatchObject({ ok: false, error: { code: 'unknown-entity' } });
+  });
+});

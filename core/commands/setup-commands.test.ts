@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { admin, clinicFixture, frontDesk, manager } from './commands.fixture';
+
+describe('setup commands', () => {
+  it('saves a resource, and an edit audits only what changed', async () => {
+    const { db, commands } = await clinicFixture();
+    const result = await commands.run('resource/save', { id: 'dr-lee', kind: 'provider', name: 'Dr Lee-Smith', timeZone: 'America/New_York' }, manager);
+    expect(result).toMatchObject({ ok: true, value: { name: 'Dr Lee-Smith', capacity: 1 } });
+    expect((await db.audit.orderBy('[deviceId+seq]').last())?.changes).toEqual({ name: { before: 'Dr Lee', after: 'Dr Lee-Smith' } });
+  });
+
+  it('keeps setup to managers and staff accounts to admins', async () => {
+    const { commands } = await clinicFixture();
+    expect(await commands.run('resource/save', { kind: 'room', name: 'Room 2', timeZone: 'America/New_York' }, frontDesk)).toMatchObject({ ok: false, error: { code: 'not-permitted' } });
+    expect(await commands.run('closure/save', { resourceId: null, startDate: '2026-12-25', endDate: '2026-12-25', reason: 'Christmas' }, frontDesk)).toMatchObject({ ok: false, error: { code: 'not-permitted' } });
+    expect(await commands.run('staff/save', { displayName: 'New Hire', username: 'new.hire', role: 'front_desk' }, manager)).toMatchObject({ ok: false, error: { code: 'not-permitted' } });
+    expect((await commands.run('staff/save', { displayName: 'New Hire', username: 'New.Hire', role: 'front_desk' }, admin)).ok).toBe(true);
+  });
+
+  it('refuses inverted hours, closures and unknown resources, naming the field', async () => {
+    const { commands } = await clinicFixture();
+    expect(await commands.run('availability/save', { resourceId: 'dr-lee', weekday: 1, start: '17:00', end: '09:00', kind: 'working' }, manager)).toMatchObject({ ok: false, error: { code: 'end-not-after-start', field: 'end' } });
+    expect(await commands.run('availability/save', { resourceId: 'ghost', weekday: 1, start: '09:00', end: '17:00', kind: 'working' }, manager)).toMatchObject({ ok: false, error: { code: 'unknown-entity', field: 'resourceId' } });
+    expect(await commands.run('closure/save', { resourceId: null, startDate: '2026-12-26', endDate: '2026-12-25', reason: 'Christmas' }, manager)).toMatchObject({ ok: false, error: { code: 'end-not-after-start', field: 'endDate' } });
+  });
+
+  it('keeps usernames unique', async () => {
+    const { commands, must } = await clinicFixture();
+    await must('staff/save', { id: 'jo', displayName: 'Jo Smith', username: 'jo.smith', role: 'front_desk' }, admin);
+    expect(await commands.run('staff/save', { displayName: 'Joanne Smith', username: 'JO.SMITH', role: 'manager' }, admin)).toMatchObject({ ok: false, error: { code: 'duplicate-id', field: 'username' } });
+    expect((await commands.run('staff/save', { id: 'jo', displayName: 'Jo Smith', username: 'jo.smith', role: 'manager' }, admin)).ok).toBe(true);
+  });
+});
