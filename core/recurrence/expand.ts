@@ -133,20 +133,24 @@ export function expandRule(spec: RuleSpec, window?: ExpandWindow): Occurrence[] 
   if (rule.count === undefined && until === undefined && !hasEnd) {
     throw new ValidationError('window-required', 'window.to', 'This rule never ends: give window.to or window.limit to say how much of it you want.');
   }
+  if (limit === 0) return [];
   const count = rule.count ?? Infinity;
   const capLimit = limit <= MAX_OCCURRENCES;
 
   // Generation runs in wall-time order; these bounds (in wall time) are safely past every instant bound.
   const stopLocal = Math.min(untilLocal, untilInstant + offsetSlackMs, to + offsetSlackMs);
   const instants: number[] = [];
-  let latestKept = -Infinity;
+  // Once `limit` distinct instants are kept, nothing generated a safe distance past the latest of them can be earlier.
+  let limitReachedAt = Infinity;
   let nextCapCheck = MAX_OCCURRENCES;
   let generated = 0;
 
   const consider = (instant: number) => {
     if (instant > untilInstant || instant < from || instant >= to || exdateInstants.has(instant)) return;
     instants.push(instant);
-    if (instant > latestKept) latestKept = instant;
+    if (limitReachedAt === Infinity && instants.length >= limit && new Set(instants).size >= limit) {
+      limitReachedAt = instants.reduce((latest, value) => Math.max(latest, value), -Infinity);
+    }
     if (!capLimit && instants.length > nextCapCheck) {
       // Gap instants and RDATEs can repeat an instant; only distinct ones count against the cap.
       const distinct = new Set(instants).size;
@@ -164,7 +168,7 @@ export function expandRule(spec: RuleSpec, window?: ExpandWindow): Occurrence[] 
       const local = date.getTime();
       if (local === dtstartLocal) return true; // already counted above
       if (local > stopLocal) return false;
-      if (local > latestKept + offsetSlackMs && instants.length >= limit && new Set(instants).size >= limit) return false;
+      if (local > limitReachedAt + offsetSlackMs) return false;
       generated++;
       if (generated > MAX_SCANNED_OCCURRENCES) {
         tooMany(`Reaching this window means stepping through more than ${MAX_SCANNED_OCCURRENCES} occurrences; start the series closer to the window.`);
