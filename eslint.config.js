@@ -40,6 +40,12 @@ export default tseslint.config(
               message: 'renderer/ reaches data only through core/ and the desktop bridge.',
             },
             {
+              target: './renderer',
+              from: './electron',
+              except: ['./bridge-contract.ts', './bridge-channels.ts'],
+              message: 'renderer/ sees the shell only through window.timedesk; import its types from electron/bridge-contract.',
+            },
+            {
               target: './server',
               from: ['./renderer', './electron', './e2e'],
               message: 'server/ reuses core/ only.',
