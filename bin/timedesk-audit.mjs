@@ -88,7 +88,7 @@ if (useManifest) {
 const hashText = (text) => hash('sha256', text, 'hex');
 let report;
 try {
-  const chunks = createReadStream(csvPath, { encoding: 'utf8', highWaterMark: 1 << 20 });
+  const chunks = createReadStream(csvPath, { encoding: 'utf8', highWaterMark: 1 << 16 });
   report = await audit.verifyAuditCsv(chunks, { manifest, hashText });
 } catch (error) {
   usageError(`cannot read ${csvPath} (${error.code ?? error.message}).`);

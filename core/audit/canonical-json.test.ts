@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { canonicalJson } from './canonical-json';
 import { hashedBody } from './chain';
 import { canonicalChangesJson, canonicalEntryJson } from './entry-json';
-import { auditEntrySchema } from './entry';
+import { auditEntrySchema, type AuditEntry } from './entry';
 import { sampleAuditChain } from './sample-chain';
 
 describe('canonicalJson (RFC 8785)', () => {
@@ -46,7 +46,7 @@ describe('the fast entry serialisers match the general canonicaliser', () => {
   it('canonicalChangesJson equals canonicalJson for any field-level changes', () => {
     fc.assert(
       fc.property(fc.dictionary(fieldName, fc.record({ before: changeValue, after: changeValue })), (changes) => {
-        expect(canonicalChangesJson(changes)).toBe(canonicalJson(changes));
+        expect(canonicalChangesJson(changes as AuditEntry['changes'])).toBe(canonicalJson(changes));
       }),
     );
   });
@@ -54,6 +54,14 @@ describe('the fast entry serialisers match the general canonicaliser', () => {
   it('canonicalEntryJson equals canonicalJson of the hashed body for varied entries', () => {
     for (const entry of sampleAuditChain(60)) {
       expect(auditEntrySchema.parse(entry)).toEqual(entry);
+      expect(canonicalEntryJson(entry, canonicalChangesJson(entry.changes))).toBe(canonicalJson(hashedBody(entry)));
+    }
+  });
+
+  it('matches for text that needs escaping: quotes, backslashes, control characters, emoji, U+2028', () => {
+    const [template] = sampleAuditChain(1);
+    for (const tricky of ['say "hi"', 'back\\slash', 'tab\there', 'nul\u0000', 'bell\u0007', 'del\u007f', '🏃‍♀️', 'line\u2028sep', 'é']) {
+      const entry = { ...template!, reason: tricky, entityId: tricky, changes: { note: { before: tricky, after: [tricky, 1.5] } } };
       expect(canonicalEntryJson(entry, canonicalChangesJson(entry.changes))).toBe(canonicalJson(hashedBody(entry)));
     }
   });

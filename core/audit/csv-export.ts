@@ -65,11 +65,14 @@ export async function* exportAuditCsv(
   const rowsPerChunk = Math.max(1, options.rowsPerChunk ?? 1000);
   const heads = new Map<string, AuditExportHead>();
   let rows = 0;
-  let chunk = CSV_BOM + auditCsvColumns.join(',') + lineEnd;
-  let inChunk = 0;
+  // Rows are collected as flat strings and joined once per chunk: appending
+  // to one growing string would keep a tree of thousands of pieces alive
+  // until the chunk is written, which the garbage collector then has to copy.
+  let chunk: string[] = [CSV_BOM + auditCsvColumns.join(',') + lineEnd];
+  let rowsInChunk = 0;
   for await (const entry of source) {
     if (!matches(entry)) continue;
-    chunk += auditCsvRow(entry);
+    chunk.push(auditCsvRow(entry));
     rows++;
     const head = heads.get(entry.deviceId);
     if (head) {
@@ -79,13 +82,13 @@ export async function* exportAuditCsv(
     } else {
       heads.set(entry.deviceId, { deviceId: entry.deviceId, count: 1, firstSeq: entry.seq, lastSeq: entry.seq, headHash: entry.hash });
     }
-    if (++inChunk >= rowsPerChunk) {
-      yield chunk;
-      chunk = '';
-      inChunk = 0;
+    if (++rowsInChunk >= rowsPerChunk) {
+      yield chunk.join('');
+      chunk = [];
+      rowsInChunk = 0;
     }
   }
-  if (chunk !== '') yield chunk;
+  if (chunk.length > 0) yield chunk.join('');
   const filtered = Object.keys(clean).length > 0;
   return { format: AUDIT_CSV_FORMAT, filtered, filter: clean, rows, heads: [...heads.values()] };
 }
@@ -97,9 +100,9 @@ export async function* exportAuditCsv(
  */
 export function auditCsvRow(entry: AuditEntry): string {
   const cells = entryToCells(entry);
-  let line = csvCell(cells[0] as string);
-  for (let i = 1; i < cells.length; i++) line += ',' + csvCell(cells[i] as string);
-  return line + lineEnd;
+  for (let i = 0; i < cells.length; i++) cells[i] = csvCell(cells[i] as string);
+  // join gives one flat string (see the chunk comment in exportAuditCsv).
+  return cells.join(',') + lineEnd;
 }
 
 function parseFilter(filter: AuditExportFilter): CleanFilter {

@@ -17,6 +17,43 @@ const reasons = [null, 'patient called, moved to Friday', 'line one\r\nline two'
 const roles = ['reception', 'practitioner', 'manager'];
 
 /**
+ * Entry `seq` of the sample chain, before hashing; {@link sampleAuditChain}
+ * hashes and links these. Exposed so a benchmark can replay a chain whose
+ * hashes it computed earlier, the way a database cursor returns stored entries.
+ *
+ * @example sampleAuditEntry(1, GENESIS_HASH).id // 'desk-1-e1'
+ */
+export function sampleAuditEntry(seq: number, prevHash: string, options: SampleChainOptions = {}): UnhashedAuditEntry {
+  const deviceId = options.deviceId ?? 'desk-1';
+  const startMs = options.startMs ?? Date.UTC(2026, 0, 5, 8);
+  const staff = seq % 11 === 0 ? null : seq % names.length;
+  const patient = seq % 3 === 0 ? null : `p-${seq % 997}`;
+  return {
+    seq,
+    id: `${deviceId}-e${seq}`,
+    deviceId,
+    appVersion: '1.4.2',
+    at: new Date(startMs + seq * 37_000).toISOString(),
+    actor:
+      staff === null
+        ? { kind: 'system', systemId: 'sync', displayName: 'Sync' }
+        : { kind: 'staff', staffId: `s-${staff}`, displayName: names[staff] as string, role: roles[seq % roles.length] as string },
+    action: auditActions[seq % auditActions.length] as AuditEntry['action'],
+    entityType: 'appointment',
+    entityId: `a-${Math.floor(seq / 2)}`,
+    patientId: patient,
+    changes:
+      seq % 4 === 0
+        ? {}
+        : { start: { before: new Date(startMs + seq * 60_000).toISOString(), after: new Date(startMs + seq * 90_000).toISOString() }, notes: { before: null, after: reasons[seq % reasons.length] ?? 'none' } },
+    reason: reasons[seq % reasons.length] ?? null,
+    outcome: seq % 50 === 0 ? 'denied' : 'success',
+    mutationId: seq % 5 === 0 ? null : `m-${seq}`,
+    prevHash,
+  };
+}
+
+/**
  * A valid audit chain of `count` entries, built lazily (one entry in memory
  * at a time) with varied and hostile text, for tests, benchmarks and demos.
  * Entries are built directly, not through appendEntry's draft checks, so a
@@ -25,36 +62,10 @@ const roles = ['reception', 'practitioner', 'manager'];
  * @example [...sampleAuditChain(3)].map((entry) => entry.seq) // [1, 2, 3]
  */
 export function* sampleAuditChain(count: number, options: SampleChainOptions = {}): Generator<AuditEntry> {
-  const deviceId = options.deviceId ?? 'desk-1';
-  const startMs = options.startMs ?? Date.UTC(2026, 0, 5, 8);
   const hashText = options.hashText ?? sha256Hex;
   let prevHash = GENESIS_HASH;
   for (let seq = 1; seq <= count; seq++) {
-    const staff = seq % 11 === 0 ? null : seq % names.length;
-    const patient = seq % 3 === 0 ? null : `p-${seq % 997}`;
-    const unhashed: UnhashedAuditEntry = {
-      seq,
-      id: `${deviceId}-e${seq}`,
-      deviceId,
-      appVersion: '1.4.2',
-      at: new Date(startMs + seq * 37_000).toISOString(),
-      actor:
-        staff === null
-          ? { kind: 'system', systemId: 'sync', displayName: 'Sync' }
-          : { kind: 'staff', staffId: `s-${staff}`, displayName: names[staff] as string, role: roles[seq % roles.length] as string },
-      action: auditActions[seq % auditActions.length] as AuditEntry['action'],
-      entityType: 'appointment',
-      entityId: `a-${Math.floor(seq / 2)}`,
-      patientId: patient,
-      changes:
-        seq % 4 === 0
-          ? {}
-          : { start: { before: new Date(startMs + seq * 60_000).toISOString(), after: new Date(startMs + seq * 90_000).toISOString() }, notes: { before: null, after: reasons[seq % reasons.length] ?? 'none' } },
-      reason: reasons[seq % reasons.length] ?? null,
-      outcome: seq % 50 === 0 ? 'denied' : 'success',
-      mutationId: seq % 5 === 0 ? null : `m-${seq}`,
-      prevHash,
-    };
+    const unhashed = sampleAuditEntry(seq, prevHash, options);
     const entry: AuditEntry = { ...unhashed, hash: computeEntryHash(unhashed, hashText) };
     prevHash = entry.hash;
     yield entry;
