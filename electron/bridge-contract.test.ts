@@ -15,7 +15,7 @@ describe('bridge contract', () => {
   });
 
   it('caps content at the documented limit', () => {
-    expect(maxSaveFileCharacters).toBe(32 * 1024 * 1024);
+    expect(maxSaveFileCharacters).toBe(64 * 1024 * 1024);
     expect(saveFileRequestSchema.safeParse({ suggestedName: 'a.csv', content: 'x'.repeat(maxSaveFileCharacters + 1) }).success).toBe(false);
   });
 

@@ -15,13 +15,15 @@ export type { BridgeChannel } from './bridge-channels';
 
 /**
  * Largest `content` saveFile accepts, in UTF-16 code units (JavaScript string
- * length): 32 Mi characters, at most ~96 MiB of UTF-8 on disk. An audit CSV of
- * ten years of a busy clinic (~1 M rows × ~200 characters) stays well below it,
- * while a runaway renderer cannot make main buffer gigabytes.
+ * length): 64 Mi characters, at most ~192 MiB of UTF-8 on disk. A year of
+ * audit entries of a busy clinic (100 appointments a day, ~5 entries each,
+ * ~150 characters a row: ~27 M characters) fits twice over; longer histories
+ * are exported per date range. The cap keeps a runaway renderer from making
+ * main clone and buffer gigabytes.
  *
  * @example saveFileRequestSchema.safeParse({ suggestedName: 'a.csv', content: 'x'.repeat(maxSaveFileCharacters + 1) }).success // false
  */
-export const maxSaveFileCharacters = 32 * 1024 * 1024;
+export const maxSaveFileCharacters = 64 * 1024 * 1024;
 
 /** Longest URL openExternal accepts; browsers cap practical URLs near this too. */
 export const maxExternalUrlLength = 2048;
