@@ -17,6 +17,13 @@ export default defineConfig({
   retries: process.env.CI ? 1 : 0,
   reporter: [['list']],
   outputDir: 'test-results',
+  // The renderer in a browser (`npm run web`) on the e2e port; each test gets a fresh context, so a fresh IndexedDB.
+  webServer: {
+    command: `npm run web -- --port ${webPort}`,
+    url: `http://127.0.0.1:${webPort}`,
+    reuseExistingServer: !process.env.CI,
+    timeout: 120_000,
+  },
   use: {
     baseURL: `http://127.0.0.1:${webPort}`,
     viewport: { width: 1280, height: 800 },

@@ -1,0 +1,31 @@
+import { AppointmentDialog } from '../appointment-dialog/AppointmentDialog';
+import { useAppointmentDialog } from '../appointment-dialog/appointment-dialog-store';
+import { DayView } from '../day-view/DayView';
+import { NoticeBar } from '../notices/NoticeBar';
+import { ShortcutSheet } from '../shortcuts/ShortcutSheet';
+import { useShortcutSheet } from '../shortcuts/shortcut-sheet-store';
+import { StatusBar } from '../status-bar/StatusBar';
+
+/**
+ * The signed-in desk: the day sheet, the dialogs it opens, the notice bar
+ * and the status bar.
+ *
+ * @example <Desk />
+ */
+export function Desk() {
+  const draft = useAppointmentDialog((state) => state.draft);
+  const closeDialog = useAppointmentDialog((state) => state.close);
+  const sheetOpen = useShortcutSheet((state) => state.open);
+  const closeSheet = useShortcutSheet((state) => state.close);
+  return (
+    <div className="desk">
+      <main className="desk-main">
+        <DayView />
+      </main>
+      <NoticeBar />
+      <StatusBar />
+      {draft ? <AppointmentDialog key={`${draft.date}-${draft.minute}-${draft.resourceIds.join()}`} draft={draft} onClose={closeDialog} /> : null}
+      {sheetOpen ? <ShortcutSheet onClose={closeSheet} /> : null}
+    </div>
+  );
+}

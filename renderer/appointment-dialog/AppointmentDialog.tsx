@@ -1,0 +1,204 @@
+import { useMemo, useState } from 'react';
+import type { FormEvent } from 'react';
+import type { ConflictReport } from '../../core/commands/command-result';
+import type { Patient } from '../../core/model';
+import { useClinic } from '../data/useClinic';
+import { useCommand } from '../data/useCommand';
+import { useResources } from '../data/useResources';
+import { wallTimeAt } from '../dates/calendar-dates';
+import { useDayView } from '../day-view/day-view-store';
+import { Modal } from '../dialog/Modal';
+import { Field } from '../forms/Field';
+import { errorsFor } from '../forms/field-errors';
+import { clinicFormat, text } from '../i18n';
+import { useNotices } from '../notices/notice-store';
+import type { AppointmentDraft } from './appointment-dialog-store';
+import { ConflictList } from './ConflictList';
+import { durationPresets } from './duration-presets';
+import { PatientPicker } from './PatientPicker';
+import { QuickRegister } from './QuickRegister';
+
+/** Form fields a refusal can be shown next to; engine names are mapped onto them below. */
+const formFields = ['patientId', 'resourceIds', 'date', 'time', 'durationMinutes', 'visitReason', 'notes'];
+const engineToForm: Record<string, string> = { wallStart: 'time', timeZone: 'time' };
+
+/** Props of {@link AppointmentDialog}. */
+export interface AppointmentDialogProps {
+  draft: AppointmentDraft;
+  onClose(): void;
+}
+
+/**
+ * Books an appointment: patient (typeahead or quick registration),
+ * providers and rooms, date, start, length, reason and notes. Saving goes
+ * through `appointment/book`, whose booking check decides; a hard conflict
+ * keeps the dialog open and lists what collides, and any other refusal
+ * appears next to its field.
+ *
+ * @example <AppointmentDialog draft={{ date: '2026-11-25', minute: 540, durationMinutes: 30, resourceIds: ['dr-lee'] }} onClose={close} />
+ */
+export function AppointmentDialog({ draft, onClose }: AppointmentDialogProps) {
+  const clinic = useClinic();
+  const resources = useResources();
+  const run = useCommand();
+  const show = useNotices((state) => state.show);
+  const setDate = useDayView((state) => state.setDate);
+  const select = useDayView((state) => state.select);
+  const format = useMemo(() => clinicFormat(clinic.locale, clinic.timeZone), [clinic.locale, clinic.timeZone]);
+
+  const [patient, setPatient] = useState<Patient | null>(null);
+  const [registering, setRegistering] = useState<string | null>(null);
+  const [resourceIds, setResourceIds] = useState<string[]>(draft.resourceIds);
+  const [date, setDateField] = useState(draft.date);
+  const [time, setTime] = useState(wallTimeAt(draft.date, draft.minute).slice(11));
+  const [duration, setDuration] = useState(String(draft.durationMinutes));
+  const [visitReason, setVisitReason] = useState('');
+  const [notes, setNotes] = useState('');
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [conflict, setConflict] = useState<ConflictReport | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  function toggleResource(id: string, on: boolean) {
+    setResourceIds((ids) => (on ? [...ids, id] : ids.filter((other) => other !== id)));
+    setConflict(null);
+  }
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    if (registering !== null) return;
+    const missing: Record<string, string> = {};
+    if (!patient) missing['patientId'] = text.dialog.choosePatient;
+    if (resourceIds.length === 0) missing['resourceIds'] = text.dialog.chooseResource;
+    if (!date) missing['date'] = text.validation.required(text.fields.date);
+    if (!time) missing['time'] = text.validation.required(text.fields.time);
+    setErrors(missing);
+    setConflict(null);
+    if (!patient || Object.keys(missing).length > 0) return;
+    setBusy(true);
+    try {
+      const result = await run('appointment/book', {
+        patientId: patient.id,
+        resourceIds,
+        wallStart: `${date}T${time}`,
+        timeZone: clinic.timeZone,
+        durationMinutes: Number(duration),
+        ...(visitReason.trim() ? { visitReason } : {}),
+        ...(notes.trim() ? { notes } : {}),
+      });
+      if (result.ok) {
+        const { appointment, warnings } = result.value;
+        const booked = text.dialog.booked(text.patientName(patient), format.time(Date.parse(appointment.start)));
+        const notesText = warnings.map((warning) => text.dialog.conflictWith(resources.find((resource) => resource.id === warning.resourceId)?.name ?? '', text.conflictKinds[warning.kind]));
+        show([booked, ...notesText].join(' '));
+        setDate(date);
+        select(appointment.id);
+        onClose();
+        return;
+      }
+      if (result.error.code === 'booking-conflict') {
+        setConflict(result.error as ConflictReport);
+      } else if ('field' in result.error) {
+        const field = result.error.field.split('.')[0] ?? '';
+        setErrors(errorsFor({ ...result.error, field: engineToForm[field] ?? result.error.field }, formFields));
+      }
+    } catch {
+      setErrors({ form: text.app.unexpectedError });
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  const presetChosen = durationPresets.some((minutes) => String(minutes) === duration);
+  return (
+    <Modal title={text.dialog.newTitle} onClose={onClose} className="modal-wide">
+      <form className="modal-body appointment-form" onSubmit={submit} noValidate>
+        {registering === null ? (
+          <PatientPicker
+            patient={patient}
+            onChoose={(chosen) => (setPatient(chosen), setConflict(null))}
+            onRegister={(typed) => setRegistering(typed)}
+            format={format}
+            error={errors['patientId']}
+          />
+        ) : (
+          <QuickRegister typed={registering} onRegistered={(created) => (setPatient(created), setRegistering(null))} onCancel={() => setRegistering(null)} />
+        )}
+
+        <fieldset className={`resource-choice${errors['resourceIds'] ? ' field-invalid' : ''}`} aria-describedby={errors['resourceIds'] ? 'resource-error' : undefined}>
+          <legend>{text.dialog.resources}</legend>
+          <div className="resource-options">
+            {resources.map((resource) => (
+              <label key={resource.id} className="checkbox">
+                <input type="checkbox" name="resourceIds" value={resource.id} checked={resourceIds.includes(resource.id)} onChange={(event) => toggleResource(resource.id, event.target.checked)} />{' '}
+                {resource.name} <span className="muted">({text.resourceKinds[resource.kind].one})</span>
+              </label>
+            ))}
+          </div>
+          {errors['resourceIds'] ? (
+            <p className="field-error" id="resource-error">
+              {errors['resourceIds']}
+            </p>
+          ) : null}
+        </fieldset>
+
+        <div className="field-row">
+          <Field label={text.fields.date} error={errors['date']}>
+            <input name="date" type="date" value={date} onChange={(event) => (setDateField(event.target.value), setConflict(null))} required />
+          </Field>
+          <Field label={text.fields.time} error={errors['time']}>
+            <input name="time" type="time" step={300} value={time} onChange={(event) => (setTime(event.target.value), setConflict(null))} required />
+          </Field>
+        </div>
+
+        <fieldset className={`duration-choice${errors['durationMinutes'] ? ' field-invalid' : ''}`}>
+          <legend>{text.dialog.duration}</legend>
+          <div className="duration-options">
+            {durationPresets.map((minutes) => (
+              <label key={minutes} className={`chip${String(minutes) === duration ? ' chip-on' : ''}`}>
+                <input type="radio" name="durationPreset" value={minutes} checked={String(minutes) === duration} onChange={() => (setDuration(String(minutes)), setConflict(null))} />
+                {text.dialog.durationMinutes(minutes)}
+              </label>
+            ))}
+            <label className="duration-other">
+              {text.dialog.otherDuration}{' '}
+              <input
+                name="durationMinutes"
+                type="number"
+                min={5}
+                max={1440}
+                step={5}
+                value={presetChosen ? '' : duration}
+                placeholder={presetChosen ? duration : ''}
+                onChange={(event) => (setDuration(event.target.value), setConflict(null))}
+                aria-invalid={errors['durationMinutes'] ? true : undefined}
+              />
+            </label>
+          </div>
+          {errors['durationMinutes'] ? <p className="field-error">{errors['durationMinutes']}</p> : null}
+        </fieldset>
+
+        <Field label={text.fields.visitReason} error={errors['visitReason']}>
+          <input name="visitReason" value={visitReason} onChange={(event) => setVisitReason(event.target.value)} maxLength={200} />
+        </Field>
+        <Field label={text.fields.notes} error={errors['notes']}>
+          <textarea name="notes" rows={2} value={notes} onChange={(event) => setNotes(event.target.value)} maxLength={2000} />
+        </Field>
+
+        {conflict ? <ConflictList conflicts={conflict.hard} resources={resources} format={format} /> : null}
+        {errors['form'] ? (
+          <p className="form-error" role="alert">
+            {errors['form']}
+          </p>
+        ) : null}
+        <div className="form-actions">
+          <button type="button" onClick={onClose}>
+            {text.app.cancel}
+          </button>
+          <button type="submit" className="primary" disabled={busy || registering !== null}>
+            {busy ? text.dialog.submitting : text.dialog.submit}
+          </button>
+        </div>
+      </form>
+    </Modal>
+  );
+}

@@ -1,0 +1,29 @@
+import { create } from 'zustand';
+import type { CalendarDate } from '../../core/model';
+
+/** Where a new appointment starts out: from a slot click or drag, or from N / the toolbar. */
+export interface AppointmentDraft {
+  date: CalendarDate;
+  /** Wall minutes after midnight. */
+  minute: number;
+  durationMinutes: number;
+  resourceIds: string[];
+}
+
+/** Whether the new-appointment dialog is open, and with what. */
+export interface AppointmentDialogState {
+  draft: AppointmentDraft | null;
+  open(draft: AppointmentDraft): void;
+  close(): void;
+}
+
+/**
+ * Opens and closes the appointment dialog from anywhere (grid, toolbar, keyboard).
+ *
+ * @example useAppointmentDialog.getState().open({ date: '2026-11-25', minute: 540, durationMinutes: 30, resourceIds: ['dr-lee'] });
+ */
+export const useAppointmentDialog = create<AppointmentDialogState>()((set) => ({
+  draft: null,
+  open: (draft) => set({ draft }),
+  close: () => set({ draft: null }),
+}));

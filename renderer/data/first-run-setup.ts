@@ -1,0 +1,129 @@
+import { z } from 'zod';
+import type { CommandError } from '../../core/commands/command-result';
+import type { ClinicSettings } from '../../core/db';
+import { addCodedIssue, parseWith, staffMemberSchema, timeZoneSchema } from '../../core/model';
+import type { StaffMember } from '../../core/model';
+import { ValidationError } from '../../core/validation';
+import type { ValidationProblem } from '../../core/validation';
+import { randomId } from './app-database';
+import type { AppData } from './app-database';
+import { hashPassphrase, minimumPassphraseLength, storeCredential } from './staff-auth';
+
+/** What the first-run screen collects. */
+export interface FirstRunInput {
+  clinicName: string;
+  timeZone: string;
+  locale: string;
+  adminDisplayName: string;
+  adminUsername: string;
+  passphrase: string;
+  passphraseAgain: string;
+  /** Names of the clinic's providers and rooms, one per entry; blanks are skipped. */
+  providerNames: readonly string[];
+  roomNames: readonly string[];
+}
+
+/** A refusal from setup: a field problem, or a command error from the engine. */
+export type FirstRunResult = { ok: true; admin: StaffMember } | { ok: false; error: ValidationProblem | CommandError };
+
+/** Mon–Fri 09:00–17:00: the hours each new resource starts with, so the day view shows working hours at once. */
+const startingHours = [1, 2, 3, 4, 5].map((weekday) => ({ weekday, start: '09:00', end: '17:00', kind: 'working' as const }));
+
+const localeSchema = z.string().superRefine((text, context) => {
+  try {
+    if (Intl.getCanonicalLocales(text).length === 1) return;
+  } catch {
+    // fall through: not a BCP 47 tag
+  }
+  addCodedIssue(context, 'invalid-format', `"${text}" is not a language tag like en-US.`);
+});
+
+const firstRunSchema = z.object({
+  clinicName: z.string().trim().min(1).max(120),
+  timeZone: timeZoneSchema,
+  locale: localeSchema,
+  adminDisplayName: z.string().trim().min(1).max(120),
+  adminUsername: staffMemberSchema.shape.username,
+  passphrase: z.string(),
+  passphraseAgain: z.string(),
+  providerNames: z.array(z.string().trim().max(120)),
+  roomNames: z.array(z.string().trim().max(120)),
+});
+
+function problem(code: ValidationProblem['code'], field: string, message: string): { ok: false; error: ValidationProblem } {
+  return { ok: false, error: new ValidationError(code, field, message).toJSON() };
+}
+
+/**
+ * Checks the first-run form without storing anything: every field, the
+ * passphrase length and that both copies match. Returns the first problem.
+ *
+ * @example checkFirstRun({ ...form, passphraseAgain: 'typo' }) // { ok: false, error: { code: 'invalid-format', field: 'passphraseAgain', … } }
+ */
+export function checkFirstRun(input: FirstRunInput): { ok: true; value: z.output<typeof firstRunSchema> } | { ok: false; error: ValidationProblem } {
+  let value: z.output<typeof firstRunSchema>;
+  try {
+    value = parseWith(firstRunSchema, input);
+  } catch (error) {
+    if (error instanceof ValidationError) return { ok: false, error: error.toJSON() };
+    throw error;
+  }
+  if (value.passphrase.length < minimumPassphraseLength) {
+    return problem('invalid-format', 'passphrase', `The passphrase must be at least ${minimumPassphraseLength} characters.`);
+  }
+  if (value.passphrase !== value.passphraseAgain) return problem('invalid-format', 'passphraseAgain', 'The two passphrases differ.');
+  return { ok: true, value };
+}
+
+/**
+ * True until the first admin has a passphrase, i.e. until first run finished.
+ *
+ * @example if (await needsFirstRun(db)) showFirstRun();
+ */
+export async function needsFirstRun(data: Pick<AppData, 'db'>): Promise<boolean> {
+  return (await data.db.staffCredentials.count()) === 0;
+}
+
+/**
+ * Sets up a new clinic: its settings, the first admin (through `staff/save`,
+ * acting as that admin, so the audit log's first entry names them), their
+ * passphrase, and the named providers and rooms with Mon–Fri 09:00–17:00
+ * hours (through `resource/save` and `availability/save`). Refuses when the
+ * clinic is already set up.
+ *
+ * @example await setUpClinic(data, { clinicName: 'Northside', timeZone: 'America/New_York', locale: 'en-US', … })
+ */
+export async function setUpClinic(data: AppData, input: FirstRunInput): Promise<FirstRunResult> {
+  const checked = checkFirstRun(input);
+  if (!checked.ok) return checked;
+  const form = checked.value;
+  if (!(await needsFirstRun(data))) return problem('not-permitted', 'clinicName', 'This clinic is already set up; sign in instead.');
+
+  // Hash first: WebCrypto may not run inside a Dexie transaction.
+  const existing = await data.db.staff.where('username').equals(form.adminUsername).first();
+  const adminId = existing?.id ?? randomId();
+  const credential = await hashPassphrase(adminId, form.passphrase);
+
+  // core/commands has no clinic command yet; settings are the one row written here directly.
+  const settings: ClinicSettings = { key: 'clinic', name: form.clinicName, timeZone: form.timeZone, locale: form.locale, idleLockMinutes: 5 };
+  await data.db.meta.put(settings);
+
+  const session = { staffId: adminId, displayName: form.adminDisplayName, role: 'admin' as const };
+  const saved = await data.commands.run('staff/save', { id: adminId, displayName: form.adminDisplayName, username: form.adminUsername, role: 'admin' }, session);
+  if (!saved.ok) return saved;
+  await storeCredential(data.db, credential);
+
+  const resources = [
+    ...form.providerNames.filter(Boolean).map((name) => ({ kind: 'provider' as const, name })),
+    ...form.roomNames.filter(Boolean).map((name) => ({ kind: 'room' as const, name })),
+  ];
+  for (const resource of resources) {
+    const created = await data.commands.run('resource/save', { ...resource, timeZone: form.timeZone }, session);
+    if (!created.ok) return created;
+    for (const hours of startingHours) {
+      const rule = await data.commands.run('availability/save', { ...hours, id: randomId(), resourceId: created.value.id }, session);
+      if (!rule.ok) return rule;
+    }
+  }
+  return { ok: true, admin: saved.value };
+}

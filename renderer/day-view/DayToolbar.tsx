@@ -1,0 +1,96 @@
+import type { CalendarDate } from '../../core/model';
+import { addDays } from '../dates/calendar-dates';
+import type { ClinicFormat } from '../i18n';
+import { text } from '../i18n';
+import { slotSizes, useDayView } from './day-view-store';
+import type { SlotMinutes } from './day-view-store';
+
+/** Props of {@link DayToolbar}. */
+export interface DayToolbarProps {
+  date: CalendarDate;
+  today: CalendarDate;
+  format: ClinicFormat;
+  count: number | undefined;
+  onNew(): void;
+}
+
+const hourOptions = Array.from({ length: 25 }, (_, hour) => hour * 60);
+
+/**
+ * Date navigation (previous, today, next, a date picker) and the sheet's
+ * settings: provider or room columns, slot size, shown hours, cancelled
+ * bookings on or off. Also the "New appointment" button (N).
+ *
+ * @example <DayToolbar date="2026-11-25" today="2026-11-25" format={format} count={12} onNew={openDialog} />
+ */
+export function DayToolbar({ date, today, format, count, onNew }: DayToolbarProps) {
+  const view = useDayView();
+  return (
+    <div className="toolbar" role="toolbar" aria-label={text.dayView.title}>
+      <div className="toolbar-group">
+        <button type="button" onClick={() => view.setDate(addDays(date, -1))} aria-label={text.dayView.previousDay} title={`${text.dayView.previousDay} (←)`}>
+          ‹
+        </button>
+        <button type="button" onClick={() => view.setDate(null)} aria-pressed={date === today} title={`${text.dayView.today} (T)`}>
+          {text.dayView.today}
+        </button>
+        <button type="button" onClick={() => view.setDate(addDays(date, 1))} aria-label={text.dayView.nextDay} title={`${text.dayView.nextDay} (→)`}>
+          ›
+        </button>
+        <label className="sr-only" htmlFor="day-date">
+          {text.dayView.date}
+        </label>
+        <input id="day-date" type="date" value={date} onChange={(event) => event.target.value && view.setDate(event.target.value)} />
+        <h1 className="day-title" data-testid="day-title">
+          {format.longDate(date)}
+        </h1>
+        {count !== undefined ? <span className="day-count">{text.dayView.count(count)}</span> : null}
+      </div>
+      <div className="toolbar-group">
+        <label>
+          {text.dayView.columns}{' '}
+          <select value={view.kind} onChange={(event) => view.setPreferences({ kind: event.target.value as 'provider' | 'room' })}>
+            <option value="provider">{text.resourceKinds.provider.many}</option>
+            <option value="room">{text.resourceKinds.room.many}</option>
+          </select>
+        </label>
+        <label>
+          {text.dayView.slotSize}{' '}
+          <select value={view.slotMinutes} onChange={(event) => view.setPreferences({ slotMinutes: Number(event.target.value) as SlotMinutes })}>
+            {slotSizes.map((minutes) => (
+              <option key={minutes} value={minutes}>
+                {text.dayView.slotMinutes(minutes)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {text.dayView.dayStart}{' '}
+          <select value={view.dayStartMinute} onChange={(event) => view.setPreferences({ dayStartMinute: Math.min(Number(event.target.value), view.dayEndMinute - 60) })}>
+            {hourOptions.slice(0, -1).map((minute) => (
+              <option key={minute} value={minute}>
+                {format.wallTime(minute)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {text.dayView.dayEnd}{' '}
+          <select value={view.dayEndMinute} onChange={(event) => view.setPreferences({ dayEndMinute: Math.max(Number(event.target.value), view.dayStartMinute + 60) })}>
+            {hourOptions.slice(1).map((minute) => (
+              <option key={minute} value={minute}>
+                {minute === 1440 ? '24:00' : format.wallTime(minute)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="checkbox">
+          <input type="checkbox" checked={view.showCancelled} onChange={(event) => view.setPreferences({ showCancelled: event.target.checked })} /> {text.dayView.showCancelled}
+        </label>
+        <button type="button" className="primary" onClick={onNew} title={`${text.dayView.newAppointment} (N)`}>
+          {text.dayView.newAppointment}
+        </button>
+      </div>
+    </div>
+  );
+}

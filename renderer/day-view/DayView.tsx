@@ -1,0 +1,92 @@
+import { useMemo } from 'react';
+import { useAppointmentDialog } from '../appointment-dialog/appointment-dialog-store';
+import { useNow } from '../app/useNow';
+import { useClinic } from '../data/useClinic';
+import { useDaySheet } from '../data/useDaySheet';
+import { addDays, todayIn, wallMinutesOn } from '../dates/calendar-dates';
+import { clinicFormat, text } from '../i18n';
+import { useDeskShortcuts } from '../shortcuts/useDeskShortcuts';
+import { CancelDialog } from './CancelDialog';
+import { buildDayGrid } from './day-columns';
+import type { DayColumn } from './day-columns';
+import { useDayView } from './day-view-store';
+import { DayGrid } from './DayGrid';
+import { DayToolbar } from './DayToolbar';
+import { defaultDraftMinute } from './default-draft';
+import { SelectionPanel } from './SelectionPanel';
+import { useStatusChange } from './useStatusChange';
+
+const defaultLengthMinutes = 30;
+
+/**
+ * The day sheet: toolbar, the grid of provider (or room) columns for the
+ * chosen date on the clinic's clock, and the selected booking's panel.
+ * Bookings come from the live day query, so a saved change shows at once.
+ *
+ * @example <DayView />
+ */
+export function DayView() {
+  const clinic = useClinic();
+  const view = useDayView();
+  const now = useNow();
+  const today = todayIn(clinic.timeZone, now);
+  const date = view.date ?? today;
+  const format = useMemo(() => clinicFormat(clinic.locale, clinic.timeZone), [clinic.locale, clinic.timeZone]);
+  const sheet = useDaySheet(date, clinic.timeZone);
+  const status = useStatusChange();
+  const openDialog = useAppointmentDialog((state) => state.open);
+
+  const grid = useMemo(
+    () =>
+      sheet.status === 'ready'
+        ? buildDayGrid(sheet.value, { kind: view.kind, showCancelled: view.showCancelled, dayStartMinute: view.dayStartMinute, dayEndMinute: view.dayEndMinute })
+        : null,
+    [sheet, view.kind, view.showCancelled, view.dayStartMinute, view.dayEndMinute],
+  );
+  const items = sheet.status === 'ready' ? sheet.value.items : [];
+  const selected = items.find((item) => item.id === view.selectedId);
+  const cancelling = items.find((item) => item.id === view.cancellingId);
+  const resourceNames = useMemo(() => new Map((sheet.status === 'ready' ? sheet.value.resources : []).map((resource) => [resource.id, resource.name])), [sheet]);
+  const visibleCount = items.filter((item) => view.showCancelled || item.status !== 'cancelled').length;
+
+  function pick(column: DayColumn, startMinute: number, durationMinutes: number | null) {
+    if (!column.resource) return;
+    openDialog({ date, minute: startMinute, durationMinutes: durationMinutes ?? defaultLengthMinutes, resourceIds: [column.resource.id] });
+  }
+
+  function openNew() {
+    const minute = defaultDraftMinute(date === today ? wallMinutesOn(date, now, clinic.timeZone) : null, view.dayStartMinute, view.dayEndMinute);
+    openDialog({ date, minute, durationMinutes: defaultLengthMinutes, resourceIds: [] });
+  }
+
+  useDeskShortcuts({ newAppointment: openNew, today: () => view.setDate(null), shiftDay: (days) => view.setDate(addDays(date, days)) });
+
+  return (
+    <section className="day-view" aria-label={text.dayView.title}>
+      <DayToolbar date={date} today={today} format={format} count={sheet.status === 'ready' ? visibleCount : undefined} onNew={openNew} />
+      <div className="day-body">
+        {sheet.status === 'loading' ? <p className="app-message" role="status">{text.app.loading}</p> : null}
+        {sheet.status === 'failed' ? (
+          <p className="app-message" role="alert">
+            {text.dayView.loadFailed}
+          </p>
+        ) : null}
+        {grid && grid.columns.length === 0 ? <p className="app-message">{text.dayView.noResources(text.resourceKinds[view.kind].many)}</p> : null}
+        {grid && grid.columns.length > 0 ? (
+          <DayGrid
+            grid={grid}
+            slotMinutes={view.slotMinutes}
+            format={format}
+            nowMinute={date === today ? wallMinutesOn(date, now, clinic.timeZone) : null}
+            selectedId={view.selectedId}
+            status={status}
+            onPick={pick}
+            scrollKey={date}
+          />
+        ) : null}
+        {selected ? <SelectionPanel item={selected} format={format} resourceNames={resourceNames} status={status} /> : null}
+      </div>
+      {cancelling ? <CancelDialog item={cancelling} format={format} status={status} onClose={() => view.askCancel(null)} /> : null}
+    </section>
+  );
+}

@@ -1,0 +1,85 @@
+import type { DayItem } from '../data/day-sheet';
+import type { ClinicFormat } from '../i18n';
+import { text } from '../i18n';
+import { allowedTransitions } from '../../core/model';
+import type { AppointmentStatus } from '../../core/model';
+import { useDayView } from './day-view-store';
+import type { StatusChanges } from './useStatusChange';
+
+/** Props of {@link SelectionPanel}. */
+export interface SelectionPanelProps {
+  item: DayItem;
+  format: ClinicFormat;
+  resourceNames: Map<string, string>;
+  status: StatusChanges;
+}
+
+const actionOrder: AppointmentStatus[] = ['arrived', 'in_room', 'completed', 'no_show', 'cancelled'];
+const actionKeys: Partial<Record<AppointmentStatus, string>> = { arrived: 'A', in_room: 'R', completed: 'C', no_show: 'N', cancelled: 'X' };
+
+/**
+ * The selected booking's details and its status buttons: only the changes the
+ * status machine allows from where it is, plus undo of the last change.
+ *
+ * @example <SelectionPanel item={item} format={format} resourceNames={names} status={status} />
+ */
+export function SelectionPanel({ item, format, resourceNames, status }: SelectionPanelProps) {
+  const askCancel = useDayView((state) => state.askCancel);
+  const allowed = allowedTransitions(item.status);
+  const name = item.patient ? text.patientName(item.patient) : text.dayView.unknownPatient;
+  return (
+    <aside className="selection-panel" aria-label={name} data-testid="selection-panel">
+      <h2>{name}</h2>
+      <p className={`status-pill status-${item.status}`} data-testid="selected-status">
+        {text.statuses[item.status]}
+      </p>
+      <dl>
+        <dt>{text.fields.time}</dt>
+        <dd>
+          {format.time(item.start)}–{format.time(item.end)} ({text.dialog.durationMinutes(item.durationMinutes)})
+        </dd>
+        <dt>{text.dialog.resources}</dt>
+        <dd>{item.resourceIds.map((id) => resourceNames.get(id) ?? id).join(', ')}</dd>
+        {item.visitReason ? (
+          <>
+            <dt>{text.fields.visitReason}</dt>
+            <dd>{item.visitReason}</dd>
+          </>
+        ) : null}
+        {item.notes ? (
+          <>
+            <dt>{text.fields.notes}</dt>
+            <dd className="notes">{item.notes}</dd>
+          </>
+        ) : null}
+        {item.patient?.phone ? (
+          <>
+            <dt>{text.fields.phone}</dt>
+            <dd>{item.patient.phone}</dd>
+          </>
+        ) : null}
+      </dl>
+      <div className="status-actions" role="group" aria-label={text.status.actions}>
+        {actionOrder
+          .filter((to) => allowed.includes(to))
+          .map((to) => (
+            <button
+              key={to}
+              type="button"
+              className={to === 'cancelled' || to === 'no_show' ? 'danger' : ''}
+              onClick={() => (to === 'cancelled' ? askCancel(item.id) : void status.change(item, to))}
+              aria-keyshortcuts={actionKeys[to]}
+            >
+              {to === 'cancelled' ? text.status.cancel : text.statuses[to]} <kbd>{actionKeys[to]}</kbd>
+            </button>
+          ))}
+        {item.undoable ? (
+          <button type="button" onClick={() => void status.undo(item)} aria-keyshortcuts="U">
+            {text.status.undo} <kbd>U</kbd>
+          </button>
+        ) : null}
+      </div>
+      {item.source === 'occurrence' ? <p className="field-hint">{text.status.occurrenceFirst}</p> : null}
+    </aside>
+  );
+}

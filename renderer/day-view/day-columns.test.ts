@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest';
+import type { Resource } from '../../core/model';
+import type { DayItem, DaySheet } from '../data/day-sheet';
+import { buildDayGrid } from './day-columns';
+
+const zone = 'America/New_York';
+const resource = (id: string, kind: Resource['kind'], name: string): Resource => ({ id, kind, name, capacity: 1, timeZone: zone, active: true });
+
+function item(id: string, resourceIds: string[], startUtc: string, minutes: number, status: DayItem['status'] = 'booked'): DayItem {
+  const start = Date.parse(startUtc);
+  return { id, source: 'appointment', patientId: 'p1', resourceIds, start, end: start + minutes * 60_000, wallStart: '', timeZone: zone, durationMinutes: minutes, status, undoable: false };
+}
+
+function sheet(items: DayItem[]): DaySheet {
+  return {
+    date: '2026-11-25', // a Wednesday
+    timeZone: zone,
+    span: { start: Date.parse('2026-11-25T05:00:00Z'), end: Date.parse('2026-11-26T05:00:00Z') },
+    resources: [resource('dr-b', 'provider', 'Dr Brown'), resource('dr-a', 'provider', 'Dr Adams'), resource('room-1', 'room', 'Room 1')],
+    items,
+    availability: [
+      { id: 'h1', resourceId: 'dr-a', weekday: 3, start: '09:00', end: '17:00', kind: 'working' },
+      { id: 'h2', resourceId: 'dr-a', weekday: 3, start: '12:00', end: '13:00', kind: 'break' },
+      { id: 'h3', resourceId: 'dr-a', weekday: 4, start: '08:00', end: '12:00', kind: 'working' },
+    ],
+    closures: [],
+  };
+}
+
+const options = { kind: 'provider' as const, showCancelled: false, dayStartMinute: 8 * 60, dayEndMinute: 18 * 60 };
+
+describe('buildDayGrid', () => {
+  it('makes one column per provider by name, with that weekday’s hours', () => {
+    const grid = buildDayGrid(sheet([]), options);
+    expect(grid.columns.map((column) => column.resource?.name)).toEqual(['Dr Adams', 'Dr Brown']);
+    expect(grid.columns[0]?.hours).toEqual([
+      { kind: 'working', start: 540, end: 1020 },
+      { kind: 'break', start: 720, end: 780 },
+    ]);
+    expect(grid.columns[1]?.hours).toEqual([]);
+  });
+
+  it('places bookings at wall minutes in each of their resources’ columns', () => {
+    const grid = buildDayGrid(sheet([item('a1', ['dr-a', 'room-1'], '2026-11-25T14:30:00Z', 30)]), options);
+    expect(grid.columns[0]?.placements.map((placement) => [placement.item.id, placement.item.start, placement.item.end])).toEqual([['a1', 570, 600]]);
+    const rooms = buildDayGrid(sheet([item('a1', ['dr-a', 'room-1'], '2026-11-25T14:30:00Z', 30)]), { ...options, kind: 'room' });
+    expect(rooms.columns.map((column) => column.resource?.name)).toEqual(['Room 1']);
+    expect(rooms.columns[0]?.placements).toHaveLength(1);
+  });
+
+  it('never hides a booking: one without a shown resource gets its own column, and the range widens to fit', () => {
+    const grid = buildDayGrid(sheet([item('early', ['dr-a'], '2026-11-25T11:15:00Z', 30), item('roomOnly', ['room-1'], '2026-11-25T15:00:00Z', 60)]), options);
+    expect(grid.columns.at(-1)?.resource).toBeNull();
+    expect(grid.columns.at(-1)?.placements.map((placement) => placement.item.id)).toEqual(['roomOnly']);
+    expect(grid.firstMinute).toBe(6 * 60); // 06:15 booking, shown from 06:00
+    expect(grid.lastMinute).toBe(18 * 60);
+  });
+
+  it('hides cancelled bookings unless asked to show them', () => {
+    const items = [item('c1', ['dr-a'], '2026-11-25T14:30:00Z', 30, 'cancelled')];
+    expect(buildDayGrid(sheet(items), options).columns[0]?.placements).toHaveLength(0);
+    expect(buildDayGrid(sheet(items), { ...options, showCancelled: true }).columns[0]?.placements).toHaveLength(1);
+  });
+
+  it('marks columns closed by a clinic-wide or own closure', () => {
+    const closed = { ...sheet([]), closures: [{ id: 'x', resourceId: null, startDate: '2026-11-25', endDate: '2026-11-26', reason: 'Thanksgiving' }] };
+    expect(buildDayGrid(closed, options).columns.map((column) => column.closedReason)).toEqual(['Thanksgiving', 'Thanksgiving']);
+  });
+});

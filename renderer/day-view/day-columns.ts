@@ -1,0 +1,92 @@
+import type { AvailabilityRule, Resource, ResourceKind } from '../../core/model';
+import { minutesOfDay } from '../../core/model';
+import type { DayItem, DaySheet } from '../data/day-sheet';
+import { isoWeekday, wallMinutesOn } from '../dates/calendar-dates';
+import { layOutColumn } from './day-layout';
+import type { Placement } from './day-layout';
+
+/** A booking placed on the grid: wall minutes after the date's midnight, and its lane. */
+export interface GridItem {
+  id: string;
+  item: DayItem;
+  start: number;
+  end: number;
+}
+
+/** A block of weekly hours on this date, in wall minutes. */
+export interface HoursBlock {
+  kind: AvailabilityRule['kind'];
+  start: number;
+  end: number;
+}
+
+/** One column of the day sheet: a resource (or, when needed, bookings with none of the shown kind). */
+export interface DayColumn {
+  key: string;
+  resource: Resource | null;
+  hours: HoursBlock[];
+  closedReason?: string | undefined;
+  placements: Placement<GridItem>[];
+}
+
+/** What the grid draws. */
+export interface DayGrid {
+  columns: DayColumn[];
+  /** First and last wall minute shown: the chosen range, widened to every booking so none is cut off. */
+  firstMinute: number;
+  lastMinute: number;
+}
+
+/** The view's choices. */
+export interface DayGridOptions {
+  kind: ResourceKind;
+  showCancelled: boolean;
+  dayStartMinute: number;
+  dayEndMinute: number;
+}
+
+/**
+ * Builds the day sheet's columns: one per active resource of the chosen
+ * kind (by name), each with its hours for the date's weekday, any closure
+ * and its bookings laid out in lanes. A booking with several resources shows
+ * in each of their columns. Bookings that have no resource of the shown kind
+ * get an extra column at the end, so switching to rooms never hides a
+ * provider-only visit. The visible range grows to fit every booking.
+ *
+ * @example buildDayGrid(sheet, { kind: 'provider', showCancelled: false, dayStartMinute: 420, dayEndMinute: 1140 })
+ */
+export function buildDayGrid(sheet: DaySheet, options: DayGridOptions): DayGrid {
+  const resources = sheet.resources.filter((resource) => resource.kind === options.kind).sort((left, right) => left.name.localeCompare(right.name));
+  const shownIds = new Set(resources.map((resource) => resource.id));
+  const items = sheet.items.filter((item) => options.showCancelled || item.status !== 'cancelled');
+  const toGrid = (item: DayItem): GridItem => ({
+    id: item.id,
+    item,
+    start: wallMinutesOn(sheet.date, item.start, sheet.timeZone),
+    end: wallMinutesOn(sheet.date, item.end, sheet.timeZone),
+  });
+  const weekday = isoWeekday(sheet.date);
+  const clinicClosure = sheet.closures.find((closure) => closure.resourceId === null);
+
+  const columns: DayColumn[] = resources.map((resource) => {
+    const hours = sheet.availability
+      .filter((rule) => rule.resourceId === resource.id && rule.weekday === weekday)
+      .map((rule) => ({ kind: rule.kind, start: minutesOfDay(rule.start) ?? 0, end: minutesOfDay(rule.end, true) ?? 1440 }))
+      .sort((left, right) => (left.kind === right.kind ? left.start - right.start : left.kind === 'working' ? -1 : 1));
+    const closure = sheet.closures.find((candidate) => candidate.resourceId === resource.id) ?? clinicClosure;
+    const own = items.filter((item) => item.resourceIds.includes(resource.id)).map(toGrid);
+    return { key: resource.id, resource, hours, closedReason: closure?.reason, placements: layOutColumn(own) };
+  });
+  const homeless = items.filter((item) => !item.resourceIds.some((id) => shownIds.has(id))).map(toGrid);
+  if (homeless.length > 0) columns.push({ key: 'other', resource: null, hours: [], closedReason: undefined, placements: layOutColumn(homeless) });
+
+  let firstMinute = options.dayStartMinute;
+  let lastMinute = options.dayEndMinute;
+  for (const column of columns) {
+    for (const { item } of column.placements) {
+      firstMinute = Math.min(firstMinute, Math.max(0, Math.floor(item.start / 60) * 60));
+      lastMinute = Math.max(lastMinute, Math.min(1440, Math.ceil(item.end / 60) * 60));
+    }
+  }
+  return { columns, firstMinute, lastMinute };
+}

@@ -1,0 +1,20 @@
+import { describe, expect, it } from 'vitest';
+import { defaultPreferences, readPreferences } from './day-view-store';
+
+describe('readPreferences', () => {
+  it('keeps sensible saved choices', () => {
+    expect(readPreferences(JSON.stringify({ kind: 'room', slotMinutes: 30, dayStartMinute: 480, dayEndMinute: 1020, showCancelled: true }))).toEqual({
+      kind: 'room',
+      slotMinutes: 30,
+      dayStartMinute: 480,
+      dayEndMinute: 1020,
+      showCancelled: true,
+    });
+  });
+
+  it('falls back to defaults for nonsense, a broken store or nothing stored', () => {
+    expect(readPreferences(JSON.stringify({ kind: 'equipment', slotMinutes: 7, dayStartMinute: 900, dayEndMinute: 600 }))).toEqual(defaultPreferences);
+    expect(readPreferences('{not json')).toEqual(defaultPreferences);
+    expect(readPreferences(null)).toEqual(defaultPreferences);
+  });
+});

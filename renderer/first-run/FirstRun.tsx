@@ -1,0 +1,137 @@
+import { useMemo, useState } from 'react';
+import type { FormEvent } from 'react';
+import { setUpClinic } from '../data/first-run-setup';
+import type { FirstRunInput } from '../data/first-run-setup';
+import { useAppData } from '../data/useAppData';
+import { Field } from '../forms/Field';
+import { errorsFor } from '../forms/field-errors';
+import { text } from '../i18n';
+import { usePendingSignInName } from '../sign-in/pending-sign-in';
+
+const formFields = ['clinicName', 'timeZone', 'locale', 'adminDisplayName', 'adminUsername', 'passphrase', 'passphraseAgain', 'providerNames', 'roomNames'];
+
+function lines(value: string): string[] {
+  return value
+    .split('\n')
+    .map((line) => line.trim())
+    .filter(Boolean);
+}
+
+/**
+ * First run: the clinic (name, zone, locale), the first administrator and
+ * the providers and rooms to book. Everything is checked before anything is
+ * stored; problems appear next to their fields.
+ *
+ * @example <FirstRun />
+ */
+export function FirstRun() {
+  const data = useAppData();
+  const zones = useMemo(() => Intl.supportedValuesOf('timeZone'), []);
+  const [form, setForm] = useState({
+    clinicName: '',
+    timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
+    locale: navigator.language || 'en-US',
+    adminDisplayName: '',
+    adminUsername: '',
+    passphrase: '',
+    passphraseAgain: '',
+    providerNames: '',
+    roomNames: '',
+  });
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [busy, setBusy] = useState(false);
+  const setPendingName = usePendingSignInName((state) => state.set);
+
+  const update = (name: keyof typeof form) => (event: { target: { value: string } }) => setForm({ ...form, [name]: event.target.value });
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    setBusy(true);
+    setErrors({});
+    const input: FirstRunInput = { ...form, providerNames: lines(form.providerNames), roomNames: lines(form.roomNames) };
+    try {
+      const result = await setUpClinic(data, input);
+      if (result.ok) {
+        setPendingName(result.admin.username);
+        return; // the live first-run check now shows sign-in
+      }
+      setErrors(errorsFor(result.error, formFields));
+    } catch {
+      setErrors({ form: text.app.unexpectedError });
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <main className="setup-screen">
+      <form className="setup-card" onSubmit={submit} noValidate aria-describedby="first-run-intro">
+        <h1>{text.firstRun.title}</h1>
+        <p id="first-run-intro">{text.firstRun.intro}</p>
+        <fieldset>
+          <legend>{text.firstRun.clinicSection}</legend>
+          <Field label={text.fields.clinicName} error={errors['clinicName']}>
+            <input name="clinicName" value={form.clinicName} onChange={update('clinicName')} autoComplete="organization" required />
+          </Field>
+          <div className="field-row">
+            <Field label={text.fields.timeZone} error={errors['timeZone']} hint={text.firstRun.timeZoneHint}>
+              <input name="timeZone" value={form.timeZone} onChange={update('timeZone')} list="time-zones" required />
+            </Field>
+            <Field label={text.fields.locale} error={errors['locale']} hint={text.firstRun.localeHint}>
+              <input name="locale" value={form.locale} onChange={update('locale')} required />
+            </Field>
+          </div>
+          <datalist id="time-zones">
+            {zones.map((zone) => (
+              <option key={zone} value={zone} />
+            ))}
+          </datalist>
+        </fieldset>
+        <fieldset>
+          <legend>{text.firstRun.adminSection}</legend>
+          <div className="field-row">
+            <Field label={text.fields.adminDisplayName} error={errors['adminDisplayName']}>
+              <input name="adminDisplayName" value={form.adminDisplayName} onChange={update('adminDisplayName')} autoComplete="name" required />
+            </Field>
+            <Field label={text.fields.adminUsername} error={errors['adminUsername']}>
+              <input name="adminUsername" value={form.adminUsername} onChange={update('adminUsername')} autoComplete="username" autoCapitalize="none" spellCheck={false} required />
+            </Field>
+          </div>
+          <div className="field-row">
+            <Field label={text.fields.passphrase} error={errors['passphrase']} hint={text.firstRun.passphraseHint}>
+              <input name="passphrase" type="password" value={form.passphrase} onChange={update('passphrase')} autoComplete="new-password" required />
+            </Field>
+            <Field label={text.fields.passphraseAgain} error={errors['passphraseAgain']}>
+              <input name="passphraseAgain" type="password" value={form.passphraseAgain} onChange={update('passphraseAgain')} autoComplete="new-password" required />
+            </Field>
+          </div>
+        </fieldset>
+        <fieldset>
+          <legend>{text.firstRun.resourcesSection}</legend>
+          <p className="field-hint">{text.firstRun.resourcesHint}</p>
+          <div className="field-row">
+            <Field label={text.fields.providerNames} error={errors['providerNames']}>
+              <textarea name="providerNames" rows={4} value={form.providerNames} onChange={update('providerNames')} />
+            </Field>
+            <Field label={text.fields.roomNames} error={errors['roomNames']}>
+              <textarea name="roomNames" rows={4} value={form.roomNames} onChange={update('roomNames')} />
+            </Field>
+          </div>
+        </fieldset>
+        {errors['form'] ? (
+          <p className="form-error" role="alert">
+            {errors['form']}
+          </p>
+        ) : null}
+        <div className="form-actions">
+          <button type="submit" className="primary" disabled={busy}>
+            {busy ? text.firstRun.submitting : text.firstRun.submit}
+          </button>
+        </div>
+        <p className="sr-only" role="status" aria-live="polite">
+          {busy ? text.firstRun.submitting : Object.values(errors)[0] ?? ''}
+        </p>
+      </form>
+    </main>
+  );
+}

@@ -1,0 +1,38 @@
+import type { CalendarDate } from '../../core/model';
+
+/** Dates and times written the clinic's way, on the clinic's clock. */
+export interface ClinicFormat {
+  /** `9:30 AM` / `09:30` for an instant. */
+  time(instant: number): string;
+  /** A time of day given as wall minutes after midnight (grid labels). */
+  wallTime(minutes: number): string;
+  /** `Wednesday, November 25, 2026` for a calendar date. */
+  longDate(date: CalendarDate): string;
+  /** `Nov 25` for a calendar date. */
+  shortDate(date: CalendarDate): string;
+  /** `Dec 10, 1815` for a calendar date (dates of birth). */
+  mediumDate(date: CalendarDate): string;
+}
+
+/**
+ * Intl formatters for a clinic's locale and zone, built once per pair.
+ * Calendar dates are formatted at noon UTC with `timeZone: 'UTC'` so no zone
+ * can shift them onto a neighbouring day.
+ *
+ * @example clinicFormat('en-US', 'America/New_York').time(Date.parse('2026-11-25T14:30:00Z')) // '9:30 AM'
+ */
+export function clinicFormat(locale: string, timeZone: string): ClinicFormat {
+  const time = new Intl.DateTimeFormat(locale, { timeZone, hour: 'numeric', minute: '2-digit' });
+  const wall = new Intl.DateTimeFormat(locale, { timeZone: 'UTC', hour: 'numeric', minute: '2-digit' });
+  const long = new Intl.DateTimeFormat(locale, { timeZone: 'UTC', weekday: 'long', year: 'numeric', month: 'long', day: 'numeric' });
+  const short = new Intl.DateTimeFormat(locale, { timeZone: 'UTC', month: 'short', day: 'numeric' });
+  const medium = new Intl.DateTimeFormat(locale, { timeZone: 'UTC', dateStyle: 'medium' });
+  const atNoon = (date: CalendarDate) => Date.parse(`${date}T12:00:00Z`);
+  return {
+    time: (instant) => time.format(instant),
+    wallTime: (minutes) => wall.format(Date.UTC(2000, 0, 1, 0, minutes)),
+    longDate: (date) => long.format(atNoon(date)),
+    shortDate: (date) => short.format(atNoon(date)),
+    mediumDate: (date) => medium.format(atNoon(date)),
+  };
+}

@@ -1,0 +1,50 @@
+/** What a key press on the desk (outside fields and dialogs) asks for. */
+export type DeskShortcut = 'new-appointment' | 'today' | 'previous-day' | 'next-day' | 'shortcut-sheet' | 'undo';
+
+/** The parts of a keyboard event the desk looks at. */
+export interface KeyPress {
+  key: string;
+  ctrlKey: boolean;
+  metaKey: boolean;
+  altKey: boolean;
+}
+
+/**
+ * Maps a key press to a desk shortcut: N new appointment, T today, ← / →
+ * previous and next day, ? the sheet, Ctrl/⌘+Z undo the last status change.
+ * Other modifier combinations are left to the browser.
+ *
+ * @example deskShortcut({ key: 'ArrowLeft', ctrlKey: false, metaKey: false, altKey: false }) // 'previous-day'
+ */
+export function deskShortcut(press: KeyPress): DeskShortcut | undefined {
+  if (press.altKey) return undefined;
+  if (press.ctrlKey || press.metaKey) return press.key.toLowerCase() === 'z' ? 'undo' : undefined;
+  switch (press.key) {
+    case 'n':
+    case 'N':
+      return 'new-appointment';
+    case 't':
+    case 'T':
+      return 'today';
+    case 'ArrowLeft':
+      return 'previous-day';
+    case 'ArrowRight':
+      return 'next-day';
+    case '?':
+      return 'shortcut-sheet';
+    default:
+      return undefined;
+  }
+}
+
+/**
+ * True when a key press belongs to what has focus (typing in a field,
+ * choosing in a list) or a dialog is open, so desk shortcuts must not fire.
+ *
+ * @example isTypingTarget(document.activeElement)
+ */
+export function isTypingTarget(target: EventTarget | null): boolean {
+  if (!(target instanceof Element)) return false;
+  if (target.closest('dialog[open]')) return true;
+  return target.matches('input, textarea, select, [contenteditable="true"], [role="combobox"], [role="listbox"]');
+}

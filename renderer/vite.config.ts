@@ -1,0 +1,39 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'vite';
+
+/**
+ * The front-desk app. `root` is this folder so index.html sits beside the
+ * code; the build goes to dist/renderer with relative asset paths because
+ * Electron loads it from app://, not from a web root. Vite puts the entry in
+ * an external module script, so the build honours the desktop CSP
+ * (`script-src 'self'`, no inline scripts).
+ *
+ * @example npx vite --config renderer/vite.config.ts --port 5174
+ */
+const packageJson = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
+
+export default defineConfig({
+  root: fileURLToPath(new URL('.', import.meta.url)),
+  base: './',
+  plugins: [react()],
+  // Audit entries name the app version that wrote them.
+  define: { 'import.meta.env.VITE_APP_VERSION': JSON.stringify(packageJson.version) },
+  build: {
+    outDir: fileURLToPath(new URL('../dist/renderer', import.meta.url)),
+    emptyOutDir: true,
+    // No inline data: URLs either; the CSP's img-src/font-src are 'self'.
+    assetsInlineLimit: 0,
+  },
+  server: {
+    host: '127.0.0.1',
+    port: 5173,
+    strictPort: true,
+  },
+  preview: {
+    host: '127.0.0.1',
+    port: 5173,
+    strictPort: true,
+  },
+});
