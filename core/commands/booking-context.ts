@@ -30,7 +30,7 @@ const longestBookingMs = durationLimits.max * 60_000;
  * holds, reading only what can matter: per candidate and resource, the
  * `bookings [resourceId+start]` range that could overlap (an appointment is
  * at most 24 h, so the range starts a day earlier); the patient's own
- * appointments; the series on those resources or that patient, expanded over
+ * appointments in that span (`[patientId+start]`); the series on those resources or that patient, expanded over
  * the candidates' span with their exceptions; those resources' hours and the
  * closures. Runs inside the command's transaction, so nothing can slip in
  * between the check and the write.
@@ -67,8 +67,12 @@ export async function checkCandidates(scope: WriteScope, candidates: readonly Ca
   }
   const stored = new Map<string, Appointment>();
   for (const row of await db.appointments.bulkGet([...appointmentIds])) if (row) stored.set(row.id, row);
-  for (const row of await db.appointments.where('patientId').anyOf(patientIds).toArray()) {
-    if (Date.parse(row.end) > spanStart && Date.parse(row.start) < spanEnd) stored.set(row.id, row);
+  for (const patientId of patientIds) {
+    const rows = await db.appointments
+      .where('[patientId+start]')
+      .between([patientId, msToInstant(spanStart - longestBookingMs)], [patientId, msToInstant(spanEnd)], true, false)
+      .toArray();
+    for (const row of rows) if (Date.parse(row.end) > spanStart) stored.set(row.id, row);
   }
 
   // Series occurrences that are not stored as appointments.

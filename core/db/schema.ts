@@ -10,7 +10,9 @@
  *   multiEntry key inside a compound index, so each (appointment, resource)
  *   pair gets a row here, written in the same transaction as the appointment.
  * - `appointments patientId`, `day`, `seriesId`: a patient's list, a day
- *   sheet, a series' materialised occurrences. `*resourceIds` is kept for the
+ *   sheet, a series' materialised occurrences; `[patientId+start]` (ISO
+ *   instants sort as strings) bounds the patient double-booking check to the
+ *   candidates' span, however long the patient's history. `*resourceIds` is kept for the
  *   benchmark's comparison and for "everything this resource ever had".
  * - `audit [deviceId+seq]` is the chain order; `at`, `actor.staffId`,
  *   `action`, `patientId` serve the audit screen's filters.
@@ -37,7 +39,7 @@ export const v2Stores = {
   patients: 'id, familyName, mrn, dateOfBirth',
   staff: 'id, &username',
   staffCredentials: 'staffId',
-  appointments: 'id, patientId, seriesId, day, start, *resourceIds',
+  appointments: 'id, patientId, [patientId+start], seriesId, day, start, *resourceIds',
   bookings: '[appointmentId+resourceId], [resourceId+start], appointmentId',
   series: 'id, *resourceIds, patientId',
   seriesExceptions: 'id, seriesId',
