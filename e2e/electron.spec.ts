@@ -23,6 +23,7 @@ import { buildElectron } from '../scripts/electron-build';
  */
 const repositoryRoot = path.resolve(import.meta.dirname, '..');
 const require = createRequire(import.meta.url);
+const { version } = JSON.parse(readFileSync(path.join(repositoryRoot, 'package.json'), 'utf8')) as { version: string };
 
 function findElectronBinary(): { executablePath?: string; reason: string } {
   const packageDir = path.dirname(require.resolve('electron/package.json'));
@@ -92,7 +93,7 @@ test.describe('desktop shell', () => {
       ).toEqual({ require: 'undefined', process: 'undefined', module: 'undefined', ipcRenderer: 'undefined' });
 
       const info = await page.evaluate(() => (window as unknown as { timedesk: { getAppInfo(): Promise<unknown> } }).timedesk.getAppInfo());
-      expect(info).toEqual({ name: expect.any(String), version: '0.1.0', platform: process.platform });
+      expect(info).toEqual({ name: expect.any(String), version, platform: process.platform });
 
       const headers = await page.evaluate(async () => {
         const response = await fetch('/index.html');
