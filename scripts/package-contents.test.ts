@@ -10,7 +10,8 @@ import { packageUnpacked } from './package-dir';
  * Packages the app with the real electron-builder.yml, offline, and inspects
  * resources/app.asar. Electron itself is a stand-in (electronDist pointing at
  * a folder with a dummy executable), so fuses are off for this run only; the
- * fuse table itself is checked as configuration. ~4 s on the CI machine.
+ * fuse table and the OS-specific targets are checked as configuration in
+ * package-config.test.ts. ~4 s on the CI machine.
  *
  * The staging project has decoys next to dist/ (sources, tests, maps, .env)
  * and the repository's real node_modules, whose server packages (fastify, pg,
