@@ -8,6 +8,7 @@ import { defineConfig, devices } from '@playwright/test';
  */
 const systemChromium = process.env.CHROMIUM_PATH ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
 const webPort = Number(process.env.TIMEDESK_E2E_PORT ?? 5174);
+const idbHarnessPort = Number(process.env.TIMEDESK_IDB_HARNESS_PORT ?? 5175);
 
 export default defineConfig({
   testDir: './e2e',
@@ -17,13 +18,22 @@ export default defineConfig({
   retries: process.env.CI ? 1 : 0,
   reporter: [['list']],
   outputDir: 'test-results',
-  // The renderer in a browser (`npm run web`) on the e2e port; each test gets a fresh context, so a fresh IndexedDB.
-  webServer: {
-    command: `npm run web -- --port ${webPort}`,
-    url: `http://127.0.0.1:${webPort}`,
-    reuseExistingServer: !process.env.CI,
-    timeout: 120_000,
-  },
+  webServer: [
+    // The renderer in a browser (`npm run web`) on the e2e port; each test gets a fresh context, so a fresh IndexedDB.
+    {
+      command: `npm run web -- --port ${webPort}`,
+      url: `http://127.0.0.1:${webPort}`,
+      reuseExistingServer: !process.env.CI,
+      timeout: 120_000,
+    },
+    // A bare page running core/db + core/commands on real IndexedDB (e2e/indexeddb.spec.ts).
+    {
+      command: `npx vite --config e2e/indexeddb-harness/vite.config.ts --port ${idbHarnessPort}`,
+      url: `http://127.0.0.1:${idbHarnessPort}`,
+      reuseExistingServer: !process.env.CI,
+      timeout: 120_000,
+    },
+  ],
   use: {
     baseURL: `http://127.0.0.1:${webPort}`,
     viewport: { width: 1280, height: 800 },

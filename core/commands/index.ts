@@ -1,0 +1,19 @@
+/**
+ * The write path: every change to local data goes through one of these
+ * commands, which writes the change, its audit entry and its outbox mutation
+ * in one transaction (see README.md).
+ */
+export { createCommandRunner, commandHandlers } from './handlers';
+export type { CommandRunner, CommandHandlers, CommandName, CommandArgs, CommandValue } from './handlers';
+export { runCommand } from './run-command';
+export type { CommandEnvironment } from './run-command';
+export { defineCommand } from './define-command';
+export type { AuditNote, CommandDefinition, CommandStep, FieldChange, WriteScope } from './define-command';
+export { succeed, refuse, isConflictReport } from './command-result';
+export type { CommandResult, CommandError, ConflictReport } from './command-result';
+export { isManager } from './session';
+export type { CommandSession } from './session';
+export { overrideSchema } from './conflict-gate';
+export { seriesCheckHorizonMs } from './series-commands';
+export type { SavedSeries, SplitResult } from './series-commands';
+export type { BookedAppointment } from './appointment-commands';

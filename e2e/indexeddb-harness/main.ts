@@ -1,0 +1,118 @@
+/**
+ * The IndexedDB harness page: the same core/db + core/commands code the app
+ * runs, on Chromium's real IndexedDB. The spec drives it through
+ * `window.timedeskHarness` with page.evaluate and gets plain data back.
+ */
+import type { DBCore, Middleware } from 'dexie';
+import { verifyAuditChain } from '../../core/audit';
+import { createCommandRunner } from '../../core/commands';
+import type { CommandSession } from '../../core/commands';
+import { openTimedeskDb, readDevice } from '../../core/db';
+import type { TimedeskDb } from '../../core/db';
+import { newId } from '../../core/model';
+
+const manager: CommandSession = { staffId: 'staff-manager', displayName: 'Morgan Manager', role: 'manager' };
+const frontDesk: CommandSession = { staffId: 'staff-desk', displayName: 'Dana Desk', role: 'front_desk' };
+const randomBytes = (count: number) => crypto.getRandomValues(new Uint8Array(count));
+
+/** Throws on writes to `outbox` while armed: a transaction failing half-way, after the change and its audit entry. */
+const outboxFailure = {
+  armed: false,
+  middleware: {
+    stack: 'dbcore',
+    name: 'harness-fail-outbox',
+    create(down: DBCore): DBCore {
+      return {
+        ...down,
+        table(name) {
+          const table = down.table(name);
+          if (name !== 'outbox') return table;
+          return { ...table, mutate: (request) => (outboxFailure.armed ? Promise.reject(new Error('Injected outbox failure')) : table.mutate(request)) };
+        },
+      };
+    },
+  } satisfies Middleware<DBCore>,
+};
+
+let db: TimedeskDb | undefined;
+
+function runner() {
+  if (!db) throw new Error('call setup() first');
+  return createCommandRunner({ db, clock: () => Date.now(), newId: () => newId(randomBytes) });
+}
+
+async function snapshot() {
+  if (!db) throw new Error('call setup() first');
+  const audit = await db.audit.orderBy('[deviceId+seq]').toArray();
+  return {
+    appointments: await db.appointments.toArray(),
+    bookings: await db.bookings.toArray(),
+    audit,
+    outbox: await db.outbox.orderBy('deviceSeq').toArray(),
+    device: await readDevice(db),
+    chain: verifyAuditChain(audit),
+  };
+}
+
+const harness = {
+  /** Opens a fresh database (unique name) with a provider, weekday hours and a patient. */
+  async setup() {
+    const opened = await openTimedeskDb({ name: `harness-${newId(randomBytes)}`, appVersion: '0.1.0-e2e', now: Date.now() });
+    db = opened.db;
+    db.close();
+    db.use(outboxFailure.middleware);
+    await db.open();
+    const commands = runner();
+    const must = async (result: Promise<{ ok: boolean }>) => {
+      const settled = await result;
+      if (!settled.ok) throw new Error(JSON.stringify(settled));
+    };
+    await must(commands.run('resource/save', { id: 'dr-lee', kind: 'provider', name: 'Dr Lee', timeZone: 'America/New_York' }, manager));
+    for (let weekday = 1; weekday <= 5; weekday += 1) {
+      await must(commands.run('availability/save', { resourceId: 'dr-lee', weekday, start: '08:00', end: '18:00', kind: 'working' }, manager));
+    }
+    await must(commands.run('patient/register', { id: 'p1', givenName: 'Ada', familyName: 'Lovelace', dateOfBirth: '1815-12-10' }, frontDesk));
+    await must(commands.run('patient/register', { id: 'p2', givenName: 'Alan', familyName: 'Turing', dateOfBirth: '1912-06-23' }, frontDesk));
+    return opened.device.deviceId;
+  },
+
+  /** Books through the command wrapper and returns the command's result. */
+  book(patientId: string, wallStart: string) {
+    return runner().run('appointment/book', { resourceIds: ['dr-lee'], patientId, wallStart, timeZone: 'America/New_York', durationMinutes: 30 }, frontDesk);
+  },
+
+  snapshot,
+
+  /** Tries to delete and to edit the first audit entry; returns the error names (both must fail). */
+  async tamper() {
+    if (!db) throw new Error('call setup() first');
+    const first = await db.audit.orderBy('[deviceId+seq]').first();
+    if (!first) throw new Error('no audit entries');
+    const errors: string[] = [];
+    await db.audit.delete([first.deviceId, first.seq]).catch((error: Error) => errors.push(error.name));
+    await db.audit.update([first.deviceId, first.seq], { reason: 'rewritten' }).catch((error: Error) => errors.push(error.name));
+    return errors;
+  },
+
+  /** Books with the outbox write failing half-way; returns the error message. */
+  async bookWithFailingOutbox(patientId: string, wallStart: string) {
+    outboxFailure.armed = true;
+    try {
+      await harness.book(patientId, wallStart);
+      return 'no error';
+    } catch (error) {
+      return (error as Error).message;
+    } finally {
+      outboxFailure.armed = false;
+    }
+  },
+};
+
+declare global {
+  interface Window {
+    timedeskHarness: typeof harness;
+  }
+}
+
+window.timedeskHarness = harness;
+document.querySelector('#status')!.textContent = 'ready';
