@@ -7,3 +7,4 @@ export * from './time';
 export * from './recurrence';
 export * from './model';
 export * from './overlap';
+export * from './audit';
