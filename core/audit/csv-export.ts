@@ -37,7 +37,11 @@ const filterSchema = z.object({
 
 type CleanFilter = z.infer<typeof filterSchema>;
 
-/** UTF-8 byte order mark: without it Excel reads the file as the local code page and mangles names. */
+/**
+ * UTF-8 byte order mark: without it Excel reads the file as the local code page and mangles names.
+ *
+ * @example (await exportAuditCsv([]).next()).value.startsWith(CSV_BOM) // true
+ */
 export const CSV_BOM = '\uFEFF';
 const lineEnd = '\r\n';
 

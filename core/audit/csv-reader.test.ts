@@ -47,6 +47,13 @@ describe('CsvRecordReader', () => {
     expect(readAll(['a,b\nc,d\n'])).toEqual([['a', 'b'], ['c', 'd']]);
   });
 
+  it('reports a quoted field that never closes, however many chunks it spans', () => {
+    const reader = new CsvRecordReader();
+    expect(reader.feed('seq,id\r\n1,"')).toEqual([['seq', 'id']]);
+    for (let i = 0; i < 2000; i++) expect(reader.feed('never closed, ')).toEqual([]);
+    expect(() => reader.end()).toThrow(CsvSyntaxError);
+  });
+
   it('names the record that breaks the format', () => {
     const failure = (text: string) => {
       try {

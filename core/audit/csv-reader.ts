@@ -35,10 +35,15 @@ const LF = 0x0a;
 export class CsvRecordReader {
   private buffer = '';
   private records = 0;
+  // An unfinished record is parsed again from its start when more text
+  // arrives. Waiting until the buffer has doubled keeps that linear: a hostile
+  // file with one endless quoted field would otherwise cost O(n²).
+  private parseAt = 0;
 
   /** Appends a chunk; returns the records it completed. */
   feed(chunk: string): string[][] {
     this.buffer = this.buffer === '' ? chunk : this.buffer + chunk;
+    if (this.buffer.length < this.parseAt) return [];
     return this.parse(false);
   }
 
@@ -116,6 +121,7 @@ export class CsvRecordReader {
       start = pos;
     }
     this.buffer = text.slice(start);
+    this.parseAt = this.buffer.length * 2;
     return out;
   }
 }

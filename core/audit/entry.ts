@@ -44,18 +44,28 @@ export const auditActions = [
 /** One of {@link auditActions}. */
 export type AuditAction = (typeof auditActions)[number];
 
-/** Whether the attempted action happened, was refused by a rule or permission, or failed. */
+/**
+ * Whether the attempted action happened, was refused by a rule or permission, or failed.
+ *
+ * @example auditOutcomes.includes('denied') // true
+ */
 export const auditOutcomes = ['success', 'denied', 'error'] as const;
 
 /** One of {@link auditOutcomes}. */
 export type AuditOutcome = (typeof auditOutcomes)[number];
 
-/** The `prevHash` of the first entry of every device's chain: 64 zeros. */
+/**
+ * The `prevHash` of the first entry of every device's chain: 64 zeros.
+ *
+ * @example appendEntry(null, draft).prevHash === GENESIS_HASH // true
+ */
 export const GENESIS_HASH = '0'.repeat(64);
 
 /**
  * The role a system actor reports in exports (`actor_role` column). Staff roles
  * may not use it, so a CSV row maps back to exactly one actor shape.
+ *
+ * @example entryToCells({ ...entry, actor: { kind: 'system', systemId: 'sync', displayName: 'Sync' } })[7] // 'system'
  */
 export const SYSTEM_ROLE = 'system';
 
@@ -113,7 +123,11 @@ const fieldChangeSchema = z.object({ before: z.json(), after: z.json() });
  */
 const changesSchema = z.record(z.string().regex(/^[A-Za-z][A-Za-z0-9_.]{0,99}$/, 'a field name like start or patient.phone'), fieldChangeSchema);
 
-/** What a caller supplies to {@link appendEntry}: everything except seq and the hashes. */
+/**
+ * What a caller supplies to {@link appendEntry}: everything except seq and the hashes.
+ *
+ * @example auditDraftSchema.safeParse({ ...draft, outcome: 'maybe' }).success // false
+ */
 export const auditDraftSchema = z.object({
   id: text(100),
   deviceId: text(100),

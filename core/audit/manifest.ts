@@ -1,12 +1,20 @@
 import { z } from 'zod';
 import type { AuditCheckpoint } from './verify-chain';
 
-/** Format name written into every manifest; bump it if the columns or hash rule change. */
+/**
+ * Format name written into every manifest; bump it if the columns or hash rule change.
+ *
+ * @example manifest.format === AUDIT_CSV_FORMAT // 'timedesk-audit-csv/1'
+ */
 export const AUDIT_CSV_FORMAT = 'timedesk-audit-csv/1';
 
 const hashHex = z.string().regex(/^[0-9a-f]{64}$/);
 
-/** Per-device summary of the rows in one export. */
+/**
+ * Per-device summary of the rows in one export.
+ *
+ * @example auditExportHeadSchema.parse({ deviceId: 'desk-1', count: 3, firstSeq: 1, lastSeq: 3, headHash: '…64 hex…' })
+ */
 export const auditExportHeadSchema = z.object({
   deviceId: z.string().min(1),
   /** Rows of this device in the file. */
