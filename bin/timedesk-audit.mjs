@@ -9,7 +9,6 @@ import { readFile } from 'node:fs/promises';
 import process from 'node:process';
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { register } from 'tsx/esm/api';
 
 const usage = `Usage: timedesk-audit verify <export.csv> [--manifest <file>] [--no-manifest]
 
@@ -62,8 +61,15 @@ if (!process.execArgv.includes(youngGeneration)) {
   process.exit(child.status ?? 2);
 }
 
-register();
-const audit = await import('../core/audit/index.ts');
+let audit;
+try {
+  const { register } = await import('tsx/esm/api');
+  register();
+  audit = await import('../core/audit/index.ts');
+} catch (error) {
+  // Not exit 1: that would read as "the export was tampered with".
+  usageError(`cannot load the verifier (${error.message}); run it from a Timedesk checkout with dependencies installed.`);
+}
 
 let manifest;
 if (useManifest) {
