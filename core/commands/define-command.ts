@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { AuditAction, AuditOutcome } from '../audit';
+import type { AuditAction, AuditActor, AuditOutcome } from '../audit';
 import type { ClinicSettings, DeviceMeta, TimedeskDb } from '../db';
 import type { CommandError } from './command-result';
 import type { CommandSession } from './session';
@@ -20,6 +20,8 @@ export interface AuditNote {
   changes?: Record<string, FieldChange>;
   reason?: string | null;
   outcome?: AuditOutcome;
+  /** Who acted, when it is not the session's staff member (sign-in attempts: the app itself). */
+  actor?: AuditActor;
 }
 
 /**

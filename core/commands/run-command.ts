@@ -151,7 +151,7 @@ function auditDraft(note: AuditNote, scope: WriteScope, synced: boolean) {
     deviceId: scope.device.deviceId,
     appVersion: scope.device.appVersion,
     at: scope.at,
-    actor: { kind: 'staff', staffId: scope.session.staffId, displayName: scope.session.displayName, role: scope.session.role },
+    actor: note.actor ?? { kind: 'staff', staffId: scope.session.staffId, displayName: scope.session.displayName, role: scope.session.role },
     action: note.action,
     entityType: note.entityType,
     entityId: note.entityId,

@@ -68,6 +68,7 @@ export const validationCodes = [
   'unknown-entity',
   'duplicate-id',
   'not-permitted',
+  'too-short',
 ] as const;
 
 export type ValidationCode = (typeof validationCodes)[number];

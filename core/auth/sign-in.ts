@@ -1,0 +1,149 @@
+import { z } from 'zod';
+import { defineCommand, refuse, runCommand } from '../commands';
+import type { CommandEnvironment, CommandResult, CommandSession } from '../commands';
+import type { StaffCredential } from '../db';
+import type { StaffMember } from '../model';
+import { deriveKey, minimumPassphraseLength, passphraseIterations, sameDigest } from './passphrase-hash';
+import type { DeriveKey } from './passphrase-hash';
+import { lockedUntilAfter } from './throttle';
+
+/** What sign-in needs beyond the command environment. */
+export interface AuthEnvironment extends CommandEnvironment {
+  /** PBKDF2; WebCrypto or @noble/hashes by default. Tests pass fewer iterations through `iterations`. */
+  deriveKey?: DeriveKey;
+  /** Iterations for new passphrases (default {@link passphraseIterations}). */
+  iterations?: number;
+  /** Random bytes for salts. */
+  randomBytes: (count: number) => Uint8Array;
+}
+
+/** How a sign-in attempt ended. Unknown usernames and wrong passphrases are deliberately the same answer. */
+export type SignInOutcome =
+  | { ok: true; staff: StaffMember; session: CommandSession }
+  | { ok: false; reason: 'wrong-credentials' | 'inactive' }
+  | { ok: false; reason: 'throttled'; retryAt: number };
+
+/** The app itself, as the actor of a sign-in attempt (nobody is signed in yet). */
+const signInActor = { kind: 'system' as const, systemId: 'sign-in', displayName: 'Sign-in screen' };
+/** Placeholder session for the wrapper: sign-in entries name their actor explicitly. */
+const nobody: CommandSession = { staffId: 'nobody', displayName: 'Nobody signed in', role: 'front_desk' };
+
+/** A recorded attempt: the command succeeds (its audit entry must commit) whatever the verdict. */
+const verdict = (value: SignInOutcome) => ({ ok: true as const, value });
+
+const toHex = (bytes: Uint8Array) => Array.from(bytes, (byte) => byte.toString(16).padStart(2, '0')).join('');
+
+/**
+ * Records the verdict on an attempt whose hash was computed OUTSIDE the
+ * transaction. The credential is read again inside it, so two attempts at
+ * once cannot both reset or both miss a failure count.
+ */
+const recordAttempt = defineCommand({
+  args: z.object({ username: z.string().max(200), staffId: z.string().nullable(), digest: z.string().nullable() }),
+  sync: false,
+  async run(scope, args) {
+    const staff = args.staffId === null ? undefined : await scope.db.staff.get(args.staffId);
+    const credential = staff ? await scope.db.staffCredentials.get(staff.id) : undefined;
+    const fail = (reason: string): void =>
+      scope.audit({ action: 'SIGN_IN_FAILED', actor: signInActor, entityType: 'staff', entityId: staff?.id ?? `username:${args.username.slice(0, 100) || '(blank)'}`, outcome: 'denied', reason });
+    if (!staff || !credential || args.digest === null) {
+      fail('Unknown username or wrong passphrase.');
+      return verdict({ ok: false, reason: 'wrong-credentials' });
+    }
+    if (credential.lockedUntil > scope.now) {
+      fail('Too many failed attempts; waiting.');
+      return verdict({ ok: false, reason: 'throttled', retryAt: credential.lockedUntil });
+    }
+    if (!sameDigest(args.digest, credential.hash)) {
+      const failedAttempts = credential.failedAttempts + 1;
+      await scope.db.staffCredentials.put({ ...credential, failedAttempts, lockedUntil: lockedUntilAfter(failedAttempts, scope.now) });
+      fail(`Wrong passphrase (attempt ${failedAttempts} in a row).`);
+      return verdict({ ok: false, reason: 'wrong-credentials' });
+    }
+    if (!staff.active) {
+      fail('The account is inactive.');
+      return verdict({ ok: false, reason: 'inactive' });
+    }
+    if (credential.failedAttempts !== 0 || credential.lockedUntil !== 0) await scope.db.staffCredentials.put({ ...credential, failedAttempts: 0, lockedUntil: 0 });
+    scope.audit({ action: 'STAFF_SIGNED_IN', actor: { kind: 'staff', staffId: staff.id, displayName: staff.displayName, role: staff.role }, entityType: 'staff', entityId: staff.id });
+    const session: CommandSession = { staffId: staff.id, displayName: staff.displayName, role: staff.role };
+    return verdict({ ok: true, staff, session });
+  },
+});
+
+/**
+ * Signs a staff member in. The slow PBKDF2 runs first, outside any
+ * transaction; then one transaction re-reads the credential, applies the
+ * verdict (throttle counter, backoff) and writes the audit entry:
+ * `STAFF_SIGNED_IN` (actor: the staff member) or `SIGN_IN_FAILED` (actor:
+ * the sign-in screen, outcome `denied`, with the reason). An unknown
+ * username costs the same hashing time as a known one.
+ *
+ * @example
+ * const outcome = await signIn(env, 'jo.smith', 'correct horse battery');
+ * if (outcome.ok) commands.run('patient/view', { patientId }, outcome.session);
+ */
+export async function signIn(env: AuthEnvironment, username: string, passphrase: string): Promise<SignInOutcome> {
+  const derive = env.deriveKey ?? deriveKey;
+  const staff = await env.db.staff.where('username').equals(username.trim().toLowerCase()).first();
+  const credential = staff ? await env.db.staffCredentials.get(staff.id) : undefined;
+  let digest: string | null = null;
+  if (staff && credential) {
+    // A throttled account is not hashed at all: the wait is the point.
+    if (credential.lockedUntil <= env.clock()) digest = await derive(passphrase, credential.salt, credential.iterations);
+    else digest = '';
+  } else {
+    await derive(passphrase, '00'.repeat(16), env.iterations ?? passphraseIterations);
+  }
+  const result = await runCommand(env, 'staff/sign-in', recordAttempt as never, { username, staffId: staff?.id ?? null, digest }, nobody);
+  if (!result.ok) throw new Error(`Recording a sign-in attempt failed: ${result.error.message}`);
+  return result.value as SignInOutcome;
+}
+
+/**
+ * Stores a new passphrase credential, hashed with a fresh salt outside the
+ * transaction. Allowed for admins and for the staff member themselves; at
+ * least {@link minimumPassphraseLength} characters. Audited as `STAFF_SAVED`
+ * with `passphrase: changed` (never the hash).
+ *
+ * @example await setPassphrase(env, admin, 'jo', 'correct horse battery');
+ */
+export async function setPassphrase(env: AuthEnvironment, session: CommandSession, staffId: string, passphrase: string): Promise<CommandResult<null>> {
+  if (session.role !== 'admin' && session.staffId !== staffId) return refuse('not-permitted', 'staffId', 'Only an admin can set another staff member’s passphrase.');
+  if (passphrase.trim().length < minimumPassphraseLength) {
+    return refuse('too-short', 'passphrase', `A passphrase needs at least ${minimumPassphraseLength} characters.`);
+  }
+  const iterations = env.iterations ?? passphraseIterations;
+  const salt = toHex(env.randomBytes(16));
+  const hash = await (env.deriveKey ?? deriveKey)(passphrase, salt, iterations);
+  const credential: StaffCredential = { staffId, algorithm: 'PBKDF2-SHA256', iterations, salt, hash, failedAttempts: 0, lockedUntil: 0 };
+  const store = defineCommand({
+    args: z.object({ staffId: z.string() }),
+    sync: false,
+    async run(scope, args) {
+      if (!(await scope.db.staff.get(args.staffId))) return refuse('unknown-entity', 'staffId', `There is no staff member "${args.staffId}".`);
+      const had = await scope.db.staffCredentials.get(args.staffId);
+      await scope.db.staffCredentials.put(credential);
+      scope.audit({ action: 'STAFF_SAVED', entityType: 'staff', entityId: args.staffId, changes: { passphrase: { before: had ? 'set' : null, after: 'changed' } } });
+      return { ok: true, value: null };
+    },
+  });
+  return runCommand(env, 'staff/set-passphrase', store as never, { staffId }, session);
+}
+
+/**
+ * Records that the idle lock engaged for `session` (`SESSION_LOCKED`).
+ *
+ * @example if (lock.check() === 'locked-now') await recordSessionLocked(env, session);
+ */
+export async function recordSessionLocked(env: CommandEnvironment, session: CommandSession): Promise<void> {
+  const record = defineCommand({
+    args: z.object({}),
+    sync: false,
+    async run(scope) {
+      scope.audit({ action: 'SESSION_LOCKED', entityType: 'staff', entityId: session.staffId, reason: 'Idle time passed.' });
+      return { ok: true, value: null };
+    },
+  });
+  await runCommand(env, 'staff/lock', record as never, {}, session);
+}
