@@ -98,7 +98,10 @@ describe('timedesk-audit verify', { timeout: 60_000 }, () => {
     const path = join(dir, 'patient.csv');
     writeFileSync(path, filtered);
     writeFileSync(auditManifestPath(path), JSON.stringify(step.value));
-    const result = await run('verify', path);
+    const [result, blind, blindAsChain] = await Promise.all([run('verify', path), run('verify', path, '--no-manifest', '--filtered'), run('verify', path, '--no-manifest')]);
+    expect(blind.code).toBe(0);
+    // Read as a whole chain, the first gap in seq is a removal.
+    expect(blindAsChain.stdout).toMatch(/^FAILED row 2 \(seq 1\): removed: /);
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(new RegExp(`^OK ${step.value.rows} entries, head ${step.value.heads[0]!.headHash}\\n  filtered export`));
   });
