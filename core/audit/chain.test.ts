@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ValidationError } from '../validation';
 import { appendEntry, computeEntryHash, sha256Hex } from './chain';
@@ -169,6 +170,29 @@ describe('verifyAuditChain', () => {
     const edited = some.map((entry) => (entry.seq === 5 ? { ...entry, entityId: 'a-1' } : entry));
     expect(verifyAuditChain(edited, { contiguous: false })).toMatchObject({ ok: false, problem: 'edited', seq: 5 });
     expect(verifyAuditChain([some[0]!, some[2]!, some[1]!], { contiguous: false })).toMatchObject({ ok: false, problem: 'reordered', seq: 3 });
+  });
+
+  it('names the first bad entry for any single removal, swap or edit', () => {
+    const chain = [...sampleAuditChain(30)];
+    const head = [{ deviceId: 'desk-1', seq: 30, hash: chain[29]!.hash }];
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 29 }), fc.integer({ min: 0, max: 29 }), fc.constantFrom('remove', 'swap', 'edit'), (i, j, tamper) => {
+        const entries = [...chain];
+        if (tamper === 'remove') {
+          entries.splice(i, 1);
+          const expected = i === 29 ? { problem: 'truncated', seq: 30 } : { problem: 'removed', seq: i + 1, index: i };
+          expect(verifyAuditChain(entries, { expectedHeads: head })).toMatchObject({ ok: false, ...expected });
+        } else if (tamper === 'swap') {
+          fc.pre(i !== j);
+          const [first, second] = i < j ? [i, j] : [j, i];
+          [entries[first], entries[second]] = [entries[second]!, entries[first]!];
+          expect(verifyAuditChain(entries)).toMatchObject({ ok: false, problem: 'reordered', index: first, seq: second + 1 });
+        } else {
+          entries[i] = { ...entries[i]!, reason: `${entries[i]!.reason ?? ''} (amended)` };
+          expect(verifyAuditChain(entries)).toMatchObject({ ok: false, problem: 'edited', index: i, seq: i + 1 });
+        }
+      }),
+    );
   });
 
   it('verifies a long varied chain', () => {
