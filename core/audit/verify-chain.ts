@@ -114,6 +114,9 @@ export class AuditChainVerifier {
   // A gap is a removal unless a missing seq turns up later (then it is a
   // reordering), so it is only settled by reading on.
   private gap: PendingGap | undefined;
+  // Checkpoints whose entry was seen. A filtered selection can skip seqs, so
+  // "the log reaches past the head" does not prove the head itself was there.
+  private readonly reached = new Set<AuditCheckpoint>();
 
   constructor(options: VerifyChainOptions = {}) {
     this.contiguous = options.contiguous ?? true;
@@ -166,14 +169,25 @@ export class AuditChainVerifier {
       return true;
     }
     for (const checkpoint of this.checkpoints) {
-      if (checkpoint.seq === entry.seq && appliesTo(checkpoint, entry.deviceId) && checkpoint.hash !== entry.hash) {
-        this.failure = fail('edited', index, entry.seq, entry.deviceId, `entry seq ${entry.seq} differs from the recorded head (checkpoint hash ${checkpoint.hash.slice(0, 12)}…): the chain was rewritten.`);
-        return false;
+      if (checkpoint.seq === entry.seq && appliesTo(checkpoint, entry.deviceId)) {
+        if (checkpoint.hash !== entry.hash) {
+          this.failure = fail('edited', index, entry.seq, entry.deviceId, `entry seq ${entry.seq} differs from the recorded head (checkpoint hash ${checkpoint.hash.slice(0, 12)}…): the chain was rewritten.`);
+          return false;
+        }
+        this.reached.add(checkpoint);
       }
     }
-    const next: DeviceState = { deviceId: entry.deviceId, lastSeq: entry.seq, lastHash: entry.hash, lastIndex: index, count: (state?.count ?? 0) + 1 };
-    this.devices.set(entry.deviceId, next);
-    this.last = next;
+    if (state === undefined) {
+      const created: DeviceState = { deviceId: entry.deviceId, lastSeq: entry.seq, lastHash: entry.hash, lastIndex: index, count: 1 };
+      this.devices.set(entry.deviceId, created);
+      this.last = created;
+    } else {
+      state.lastSeq = entry.seq;
+      state.lastHash = entry.hash;
+      state.lastIndex = index;
+      state.count++;
+      this.last = state;
+    }
     return true;
   }
 
@@ -197,6 +211,9 @@ export class AuditChainVerifier {
     const state = checkpoint.deviceId !== undefined ? this.devices.get(checkpoint.deviceId) : onlyOne(this.devices);
     const deviceId = checkpoint.deviceId ?? state?.deviceId ?? '';
     const lastSeq = state?.lastSeq ?? 0;
+    if (lastSeq >= checkpoint.seq && !this.reached.has(checkpoint)) {
+      return fail('removed', this.index, checkpoint.seq, deviceId, `the recorded head, entry seq ${checkpoint.seq}, is missing although later entries are present: entries were removed or replaced.`);
+    }
     if (lastSeq < checkpoint.seq) {
       return fail('truncated', this.index, lastSeq + 1, deviceId, `the log ends at seq ${lastSeq} but the recorded head is seq ${checkpoint.seq}: entries seq ${lastSeq + 1}–${checkpoint.seq} were cut off.`);
     }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { auditCsvColumns } from './csv-columns';
-import { exportAuditCsv, type AuditExportFilter } from './csv-export';
+import { auditCsvRow, exportAuditCsv, type AuditExportFilter } from './csv-export';
 import type { AuditEntry } from './entry';
 import type { AuditManifest } from './manifest';
 import { sampleAuditChain } from './sample-chain';
@@ -120,6 +120,12 @@ describe('verifyAuditCsv', async () => {
       expect(await verifyAuditCsv([removed], { manifest: filtered.manifest })).toMatchObject({ ok: false, problem: 'removed' });
       const cut = filteredRows.slice(0, -2).join('');
       expect(await verifyAuditCsv([cut], { manifest: filtered.manifest })).toMatchObject({ ok: false, problem: 'truncated' });
+    });
+
+    it('catch the last row swapped for a genuine later entry that was not exported', async () => {
+      const later = [...sampleAuditChain(300)][299]!;
+      const replaced = [...filteredRows.slice(0, -1), auditCsvRow(later)].join('');
+      expect(await verifyAuditCsv([replaced], { manifest: filtered.manifest })).toMatchObject({ ok: false, problem: 'removed', seq: filtered.manifest.heads[0]!.lastSeq });
     });
   });
 });
