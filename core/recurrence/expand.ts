@@ -1,4 +1,4 @@
-import { RRule, Weekday, type Options } from 'rrule';
+import { RRule, Weekday, type Options } from './rrule-library';
 import type { IANAZone } from 'luxon';
 import { ValidationError } from '../validation';
 import { instantToLocalMs, localMsToInstant, localMsToWallTime, parseWallTime, wallPartsToLocalMs, zoneFor, type WallTime } from '../time';

@@ -1,4 +1,4 @@
-import { RRule, Weekday } from 'rrule';
+import { RRule, Weekday } from './rrule-library';
 import type { WallTimeParts } from '../time';
 import type { ParsedRule } from './rrule-text';
 

@@ -27,7 +27,7 @@ const spanMs = 2 ** 35;
  * than this would cancel out unseen; real zones keep transitions weeks apart
  * (core/time's gap policy already assumes at least a day).
  */
-const sampleMs = 6 * 3_600_000;
+const sampleMs = 86_400_000;
 const tables = new Map<string, ZoneOffsetTable>();
 
 function buildSpan(zone: IANAZone, key: number): OffsetSpan {
