@@ -64,10 +64,13 @@ if (!app.requestSingleInstanceLock()) {
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) void createMainWindow();
   });
-  app.whenReady().then(start, (error: unknown) => {
-    console.error('Timedesk failed to start', error);
-    app.exit(1);
-  });
+  app
+    .whenReady()
+    .then(start)
+    .catch((error: unknown) => {
+      console.error('Timedesk failed to start', error);
+      app.exit(1);
+    });
 }
 
 async function start(): Promise<void> {
