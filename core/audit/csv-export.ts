@@ -65,7 +65,7 @@ export async function* exportAuditCsv(
   options: AuditExportOptions = {},
 ): AsyncGenerator<string, AuditManifest, undefined> {
   const clean = parseFilter(filter);
-  const matches = entryMatcher(clean);
+  const matches = auditFilterMatcher(clean);
   const rowsPerChunk = Math.max(1, options.rowsPerChunk ?? 1000);
   const heads = new Map<string, AuditExportHead>();
   let rows = 0;
@@ -124,7 +124,13 @@ function parseFilter(filter: AuditExportFilter): CleanFilter {
   return Object.fromEntries(Object.entries(clean).filter(([, value]) => value !== undefined)) as CleanFilter;
 }
 
-function entryMatcher(filter: CleanFilter): (entry: AuditEntry) => boolean {
+/**
+ * The test a filter applies to each entry; the CSV verifier re-applies a
+ * filtered export's recorded filter so a row that does not belong shows.
+ *
+ * @example auditFilterMatcher({ patientId: 'p-7' })(entry) // entry.patientId === 'p-7'
+ */
+export function auditFilterMatcher(filter: AuditManifest['filter']): (entry: Omit<AuditEntry, 'changes'>) => boolean {
   const { from, to, staffId, patientId } = filter;
   const actions = filter.actions ? new Set<string>(filter.actions) : undefined;
   // Instants share one fixed-width form, so string order is time order.

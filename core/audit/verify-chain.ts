@@ -17,7 +17,8 @@ export type AuditChainProblem = 'edited' | 'removed' | 'reordered' | 'truncated'
  * A head recorded somewhere the log's owner cannot rewrite (the export
  * manifest, the sync server): the entry `seq` of `deviceId` must have `hash`.
  * Omit `deviceId` only when the entries come from a single device.
- * `count`, when given (export manifests), is the exact number of entries.
+ * `count`, when given (export manifests), is the exact number of entries, and
+ * the head is then the last entry: anything after it counts as inserted.
  */
 export interface AuditCheckpoint {
   deviceId?: string;
@@ -175,6 +176,10 @@ export class AuditChainVerifier {
           return false;
         }
         this.reached.add(checkpoint);
+      } else if (checkpoint.count !== undefined && entry.seq > checkpoint.seq && appliesTo(checkpoint, entry.deviceId)) {
+        // A checkpoint with a count describes an exact export, which ends at its head.
+        this.failure = fail('inserted', index, entry.seq, entry.deviceId, `entry seq ${entry.seq} comes after the last entry the export lists (seq ${checkpoint.seq}): entries were added.`);
+        return false;
       }
     }
     if (state === undefined) {

@@ -122,10 +122,18 @@ describe('verifyAuditCsv', async () => {
       expect(await verifyAuditCsv([cut], { manifest: filtered.manifest })).toMatchObject({ ok: false, problem: 'truncated' });
     });
 
-    it('catch the last row swapped for a genuine later entry that was not exported', async () => {
-      const later = [...sampleAuditChain(300)][299]!;
-      const replaced = [...filteredRows.slice(0, -1), auditCsvRow(later)].join('');
-      expect(await verifyAuditCsv([replaced], { manifest: filtered.manifest })).toMatchObject({ ok: false, problem: 'removed', seq: filtered.manifest.heads[0]!.lastSeq });
+    it('catch a row swapped for a genuine entry that was not exported', async () => {
+      const chain = [...sampleAuditChain(300)];
+      const lastSeq = filtered.manifest.heads[0]!.lastSeq;
+      // A later entry the filter selects (appended after the export), and an earlier one it does not.
+      const later = chain.find((entry) => entry.seq > lastSeq + 1 && entry.action === 'APPOINTMENT_MOVED')!;
+      const swappedLast = [...filteredRows.slice(0, -1), auditCsvRow(later)].join('');
+      expect(await verifyAuditCsv([swappedLast], { manifest: filtered.manifest })).toMatchObject({ ok: false, problem: 'inserted', seq: later.seq });
+      const outsider = chain.find((entry) => entry.seq > 20 && entry.seq < 80 && entry.action === 'PATIENT_VIEWED')!;
+      const rows = [...filteredRows];
+      const at = rows.findIndex((row, i) => i > 0 && Number(row.split(',')[0]) > outsider.seq);
+      rows.splice(at, 1, auditCsvRow(outsider));
+      expect(await verifyAuditCsv([rows.join('')], { manifest: filtered.manifest })).toMatchObject({ ok: false, problem: 'inserted', seq: outsider.seq, row: at + 1 });
     });
   });
 });

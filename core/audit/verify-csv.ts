@@ -1,7 +1,7 @@
 import { sha256Hex } from './chain';
 import { unguardFormula } from './csv-cell';
 import { auditCsvColumns, cellsToRow } from './csv-columns';
-import { CSV_BOM } from './csv-export';
+import { auditFilterMatcher, CSV_BOM } from './csv-export';
 import { CsvRecordReader, CsvSyntaxError } from './csv-reader';
 import { canonicalEntryJson } from './entry-json';
 import type { AuditManifest } from './manifest';
@@ -67,6 +67,8 @@ export async function verifyAuditCsv(chunks: AsyncIterable<string> | Iterable<st
     expectedHeads: manifest ? manifestCheckpoints(manifest) : [],
     hashText,
   });
+  // A filtered export must hold only rows its filter selects.
+  const belongs = manifest?.filtered ? auditFilterMatcher(manifest.filter) : undefined;
   const reader = new CsvRecordReader();
   let row = 0;
   let first = true;
@@ -95,6 +97,9 @@ export async function verifyAuditCsv(chunks: AsyncIterable<string> | Iterable<st
       const parsed = cellsToRow(record);
       if ('column' in parsed) return malformed(row, null, `column ${parsed.column} ${parsed.message}`);
       const { entry, changesJson } = parsed;
+      if (belongs && !belongs(entry)) {
+        return { ok: false, problem: 'inserted', row, seq: entry.seq, message: `entry seq ${entry.seq} does not match the export's filter: rows were added.` };
+      }
       if (!firstRow.has(entry.deviceId)) firstRow.set(entry.deviceId, { row, seq: entry.seq });
       // Hash the changes cell verbatim: the exporter wrote it canonically, so
       // any other spelling of the same JSON is a change to the file.
