@@ -2,7 +2,7 @@ import { durationLimits, msToInstant } from '../model';
 import type { Appointment, Series, SeriesException } from '../model';
 import { checkBooking } from '../overlap';
 import type { BookingCheckResult, ExistingBooking } from '../overlap';
-import { expandSeries } from '../recurrence/series-expand';
+import { expandSeries } from '../recurrence';
 import { ValidationError } from '../validation';
 import type { WriteScope } from './define-command';
 

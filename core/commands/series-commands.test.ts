@@ -87,6 +87,20 @@ describe('series/edit-all and series/edit-following', () => {
     expect(await db.audit.orderBy('[deviceId+seq]').last()).toMatchObject({ action: 'SERIES_EDITED', changes: { durationMinutes: { before: 30, after: 45 } } });
   });
 
+  it('edit-all carries exceptions along with a new start time and drops (and lists) those the new rule lacks', async () => {
+    const { db, must } = await clinicFixture();
+    const { series } = await must('series/create', weekly, frontDesk);
+    await must('occurrence/cancel', { seriesId: series.id, originalStart: '2026-01-12T09:00', reason: 'Away' }, frontDesk);
+    await must('series/edit-all', { seriesId: series.id, changes: { dtstart: '2026-01-05T11:00' } }, frontDesk);
+    expect(await db.seriesExceptions.where('seriesId').equals(series.id).toArray()).toMatchObject([{ kind: 'cancelled', originalStart: '2026-01-12T11:00:00' }]);
+    expect(await occurrenceStarts(db)).toHaveLength(9);
+
+    await must('series/edit-all', { seriesId: series.id, changes: { rrule: 'FREQ=WEEKLY;INTERVAL=2;COUNT=5' } }, frontDesk);
+    expect(await db.seriesExceptions.where('seriesId').equals(series.id).count()).toBe(0);
+    expect((await db.audit.orderBy('[deviceId+seq]').last())?.changes['droppedExceptions']).toEqual({ before: ['2026-01-12T11:00:00'], after: null });
+    expect(await occurrenceStarts(db)).toHaveLength(5);
+  });
+
   it('edit-all is refused over a conflict unless a manager overrides', async () => {
     const { commands, must } = await clinicFixture();
     const { series } = await must('series/create', weekly, frontDesk);

@@ -12,8 +12,7 @@ import {
 } from '../model';
 import type { Series, SeriesException } from '../model';
 import type { Conflict } from '../overlap';
-import { expandSeries } from '../recurrence/series-expand';
-import { cancelOccurrence, moveOccurrence } from '../recurrence/series-exceptions';
+import { cancelOccurrence, editSeries, expandSeries, findRuleOccurrence, moveOccurrence, ruleSpecOf, splitSeries } from '../recurrence';
 import { localMsToWallTime, parseWallTime, wallPartsToLocalMs, wallTimeToInstant } from '../time';
 import type { WallTime } from '../time';
 import { checkCandidates } from './booking-context';
@@ -21,9 +20,8 @@ import type { Candidate } from './booking-context';
 import { refuse } from './command-result';
 import { gateConflicts, overrideSchema } from './conflict-gate';
 import { defineCommand } from './define-command';
-import type { WriteScope } from './define-command';
+import type { FieldChange, WriteScope } from './define-command';
 import { fieldChanges } from './field-changes';
-import { cutSeries } from './series-split';
 
 /**
  * How far ahead a series is checked for conflicts when it is created or
@@ -62,6 +60,24 @@ const occurrenceKey = { seriesId: idSchema, originalStart: wallTimeSchema };
 /** A wall time as zone-free milliseconds, for wall-clock arithmetic. */
 const wallMs = (wall: WallTime) => wallPartsToLocalMs(parseWallTime(wall, 'wallStart'));
 
+/** Audit note for exceptions an edit could not keep (their occurrence no longer exists). */
+function droppedNote(orphaned: readonly SeriesException[]): Record<string, FieldChange> {
+  return orphaned.length === 0 ? {} : { droppedExceptions: { before: orphaned.map((exception) => exception.originalStart), after: null } };
+}
+
+/**
+ * core/recurrence's `editSeries`, with exceptions and EXDATEs following the
+ * start: if the series now starts an hour later, the cancelled 09:00 on
+ * 16 Feb becomes the cancelled 10:00 that day instead of being dropped.
+ */
+function editFollowingTheStart(series: Series, exceptions: readonly SeriesException[], changes: z.output<typeof seriesChanges>, at: string) {
+  const shift = changes.dtstart === undefined ? 0 : wallMs(changes.dtstart) - wallMs(series.dtstart);
+  const move = (wall: WallTime) => localMsToWallTime(wallMs(wall) + shift);
+  const shifted = shift === 0 ? exceptions : exceptions.map((exception) => ({ ...exception, originalStart: move(exception.originalStart) }));
+  const withExdates = shift === 0 || changes.exdates !== undefined ? changes : { ...changes, exdates: series.exdates.map(move) };
+  return editSeries(series, shifted, withExdates, at);
+}
+
 const unknownSeries = (id: string) => refuse('unknown-entity', 'seriesId', `There is no series "${id}".`);
 
 /** The series' live occurrences from `from` to the horizon, as booking candidates. */
@@ -91,8 +107,9 @@ async function saveExceptions(scope: WriteScope, before: readonly SeriesExceptio
 
 /**
  * "All": edits the whole series (rule, time, length, resources, notes);
- * exceptions stay keyed by their original starts. Occurrences from now (or
- * the series' start, if later) are re-checked.
+ * exceptions follow the start (see editFollowingTheStart) or are dropped
+ * and listed in the audit entry. Occurrences from now (or the series'
+ * start, if later) are re-checked.
  *
  * @example run('series/edit-all', { seriesId: 's1', changes: { durationMinutes: 45 } }, session)
  */
@@ -101,14 +118,21 @@ const editAll = defineCommand({
   async run(scope, args) {
     const { series: before, exceptions } = await loadSeries(scope, args.seriesId);
     if (!before) return unknownSeries(args.seriesId);
-    const after = parseSeries({ ...before, ...args.changes, version: before.version + 1, updatedAt: scope.at });
-    const candidates = candidatesOf(after, exceptions, scope.now);
-    const check = await checkCandidates(scope, candidates, { seriesIds: [after.id] });
-    const refusal = gateConflicts(scope, check, args.override, { entityType: 'series', entityId: after.id, patientId: after.patientId });
+    const edited = editFollowingTheStart(before, exceptions, args.changes, scope.at);
+    const candidates = candidatesOf(edited.series, edited.exceptions, scope.now);
+    const check = await checkCandidates(scope, candidates, { seriesIds: [before.id] });
+    const refusal = gateConflicts(scope, check, args.override, { entityType: 'series', entityId: before.id, patientId: edited.series.patientId });
     if (refusal) return refusal;
-    await scope.db.series.put(after);
-    scope.audit({ action: 'SERIES_EDITED', entityType: 'series', entityId: after.id, patientId: after.patientId, changes: fieldChanges(before, after) });
-    const value: SavedSeries = { series: after, occurrenceCount: candidates.length, warnings: check.warnings };
+    await scope.db.series.put(edited.series);
+    await saveExceptions(scope, exceptions, edited.exceptions);
+    scope.audit({
+      action: 'SERIES_EDITED',
+      entityType: 'series',
+      entityId: before.id,
+      patientId: edited.series.patientId,
+      changes: { ...fieldChanges(before, edited.series), ...droppedNote(edited.orphaned) },
+    });
+    const value: SavedSeries = { series: edited.series, occurrenceCount: candidates.length, warnings: check.warnings };
     return { ok: true, value, baseVersion: before.version };
   },
 });
@@ -218,9 +242,10 @@ export const seriesCommands = {
   /**
    * "This and following": cuts the series at an occurrence (the original
    * keeps everything before it) and applies the changes to a new series for
-   * the rest. Exceptions from the cut on move to the new series, shifted by
-   * the same wall-clock amount as its start, when it still has that
-   * occurrence, and are dropped otherwise (listed in the audit entry). Cutting at the first occurrence is the same as "all".
+   * the rest (core/recurrence's `splitSeries` then `editSeries`). Exceptions
+   * from the cut on move to the new series, shifted by the same wall-clock
+   * amount as its start, when it still has that occurrence, and are dropped
+   * otherwise (listed in the audit entry). Cutting at the first occurrence is the same as "all".
    *
    * @example run('series/edit-following', { seriesId: 's1', fromOriginalStart: '2026-03-02T09:00', changes: { dtstart: '2026-03-02T10:00' } }, session)
    */
@@ -229,47 +254,35 @@ export const seriesCommands = {
     async run(scope, args) {
       const { series: before, exceptions } = await loadSeries(scope, args.seriesId);
       if (!before) return unknownSeries(args.seriesId);
+      if (!findRuleOccurrence(ruleSpecOf(before), args.fromOriginalStart, 'fromOriginalStart')) {
+        return refuse('unknown-entity', 'fromOriginalStart', `Series ${before.id} has no occurrence at ${args.fromOriginalStart}.`);
+      }
       const cutAt = wallTimeToInstant(args.fromOriginalStart, before.timeZone, 'fromOriginalStart');
-      const isOccurrence = expandSeries(before, [], { from: msToInstant(cutAt), to: msToInstant(cutAt + 1) }).some((item) => Date.parse(item.start) === cutAt);
-      if (!isOccurrence) return refuse('unknown-entity', 'fromOriginalStart', `Series ${before.id} has no occurrence at ${args.fromOriginalStart}.`);
       if (cutAt <= wallTimeToInstant(before.dtstart, before.timeZone, 'dtstart')) {
         const whole = await editAll.run(scope, { seriesId: args.seriesId, changes: args.changes, override: args.override });
         if (!whole.ok) return whole;
         const value: SplitResult = { head: null, ...whole.value };
         return { ...whole, value };
       }
-      const { head, tail: plainTail } = cutSeries(before, args.fromOriginalStart, { tailId: scope.newId(), at: scope.at });
-      const tail = parseSeries({ ...plainTail, ...args.changes });
+      const split = splitSeries(before, exceptions, args.fromOriginalStart, scope.newId(), scope.at);
+      const head = split.before as Series;
+      const edited = editFollowingTheStart(split.after, split.afterExceptions, args.changes, scope.at);
+      const tail: Series = { ...edited.series, version: 0 };
 
-      // Exceptions follow their occurrence: if the new series starts an hour
-      // later, the cancelled 09:00 on 16 Feb becomes the cancelled 10:00 that day.
-      const shift = wallMs(tail.dtstart) - wallMs(args.fromOriginalStart);
-      const fromCut = exceptions.filter((exception) => wallTimeToInstant(exception.originalStart, before.timeZone) >= cutAt);
-      const tailStarts = new Set(candidatesOf(tail, [], -Infinity).map((candidate) => candidate.start));
-      const rekeyed = fromCut
-        .map((exception) => ({ ...exception, seriesId: tail.id, originalStart: localMsToWallTime(wallMs(exception.originalStart) + shift), version: exception.version + 1, updatedAt: scope.at }))
-        .filter((exception) => tailStarts.has(wallTimeToInstant(exception.originalStart, tail.timeZone)));
-      const dropped = fromCut.filter((exception) => !rekeyed.some((kept) => kept.id === exception.id));
-
-      const candidates = candidatesOf(tail, rekeyed, -Infinity);
+      const candidates = candidatesOf(tail, edited.exceptions, -Infinity);
       const check = await checkCandidates(scope, candidates, { seriesIds: [before.id] });
       const refusal = gateConflicts(scope, check, args.override, { entityType: 'series', entityId: tail.id, patientId: tail.patientId });
       if (refusal) return refusal;
 
       await scope.db.series.put(head);
       await scope.db.series.add(tail);
-      await scope.db.seriesExceptions.bulkDelete(dropped.map((exception) => exception.id));
-      await scope.db.seriesExceptions.bulkPut(rekeyed);
+      await saveExceptions(scope, exceptions, [...split.beforeExceptions, ...edited.exceptions]);
       scope.audit({
         action: 'SERIES_SPLIT',
         entityType: 'series',
         entityId: before.id,
         patientId: before.patientId,
-        changes: {
-          ...fieldChanges(before, head),
-          continuedAs: { before: null, after: tail.id },
-          ...(dropped.length > 0 ? { droppedExceptions: { before: dropped.map((exception) => exception.originalStart), after: null } } : {}),
-        },
+        changes: { ...fieldChanges(before, head), continuedAs: { before: null, after: tail.id }, ...droppedNote(edited.orphaned) },
       });
       scope.audit({ action: 'SERIES_CREATED', entityType: 'series', entityId: tail.id, patientId: tail.patientId, changes: fieldChanges(null, tail, ['id', 'patientId', 'version', 'createdAt', 'updatedAt']) });
       const value: SplitResult = { head, series: tail, occurrenceCount: candidates.length, warnings: check.warnings };

@@ -1,7 +1,7 @@
 import type { TimedeskDb } from '../db';
 import { durationLimits, msToInstant } from '../model';
 import type { Appointment, SeriesOccurrence } from '../model';
-import { expandSeries } from '../recurrence/series-expand';
+import { expandSeries } from '../recurrence';
 import { wallTimeToInstant } from '../time';
 
 /** One thing on the calendar: a stored appointment, or a series occurrence computed on the fly. */

@@ -1,7 +1,7 @@
 import type { TimedeskDb } from '../db';
 import { msToInstant } from '../model';
 import type { CalendarItem } from './calendar-range';
-import { expandSeries } from '../recurrence/series-expand';
+import { expandSeries } from '../recurrence';
 
 /**
  * A patient's appointments, oldest first: every stored one (through the

@@ -1,6 +1,6 @@
 import { msToInstant } from '../model';
 import type { Series, SeriesException, SeriesOccurrence } from '../model';
-import { expandSeries } from '../recurrence/series-expand';
+import { expandSeries } from '../recurrence';
 
 /** A half-open span of instants, epoch ms: `[start, end)`. */
 export interface TimeSpan {
