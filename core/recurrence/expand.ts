@@ -40,7 +40,7 @@ export const MAX_OCCURRENCES = 10_000;
  * before `window.from`), so a per-second rule started years ago cannot hang
  * the desk. Exceeding it throws `too-many-occurrences`.
  */
-export const MAX_SCANNED_OCCURRENCES = 2_000_000;
+export const MAX_SCANNED_OCCURRENCES = 500_000;
 
 /**
  * No zone offset exceeds 16 h (the largest ever, local mean time in Manila,
