@@ -23,6 +23,8 @@ export default defineConfig({
     {
       command: `npm run web -- --port ${webPort}`,
       url: `http://127.0.0.1:${webPort}`,
+      // No file watching or hot reload while tests run (see renderer/vite.config.ts).
+      env: { TIMEDESK_E2E: '1' },
       reuseExistingServer: !process.env.CI,
       timeout: 120_000,
     },

@@ -12,6 +12,13 @@ import { defineConfig } from 'vite';
  *
  * @example npx vite --config renderer/vite.config.ts --port 5174
  */
+/**
+ * Under e2e (TIMEDESK_E2E=1) the server neither watches files nor pushes
+ * updates: engineers edit the tree while tests run, and a hot reload would
+ * drop the signed-in session in the middle of a journey.
+ */
+const frozen = process.env['TIMEDESK_E2E'] === '1';
+
 const packageJson = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
 
 export default defineConfig({
@@ -26,10 +33,16 @@ export default defineConfig({
     // No inline data: URLs either; the CSP's img-src/font-src are 'self'.
     assetsInlineLimit: 0,
   },
+  // Pre-bundle every dependency the app reaches (through core/ too) when the
+  // server starts, so the first page load never triggers a mid-test re-bundle and reload.
+  optimizeDeps: {
+    include: ['react', 'react/jsx-runtime', 'react/jsx-dev-runtime', 'react-dom/client', 'zustand', 'dexie', 'zod', 'luxon', 'rrule', 'canonicalize', '@noble/hashes/sha2.js', '@noble/hashes/utils.js'],
+  },
   server: {
     host: '127.0.0.1',
     port: 5173,
     strictPort: true,
+    ...(frozen ? { watch: null, hmr: false } : {}),
   },
   preview: {
     host: '127.0.0.1',

@@ -111,7 +111,6 @@ export async function setUpClinic(data: AppData, input: FirstRunInput): Promise<
   const session = { staffId: adminId, displayName: form.adminDisplayName, role: 'admin' as const };
   const saved = await data.commands.run('staff/save', { id: adminId, displayName: form.adminDisplayName, username: form.adminUsername, role: 'admin' }, session);
   if (!saved.ok) return saved;
-  await storeCredential(data.db, credential);
 
   const resources = [
     ...form.providerNames.filter(Boolean).map((name) => ({ kind: 'provider' as const, name })),
@@ -125,5 +124,7 @@ export async function setUpClinic(data: AppData, input: FirstRunInput): Promise<
       if (!rule.ok) return rule;
     }
   }
+  // Last: the stored passphrase is what ends first run, so sign-in appears only once the clinic is complete.
+  await storeCredential(data.db, credential);
   return { ok: true, admin: saved.value };
 }

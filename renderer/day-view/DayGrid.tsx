@@ -43,13 +43,15 @@ export function DayGrid({ grid, slotMinutes, format, nowMinute, selectedId, stat
     if (!element) return;
     // Open at the first working hour (or an hour before now on today), not at the top of the range.
     const firstWork = Math.min(...grid.columns.flatMap((column) => column.hours.filter((block) => block.kind === 'working').map((block) => block.start)), grid.lastMinute);
-    const target = nowMinute !== null ? nowMinute - 60 : firstWork;
+    // A quarter hour of margin keeps the first hour's label clear of the sticky column names.
+    const target = (nowMinute !== null ? nowMinute - 60 : firstWork) - 15;
     element.scrollTop = Math.max(0, (target - grid.firstMinute) * scale.pxPerMinute);
     // Only when the day or the scale changes, not on every live update.
   }, [scrollKey, slotMinutes]);
 
   return (
-    <div className="grid-scroller" ref={scroller}>
+    // Focusable so the sheet can be scrolled from the keyboard even on a day with no bookings to tab to.
+    <div className="grid-scroller" ref={scroller} tabIndex={0} role="region" aria-label={text.dayView.gridLabel}>
       <div className="grid" style={{ gridTemplateColumns: `4.5rem repeat(${grid.columns.length}, minmax(9rem, 1fr))` }}>
         <div className="grid-corner" />
         {grid.columns.map((column) => (

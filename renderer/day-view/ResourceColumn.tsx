@@ -1,5 +1,5 @@
 import { useRef, useState } from 'react';
-import type { PointerEvent } from 'react';
+import type { CSSProperties, PointerEvent } from 'react';
 import type { DayColumn } from './day-columns';
 import type { ClinicFormat } from '../i18n';
 import { text } from '../i18n';
@@ -69,7 +69,7 @@ export function ResourceColumn({ column, scale, format, selectedId, status, onPi
     <div
       ref={body}
       className={`column-body${column.closedReason ? ' closed' : ''}`}
-      style={{ height, backgroundSize: `100% ${scale.slotMinutes * scale.pxPerMinute}px` }}
+      style={{ height, '--slot-px': `${scale.slotMinutes * scale.pxPerMinute}px` } as CSSProperties}
       onPointerDown={onPointerDown}
       onPointerMove={onPointerMove}
       onPointerUp={onPointerUp}

@@ -17,6 +17,13 @@ function lines(value: string): string[] {
     .filter(Boolean);
 }
 
+/** The passphrase rules are the renderer's own, so their sentences are specific; the rest come from the engine's table. */
+function firstRunErrors(error: Parameters<typeof errorsFor>[0]): Record<string, string> {
+  if ('field' in error && error.field === 'passphrase' && error.code === 'invalid-format') return { passphrase: text.firstRun.tooShort };
+  if ('field' in error && error.field === 'passphraseAgain') return { passphraseAgain: text.firstRun.mismatch };
+  return errorsFor(error, formFields);
+}
+
 /**
  * First run: the clinic (name, zone, locale), the first administrator and
  * the providers and rooms to book. Everything is checked before anything is
@@ -49,13 +56,12 @@ export function FirstRun() {
     setBusy(true);
     setErrors({});
     const input: FirstRunInput = { ...form, providerNames: lines(form.providerNames), roomNames: lines(form.roomNames) };
+    // Named before the clinic is stored: the sign-in screen appears the moment setup ends.
+    setPendingName(form.adminUsername.trim().toLowerCase());
     try {
       const result = await setUpClinic(data, input);
-      if (result.ok) {
-        setPendingName(result.admin.username);
-        return; // the live first-run check now shows sign-in
-      }
-      setErrors(errorsFor(result.error, formFields));
+      if (result.ok) return; // the live first-run check now shows sign-in
+      setErrors(firstRunErrors(result.error));
     } catch {
       setErrors({ form: text.app.unexpectedError });
     } finally {
@@ -129,7 +135,7 @@ export function FirstRun() {
           </button>
         </div>
         <p className="sr-only" role="status" aria-live="polite">
-          {busy ? text.firstRun.submitting : Object.values(errors)[0] ?? ''}
+          {busy ? text.firstRun.submitting : text.firstRun.problems(Object.keys(errors).length)}
         </p>
       </form>
     </main>

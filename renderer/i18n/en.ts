@@ -137,6 +137,7 @@ export const en = {
     submitting: 'Creating the clinic…',
     mismatch: 'The two passphrases differ.',
     tooShort: 'The passphrase must be at least 10 characters.',
+    problems: (count: number) => (count === 0 ? '' : count === 1 ? 'One field needs attention.' : `${count} fields need attention.`),
   },
   signIn: {
     title: 'Sign in',
@@ -160,6 +161,7 @@ export const en = {
   },
   dayView: {
     title: 'Day sheet',
+    gridLabel: 'Appointments by time',
     previousDay: 'Previous day',
     nextDay: 'Next day',
     today: 'Today',

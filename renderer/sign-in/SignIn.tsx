@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { FormEvent } from 'react';
 import { signIn } from '../data/staff-auth';
 import { useAppData } from '../data/useAppData';
@@ -25,6 +25,10 @@ export function SignIn() {
   const [passphrase, setPassphrase] = useState('');
   const [error, setError] = useState('');
   const [busy, setBusy] = useState(false);
+  useEffect(() => {
+    // First run names its admin just after this screen appears.
+    if (pendingName) setUsername((current) => current || pendingName);
+  }, [pendingName]);
 
   async function submit(event: FormEvent) {
     event.preventDefault();

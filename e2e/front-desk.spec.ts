@@ -1,0 +1,169 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import { AppointmentDialogPage } from './pages/appointment-dialog';
+import { DayViewPage } from './pages/day-view';
+import { FirstRunPage, sampleSetup } from './pages/first-run';
+import { SignInPage } from './pages/sign-in';
+
+/**
+ * The front desk's core journey in the browser build (`npm run web`). Each
+ * test gets a fresh browser context, so a fresh, empty IndexedDB. The clock
+ * is pinned to Wednesday 25 November 2026, 09:00 in New York (the context's
+ * zone, and so the clinic's default zone).
+ */
+const now = new Date('2026-11-25T14:00:00Z');
+
+// Passphrase hashing (600,000 PBKDF2 rounds) and a cold dev server make these slower than a unit test.
+test.describe.configure({ timeout: 120_000 });
+
+async function seriousViolations(page: Page) {
+  const results = await new AxeBuilder({ page }).analyze();
+  return results.violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical').map((violation) => `${violation.id}: ${violation.help} (${violation.nodes.map((node) => node.target.join(' ')).join('; ')})`);
+}
+
+async function setUpAndSignIn(page: Page) {
+  await page.clock.setFixedTime(now);
+  await page.goto('/');
+  await new FirstRunPage(page).createClinic(sampleSetup);
+  const signIn = new SignInPage(page);
+  await expect(signIn.heading()).toHaveText('Sign in');
+  await expect(signIn.username()).toHaveValue(sampleSetup.username);
+  await signIn.signIn(sampleSetup.username, sampleSetup.passphrase);
+  await expect(page.getByTestId('signed-in-staff')).toHaveText('Jo Admin (Admin)');
+}
+
+test('first run screen has no serious accessibility problems and checks the passphrase', async ({ page }) => {
+  await page.clock.setFixedTime(now);
+  await page.goto('/');
+  const firstRun = new FirstRunPage(page);
+  await firstRun.waitUntilShown();
+  await expect(page.getByLabel('Time zone')).toHaveValue('America/New_York');
+  expect(await seriousViolations(page)).toEqual([]);
+
+  await firstRun.fill({ ...sampleSetup, passphrase: 'short' });
+  await firstRun.submit();
+  await expect(page.getByText('The passphrase must be at least 10 characters.')).toBeVisible();
+  await expect(page.getByLabel('Passphrase', { exact: true })).toHaveAttribute('aria-invalid', 'true');
+  await expect(firstRun.heading()).toBeVisible(); // nothing was created
+});
+
+test('first run → sign in → book → conflict refused → arrived → undo', async ({ page }, testInfo) => {
+  await setUpAndSignIn(page);
+  const day = new DayViewPage(page);
+  await expect(day.title()).toHaveText('Wednesday, November 25, 2026');
+  await expect(day.columnNames()).toHaveText(['Dr Adams', 'Dr Brown']);
+  await expect(page.getByTestId('now-line')).toBeVisible();
+
+  // Book Ada with Dr Adams at 10:00 by clicking the empty slot.
+  await day.clickSlot('Dr Adams', '10:00');
+  const dialog = new AppointmentDialogPage(page);
+  await expect(dialog.root()).toBeVisible();
+  await expect(dialog.time()).toHaveValue('10:00');
+  await expect(dialog.resource('Dr Adams')).toBeChecked();
+  await dialog.registerPatient({ givenName: 'Ada', familyName: 'Lovelace', dateOfBirth: '1990-12-10', phone: '555 010 2233' });
+  await expect(dialog.chosenPatient()).toContainText('Ada Lovelace');
+  await dialog.reason('Annual check-up');
+  await dialog.length('45 min');
+  await page.screenshot({ path: testInfo.outputPath('appointment-dialog.png') });
+  await dialog.book();
+  await expect(dialog.root()).toBeHidden();
+
+  const ada = await day.appointmentIn('Dr Adams', 'Ada Lovelace');
+  await expect(ada).toHaveCount(1);
+  await expect(ada).toContainText('Annual check-up');
+  await expect(ada).toContainText('45 min');
+  await expect(ada).toHaveAttribute('data-status', 'booked');
+  await expect(day.notice()).toContainText('Booked Ada Lovelace at 10:00');
+
+  // The same provider at an overlapping time is refused, naming the collision.
+  await day.clickSlot('Dr Adams', '11:00');
+  await expect(dialog.time()).toHaveValue('11:00');
+  await dialog.time().fill('10:15');
+  await dialog.registerPatient({ givenName: 'Grace', familyName: 'Hopper', dateOfBirth: '1986-12-09' });
+  await dialog.book();
+  await expect(dialog.conflicts()).toContainText('Dr Adams is already booked at that time');
+  await expect(dialog.conflicts()).toContainText(/Ada Lovelace, 10:00\s?AM \(45 min\)/);
+  await expect(dialog.root()).toBeVisible();
+  await expect(day.appointments('Grace Hopper')).toHaveCount(0);
+
+  // Another provider is free: switching resolves it.
+  await dialog.resource('Dr Adams').uncheck();
+  await dialog.resource('Dr Brown').check();
+  await dialog.book();
+  await expect(dialog.root()).toBeHidden();
+  await expect(await day.appointmentIn('Dr Brown', 'Grace Hopper')).toHaveCount(1);
+
+  // Arrived with one key on the focused booking, then undo from the notice.
+  await ada.getByRole('button', { name: /Ada Lovelace/ }).focus();
+  await page.keyboard.press('a');
+  await expect(ada).toHaveAttribute('data-status', 'arrived');
+  await expect(ada).toContainText('Arrived');
+  await expect(day.notice()).toContainText('Ada Lovelace: Arrived.');
+  await page.screenshot({ path: testInfo.outputPath('day-view.png') });
+  await day.notice().getByRole('button', { name: 'Undo' }).click();
+  await expect(ada).toHaveAttribute('data-status', 'booked');
+  await expect(day.notice()).toContainText('Ada Lovelace: back to booked.');
+
+  // The day is stored: a reload (after signing in again) shows the same bookings.
+  await page.reload();
+  await new SignInPage(page).signIn(sampleSetup.username, sampleSetup.passphrase);
+  await expect(await day.appointmentIn('Dr Adams', 'Ada Lovelace')).toHaveAttribute('data-status', 'booked');
+  await expect(await day.appointmentIn('Dr Brown', 'Grace Hopper')).toHaveCount(1);
+});
+
+test('day view is usable from the keyboard and has no serious accessibility problems', async ({ page }) => {
+  await setUpAndSignIn(page);
+  const day = new DayViewPage(page);
+  await expect(day.title()).toHaveText('Wednesday, November 25, 2026');
+
+  // ← / → / T move through days.
+  await page.keyboard.press('ArrowRight');
+  await expect(day.title()).toHaveText('Thursday, November 26, 2026');
+  await page.keyboard.press('ArrowLeft');
+  await page.keyboard.press('ArrowLeft');
+  await expect(day.title()).toHaveText('Tuesday, November 24, 2026');
+  await page.keyboard.press('t');
+  await expect(day.title()).toHaveText('Wednesday, November 25, 2026');
+
+  // N opens the dialog with focus inside; a missing patient is named next to the field; Esc closes.
+  await page.keyboard.press('n');
+  const dialog = new AppointmentDialogPage(page);
+  await expect(dialog.root()).toBeVisible();
+  await expect(dialog.root().getByRole('combobox', { name: 'Find patient' })).toBeFocused();
+  await dialog.book();
+  await expect(dialog.root().getByText('Choose or register a patient first.')).toBeVisible();
+  await expect(dialog.root().getByText('Choose at least one provider or room.')).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(dialog.root()).toBeHidden();
+
+  // The engine's refusals appear next to the field they name.
+  await page.keyboard.press('n');
+  await dialog.root().getByRole('button', { name: 'Register a new patient' }).click();
+  await dialog.root().getByLabel('Given name').fill('Alan');
+  await dialog.root().getByLabel('Date of birth').fill('1912-06-23');
+  await dialog.root().getByRole('button', { name: 'Register patient' }).click();
+  await expect(dialog.root().getByText('Family name is required.')).toBeVisible();
+  await expect(dialog.root().getByLabel('Family name')).toHaveAttribute('aria-invalid', 'true');
+  await page.keyboard.press('Escape');
+
+  // ? shows the shortcut sheet.
+  await page.keyboard.press('?');
+  await expect(page.getByRole('dialog', { name: 'Keyboard shortcuts' })).toBeVisible();
+  await page.keyboard.press('Escape');
+
+  // Dragging over empty slots picks the length.
+  await day.dragSlots('Dr Brown', '11:00', '12:00');
+  await expect(dialog.time()).toHaveValue('11:00');
+  await expect(dialog.root().getByRole('radio', { name: '1 h', exact: true })).toBeChecked();
+  await page.keyboard.press('Escape');
+
+  expect(await seriousViolations(page)).toEqual([]);
+
+  // Lock hides the desk until the staff member signs in again.
+  await page.getByRole('button', { name: 'Lock' }).click();
+  await expect(page.getByRole('heading', { name: 'Screen locked' })).toBeVisible();
+  await expect(day.title()).toBeHidden();
+  await new SignInPage(page).signIn(sampleSetup.username, sampleSetup.passphrase);
+  await expect(day.title()).toBeVisible();
+});

@@ -1,0 +1,73 @@
+import type { Locator, Page } from '@playwright/test';
+
+/** A patient registered from inside the dialog. */
+export interface NewPatient {
+  givenName: string;
+  familyName: string;
+  dateOfBirth: string;
+  phone?: string;
+}
+
+/**
+ * Page model of the new-appointment dialog.
+ *
+ * @example
+ * const dialog = new AppointmentDialogPage(page);
+ * await dialog.registerPatient({ givenName: 'Ada', familyName: 'Lovelace', dateOfBirth: '1990-12-10' });
+ * await dialog.book();
+ */
+export class AppointmentDialogPage {
+  constructor(readonly page: Page) {}
+
+  root(): Locator {
+    return this.page.getByRole('dialog', { name: 'New appointment' });
+  }
+
+  async searchPatient(query: string): Promise<void> {
+    await this.root().getByRole('combobox', { name: 'Find patient' }).fill(query);
+  }
+
+  async choosePatient(query: string, name: string): Promise<void> {
+    await this.searchPatient(query);
+    await this.root().getByRole('option', { name: new RegExp(name) }).click();
+  }
+
+  async registerPatient(patient: NewPatient): Promise<void> {
+    const dialog = this.root();
+    await dialog.getByRole('button', { name: 'Register a new patient' }).click();
+    const form = dialog.getByTestId('quick-register');
+    await form.getByLabel('Given name').fill(patient.givenName);
+    await form.getByLabel('Family name').fill(patient.familyName);
+    await form.getByLabel('Date of birth').fill(patient.dateOfBirth);
+    if (patient.phone) await form.getByLabel('Phone').fill(patient.phone);
+    await form.getByRole('button', { name: 'Register patient' }).click();
+  }
+
+  chosenPatient(): Locator {
+    return this.root().getByTestId('chosen-patient');
+  }
+
+  resource(name: string): Locator {
+    return this.root().getByRole('checkbox', { name: new RegExp(`^${name} `) });
+  }
+
+  time(): Locator {
+    return this.root().getByLabel('Start time');
+  }
+
+  async length(label: string): Promise<void> {
+    await this.root().getByText(label, { exact: true }).click();
+  }
+
+  async reason(text: string): Promise<void> {
+    await this.root().getByLabel('Reason for visit').fill(text);
+  }
+
+  async book(): Promise<void> {
+    await this.root().getByRole('button', { name: 'Book appointment' }).click();
+  }
+
+  conflicts(): Locator {
+    return this.root().getByTestId('conflicts');
+  }
+}

@@ -1,0 +1,75 @@
+import type { Locator, Page } from '@playwright/test';
+
+/**
+ * Page model of the day sheet: columns by resource name, slots by wall time,
+ * bookings by patient name.
+ *
+ * @example await new DayViewPage(page).clickSlot('Dr Adams', '10:00');
+ */
+export class DayViewPage {
+  constructor(readonly page: Page) {}
+
+  title(): Locator {
+    return this.page.getByTestId('day-title');
+  }
+
+  columnNames(): Locator {
+    return this.page.getByTestId('column-header');
+  }
+
+  /** The column body of the resource shown at header position `name`. */
+  async column(name: string): Promise<Locator> {
+    await this.columnNames().first().waitFor();
+    const names = await this.columnNames().allTextContents();
+    const index = names.indexOf(name);
+    if (index === -1) throw new Error(`No column "${name}" (columns: ${names.join(', ')})`);
+    return this.page.getByTestId('column').nth(index);
+  }
+
+  /** Where in a column a wall time (`HH:mm`) is, in pixels from its top. */
+  private async offsetOf(column: Locator, time: string): Promise<number> {
+    const [hours, minutes] = time.split(':').map(Number) as [number, number];
+    const first = Number(await column.getAttribute('data-first-minute'));
+    const scale = Number(await column.getAttribute('data-px-per-minute'));
+    return (hours * 60 + minutes - first) * scale;
+  }
+
+  /** Clicks the empty slot starting at `time` in a resource's column. */
+  async clickSlot(name: string, time: string): Promise<void> {
+    const column = await this.column(name);
+    const y = (await this.offsetOf(column, time)) + 3;
+    await column.scrollIntoViewIfNeeded();
+    await column.click({ position: { x: 8, y } });
+  }
+
+  /** Drags from `from` to `to` in a resource's column (picks the length). */
+  async dragSlots(name: string, from: string, to: string): Promise<void> {
+    const column = await this.column(name);
+    const box = await column.boundingBox();
+    if (!box) throw new Error(`Column "${name}" is not visible`);
+    const top = box.y + (await this.offsetOf(column, from)) + 3;
+    const bottom = box.y + (await this.offsetOf(column, to)) - 3;
+    await this.page.mouse.move(box.x + 8, top);
+    await this.page.mouse.down();
+    await this.page.mouse.move(box.x + 8, bottom, { steps: 5 });
+    await this.page.mouse.up();
+  }
+
+  /** Bookings of a patient (in every column they occupy). */
+  appointments(patientName: string): Locator {
+    return this.page.getByTestId('appointment').filter({ hasText: patientName });
+  }
+
+  /** A patient's booking in one resource's column. */
+  async appointmentIn(name: string, patientName: string): Promise<Locator> {
+    return (await this.column(name)).getByTestId('appointment').filter({ hasText: patientName });
+  }
+
+  notice(): Locator {
+    return this.page.locator('.notice');
+  }
+
+  async nextDay(): Promise<void> {
+    await this.page.getByRole('button', { name: 'Next day' }).click();
+  }
+}
