@@ -138,6 +138,7 @@ export function expandRule(spec: RuleSpec, window?: ExpandWindow): Occurrence[] 
   const capLimit = limit <= MAX_OCCURRENCES;
 
   // Generation runs in wall-time order; these bounds (in wall time) are safely past every instant bound.
+  const skipBeforeLocal = from - offsetSlackMs;
   const stopLocal = Math.min(untilLocal, untilInstant + offsetSlackMs, to + offsetSlackMs);
   const instants: number[] = [];
   // Once `limit` distinct instants are kept, nothing generated a safe distance past the latest of them can be earlier.
@@ -173,7 +174,8 @@ export function expandRule(spec: RuleSpec, window?: ExpandWindow): Occurrence[] 
       if (generated > MAX_SCANNED_OCCURRENCES) {
         tooMany(`Reaching this window means stepping through more than ${MAX_SCANNED_OCCURRENCES} occurrences; start the series closer to the window.`);
       }
-      consider(localMsToInstant(local, zone));
+      // Well before the window it still counts towards COUNT, but needs no zone lookup.
+      if (local >= skipBeforeLocal) consider(localMsToInstant(local, zone));
       return generated < count;
     });
   }
