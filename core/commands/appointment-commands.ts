@@ -1,6 +1,4 @@
 import { z } from 'zod';
-import { appointmentDay, bookingRows } from '../db';
-import type { AppointmentRow } from '../db';
 import {
   appointmentInputSchema,
   appointmentStatuses,
@@ -19,6 +17,7 @@ import {
 import type { Appointment, StatusChange } from '../model';
 import type { Conflict } from '../overlap';
 import { wallTimeToInstant } from '../time';
+import { loadAppointment, saveAppointment } from './appointment-rows';
 import { checkCandidates } from './booking-context';
 import { refuse } from './command-result';
 import { gateConflicts, overrideSchema } from './conflict-gate';
@@ -49,39 +48,21 @@ const statusArgs = z.object({
   reason: z.string().max(500).optional(),
 });
 
-/** The stored appointment without its storage-only index key. */
-function withoutDay(row: AppointmentRow): Appointment {
-  const { day: _day, ...appointment } = row;
-  return appointment;
-}
-
-async function load(scope: WriteScope, appointmentId: string) {
-  const row = await scope.db.appointments.get(appointmentId);
-  return row ? withoutDay(row) : undefined;
-}
-
-/** Writes an appointment and replaces its rows in the booking index. */
-async function save(scope: WriteScope, appointment: Appointment): Promise<void> {
-  await scope.db.appointments.put({ ...appointment, day: appointmentDay(appointment) });
-  await scope.db.bookings.where('appointmentId').equals(appointment.id).delete();
-  await scope.db.bookings.bulkAdd(bookingRows(appointment));
-}
-
 const unknownAppointment = (id: string) => refuse('unknown-entity', 'appointmentId', `There is no appointment "${id}".`);
 
-/** Applies a status change (forward or undo) and records it. */
-async function changeStatus(
+/** Applies a status change (forward or undo) to a stored appointment and records it (shared with occurrence/change-status). */
+export async function changeStatus(
   scope: WriteScope,
   appointmentId: string,
   change: (history: readonly StatusChange[]) => StatusChange[],
   action: 'STATUS_CHANGED' | 'STATUS_UNDONE' | 'APPOINTMENT_CANCELLED',
 ) {
-  const before = await load(scope, appointmentId);
+  const before = await loadAppointment(scope, appointmentId);
   if (!before) return unknownAppointment(appointmentId);
   const statusHistory = change(before.statusHistory);
   const latest = statusHistory.at(-1) as StatusChange;
   const after: Appointment = { ...before, statusHistory, status: currentStatus(statusHistory), version: before.version + 1, updatedAt: scope.at };
-  await save(scope, after);
+  await saveAppointment(scope, after);
   scope.audit({
     action: action === 'STATUS_CHANGED' && after.status === 'cancelled' ? 'APPOINTMENT_CANCELLED' : action,
     entityType: 'appointment',
@@ -116,7 +97,7 @@ export const appointmentCommands = {
       const check = await checkCandidates(scope, [{ ...appointment, start: Date.parse(appointment.start), end: Date.parse(appointment.end) }]);
       const refusal = gateConflicts(scope, check, override, { entityType: 'appointment', entityId: appointment.id, patientId: appointment.patientId });
       if (refusal) return refusal;
-      await save(scope, appointment);
+      await saveAppointment(scope, appointment);
       scope.audit({
         action: 'APPOINTMENT_BOOKED',
         entityType: 'appointment',
@@ -139,7 +120,7 @@ export const appointmentCommands = {
   'appointment/move': defineCommand({
     args: moveArgs,
     async run(scope, args) {
-      const before = await load(scope, args.appointmentId);
+      const before = await loadAppointment(scope, args.appointmentId);
       if (!before) return unknownAppointment(args.appointmentId);
       if (before.status !== 'booked') {
         return refuse('invalid-status-transition', 'status', `Only a booked appointment can be moved; this one is ${before.status.replace('_', ' ')}.`);
@@ -161,7 +142,7 @@ export const appointmentCommands = {
       const check = await checkCandidates(scope, [{ ...after, start: Date.parse(after.start), end: Date.parse(after.end) }]);
       const refusal = gateConflicts(scope, check, args.override, { entityType: 'appointment', entityId: after.id, patientId: after.patientId });
       if (refusal) return refusal;
-      await save(scope, after);
+      await saveAppointment(scope, after);
       scope.audit({ action: 'APPOINTMENT_MOVED', entityType: 'appointment', entityId: after.id, patientId: after.patientId, changes: fieldChanges(before, after) });
       const value: BookedAppointment = { appointment: after, warnings: check.warnings };
       return { ok: true, value, baseVersion: before.version };

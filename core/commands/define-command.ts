@@ -70,6 +70,12 @@ export interface CommandDefinition<Args extends z.ZodType, Value> {
   args: Args;
   /** False for commands that change nothing to sync (patient/view): audit only, no outbox entry. */
   sync?: boolean;
+  /**
+   * Only for recording a broken chain: append after the entry actually
+   * stored last even when it disagrees with the device row (a cut-off tail),
+   * instead of refusing to write.
+   */
+  reanchor?: boolean;
   run(scope: WriteScope, args: z.output<Args>): Promise<CommandStep<Value>>;
 }
 

@@ -17,3 +17,4 @@ export { overrideSchema } from './conflict-gate';
 export { seriesCheckHorizonMs } from './series-commands';
 export type { SavedSeries, SplitResult } from './series-commands';
 export type { BookedAppointment } from './appointment-commands';
+export { checkStoredAuditChain } from './audit-integrity';

@@ -4,6 +4,7 @@ import type { AuditEntry, ChainLink } from '../audit';
 import { currentSchemaVersion, readClinicSettings, readDevice } from '../db';
 import type { DeviceMeta, TimedeskDb } from '../db';
 import { parseWith } from '../model';
+import { beginEffectCapture } from '../sync/capture-effects';
 import { hlcSend, hlcToString } from '../sync/hlc';
 import { ValidationError } from '../validation';
 import type { CommandError, CommandResult } from './command-result';
@@ -62,6 +63,8 @@ export async function runCommand<Value>(
   const now = env.clock();
   try {
     const value = await db.transaction('rw', db.tables, async () => {
+      // Every synced record the command writes becomes one of the mutation's effects.
+      const recorder = beginEffectCapture();
       const device = await readDevice(db);
       const clinic = await readClinicSettings(db);
       const notes: AuditNote[] = [];
@@ -80,7 +83,7 @@ export async function runCommand<Value>(
       const step = await runBody(definition, scope, args);
       if (!step.ok) throw new Refusal(step.error);
 
-      let head = await chainHead(db, device);
+      let head = await chainHead(db, device, definition.reanchor === true);
       for (const note of notes) {
         const entry = appendEntry(head, auditDraft(note, scope, definition.sync !== false));
         await db.audit.add(entry);
@@ -101,6 +104,7 @@ export async function runCommand<Value>(
           args: step.intent ?? args,
           baseVersion: step.baseVersion ?? null,
           schemaVersion: currentSchemaVersion,
+          effects: recorder.effects(),
         });
       }
       const counters: DeviceMeta = { ...device, auditSeq: head?.seq ?? 0, auditHead: head?.hash ?? GENESIS_HASH, deviceSeq, hlc };
@@ -129,16 +133,17 @@ async function runBody<Value>(definition: CommandDefinition<never, Value>, scope
  * The last entry of this device's chain, read in the command's transaction.
  * It must agree with the counters in the device row; if it does not, entries
  * were removed or added behind the app's back, and writing on top would hide
- * that, so the command fails loudly instead.
+ * that, so the command fails loudly instead (until `checkStoredAuditChain`
+ * records the break and re-anchors the device row).
  */
-async function chainHead(db: TimedeskDb, device: DeviceMeta): Promise<ChainLink | null> {
+async function chainHead(db: TimedeskDb, device: DeviceMeta, reanchor: boolean): Promise<ChainLink | null> {
   const last: AuditEntry | undefined = await db.audit
     .where('[deviceId+seq]')
     .between([device.deviceId, Dexie.minKey], [device.deviceId, Dexie.maxKey])
     .last();
   const seq = last?.seq ?? 0;
   const hash = last?.hash ?? GENESIS_HASH;
-  if (seq !== device.auditSeq || hash !== device.auditHead) {
+  if (!reanchor && (seq !== device.auditSeq || hash !== device.auditHead)) {
     throw new Error(`Audit chain head (seq ${seq}) does not match the device's record (seq ${device.auditSeq}); refusing to write on top of it.`);
   }
   return last ?? null;

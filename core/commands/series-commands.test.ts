@@ -75,6 +75,31 @@ describe('occurrence/edit and occurrence/cancel', () => {
   });
 });
 
+describe('occurrence/change-status', () => {
+  it('saves the occurrence as an appointment on its first status change; the calendar shows it once', async () => {
+    const { db, commands, must } = await clinicFixture();
+    const { series } = await must('series/create', weekly, frontDesk);
+    const key = { seriesId: series.id, originalStart: '2026-01-12T09:00' };
+    const arrived = await must('occurrence/change-status', { ...key, to: 'arrived' }, frontDesk);
+    expect(arrived).toMatchObject({ seriesId: series.id, originalStart: '2026-01-12T09:00:00', status: 'arrived', start: '2026-01-12T14:00:00.000Z' });
+    const inRoom = await must('occurrence/change-status', { ...key, to: 'in_room' }, frontDesk);
+    expect(inRoom).toMatchObject({ id: arrived.id, status: 'in_room', version: 1 });
+    expect(await db.appointments.count()).toBe(1);
+    const starts = await occurrenceStarts(db);
+    expect(starts).toHaveLength(10);
+    expect(starts).toContain('appointment 2026-01-12T09:00:00');
+    expect(await commands.run('occurrence/change-status', { ...key, to: 'booked' }, frontDesk)).toMatchObject({ ok: false, error: { code: 'invalid-status-transition' } });
+  });
+
+  it('refuses to progress a cancelled occurrence or one the series does not have', async () => {
+    const { commands, must } = await clinicFixture();
+    const { series } = await must('series/create', weekly, frontDesk);
+    await must('occurrence/cancel', { seriesId: series.id, originalStart: '2026-01-12T09:00', reason: 'Away' }, frontDesk);
+    expect(await commands.run('occurrence/change-status', { seriesId: series.id, originalStart: '2026-01-12T09:00', to: 'arrived' }, frontDesk)).toMatchObject({ ok: false, error: { code: 'invalid-status-transition' } });
+    expect(await commands.run('occurrence/change-status', { seriesId: series.id, originalStart: '2026-01-13T09:00', to: 'arrived' }, frontDesk)).toMatchObject({ ok: false, error: { code: 'unknown-entity', field: 'originalStart' } });
+  });
+});
+
 describe('series/edit-all and series/edit-following', () => {
   it('edits every occurrence and keeps exceptions', async () => {
     const { db, commands, must } = await clinicFixture();

@@ -1,5 +1,8 @@
 import { z } from 'zod';
 import {
+  appointmentStatuses,
+  buildAppointment,
+  currentStatus,
   durationMinutesSchema,
   idSchema,
   msToInstant,
@@ -8,6 +11,7 @@ import {
   rruleSchema,
   seriesSchema,
   timeZoneSchema,
+  transition,
   wallTimeSchema,
 } from '../model';
 import type { Series, SeriesException } from '../model';
@@ -15,6 +19,8 @@ import type { Conflict } from '../overlap';
 import { cancelOccurrence, editSeries, expandSeries, findRuleOccurrence, moveOccurrence, ruleSpecOf, splitSeries } from '../recurrence';
 import { localMsToWallTime, parseWallTime, wallPartsToLocalMs, wallTimeToInstant } from '../time';
 import type { WallTime } from '../time';
+import { changeStatus } from './appointment-commands';
+import { saveAppointment } from './appointment-rows';
 import { checkCandidates } from './booking-context';
 import type { Candidate } from './booking-context';
 import { refuse } from './command-result';
@@ -215,6 +221,61 @@ export const seriesCommands = {
    *
    * @example run('occurrence/cancel', { seriesId: 's1', originalStart: '2026-01-12T09:00', reason: 'Provider ill' }, session)
    */
+  /**
+   * Moves ONE occurrence along the status machine (arrived, in room, …).
+   * An occurrence is not stored, so the first status change saves it as an
+   * appointment with its `seriesId` and `originalStart` (the calendar then
+   * shows the appointment instead of the occurrence); later changes go to
+   * that appointment. A cancelled occurrence cannot progress.
+   *
+   * @example run('occurrence/change-status', { seriesId: 's1', originalStart: '2026-01-12T09:00', to: 'arrived' }, session)
+   */
+  'occurrence/change-status': defineCommand({
+    args: z.object({ ...occurrenceKey, to: z.enum(appointmentStatuses), reason: z.string().max(500).optional() }),
+    async run(scope, args) {
+      const { series, exceptions } = await loadSeries(scope, args.seriesId);
+      if (!series) return unknownSeries(args.seriesId);
+      const found = findRuleOccurrence(ruleSpecOf(series), args.originalStart);
+      if (!found) return refuse('unknown-entity', 'originalStart', `Series ${series.id} has no occurrence at ${args.originalStart}.`);
+      const context = { at: scope.at, by: scope.session.staffId, reason: args.reason };
+      const saved = await scope.db.appointments.where('seriesId').equals(series.id).filter((row) => row.originalStart === found.local).first();
+      if (saved) return changeStatus(scope, saved.id, (history) => transition(history, args.to, context), 'STATUS_CHANGED');
+
+      const exception = exceptions.find((item) => item.originalStart === found.local);
+      const at = exception?.kind === 'moved' ? wallTimeToInstant(exception.wallStart, exception.timeZone, 'wallStart') : Date.parse(found.utc);
+      const occurrence = expandSeries(series, exceptions, { from: msToInstant(at), to: msToInstant(at + 1) }).find((item) => item.originalStart === found.local);
+      if (!occurrence || occurrence.status === 'cancelled') {
+        return refuse('invalid-status-transition', 'status', 'This occurrence is cancelled; it cannot be marked as anything else.');
+      }
+      const booked = buildAppointment(
+        {
+          resourceIds: occurrence.resourceIds,
+          patientId: occurrence.patientId,
+          wallStart: occurrence.wallStart,
+          timeZone: occurrence.timeZone,
+          durationMinutes: occurrence.durationMinutes,
+          ...(occurrence.visitReason === undefined ? {} : { visitReason: occurrence.visitReason }),
+          ...(occurrence.notes === undefined ? {} : { notes: occurrence.notes }),
+          seriesId: series.id,
+          originalStart: found.local,
+        },
+        { id: scope.newId(), at: scope.at, by: scope.session.staffId },
+      );
+      const statusHistory = transition(booked.statusHistory, args.to, context);
+      const appointment = { ...booked, statusHistory, status: currentStatus(statusHistory) };
+      await saveAppointment(scope, appointment);
+      scope.audit({
+        action: appointment.status === 'cancelled' ? 'APPOINTMENT_CANCELLED' : 'STATUS_CHANGED',
+        entityType: 'appointment',
+        entityId: appointment.id,
+        patientId: appointment.patientId,
+        changes: { status: { before: 'booked', after: appointment.status }, occurrenceId: { before: null, after: occurrence.id } },
+        reason: statusHistory.at(-1)?.reason ?? null,
+      });
+      return { ok: true, value: appointment, baseVersion: null, intent: { ...args, appointmentId: appointment.id, at: scope.at } };
+    },
+  }),
+
   'occurrence/cancel': defineCommand({
     args: z.object({ ...occurrenceKey, reason: z.string().max(500).optional() }),
     async run(scope, args) {

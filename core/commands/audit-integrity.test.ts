@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import type { AuditEntry } from '../audit';
+import type { TimedeskDb } from '../db';
+import { readDevice } from '../db';
+import { checkStoredAuditChain } from './audit-integrity';
+import { clinicFixture, frontDesk } from './commands.fixture';
+
+/** Writes straight to IndexedDB, below Dexie's middleware: what someone with the disk could do. */
+function rawAudit(db: TimedeskDb, change: (store: IDBObjectStore) => void): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const transaction = db.backendDB().transaction('audit', 'readwrite');
+    change(transaction.objectStore('audit'));
+    transaction.oncomplete = () => resolve();
+    transaction.onerror = () => reject(transaction.error);
+  });
+}
+
+async function withHistory() {
+  const fixture = await clinicFixture();
+  const env = { db: fixture.db, clock: () => fixture.clock.now, newId: () => `check-${Math.random().toString(16).slice(2, 10)}` };
+  await fixture.must('patient/view', { patientId: 'p1' }, frontDesk);
+  await fixture.must('patient/update', { patientId: 'p1', changes: { phone: '555 0100' } }, frontDesk);
+  const entries = await fixture.db.audit.orderBy('[deviceId+seq]').toArray();
+  return { ...fixture, env, entries };
+}
+
+describe('checkStoredAuditChain', () => {
+  it('passes an untouched log', async () => {
+    const { env, entries } = await withHistory();
+    expect(await checkStoredAuditChain(env)).toMatchObject({ ok: true, count: entries.length, headSeq: entries.length });
+  });
+
+  it('names an edited entry, records AUDIT_CHAIN_BROKEN once, and keeps the desk working', async () => {
+    const { db, env, entries, commands } = await withHistory();
+    const victim = entries[3] as AuditEntry;
+    await rawAudit(db, (store) => store.put({ ...victim, reason: 'nothing to see here' }));
+    const report = await checkStoredAuditChain(env);
+    expect(report).toMatchObject({ ok: false, problem: 'edited', seq: victim.seq });
+    const broken = await db.audit.orderBy('[deviceId+seq]').last();
+    expect(broken).toMatchObject({ action: 'AUDIT_CHAIN_BROKEN', actor: { kind: 'system' }, outcome: 'error', changes: { problem: { after: 'edited' }, seq: { after: victim.seq } } });
+    await checkStoredAuditChain(env);
+    expect(await db.audit.where('action').equals('AUDIT_CHAIN_BROKEN').count()).toBe(1);
+    expect((await commands.run('patient/view', { patientId: 'p2' }, frontDesk)).ok).toBe(true);
+  });
+
+  it('catches a cut-off tail against the head the device row remembers, then re-anchors', async () => {
+    const { db, env, entries, commands } = await withHistory();
+    const last = entries.at(-1) as AuditEntry;
+    await rawAudit(db, (store) => store.delete([last.deviceId, last.seq]));
+    // Writing on top of a cut-off chain is refused until the break is recorded.
+    await expect(commands.run('patient/view', { patientId: 'p2' }, frontDesk)).rejects.toThrow(/does not match/);
+    expect(await checkStoredAuditChain(env)).toMatchObject({ ok: false, problem: 'truncated' });
+    const device = await readDevice(db);
+    expect(device.auditSeq).toBe(last.seq); // the break entry took the missing seq's place after the real last entry
+    expect((await commands.run('patient/view', { patientId: 'p2' }, frontDesk)).ok).toBe(true);
+  });
+});

@@ -1,0 +1,78 @@
+import Dexie from 'dexie';
+import { z } from 'zod';
+import { AuditChainVerifier } from '../audit';
+import type { AuditChainReport, AuditEntry } from '../audit';
+import { readDevice } from '../db';
+import { defineCommand } from './define-command';
+import { runCommand } from './run-command';
+import type { CommandEnvironment } from './run-command';
+import type { CommandSession } from './session';
+
+/** Entries read per page while verifying, so a long log is never all in memory. */
+const pageSize = 5_000;
+
+const integrityActor = { kind: 'system' as const, systemId: 'audit-integrity-check', displayName: 'Audit integrity check' };
+const nobody: CommandSession = { staffId: 'nobody', displayName: 'Nobody signed in', role: 'front_desk' };
+
+/** Appends AUDIT_CHAIN_BROKEN after whatever is stored last and re-anchors the device row on it. */
+const recordBreak = defineCommand({
+  args: z.object({ problem: z.string(), seq: z.number(), message: z.string(), deviceId: z.string() }),
+  sync: false,
+  reanchor: true,
+  async run(scope, args) {
+    scope.audit({
+      action: 'AUDIT_CHAIN_BROKEN',
+      actor: integrityActor,
+      entityType: 'audit-log',
+      entityId: args.deviceId,
+      outcome: 'error',
+      reason: args.message,
+      changes: { problem: { before: null, after: args.problem }, seq: { before: null, after: args.seq } },
+    });
+    return { ok: true, value: null };
+  },
+});
+
+/**
+ * Verifies this device's stored audit chain (run at start-up and before each
+ * export): every hash, every link, no gaps, and the tail up to the head the
+ * device row remembers (so a cut-off tail shows). Reads in pages by seq.
+ *
+ * A broken chain is itself recorded: an `AUDIT_CHAIN_BROKEN` entry (system
+ * actor, outcome `error`, the problem and the first bad seq) is appended
+ * after the entry actually stored last, and the device row is re-anchored on
+ * it so the desk can keep working; the break stays visible to every later
+ * check. The same break is recorded once, not at every start.
+ *
+ * @example
+ * const report = await checkStoredAuditChain(env);
+ * if (!report.ok) showBanner(`Audit log damaged at entry ${report.seq} (${report.problem})`);
+ */
+export async function checkStoredAuditChain(env: CommandEnvironment): Promise<AuditChainReport> {
+  const { db } = env;
+  const device = await readDevice(db);
+  const verifier = new AuditChainVerifier({ expectedHeads: [{ deviceId: device.deviceId, seq: device.auditSeq, hash: device.auditHead }] });
+  let after = 0;
+  for (;;) {
+    const page = await db.audit.where('[deviceId+seq]').between([device.deviceId, after], [device.deviceId, Dexie.maxKey], false, true).limit(pageSize).toArray();
+    let settled = false;
+    for (const entry of page) {
+      if (!verifier.push(entry)) {
+        settled = true;
+        break;
+      }
+    }
+    if (settled || page.length < pageSize) break;
+    after = (page.at(-1) as AuditEntry).seq;
+  }
+  const report = verifier.finish();
+  if (report.ok) return report;
+
+  const previous = await db.audit.where('action').equals('AUDIT_CHAIN_BROKEN').filter((entry) => entry.deviceId === device.deviceId).last();
+  const alreadyRecorded = previous?.changes['problem']?.after === report.problem && previous.changes['seq']?.after === report.seq;
+  if (!alreadyRecorded) {
+    const recorded = await runCommand(env, 'audit/record-break', recordBreak as never, { problem: report.problem, seq: report.seq, message: report.message, deviceId: device.deviceId }, nobody);
+    if (!recorded.ok) throw new Error(`Recording the broken audit chain failed: ${recorded.error.message}`);
+  }
+  return report;
+}
