@@ -104,6 +104,11 @@ describe('expandRule refuses bad input with a code and the field', () => {
     expect(refusal({}, { limit: 2.5 })).toMatchObject({ code: 'invalid-count', field: 'window.limit' });
   });
 
+  it('refuses a missing spec and a window that is not an object', () => {
+    expect(() => expandRule(null as unknown as RuleSpec)).toThrow(expect.objectContaining({ code: 'required', field: 'spec' }) as Error);
+    expect(refusal({}, 'next week' as unknown as { to: string })).toMatchObject({ code: 'invalid-format', field: 'window' });
+  });
+
   it('a never-ending rule needs window.to or window.limit', () => {
     expect(refusal({ rrule: 'FREQ=DAILY' })).toMatchObject({ code: 'window-required', field: 'window.to' });
     expect(refusal({ rrule: 'FREQ=DAILY' }, { from: '2025-01-01T00:00:00Z' })).toMatchObject({ code: 'window-required', field: 'window.to' });
