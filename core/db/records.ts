@@ -58,6 +58,29 @@ export interface OutboxMutation {
   args: unknown;
   baseVersion: number | null;
   schemaVersion: number;
+  /**
+   * The records the command wrote, in their final state (sync protocol v1
+   * "effects"): the server re-validates them with core/model and re-runs the
+   * booking check instead of re-implementing every command. Captured
+   * generically by core/sync's `captureEffects` middleware.
+   */
+  effects: MutationEffect[];
+}
+
+/** The synced kinds of record, as named on the wire. */
+export type SyncedEntity = 'appointment' | 'series' | 'seriesException' | 'patient' | 'resource' | 'availability' | 'closure' | 'staff' | 'conflict';
+
+/**
+ * One record a command wrote: `put` carries the full record after the change
+ * (core/model shape, no storage-only keys such as `day`), `delete` only the id.
+ *
+ * @example { entity: 'appointment', id: 'a1', op: 'put', data: { id: 'a1', … } }
+ */
+export interface MutationEffect {
+  entity: SyncedEntity;
+  id: string;
+  op: 'put' | 'delete';
+  data?: unknown;
 }
 
 /**
@@ -78,4 +101,35 @@ export function bookingRows(appointment: Appointment): BookingRow[] {
   const start = Date.parse(appointment.start);
   const end = Date.parse(appointment.end);
   return appointment.resourceIds.map((resourceId) => ({ appointmentId: appointment.id, resourceId, start, end, status: appointment.status }));
+}
+
+/**
+ * What the sync client remembers between runs (table `syncState`, key `sync`):
+ * the pull cursor (the server's opaque change number), the last audit seq the
+ * server acknowledged, when a sync last succeeded and the measured clock skew.
+ * Written in the same transaction as the data it describes.
+ */
+export interface SyncStateRow {
+  key: 'sync';
+  cursor: string | null;
+  auditSeqAcked: number;
+  /** Epoch ms of the last sync that pushed and pulled everything, or null. */
+  lastSyncAt: number | null;
+  /** This desk's clock minus the server's, in ms (positive: the desk is ahead). */
+  clockSkewMs: number | null;
+}
+
+/**
+ * A mutation the server refused (`rejected`) — removed from the outbox so it
+ * never blocks the queue, and kept here so a person sees why. Its local
+ * changes stay until someone redoes or undoes them.
+ */
+export interface SyncRejectionRow {
+  mutationId: string;
+  deviceSeq: number;
+  name: string;
+  args: unknown;
+  reason: { code: string; field?: string; message: string };
+  /** Epoch ms when the desk learned of it. */
+  receivedAt: number;
 }

@@ -48,5 +48,18 @@ export const v2Stores = {
   meta: 'key',
 } as const;
 
+/**
+ * v3: sync (core/sync). `conflicts`: double bookings found by the server, for
+ * the "Needs attention" inbox (`status` lists the open ones);
+ * `syncRejections`: mutations the server refused; `syncState`: the pull
+ * cursor and acknowledged audit seq. Outbox rows gain `effects`.
+ */
+export const v3Stores = {
+  ...v2Stores,
+  conflicts: 'id, status',
+  syncRejections: 'mutationId, deviceSeq',
+  syncState: 'key',
+} as const;
+
 /** The version new databases are created at and old ones upgraded to. */
-export const currentSchemaVersion = 2;
+export const currentSchemaVersion = 3;

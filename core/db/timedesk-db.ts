@@ -4,8 +4,10 @@ import type { AuditEntry } from '../audit';
 import type { AvailabilityRule, Closure, Patient, Resource, Series, SeriesException, StaffMember } from '../model';
 import { appendOnly } from './append-only';
 import type { MetaRow } from './device-meta';
-import type { AppointmentRow, BookingRow, OutboxMutation, StaffCredential } from './records';
-import { currentSchemaVersion, v1Stores, v2Stores } from './schema';
+import { captureEffects } from '../sync/capture-effects';
+import type { SyncConflict } from '../sync/conflict-record';
+import type { AppointmentRow, BookingRow, OutboxMutation, StaffCredential, SyncRejectionRow, SyncStateRow } from './records';
+import { currentSchemaVersion, v1Stores, v2Stores, v3Stores } from './schema';
 import { upgradeToV2 } from './upgrade-v2';
 
 /** Where the database lives; tests pass a fresh fake-indexeddb factory each. */
@@ -19,7 +21,7 @@ export interface TimedeskDbOptions {
 }
 
 /** Every table name, for transactions that span the whole store. */
-export const allTables = Object.keys(v2Stores) as (keyof typeof v2Stores)[];
+export const allTables = Object.keys(v3Stores) as (keyof typeof v3Stores)[];
 
 /**
  * The local database. Construct it, then call `openTimedeskDb` (device.ts),
@@ -43,6 +45,9 @@ export class TimedeskDb extends Dexie {
   declare readonly audit: Table<AuditEntry, [string, number]>;
   declare readonly outbox: Table<OutboxMutation, number>;
   declare readonly meta: Table<MetaRow, string>;
+  declare readonly conflicts: Table<SyncConflict, string>;
+  declare readonly syncRejections: Table<SyncRejectionRow, string>;
+  declare readonly syncState: Table<SyncStateRow, string>;
 
   constructor(options: TimedeskDbOptions = {}) {
     super(options.name ?? 'timedesk', {
@@ -50,7 +55,15 @@ export class TimedeskDb extends Dexie {
       ...(options.IDBKeyRange ? { IDBKeyRange: options.IDBKeyRange } : {}),
     });
     this.version(1).stores(v1Stores);
-    this.version(currentSchemaVersion).stores(v2Stores).upgrade(upgradeToV2);
+    this.version(2).stores(v2Stores).upgrade(upgradeToV2);
+    // v3 adds the sync tables; outbox rows queued before it carry no effects.
+    this.version(currentSchemaVersion)
+      .stores(v3Stores)
+      .upgrade((transaction) => transaction.table('outbox').toCollection().modify((row: { effects?: unknown }) => {
+        row.effects ??= [];
+      }));
     this.use(appendOnly(['audit']));
+    // Records what each command writes to the synced tables (the outbox's `effects`).
+    this.use(captureEffects());
   }
 }

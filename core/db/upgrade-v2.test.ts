@@ -43,7 +43,7 @@ describe('upgrade v1 → v2', () => {
     const { first } = await createV1Database(storage);
 
     const { db, device } = await openTimedeskDb({ ...storage, appVersion: '0.1.0', now: Date.parse('2026-11-25T09:00:00Z') });
-    expect(db.verno).toBe(2);
+    expect(db.verno).toBe(3); // v1 → v2 → v3 (sync tables)
 
     // Appointments: every v1 row is there, now a valid v2 appointment with its times intact.
     const a1 = await db.appointments.get('a1');

@@ -1,0 +1,48 @@
+import { z } from 'zod';
+import { idSchema, instantSchema } from '../model';
+
+/**
+ * How a double booking was settled (sync protocol v1): one appointment moved,
+ * one cancelled, or both kept under a manager's override.
+ */
+export const conflictResolutionActions = ['rescheduled', 'cancelled', 'kept-both'] as const;
+
+/**
+ * A double booking the server found when two desks booked the same slot
+ * offline. Both appointments are kept (never "last writer wins" for a slot);
+ * the server creates this record with `status: 'open'`, every desk pulls it
+ * into its `conflicts` table, and the "Needs attention" inbox lists the open
+ * ones until someone resolves it (a synced, audited mutation).
+ *
+ * @example
+ * syncConflictSchema.parse({ id: 'c1', kind: 'double-booking', appointmentIds: ['a1', 'a2'], resourceId: 'dr-lee',
+ *   deviceIds: ['desk-a', 'desk-b'], detectedAtChange: 42, status: 'open' }).status // 'open'
+ */
+export const syncConflictSchema = z.object({
+  id: idSchema,
+  kind: z.literal('double-booking'),
+  /** The appointments involved: the ones already stored first, the one that collided last. */
+  appointmentIds: z.array(idSchema).min(2),
+  resourceId: idSchema.optional(),
+  patientId: idSchema.optional(),
+  /** The desks whose bookings collided. */
+  deviceIds: z.array(z.string().min(1).max(64)),
+  /** The server change number at which it was found. */
+  detectedAtChange: z.number().int().min(0),
+  status: z.enum(['open', 'resolved']),
+  resolution: z
+    .object({
+      action: z.enum(conflictResolutionActions),
+      /** The appointment moved or cancelled (absent for kept-both). */
+      appointmentId: idSchema.optional(),
+      reason: z.string().min(1).max(500),
+      by: idSchema,
+      at: instantSchema,
+    })
+    .optional(),
+  /** The server's change number of the last write (set on pull). */
+  version: z.number().int().min(0).optional(),
+});
+
+/** A stored conflict; see {@link syncConflictSchema}. */
+export type SyncConflict = z.infer<typeof syncConflictSchema>;
