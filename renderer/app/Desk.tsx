@@ -4,15 +4,17 @@ import { DayView } from '../day-view/DayView';
 import { NoticeBar } from '../notices/NoticeBar';
 import { ShortcutSheet } from '../shortcuts/ShortcutSheet';
 import { useShortcutSheet } from '../shortcuts/shortcut-sheet-store';
+import { useIdleLock } from '../session/useIdleLock';
 import { StatusBar } from '../status-bar/StatusBar';
 
 /**
  * The signed-in desk: the day sheet, the dialogs it opens, the notice bar
- * and the status bar.
+ * and the status bar; it locks itself after the clinic's idle minutes.
  *
  * @example <Desk />
  */
 export function Desk() {
+  useIdleLock();
   const draft = useAppointmentDialog((state) => state.draft);
   const closeDialog = useAppointmentDialog((state) => state.close);
   const sheetOpen = useShortcutSheet((state) => state.open);

@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'react';
 import type { FormEvent } from 'react';
-import type { ConflictReport } from '../../core/commands/command-result';
+import type { ConflictReport } from '../../core/commands';
 import type { Patient } from '../../core/model';
 import { useClinic } from '../data/useClinic';
 import { useCommand } from '../data/useCommand';

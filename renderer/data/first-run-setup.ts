@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import type { CommandError } from '../../core/commands/command-result';
+import { minimumPassphraseLength, setPassphrase } from '../../core/auth';
+import type { CommandError } from '../../core/commands';
 import type { ClinicSettings } from '../../core/db';
 import { addCodedIssue, parseWith, staffMemberSchema, timeZoneSchema } from '../../core/model';
 import type { StaffMember } from '../../core/model';
@@ -7,7 +8,6 @@ import { ValidationError } from '../../core/validation';
 import type { ValidationProblem } from '../../core/validation';
 import { randomId } from './app-database';
 import type { AppData } from './app-database';
-import { hashPassphrase, minimumPassphraseLength, storeCredential } from './staff-auth';
 
 /** What the first-run screen collects. */
 export interface FirstRunInput {
@@ -68,8 +68,8 @@ export function checkFirstRun(input: FirstRunInput): { ok: true; value: z.output
     if (error instanceof ValidationError) return { ok: false, error: error.toJSON() };
     throw error;
   }
-  if (value.passphrase.length < minimumPassphraseLength) {
-    return problem('invalid-format', 'passphrase', `The passphrase must be at least ${minimumPassphraseLength} characters.`);
+  if (value.passphrase.trim().length < minimumPassphraseLength) {
+    return problem('too-short', 'passphrase', `The passphrase must be at least ${minimumPassphraseLength} characters.`);
   }
   if (value.passphrase !== value.passphraseAgain) return problem('invalid-format', 'passphraseAgain', 'The two passphrases differ.');
   return { ok: true, value };
@@ -86,10 +86,11 @@ export async function needsFirstRun(data: Pick<AppData, 'db'>): Promise<boolean>
 
 /**
  * Sets up a new clinic: its settings, the first admin (through `staff/save`,
- * acting as that admin, so the audit log's first entry names them), their
- * passphrase, and the named providers and rooms with Mon–Fri 09:00–17:00
- * hours (through `resource/save` and `availability/save`). Refuses when the
- * clinic is already set up.
+ * acting as that admin, so the audit log's first entry names them), the
+ * named providers and rooms with Mon–Fri 09:00–17:00
+ * hours (through `resource/save` and `availability/save`), and last the
+ * admin's passphrase (core/auth's `setPassphrase`, hashed outside any
+ * transaction). Refuses when the clinic is already set up.
  *
  * @example await setUpClinic(data, { clinicName: 'Northside', timeZone: 'America/New_York', locale: 'en-US', … })
  */
@@ -99,10 +100,9 @@ export async function setUpClinic(data: AppData, input: FirstRunInput): Promise<
   const form = checked.value;
   if (!(await needsFirstRun(data))) return problem('not-permitted', 'clinicName', 'This clinic is already set up; sign in instead.');
 
-  // Hash first: WebCrypto may not run inside a Dexie transaction.
+  // A first run that stopped half-way (the tab closed) left the admin without a passphrase: reuse them.
   const existing = await data.db.staff.where('username').equals(form.adminUsername).first();
   const adminId = existing?.id ?? randomId();
-  const credential = await hashPassphrase(adminId, form.passphrase);
 
   // core/commands has no clinic command yet; settings are the one row written here directly.
   const settings: ClinicSettings = { key: 'clinic', name: form.clinicName, timeZone: form.timeZone, locale: form.locale, idleLockMinutes: 5 };
@@ -125,6 +125,7 @@ export async function setUpClinic(data: AppData, input: FirstRunInput): Promise<
     }
   }
   // Last: the stored passphrase is what ends first run, so sign-in appears only once the clinic is complete.
-  await storeCredential(data.db, credential);
+  const stored = await setPassphrase(data.auth, session, adminId, form.passphrase);
+  if (!stored.ok) return stored;
   return { ok: true, admin: saved.value };
 }

@@ -1,6 +1,5 @@
 import { useCallback } from 'react';
-import type { CommandResult } from '../../core/commands/command-result';
-import type { CommandArgs, CommandName, CommandValue } from '../../core/commands/handlers';
+import type { CommandArgs, CommandName, CommandResult, CommandValue } from '../../core/commands';
 import { useSession } from '../session/session-store';
 import { useAppData } from './useAppData';
 

@@ -19,7 +19,7 @@ function lines(value: string): string[] {
 
 /** The passphrase rules are the renderer's own, so their sentences are specific; the rest come from the engine's table. */
 function firstRunErrors(error: Parameters<typeof errorsFor>[0]): Record<string, string> {
-  if ('field' in error && error.field === 'passphrase' && error.code === 'invalid-format') return { passphrase: text.firstRun.tooShort };
+  if ('field' in error && error.field === 'passphrase' && error.code === 'too-short') return { passphrase: text.firstRun.tooShort };
   if ('field' in error && error.field === 'passphraseAgain') return { passphraseAgain: text.firstRun.mismatch };
   return errorsFor(error, formFields);
 }

@@ -1,4 +1,4 @@
-import type { CommandError } from '../../core/commands/command-result';
+import type { CommandError } from '../../core/commands';
 import type { ValidationProblem } from '../../core/validation';
 import { problemSentence } from '../i18n';
 

@@ -42,6 +42,7 @@ const validation: Record<ValidationCode, (label: string) => string> = {
   'unknown-entity': (label) => `${label} no longer exists; it may have been removed on another desk.`,
   'duplicate-id': (label) => `${label} is already taken.`,
   'not-permitted': () => 'Your role does not allow this. Ask a manager or admin.',
+  'too-short': (label) => `${label} is too short.`,
 };
 
 const statuses: Record<AppointmentStatus, string> = {

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { FormEvent } from 'react';
-import { signIn } from '../data/staff-auth';
+import { signIn } from '../../core/auth';
 import { useAppData } from '../data/useAppData';
 import { useClinic } from '../data/useClinic';
 import { Field } from '../forms/Field';
@@ -16,7 +16,7 @@ import { usePendingSignInName } from './pending-sign-in';
  * @example <SignIn />
  */
 export function SignIn() {
-  const { db } = useAppData();
+  const { auth } = useAppData();
   const clinic = useClinic();
   const session = useSession();
   const lockedBy = session.locked ? session.staff : null;
@@ -35,7 +35,7 @@ export function SignIn() {
     setBusy(true);
     setError('');
     try {
-      const outcome = await signIn(db, username, passphrase, Date.now());
+      const outcome = await signIn(auth, username, passphrase);
       if (outcome.ok) {
         const { id, displayName, role } = outcome.staff;
         session.signIn({ staffId: id, displayName, username: outcome.staff.username, role });

@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import { signIn } from '../../core/auth';
+import { readClinicSettings } from '../../core/db';
+import { checkFirstRun, needsFirstRun, setUpClinic } from './first-run-setup';
+import { firstRunForm, openTestAppData } from './test-app-data.fixture';
+
+describe('checkFirstRun', () => {
+  it('names the field of the first problem', () => {
+    const refusal = (input: Partial<typeof firstRunForm>) => {
+      const result = checkFirstRun({ ...firstRunForm, ...input });
+      return result.ok ? null : { code: result.error.code, field: result.error.field };
+    };
+    expect(refusal({})).toBeNull();
+    expect(refusal({ clinicName: '  ' })).toEqual({ code: 'required', field: 'clinicName' });
+    expect(refusal({ timeZone: 'Mars/Base' })).toEqual({ code: 'unknown-zone', field: 'timeZone' });
+    expect(refusal({ locale: 'not a locale!' })).toEqual({ code: 'invalid-format', field: 'locale' });
+    expect(refusal({ adminUsername: 'jo smith' })).toEqual({ code: 'invalid-format', field: 'adminUsername' });
+    expect(refusal({ passphrase: 'short', passphraseAgain: 'short' })).toEqual({ code: 'too-short', field: 'passphrase' });
+    expect(refusal({ passphraseAgain: 'correct horse batterie' })).toEqual({ code: 'invalid-format', field: 'passphraseAgain' });
+  });
+});
+
+describe('setUpClinic', () => {
+  it('stores the clinic, the admin with a working passphrase, and resources with weekday hours', async () => {
+    const data = await openTestAppData();
+    expect(await needsFirstRun(data)).toBe(true);
+    const result = await setUpClinic(data, firstRunForm);
+    expect(result.ok).toBe(true);
+    expect(await needsFirstRun(data)).toBe(false);
+
+    expect(await readClinicSettings(data.db)).toMatchObject({ name: 'Northside Family Clinic', timeZone: 'America/New_York', locale: 'en-US' });
+    const resources = await data.db.resources.toArray();
+    expect(resources.map((resource) => [resource.kind, resource.name]).sort()).toEqual([
+      ['provider', 'Dr Adams'],
+      ['provider', 'Dr Brown'],
+      ['room', 'Room 1'],
+    ]);
+    expect(await data.db.availability.count()).toBe(15); // 3 resources × Mon–Fri
+    const audit = await data.db.audit.toArray();
+    expect(audit[0]).toMatchObject({ action: 'STAFF_SAVED', actor: { displayName: 'Jo Admin', role: 'admin' } });
+
+    const wrong = await signIn(data.auth, 'jo.admin', 'wrong horse battery');
+    expect(wrong.ok).toBe(false);
+    const right = await signIn(data.auth, 'JO.ADMIN', 'correct horse battery');
+    expect(right.ok && right.staff.role).toBe('admin');
+  });
+
+  it('refuses bad input without storing anything, and refuses a second set-up', async () => {
+    const data = await openTestAppData();
+    const refused = await setUpClinic(data, { ...firstRunForm, passphraseAgain: 'different horse battery' });
+    expect(refused.ok).toBe(false);
+    expect(await data.db.staff.count()).toBe(0);
+    expect(await data.db.resources.count()).toBe(0);
+
+    expect((await setUpClinic(data, firstRunForm)).ok).toBe(true);
+    const again = await setUpClinic(data, { ...firstRunForm, adminUsername: 'someone.else' });
+    expect(again.ok ? null : again.error.code).toBe('not-permitted');
+    expect(await data.db.staff.count()).toBe(1);
+  });
+});
