@@ -10,7 +10,8 @@ type RruleExports = typeof rruleModule;
  *
  * @example new RRule({ freq: RRule.DAILY, count: 2, dtstart: new Date(Date.UTC(2025, 0, 1)), tzid: null }).all().length // 2
  */
-const library: RruleExports = 'RRule' in rruleModule ? rruleModule : (rruleModule as unknown as { default: RruleExports }).default;
+// Reflect.get: a plain `.default` makes bundlers warn that the ES build has no default export.
+const library: RruleExports = 'RRule' in rruleModule ? rruleModule : (Reflect.get(rruleModule, 'default') as RruleExports);
 
 export const { RRule, Weekday, rrulestr } = library;
 export type { Options } from 'rrule';
