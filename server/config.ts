@@ -1,0 +1,51 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { defaultLimits } from './app';
+import type { ServerLimits } from './app';
+
+/** Everything main.ts and admin.ts read from the environment (server/README.md lists it). */
+export interface ServerConfig {
+  host: string;
+  port: number;
+  /** PostgreSQL when set (`postgres://…`); otherwise SQLite at `sqlitePath`. */
+  databaseUrl: string | undefined;
+  sqlitePath: string;
+  limits: ServerLimits;
+  logLevel: string;
+  version: string;
+}
+
+const defaultSqlitePath = fileURLToPath(new URL('./data/timedesk.sqlite', import.meta.url));
+
+function positiveInteger(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 0) throw new Error(`${name} must be a whole number, got "${raw}"`);
+  return value;
+}
+
+/**
+ * Reads the server's settings from environment variables, with defaults for
+ * a local single-clinic box (127.0.0.1:8787, SQLite in server/data/).
+ *
+ * @example readConfig({ PORT: '9000' }).port // 9000
+ */
+export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
+  const databaseUrl = env['DATABASE_URL'] || undefined;
+  if (databaseUrl !== undefined && !/^postgres(ql)?:\/\//.test(databaseUrl)) throw new Error('DATABASE_URL must start with postgres:// (unset it to use SQLite)');
+  return {
+    host: env['HOST'] || '127.0.0.1',
+    port: positiveInteger(env, 'PORT', 8787),
+    databaseUrl,
+    sqlitePath: env['TIMEDESK_DB_PATH'] || defaultSqlitePath,
+    limits: {
+      bodyLimitBytes: positiveInteger(env, 'TIMEDESK_BODY_LIMIT_BYTES', defaultLimits.bodyLimitBytes),
+      syncRequestsPerWindow: positiveInteger(env, 'TIMEDESK_SYNC_RATE_LIMIT', defaultLimits.syncRequestsPerWindow),
+      enrollRequestsPerWindow: positiveInteger(env, 'TIMEDESK_ENROLL_RATE_LIMIT', defaultLimits.enrollRequestsPerWindow),
+      windowMs: positiveInteger(env, 'TIMEDESK_RATE_WINDOW_MS', defaultLimits.windowMs),
+    },
+    logLevel: env['LOG_LEVEL'] || 'info',
+    version: (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version,
+  };
+}

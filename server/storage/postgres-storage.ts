@@ -1,0 +1,385 @@
+import pg from 'pg';
+import { maxBookingMs } from './booking-window';
+import type {
+  AuditRecord,
+  ChangeRecord,
+  ClinicRecord,
+  DeviceRecord,
+  EntityRecord,
+  MutationRecord,
+  RawSqlAccess,
+  Storage,
+  SyncEntity,
+  WriteTransaction,
+} from './storage';
+
+// The service is stateless: several instances may share this database, so
+// every piece of coordination is a lock or a constraint in it.
+//  - clinics.last_change is the per-clinic change counter; a write transaction
+//    locks its row (FOR UPDATE) before it reads the state a decision depends on
+//    and keeps it until COMMIT, so change numbers commit in order and a pull can
+//    never be served past a change that commits later (a plain sequence can).
+//  - devices rows are locked FOR UPDATE first, so one device's pushes run one
+//    at a time (deviceSeq checks) — always device before clinic, no deadlock.
+//  - mutations.mutation_id and (device_id, device_seq) are unique: idempotency
+//    holds even if two instances raced past the lock-free read.
+const schemaSql = `
+CREATE TABLE IF NOT EXISTS clinics (
+  id TEXT PRIMARY KEY, name TEXT NOT NULL, time_zone TEXT NOT NULL, created_at TEXT NOT NULL,
+  last_change BIGINT NOT NULL DEFAULT 0);
+CREATE TABLE IF NOT EXISTS enrollment_codes (
+  code_hash TEXT PRIMARY KEY, clinic_id TEXT NOT NULL REFERENCES clinics(id), created_at TEXT NOT NULL,
+  expires_at TEXT NOT NULL, used_at TEXT);
+CREATE TABLE IF NOT EXISTS devices (
+  id TEXT PRIMARY KEY, clinic_id TEXT NOT NULL REFERENCES clinics(id), name TEXT NOT NULL,
+  token_hash TEXT NOT NULL UNIQUE, created_at TEXT NOT NULL, revoked_at TEXT,
+  last_device_seq BIGINT NOT NULL DEFAULT 0);
+CREATE INDEX IF NOT EXISTS devices_clinic ON devices(clinic_id);
+CREATE TABLE IF NOT EXISTS mutations (
+  mutation_id TEXT PRIMARY KEY, clinic_id TEXT NOT NULL, device_id TEXT NOT NULL REFERENCES devices(id),
+  device_seq BIGINT NOT NULL, result JSONB NOT NULL, UNIQUE (device_id, device_seq));
+CREATE TABLE IF NOT EXISTS entities (
+  clinic_id TEXT NOT NULL, entity TEXT NOT NULL, id TEXT NOT NULL, version BIGINT NOT NULL,
+  data JSONB, deleted BOOLEAN NOT NULL, device_id TEXT NOT NULL, PRIMARY KEY (clinic_id, entity, id));
+CREATE TABLE IF NOT EXISTS booking_slots (
+  clinic_id TEXT NOT NULL, appointment_id TEXT NOT NULL, key TEXT NOT NULL, start_ms BIGINT NOT NULL,
+  end_ms BIGINT NOT NULL, PRIMARY KEY (clinic_id, appointment_id, key));
+CREATE INDEX IF NOT EXISTS booking_slots_key_start ON booking_slots(clinic_id, key, start_ms);
+CREATE TABLE IF NOT EXISTS changes (
+  clinic_id TEXT NOT NULL, change BIGINT NOT NULL, entity TEXT NOT NULL, id TEXT NOT NULL, op TEXT NOT NULL,
+  version BIGINT NOT NULL, data JSONB, PRIMARY KEY (clinic_id, change));
+CREATE TABLE IF NOT EXISTS conflicts (
+  clinic_id TEXT NOT NULL, id TEXT NOT NULL, appointment_id TEXT NOT NULL, detected_at_change BIGINT NOT NULL,
+  PRIMARY KEY (clinic_id, id));
+CREATE TABLE IF NOT EXISTS audit_entries (
+  clinic_id TEXT NOT NULL, device_id TEXT NOT NULL REFERENCES devices(id), seq BIGINT NOT NULL,
+  hash TEXT NOT NULL, prev_hash TEXT NOT NULL, entry JSON NOT NULL, PRIMARY KEY (device_id, seq));
+CREATE OR REPLACE FUNCTION audit_entries_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
+  BEGIN RAISE EXCEPTION 'audit_entries is append-only (% refused)', TG_OP; END $$;
+CREATE OR REPLACE TRIGGER audit_entries_no_change BEFORE UPDATE OR DELETE ON audit_entries
+  FOR EACH ROW EXECUTE FUNCTION audit_entries_append_only();
+CREATE OR REPLACE TRIGGER audit_entries_no_truncate BEFORE TRUNCATE ON audit_entries
+  FOR EACH STATEMENT EXECUTE FUNCTION audit_entries_append_only();
+`;
+
+// Arbitrary constant: serialises migrations when several instances start at once.
+const migrationLockKey = 727_001;
+
+interface ClinicRow { id: string; name: string; time_zone: string; created_at: string; last_change: string }
+interface DeviceRow { id: string; clinic_id: string; name: string; token_hash: string; created_at: string; revoked_at: string | null; last_device_seq: string }
+interface EntityRow { entity: string; id: string; version: string; data: Record<string, unknown> | null; deleted: boolean; device_id: string }
+interface ChangeRow { change: string; entity: string; id: string; op: string; version: string; data: Record<string, unknown> | null }
+
+const toClinic = (row: ClinicRow): ClinicRecord => ({ id: row.id, name: row.name, timeZone: row.time_zone, createdAt: row.created_at, lastChange: Number(row.last_change) });
+const toDevice = (row: DeviceRow): DeviceRecord => ({
+  id: row.id,
+  clinicId: row.clinic_id,
+  name: row.name,
+  tokenHash: row.token_hash,
+  createdAt: row.created_at,
+  revokedAt: row.revoked_at,
+  lastDeviceSeq: Number(row.last_device_seq),
+});
+const toEntity = (row: EntityRow): EntityRecord => ({
+  entity: row.entity as SyncEntity,
+  id: row.id,
+  version: Number(row.version),
+  data: row.data,
+  deleted: row.deleted,
+  deviceId: row.device_id,
+});
+const toChange = (row: ChangeRow): ChangeRecord => ({
+  change: Number(row.change),
+  entity: row.entity as SyncEntity,
+  id: row.id,
+  op: row.op as ChangeRecord['op'],
+  version: Number(row.version),
+  ...(row.data === null ? {} : { data: row.data }),
+});
+
+/** Options for {@link openPostgresStorage}. */
+export interface PostgresStorageOptions {
+  /** `postgres://user:password@host:port/database` */
+  connectionString: string;
+  /** A schema to create and use (search_path), e.g. a random one per test run. Default: the role's search_path. */
+  schema?: string;
+  /** Pool size per instance (default 10). */
+  maxConnections?: number;
+}
+
+const schemaNamePattern = /^[a-z_][a-z0-9_]{0,62}$/;
+
+/**
+ * Opens (and migrates, under an advisory lock) the PostgreSQL store behind a
+ * pg Pool. Safe to open from several service instances at once.
+ *
+ * @example const storage = await openPostgresStorage({ connectionString: process.env.DATABASE_URL! });
+ */
+export async function openPostgresStorage(options: PostgresStorageOptions): Promise<Storage & RawSqlAccess> {
+  if (options.schema !== undefined && !schemaNamePattern.test(options.schema)) {
+    throw new Error(`schema name "${options.schema}" must match ${schemaNamePattern.source}`);
+  }
+  const pool = new pg.Pool({
+    connectionString: options.connectionString,
+    max: options.maxConnections ?? 10,
+    ...(options.schema === undefined ? {} : { options: `-c search_path=${options.schema}` }),
+  });
+  // An idle client losing its connection must not crash the process; the pool replaces it.
+  pool.on('error', () => undefined);
+  const client = await pool.connect();
+  try {
+    await client.query('SELECT pg_advisory_lock($1)', [migrationLockKey]);
+    try {
+      if (options.schema !== undefined) await client.query(`CREATE SCHEMA IF NOT EXISTS ${options.schema}`);
+      await client.query(schemaSql);
+    } finally {
+      await client.query('SELECT pg_advisory_unlock($1)', [migrationLockKey]);
+    }
+  } finally {
+    client.release();
+  }
+  return new PostgresStorage(pool);
+}
+
+class PostgresStorage implements Storage, RawSqlAccess {
+  readonly kind = 'postgres';
+
+  constructor(private readonly pool: pg.Pool) {}
+
+  async createClinic(clinic: Omit<ClinicRecord, 'lastChange'>): Promise<ClinicRecord> {
+    await this.pool.query('INSERT INTO clinics (id, name, time_zone, created_at) VALUES ($1, $2, $3, $4)', [clinic.id, clinic.name, clinic.timeZone, clinic.createdAt]);
+    return { ...clinic, lastChange: 0 };
+  }
+
+  async getClinic(clinicId: string): Promise<ClinicRecord | null> {
+    const { rows } = await this.pool.query<ClinicRow>('SELECT * FROM clinics WHERE id = $1', [clinicId]);
+    return rows[0] ? toClinic(rows[0]) : null;
+  }
+
+  async listClinics(): Promise<ClinicRecord[]> {
+    const { rows } = await this.pool.query<ClinicRow>('SELECT * FROM clinics ORDER BY created_at, id');
+    return rows.map(toClinic);
+  }
+
+  async createEnrollmentCode(code: { codeHash: string; clinicId: string; createdAt: string; expiresAt: string }): Promise<void> {
+    await this.pool.query('INSERT INTO enrollment_codes (code_hash, clinic_id, created_at, expires_at) VALUES ($1, $2, $3, $4)', [code.codeHash, code.clinicId, code.createdAt, code.expiresAt]);
+  }
+
+  redeemEnrollmentCode(input: Parameters<Storage['redeemEnrollmentCode']>[0]): ReturnType<Storage['redeemEnrollmentCode']> {
+    return this.transaction(async (client) => {
+      const { rows } = await client.query<{ clinic_id: string; expires_at: string; used_at: string | null }>(
+        'SELECT clinic_id, expires_at, used_at FROM enrollment_codes WHERE code_hash = $1 FOR UPDATE',
+        [input.codeHash],
+      );
+      const code = rows[0];
+      if (!code) return { ok: false as const, problem: 'unknown-code' as const };
+      if (code.used_at !== null) return { ok: false as const, problem: 'code-used' as const };
+      if (code.expires_at <= input.now) return { ok: false as const, problem: 'code-expired' as const };
+      const existing = (await client.query<DeviceRow>('SELECT * FROM devices WHERE id = $1 FOR UPDATE', [input.device.id])).rows[0];
+      if (existing && existing.clinic_id !== code.clinic_id) return { ok: false as const, problem: 'device-taken' as const };
+      if (existing && existing.revoked_at !== null) return { ok: false as const, problem: 'device-revoked' as const };
+      await client.query('UPDATE enrollment_codes SET used_at = $1 WHERE code_hash = $2', [input.now, input.codeHash]);
+      if (existing) {
+        await client.query('UPDATE devices SET token_hash = $1, name = $2 WHERE id = $3', [input.device.tokenHash, input.device.name, input.device.id]);
+      } else {
+        await client.query('INSERT INTO devices (id, clinic_id, name, token_hash, created_at) VALUES ($1, $2, $3, $4, $5)', [
+          input.device.id,
+          code.clinic_id,
+          input.device.name,
+          input.device.tokenHash,
+          input.now,
+        ]);
+      }
+      const clinic = (await client.query<ClinicRow>('SELECT * FROM clinics WHERE id = $1', [code.clinic_id])).rows[0];
+      if (!clinic) throw new Error(`enrollment code points at missing clinic ${code.clinic_id}`);
+      return { ok: true as const, clinic: toClinic(clinic) };
+    });
+  }
+
+  async findDeviceByTokenHash(tokenHash: string): Promise<DeviceRecord | null> {
+    const { rows } = await this.pool.query<DeviceRow>('SELECT * FROM devices WHERE token_hash = $1', [tokenHash]);
+    return rows[0] ? toDevice(rows[0]) : null;
+  }
+
+  async getDevice(deviceId: string): Promise<DeviceRecord | null> {
+    const { rows } = await this.pool.query<DeviceRow>('SELECT * FROM devices WHERE id = $1', [deviceId]);
+    return rows[0] ? toDevice(rows[0]) : null;
+  }
+
+  async listDevices(clinicId: string): Promise<DeviceRecord[]> {
+    const { rows } = await this.pool.query<DeviceRow>('SELECT * FROM devices WHERE clinic_id = $1 ORDER BY created_at, id', [clinicId]);
+    return rows.map(toDevice);
+  }
+
+  async revokeDevice(deviceId: string, at: string): Promise<boolean> {
+    const result = await this.pool.query('UPDATE devices SET revoked_at = COALESCE(revoked_at, $1) WHERE id = $2', [at, deviceId]);
+    return (result.rowCount ?? 0) > 0;
+  }
+
+  write<T>(clinicId: string, deviceId: string, work: (tx: WriteTransaction) => Promise<T>): Promise<T> {
+    return this.transaction(async (client) => {
+      let counter: number | null = null;
+      const lock = async (): Promise<number> => {
+        if (counter === null) {
+          const { rows } = await client.query<{ last_change: string }>('SELECT last_change FROM clinics WHERE id = $1 FOR UPDATE', [clinicId]);
+          if (!rows[0]) throw new Error(`unknown clinic ${clinicId}`);
+          counter = Number(rows[0].last_change);
+        }
+        return counter;
+      };
+      const tx: WriteTransaction = {
+        device: async () => {
+          const { rows } = await client.query<DeviceRow>('SELECT * FROM devices WHERE id = $1 AND clinic_id = $2 FOR UPDATE', [deviceId, clinicId]);
+          if (!rows[0]) throw new Error(`device ${deviceId} is not enrolled in clinic ${clinicId}`);
+          return toDevice(rows[0]);
+        },
+        findMutation: async (mutationId) => {
+          const { rows } = await client.query<{ mutation_id: string; clinic_id: string; device_id: string; device_seq: string; result: MutationRecord['result'] }>(
+            'SELECT * FROM mutations WHERE mutation_id = $1',
+            [mutationId],
+          );
+          const row = rows[0];
+          return row ? { mutationId: row.mutation_id, clinicId: row.clinic_id, deviceId: row.device_id, deviceSeq: Number(row.device_seq), result: row.result } : null;
+        },
+        recordMutation: async (record) => {
+          await client.query('INSERT INTO mutations (mutation_id, clinic_id, device_id, device_seq, result) VALUES ($1, $2, $3, $4, $5)', [
+            record.mutationId,
+            clinicId,
+            deviceId,
+            record.deviceSeq,
+            JSON.stringify(record.result),
+          ]);
+          await client.query('UPDATE devices SET last_device_seq = $1 WHERE id = $2', [record.deviceSeq, deviceId]);
+        },
+        advanceDeviceSeq: async (deviceSeq) => {
+          await client.query('UPDATE devices SET last_device_seq = $1 WHERE id = $2', [deviceSeq, deviceId]);
+        },
+        lockChanges: lock,
+        appendChange: async (change) => {
+          const next = (await lock()) + 1;
+          counter = next;
+          await client.query('INSERT INTO changes (clinic_id, change, entity, id, op, version, data) VALUES ($1, $2, $3, $4, $5, $6, $7)', [
+            clinicId,
+            next,
+            change.entity,
+            change.id,
+            change.op,
+            next,
+            change.data === undefined ? null : JSON.stringify(change.data),
+          ]);
+          return next;
+        },
+        getEntity: async (entity, id) => {
+          const { rows } = await client.query<EntityRow>('SELECT * FROM entities WHERE clinic_id = $1 AND entity = $2 AND id = $3', [clinicId, entity, id]);
+          return rows[0] ? toEntity(rows[0]) : null;
+        },
+        getEntities: async (entity, ids) => {
+          if (ids.length === 0) return [];
+          const { rows } = await client.query<EntityRow>('SELECT * FROM entities WHERE clinic_id = $1 AND entity = $2 AND id = ANY($3::text[])', [clinicId, entity, [...ids]]);
+          return rows.map(toEntity);
+        },
+        putEntity: async (record) => {
+          await client.query(
+            `INSERT INTO entities (clinic_id, entity, id, version, data, deleted, device_id) VALUES ($1, $2, $3, $4, $5, $6, $7)
+             ON CONFLICT (clinic_id, entity, id) DO UPDATE SET version = excluded.version, data = excluded.data, deleted = excluded.deleted, device_id = excluded.device_id`,
+            [clinicId, record.entity, record.id, record.version, record.data === null ? null : JSON.stringify(record.data), record.deleted, deviceId],
+          );
+        },
+        replaceBookingSlots: async (appointmentId, slots) => {
+          await client.query('DELETE FROM booking_slots WHERE clinic_id = $1 AND appointment_id = $2', [clinicId, appointmentId]);
+          if (slots.length === 0) return;
+          await client.query(
+            `INSERT INTO booking_slots (clinic_id, appointment_id, key, start_ms, end_ms)
+             SELECT $1, $2, * FROM unnest($3::text[], $4::bigint[], $5::bigint[])`,
+            [clinicId, appointmentId, slots.map((s) => s.key), slots.map((s) => s.startMs), slots.map((s) => s.endMs)],
+          );
+        },
+        findOverlappingAppointments: async (keys, startMs, endMs) => {
+          if (keys.length === 0) return [];
+          // start_ms > start − longest booking bounds the index range scan.
+          const { rows } = await client.query<EntityRow>(
+            `SELECT e.* FROM entities e WHERE e.clinic_id = $1 AND e.entity = 'appointment' AND e.id IN (
+               SELECT appointment_id FROM booking_slots
+               WHERE clinic_id = $1 AND key = ANY($2::text[]) AND start_ms < $3 AND start_ms > $4 AND end_ms > $5)
+             ORDER BY e.id`,
+            [clinicId, [...keys], endMs, startMs - maxBookingMs - 1, startMs],
+          );
+          return rows.map(toEntity);
+        },
+        insertConflict: async (conflict) => {
+          await client.query('INSERT INTO conflicts (clinic_id, id, appointment_id, detected_at_change) VALUES ($1, $2, $3, $4)', [
+            clinicId,
+            conflict.id,
+            conflict.appointmentId,
+            conflict.detectedAtChange,
+          ]);
+        },
+        auditHead: async () => {
+          const { rows } = await client.query<{ seq: string; hash: string }>('SELECT seq, hash FROM audit_entries WHERE device_id = $1 ORDER BY seq DESC LIMIT 1', [deviceId]);
+          return rows[0] ? { seq: Number(rows[0].seq), hash: rows[0].hash } : null;
+        },
+        auditHashAt: async (seq) => {
+          const { rows } = await client.query<{ hash: string }>('SELECT hash FROM audit_entries WHERE device_id = $1 AND seq = $2', [deviceId, seq]);
+          return rows[0]?.hash ?? null;
+        },
+        appendAudit: async (record: AuditRecord) => {
+          await client.query('INSERT INTO audit_entries (clinic_id, device_id, seq, hash, prev_hash, entry) VALUES ($1, $2, $3, $4, $5, $6)', [
+            clinicId,
+            deviceId,
+            record.seq,
+            record.hash,
+            record.prevHash,
+            JSON.stringify(record.entry),
+          ]);
+        },
+      };
+      const result = await work(tx);
+      if (counter !== null) await client.query('UPDATE clinics SET last_change = $1 WHERE id = $2', [counter, clinicId]);
+      return result;
+    });
+  }
+
+  async readChanges(clinicId: string, after: number, limit: number): Promise<ChangeRecord[]> {
+    const { rows } = await this.pool.query<ChangeRow>('SELECT change, entity, id, op, version, data FROM changes WHERE clinic_id = $1 AND change > $2 ORDER BY change LIMIT $3', [
+      clinicId,
+      after,
+      limit,
+    ]);
+    return rows.map(toChange);
+  }
+
+  async readAudit(clinicId: string, deviceId: string, fromSeq: number, limit: number): Promise<AuditRecord[]> {
+    const { rows } = await this.pool.query<{ seq: string; hash: string; prev_hash: string; entry: Record<string, unknown> }>(
+      'SELECT seq, hash, prev_hash, entry FROM audit_entries WHERE clinic_id = $1 AND device_id = $2 AND seq >= $3 ORDER BY seq LIMIT $4',
+      [clinicId, deviceId, fromSeq, limit],
+    );
+    return rows.map((row) => ({ seq: Number(row.seq), hash: row.hash, prevHash: row.prev_hash, entry: row.entry }));
+  }
+
+  async rawExecute(sql: string): Promise<void> {
+    await this.pool.query(sql);
+  }
+
+  async close(): Promise<void> {
+    await this.pool.end();
+  }
+
+  private async transaction<T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+    const client = await this.pool.connect();
+    let broken: Error | undefined;
+    try {
+      await client.query('BEGIN');
+      const result = await work(client);
+      await client.query('COMMIT');
+      return result;
+    } catch (error) {
+      await client.query('ROLLBACK').catch((rollbackError: unknown) => {
+        // The connection itself failed: do not hand it back to the pool.
+        broken = rollbackError instanceof Error ? rollbackError : new Error(String(rollbackError));
+      });
+      throw error;
+    } finally {
+      client.release(broken);
+    }
+  }
+}

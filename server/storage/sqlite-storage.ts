@@ -1,0 +1,346 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import Database from 'better-sqlite3';
+import { AsyncMutex } from './async-mutex';
+import type {
+  AuditRecord,
+  BookingSlot,
+  ChangeRecord,
+  ClinicRecord,
+  DeviceRecord,
+  EntityRecord,
+  MutationRecord,
+  RawSqlAccess,
+  Storage,
+  SyncEntity,
+  WriteTransaction,
+} from './storage';
+import { maxBookingMs } from './booking-window';
+
+// WAL: readers never block the writer and a commit is one append to the log.
+// synchronous=NORMAL in WAL mode is durable against process crashes (kill -9);
+// only an OS crash or power loss may lose the last transactions.
+const schema = `
+PRAGMA journal_mode = WAL;
+PRAGMA synchronous = NORMAL;
+PRAGMA foreign_keys = ON;
+CREATE TABLE IF NOT EXISTS clinics (
+  id TEXT PRIMARY KEY, name TEXT NOT NULL, time_zone TEXT NOT NULL, created_at TEXT NOT NULL,
+  last_change INTEGER NOT NULL DEFAULT 0);
+CREATE TABLE IF NOT EXISTS enrollment_codes (
+  code_hash TEXT PRIMARY KEY, clinic_id TEXT NOT NULL REFERENCES clinics(id), created_at TEXT NOT NULL,
+  expires_at TEXT NOT NULL, used_at TEXT);
+CREATE TABLE IF NOT EXISTS devices (
+  id TEXT PRIMARY KEY, clinic_id TEXT NOT NULL REFERENCES clinics(id), name TEXT NOT NULL,
+  token_hash TEXT NOT NULL UNIQUE, created_at TEXT NOT NULL, revoked_at TEXT,
+  last_device_seq INTEGER NOT NULL DEFAULT 0);
+CREATE INDEX IF NOT EXISTS devices_clinic ON devices(clinic_id);
+CREATE TABLE IF NOT EXISTS mutations (
+  mutation_id TEXT PRIMARY KEY, clinic_id TEXT NOT NULL, device_id TEXT NOT NULL REFERENCES devices(id),
+  device_seq INTEGER NOT NULL, result TEXT NOT NULL, UNIQUE (device_id, device_seq));
+CREATE TABLE IF NOT EXISTS entities (
+  clinic_id TEXT NOT NULL, entity TEXT NOT NULL, id TEXT NOT NULL, version INTEGER NOT NULL,
+  data TEXT, deleted INTEGER NOT NULL, device_id TEXT NOT NULL, PRIMARY KEY (clinic_id, entity, id));
+CREATE TABLE IF NOT EXISTS booking_slots (
+  clinic_id TEXT NOT NULL, appointment_id TEXT NOT NULL, key TEXT NOT NULL, start_ms INTEGER NOT NULL,
+  end_ms INTEGER NOT NULL, PRIMARY KEY (clinic_id, appointment_id, key));
+CREATE INDEX IF NOT EXISTS booking_slots_key_start ON booking_slots(clinic_id, key, start_ms);
+CREATE TABLE IF NOT EXISTS changes (
+  clinic_id TEXT NOT NULL, change INTEGER NOT NULL, entity TEXT NOT NULL, id TEXT NOT NULL, op TEXT NOT NULL,
+  version INTEGER NOT NULL, data TEXT, PRIMARY KEY (clinic_id, change));
+CREATE TABLE IF NOT EXISTS conflicts (
+  clinic_id TEXT NOT NULL, id TEXT NOT NULL, appointment_id TEXT NOT NULL, detected_at_change INTEGER NOT NULL,
+  PRIMARY KEY (clinic_id, id));
+CREATE TABLE IF NOT EXISTS audit_entries (
+  clinic_id TEXT NOT NULL, device_id TEXT NOT NULL REFERENCES devices(id), seq INTEGER NOT NULL,
+  hash TEXT NOT NULL, prev_hash TEXT NOT NULL, entry TEXT NOT NULL, PRIMARY KEY (device_id, seq));
+CREATE TRIGGER IF NOT EXISTS audit_entries_no_update BEFORE UPDATE ON audit_entries
+  BEGIN SELECT RAISE(ABORT, 'audit_entries is append-only'); END;
+CREATE TRIGGER IF NOT EXISTS audit_entries_no_delete BEFORE DELETE ON audit_entries
+  BEGIN SELECT RAISE(ABORT, 'audit_entries is append-only'); END;
+`;
+
+interface ClinicRow { id: string; name: string; time_zone: string; created_at: string; last_change: number }
+interface DeviceRow { id: string; clinic_id: string; name: string; token_hash: string; created_at: string; revoked_at: string | null; last_device_seq: number }
+interface EntityRow { entity: string; id: string; version: number; data: string | null; deleted: number; device_id: string }
+interface ChangeRow { change: number; entity: string; id: string; op: string; version: number; data: string | null }
+
+const toClinic = (row: ClinicRow): ClinicRecord => ({ id: row.id, name: row.name, timeZone: row.time_zone, createdAt: row.created_at, lastChange: row.last_change });
+const toDevice = (row: DeviceRow): DeviceRecord => ({
+  id: row.id,
+  clinicId: row.clinic_id,
+  name: row.name,
+  tokenHash: row.token_hash,
+  createdAt: row.created_at,
+  revokedAt: row.revoked_at,
+  lastDeviceSeq: row.last_device_seq,
+});
+const toEntity = (row: EntityRow): EntityRecord => ({
+  entity: row.entity as SyncEntity,
+  id: row.id,
+  version: row.version,
+  data: row.data === null ? null : (JSON.parse(row.data) as Record<string, unknown>),
+  deleted: row.deleted === 1,
+  deviceId: row.device_id,
+});
+const toChange = (row: ChangeRow): ChangeRecord => ({
+  change: row.change,
+  entity: row.entity as SyncEntity,
+  id: row.id,
+  op: row.op as ChangeRecord['op'],
+  version: row.version,
+  ...(row.data === null ? {} : { data: JSON.parse(row.data) as Record<string, unknown> }),
+});
+
+/** Options for {@link openSqliteStorage}. */
+export interface SqliteStorageOptions {
+  /** File path, or `:memory:` for tests. Parent folders are created. */
+  path: string;
+}
+
+/**
+ * Opens (and migrates) the embedded SQLite store: better-sqlite3 in WAL mode,
+ * its synchronous calls wrapped in promises behind the shared interface. One
+ * connection, and an async mutex around every operation, because a write
+ * transaction spans awaits and SQLite has a single writer anyway; reads go
+ * through the same queue so they never see another request's uncommitted rows.
+ *
+ * @example const storage = await openSqliteStorage({ path: 'server/data/timedesk.sqlite' });
+ */
+export async function openSqliteStorage(options: SqliteStorageOptions): Promise<Storage & RawSqlAccess> {
+  if (options.path !== ':memory:') mkdirSync(dirname(options.path), { recursive: true });
+  const db = new Database(options.path);
+  db.exec(schema);
+  return new SqliteStorage(db);
+}
+
+class SqliteStorage implements Storage, RawSqlAccess {
+  readonly kind = 'sqlite';
+  private readonly queue = new AsyncMutex();
+  private closed = false;
+  private readonly statements;
+
+  constructor(private readonly db: Database.Database) {
+    this.statements = {
+      clinic: db.prepare<[string], ClinicRow>('SELECT * FROM clinics WHERE id = ?'),
+      device: db.prepare<[string], DeviceRow>('SELECT * FROM devices WHERE id = ?'),
+      mutation: db.prepare<[string], { mutation_id: string; clinic_id: string; device_id: string; device_seq: number; result: string }>('SELECT * FROM mutations WHERE mutation_id = ?'),
+      insertMutation: db.prepare('INSERT INTO mutations (mutation_id, clinic_id, device_id, device_seq, result) VALUES (?, ?, ?, ?, ?)'),
+      setDeviceSeq: db.prepare('UPDATE devices SET last_device_seq = ? WHERE id = ?'),
+      setCounter: db.prepare('UPDATE clinics SET last_change = ? WHERE id = ?'),
+      insertChange: db.prepare('INSERT INTO changes (clinic_id, change, entity, id, op, version, data) VALUES (?, ?, ?, ?, ?, ?, ?)'),
+      entity: db.prepare<[string, string, string], EntityRow>('SELECT * FROM entities WHERE clinic_id = ? AND entity = ? AND id = ?'),
+      putEntity: db.prepare(
+        `INSERT INTO entities (clinic_id, entity, id, version, data, deleted, device_id) VALUES (?, ?, ?, ?, ?, ?, ?)
+         ON CONFLICT (clinic_id, entity, id) DO UPDATE SET version = excluded.version, data = excluded.data, deleted = excluded.deleted, device_id = excluded.device_id`,
+      ),
+      deleteSlots: db.prepare('DELETE FROM booking_slots WHERE clinic_id = ? AND appointment_id = ?'),
+      insertSlot: db.prepare('INSERT INTO booking_slots (clinic_id, appointment_id, key, start_ms, end_ms) VALUES (?, ?, ?, ?, ?)'),
+      overlapping: db.prepare<[string, string, number, number, number], { appointment_id: string }>(
+        // start_ms > start − longest booking bounds the index range scan.
+        'SELECT DISTINCT appointment_id FROM booking_slots WHERE clinic_id = ? AND key = ? AND start_ms < ? AND start_ms > ? AND end_ms > ?',
+      ),
+      insertConflict: db.prepare('INSERT INTO conflicts (clinic_id, id, appointment_id, detected_at_change) VALUES (?, ?, ?, ?)'),
+      auditHead: db.prepare<[string], { seq: number; hash: string }>('SELECT seq, hash FROM audit_entries WHERE device_id = ? ORDER BY seq DESC LIMIT 1'),
+      auditAt: db.prepare<[string, number], { hash: string }>('SELECT hash FROM audit_entries WHERE device_id = ? AND seq = ?'),
+      insertAudit: db.prepare('INSERT INTO audit_entries (clinic_id, device_id, seq, hash, prev_hash, entry) VALUES (?, ?, ?, ?, ?, ?)'),
+      changes: db.prepare<[string, number, number], ChangeRow>('SELECT change, entity, id, op, version, data FROM changes WHERE clinic_id = ? AND change > ? ORDER BY change LIMIT ?'),
+    };
+  }
+
+  private run<T>(work: () => T): Promise<T> {
+    return this.queue.run(async () => {
+      if (this.closed) throw new Error('storage is closed');
+      return work();
+    });
+  }
+
+  createClinic(clinic: Omit<ClinicRecord, 'lastChange'>): Promise<ClinicRecord> {
+    return this.run(() => {
+      this.db.prepare('INSERT INTO clinics (id, name, time_zone, created_at) VALUES (?, ?, ?, ?)').run(clinic.id, clinic.name, clinic.timeZone, clinic.createdAt);
+      return { ...clinic, lastChange: 0 };
+    });
+  }
+
+  getClinic(clinicId: string): Promise<ClinicRecord | null> {
+    return this.run(() => {
+      const row = this.statements.clinic.get(clinicId);
+      return row ? toClinic(row) : null;
+    });
+  }
+
+  listClinics(): Promise<ClinicRecord[]> {
+    return this.run(() => this.db.prepare<[], ClinicRow>('SELECT * FROM clinics ORDER BY created_at, id').all().map(toClinic));
+  }
+
+  createEnrollmentCode(code: { codeHash: string; clinicId: string; createdAt: string; expiresAt: string }): Promise<void> {
+    return this.run(() => {
+      this.db.prepare('INSERT INTO enrollment_codes (code_hash, clinic_id, created_at, expires_at) VALUES (?, ?, ?, ?)').run(code.codeHash, code.clinicId, code.createdAt, code.expiresAt);
+    });
+  }
+
+  redeemEnrollmentCode(input: Parameters<Storage['redeemEnrollmentCode']>[0]): ReturnType<Storage['redeemEnrollmentCode']> {
+    return this.run(() =>
+      this.db.transaction(() => {
+        const code = this.db.prepare<[string], { clinic_id: string; expires_at: string; used_at: string | null }>('SELECT clinic_id, expires_at, used_at FROM enrollment_codes WHERE code_hash = ?').get(input.codeHash);
+        if (!code) return { ok: false as const, problem: 'unknown-code' as const };
+        if (code.used_at !== null) return { ok: false as const, problem: 'code-used' as const };
+        if (code.expires_at <= input.now) return { ok: false as const, problem: 'code-expired' as const };
+        const existing = this.statements.device.get(input.device.id);
+        if (existing && existing.clinic_id !== code.clinic_id) return { ok: false as const, problem: 'device-taken' as const };
+        if (existing && existing.revoked_at !== null) return { ok: false as const, problem: 'device-revoked' as const };
+        this.db.prepare('UPDATE enrollment_codes SET used_at = ? WHERE code_hash = ?').run(input.now, input.codeHash);
+        if (existing) {
+          this.db.prepare('UPDATE devices SET token_hash = ?, name = ? WHERE id = ?').run(input.device.tokenHash, input.device.name, input.device.id);
+        } else {
+          this.db
+            .prepare('INSERT INTO devices (id, clinic_id, name, token_hash, created_at) VALUES (?, ?, ?, ?, ?)')
+            .run(input.device.id, code.clinic_id, input.device.name, input.device.tokenHash, input.now);
+        }
+        const clinic = this.statements.clinic.get(code.clinic_id);
+        if (!clinic) throw new Error(`enrollment code points at missing clinic ${code.clinic_id}`);
+        return { ok: true as const, clinic: toClinic(clinic) };
+      })(),
+    );
+  }
+
+  findDeviceByTokenHash(tokenHash: string): Promise<DeviceRecord | null> {
+    return this.run(() => {
+      const row = this.db.prepare<[string], DeviceRow>('SELECT * FROM devices WHERE token_hash = ?').get(tokenHash);
+      return row ? toDevice(row) : null;
+    });
+  }
+
+  getDevice(deviceId: string): Promise<DeviceRecord | null> {
+    return this.run(() => {
+      const row = this.statements.device.get(deviceId);
+      return row ? toDevice(row) : null;
+    });
+  }
+
+  listDevices(clinicId: string): Promise<DeviceRecord[]> {
+    return this.run(() => this.db.prepare<[string], DeviceRow>('SELECT * FROM devices WHERE clinic_id = ? ORDER BY created_at, id').all(clinicId).map(toDevice));
+  }
+
+  revokeDevice(deviceId: string, at: string): Promise<boolean> {
+    return this.run(() => {
+      const result = this.db.prepare('UPDATE devices SET revoked_at = COALESCE(revoked_at, ?) WHERE id = ?').run(at, deviceId);
+      return result.changes > 0;
+    });
+  }
+
+  write<T>(clinicId: string, deviceId: string, work: (tx: WriteTransaction) => Promise<T>): Promise<T> {
+    return this.queue.run(async () => {
+      if (this.closed) throw new Error('storage is closed');
+      const s = this.statements;
+      const db = this.db;
+      let counter: number | null = null;
+      const lock = (): number => {
+        if (counter === null) {
+          const clinic = s.clinic.get(clinicId);
+          if (!clinic) throw new Error(`unknown clinic ${clinicId}`);
+          counter = clinic.last_change;
+        }
+        return counter;
+      };
+      const tx: WriteTransaction = {
+        device: async () => {
+          const row = s.device.get(deviceId);
+          if (!row || row.clinic_id !== clinicId) throw new Error(`device ${deviceId} is not enrolled in clinic ${clinicId}`);
+          return toDevice(row);
+        },
+        findMutation: async (mutationId) => {
+          const row = s.mutation.get(mutationId);
+          return row ? { mutationId: row.mutation_id, clinicId: row.clinic_id, deviceId: row.device_id, deviceSeq: row.device_seq, result: JSON.parse(row.result) as MutationRecord['result'] } : null;
+        },
+        recordMutation: async (record) => {
+          s.insertMutation.run(record.mutationId, clinicId, deviceId, record.deviceSeq, JSON.stringify(record.result));
+          s.setDeviceSeq.run(record.deviceSeq, deviceId);
+        },
+        advanceDeviceSeq: async (deviceSeq) => {
+          s.setDeviceSeq.run(deviceSeq, deviceId);
+        },
+        lockChanges: async () => lock(),
+        appendChange: async (change) => {
+          const next = lock() + 1;
+          counter = next;
+          s.insertChange.run(clinicId, next, change.entity, change.id, change.op, next, change.data === undefined ? null : JSON.stringify(change.data));
+          return next;
+        },
+        getEntity: async (entity, id) => {
+          const row = s.entity.get(clinicId, entity, id);
+          return row ? toEntity(row) : null;
+        },
+        getEntities: async (entity, ids) => ids.flatMap((id) => {
+          const row = s.entity.get(clinicId, entity, id);
+          return row ? [toEntity(row)] : [];
+        }),
+        putEntity: async (record) => {
+          s.putEntity.run(clinicId, record.entity, record.id, record.version, record.data === null ? null : JSON.stringify(record.data), record.deleted ? 1 : 0, deviceId);
+        },
+        replaceBookingSlots: async (appointmentId, slots: readonly BookingSlot[]) => {
+          s.deleteSlots.run(clinicId, appointmentId);
+          for (const slot of slots) s.insertSlot.run(clinicId, appointmentId, slot.key, slot.startMs, slot.endMs);
+        },
+        findOverlappingAppointments: async (keys, startMs, endMs) => {
+          const ids = new Set<string>();
+          for (const key of keys) {
+            for (const row of s.overlapping.all(clinicId, key, endMs, startMs - maxBookingMs - 1, startMs)) ids.add(row.appointment_id);
+          }
+          return [...ids].sort().flatMap((id) => {
+            const row = s.entity.get(clinicId, 'appointment', id);
+            return row ? [toEntity(row)] : [];
+          });
+        },
+        insertConflict: async (conflict) => {
+          s.insertConflict.run(clinicId, conflict.id, conflict.appointmentId, conflict.detectedAtChange);
+        },
+        auditHead: async () => s.auditHead.get(deviceId) ?? null,
+        auditHashAt: async (seq) => s.auditAt.get(deviceId, seq)?.hash ?? null,
+        appendAudit: async (record: AuditRecord) => {
+          s.insertAudit.run(clinicId, deviceId, record.seq, record.hash, record.prevHash, JSON.stringify(record.entry));
+        },
+      };
+      db.exec('BEGIN IMMEDIATE');
+      try {
+        const result = await work(tx);
+        if (counter !== null) s.setCounter.run(counter, clinicId);
+        db.exec('COMMIT');
+        return result;
+      } catch (error) {
+        if (db.inTransaction) db.exec('ROLLBACK');
+        throw error;
+      }
+    });
+  }
+
+  readChanges(clinicId: string, after: number, limit: number): Promise<ChangeRecord[]> {
+    return this.run(() => this.statements.changes.all(clinicId, after, limit).map(toChange));
+  }
+
+  readAudit(clinicId: string, deviceId: string, fromSeq: number, limit: number): Promise<AuditRecord[]> {
+    return this.run(() =>
+      this.db
+        .prepare<[string, string, number, number], { seq: number; hash: string; prev_hash: string; entry: string }>(
+          'SELECT seq, hash, prev_hash, entry FROM audit_entries WHERE clinic_id = ? AND device_id = ? AND seq >= ? ORDER BY seq LIMIT ?',
+        )
+        .all(clinicId, deviceId, fromSeq, limit)
+        .map((row) => ({ seq: row.seq, hash: row.hash, prevHash: row.prev_hash, entry: JSON.parse(row.entry) as Record<string, unknown> })),
+    );
+  }
+
+  /** Test hook: runs raw SQL, e.g. to prove the audit triggers refuse an UPDATE. */
+  rawExecute(sql: string): Promise<void> {
+    return this.run(() => {
+      this.db.exec(sql);
+    });
+  }
+
+  async close(): Promise<void> {
+    await this.queue.run(async () => {
+      if (this.closed) return;
+      this.closed = true;
+      this.db.close();
+    });
+  }
+}

@@ -1,0 +1,200 @@
+/**
+ * The ONE storage interface of the sync server. Two adapters implement it
+ * (sqlite-storage.ts, postgres-storage.ts) and pass the same contract suite
+ * (storage.contract.ts). Business rules (sequence checks, effect validation,
+ * double-booking detection, audit chains) live in server/sync and server/accounts
+ * and run on top of these primitives, so there is one copy of them.
+ *
+ * Every method is scoped: clinic data is only reachable with a clinic id, and
+ * a write transaction is opened for one (clinic, device) pair.
+ */
+
+/** A clinic (tenant). `lastChange` is its change counter: the newest change number handed out. */
+export interface ClinicRecord {
+  id: string;
+  name: string;
+  timeZone: string;
+  createdAt: string;
+  lastChange: number;
+}
+
+/** An enrolled desk. The token itself is never stored, only its SHA-256. */
+export interface DeviceRecord {
+  id: string;
+  clinicId: string;
+  name: string;
+  tokenHash: string;
+  createdAt: string;
+  revokedAt: string | null;
+  /** The deviceSeq of the newest mutation recorded for this device (0 before the first). */
+  lastDeviceSeq: number;
+}
+
+/** A one-time enrollment code, stored hashed. */
+export interface EnrollmentCodeRecord {
+  codeHash: string;
+  clinicId: string;
+  createdAt: string;
+  expiresAt: string;
+  usedAt: string | null;
+}
+
+/** Why a code could not be redeemed. */
+export type RedeemProblem = 'unknown-code' | 'code-expired' | 'code-used' | 'device-taken' | 'device-revoked';
+
+/** The outcome a mutation is recorded with; replays return it unchanged. */
+export interface MutationResult {
+  mutationId: string;
+  status: 'applied' | 'conflict' | 'rejected';
+  change?: number;
+  conflictId?: string;
+  reason?: { code: string; field: string; message: string };
+}
+
+/** A recorded mutation, keyed by its globally unique id. */
+export interface MutationRecord {
+  mutationId: string;
+  clinicId: string;
+  deviceId: string;
+  deviceSeq: number;
+  result: MutationResult;
+}
+
+/** Entities the protocol syncs (see server/PROTOCOL.md). */
+export const syncEntities = ['appointment', 'series', 'seriesException', 'patient', 'resource', 'availability', 'closure', 'staff', 'conflict'] as const;
+
+/** One of {@link syncEntities}. */
+export type SyncEntity = (typeof syncEntities)[number];
+
+/** The current state of one record in a clinic. `version` is the change number that wrote it. */
+export interface EntityRecord {
+  entity: SyncEntity;
+  id: string;
+  version: number;
+  data: Record<string, unknown> | null;
+  deleted: boolean;
+  /** The device whose mutation wrote this state. */
+  deviceId: string;
+}
+
+/** One row of a clinic's change log, in change-number order. */
+export interface ChangeRecord {
+  change: number;
+  entity: SyncEntity;
+  id: string;
+  op: 'put' | 'delete';
+  version: number;
+  data?: Record<string, unknown>;
+}
+
+/**
+ * One booked interval per (appointment, key) — key `resource:<id>` or
+ * `patient:<id>` — the index the double-booking check queries instead of
+ * scanning every appointment. Times are epoch ms, half-open.
+ */
+export interface BookingSlot {
+  key: string;
+  startMs: number;
+  endMs: number;
+}
+
+/** A stored audit entry with its chain fields pulled out for indexing. */
+export interface AuditRecord {
+  seq: number;
+  hash: string;
+  prevHash: string;
+  entry: Record<string, unknown>;
+}
+
+/** The last entry of a device's audit chain on the server. */
+export interface AuditHeadRecord {
+  seq: number;
+  hash: string;
+}
+
+/**
+ * What a write transaction may do. Opened by {@link Storage.write} for one
+ * clinic and one device; everything commits together or not at all.
+ *
+ * @example
+ * await storage.write('clinic-1', 'desk-1', async (tx) => {
+ *   const device = await tx.device();
+ *   const change = await tx.appendChange({ entity: 'patient', id: 'p1', op: 'put', data });
+ * });
+ */
+export interface WriteTransaction {
+  /** The device row, locked for the rest of the transaction (one push per device at a time). */
+  device(): Promise<DeviceRecord>;
+  /** A recorded mutation of ANY clinic (ids are global); the caller checks who owns it. */
+  findMutation(mutationId: string): Promise<MutationRecord | null>;
+  /** Records a result and advances the device's lastDeviceSeq to `deviceSeq`. */
+  recordMutation(record: Omit<MutationRecord, 'clinicId' | 'deviceId'>): Promise<void>;
+  /** Advances the device's lastDeviceSeq without recording under a mutation id (a refused id collision). */
+  advanceDeviceSeq(deviceSeq: number): Promise<void>;
+  /**
+   * Takes the clinic's change-counter lock and returns the counter. Held until
+   * commit, so no change can commit behind a cursor already served. Call it
+   * BEFORE reading state a decision depends on (the booking check).
+   */
+  lockChanges(): Promise<number>;
+  /** Assigns the next change number (lock taken if not yet) and writes the log row. */
+  appendChange(change: Omit<ChangeRecord, 'change' | 'version'>): Promise<number>;
+  getEntity(entity: SyncEntity, id: string): Promise<EntityRecord | null>;
+  getEntities(entity: SyncEntity, ids: readonly string[]): Promise<EntityRecord[]>;
+  /** Inserts or replaces a record's current state (written by this transaction's device). */
+  putEntity(record: Omit<EntityRecord, 'deviceId'>): Promise<void>;
+  /** Replaces the booking slots of one appointment (empty: it no longer blocks anything). */
+  replaceBookingSlots(appointmentId: string, slots: readonly BookingSlot[]): Promise<void>;
+  /** Appointments holding a slot on any of `keys` that overlaps [startMs, endMs). */
+  findOverlappingAppointments(keys: readonly string[], startMs: number, endMs: number): Promise<EntityRecord[]>;
+  /** Indexes a double-booking conflict (its record itself is a 'conflict' entity). */
+  insertConflict(conflict: { id: string; appointmentId: string; detectedAtChange: number }): Promise<void>;
+  /** The device's audit chain head, or null before its first entry. */
+  auditHead(): Promise<AuditHeadRecord | null>;
+  /** The stored hash of the device's entry `seq`, or null. */
+  auditHashAt(seq: number): Promise<string | null>;
+  /** Appends one entry to the device's chain. There is no update or delete. */
+  appendAudit(record: AuditRecord): Promise<void>;
+}
+
+/**
+ * Everything the server stores. Both adapters pass storage.contract.ts.
+ *
+ * @example
+ * const storage = await openSqliteStorage({ path: ':memory:' });
+ * await storage.createClinic({ id: 'c1', name: 'North', timeZone: 'Europe/London', createdAt });
+ */
+export interface Storage {
+  /** `sqlite` or `postgres`, for logs and the health endpoint. */
+  readonly kind: 'sqlite' | 'postgres';
+  createClinic(clinic: Omit<ClinicRecord, 'lastChange'>): Promise<ClinicRecord>;
+  getClinic(clinicId: string): Promise<ClinicRecord | null>;
+  listClinics(): Promise<ClinicRecord[]>;
+  createEnrollmentCode(code: Omit<EnrollmentCodeRecord, 'usedAt'>): Promise<void>;
+  /**
+   * Atomically marks an unused, unexpired code used and enrolls the device
+   * (a device already enrolled in the same clinic gets its token replaced).
+   */
+  redeemEnrollmentCode(input: { codeHash: string; now: string; device: { id: string; name: string; tokenHash: string } }): Promise<{ ok: true; clinic: ClinicRecord } | { ok: false; problem: RedeemProblem }>;
+  findDeviceByTokenHash(tokenHash: string): Promise<DeviceRecord | null>;
+  getDevice(deviceId: string): Promise<DeviceRecord | null>;
+  listDevices(clinicId: string): Promise<DeviceRecord[]>;
+  /** Marks a device revoked; false when no such device. Idempotent. */
+  revokeDevice(deviceId: string, at: string): Promise<boolean>;
+  /** Runs `work` in one transaction for (clinic, device); rolls back if it throws. */
+  write<T>(clinicId: string, deviceId: string, work: (tx: WriteTransaction) => Promise<T>): Promise<T>;
+  /** Up to `limit` changes of the clinic with change > after, in order. */
+  readChanges(clinicId: string, after: number, limit: number): Promise<ChangeRecord[]>;
+  /** A device's audit entries from `fromSeq`, in seq order (for checks and exports). */
+  readAudit(clinicId: string, deviceId: string, fromSeq: number, limit: number): Promise<AuditRecord[]>;
+  /** Finishes in-flight work and releases the database. */
+  close(): Promise<void>;
+}
+
+/**
+ * Raw SQL for tests only: the contract suite uses it to prove the database
+ * itself refuses UPDATE/DELETE on audit_entries. Never used by the service.
+ */
+export interface RawSqlAccess {
+  rawExecute(sql: string): Promise<void>;
+}

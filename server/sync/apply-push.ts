@@ -1,0 +1,194 @@
+import { createHash } from 'node:crypto';
+import { ValidationError, parseAuditEntry } from '../../core';
+import type { Appointment, AuditEntry } from '../../core';
+import { ApiError, badRequestFromZod } from '../http/api-error';
+import type { MutationResult, Storage, WriteTransaction } from '../storage/storage';
+import { acceptAudit } from './audit-intake';
+import type { AuditIntake } from './audit-intake';
+import type { ConflictRecord } from './conflict-record';
+import { bookingSlots, findDoubleBooking } from './double-booking';
+import { checkEffects } from './effect-validation';
+import type { CheckedEffect } from './effect-validation';
+import type { SyncAuth } from './sync-auth';
+import { pushRequestSchema } from './wire-schemas';
+import type { Mutation } from './wire-schemas';
+
+/** One mutation's outcome in a push response. `duplicate` carries the stored result and its `original` status. */
+export type PushResult = (MutationResult | (Omit<MutationResult, 'status'> & { status: 'duplicate'; original: MutationResult['status'] }));
+
+/** The body of a successful push. */
+export interface PushResponse {
+  results: PushResult[];
+  audit: AuditIntake;
+}
+
+/**
+ * POST /v1/sync/push as a plain function over the storage interface, so a
+ * test can run the server in-process without HTTP. Validates the body (400
+ * naming the field), checks the device (403), then applies each mutation in
+ * its own transaction: a replayed id returns its stored result as
+ * `duplicate`; a deviceSeq that is not last+1 stops the batch with 409
+ * `sequence-gap` (earlier mutations stay applied, their results are in
+ * `details.results`); invalid records are `rejected` (recorded, the sequence
+ * advances); double bookings are stored with a conflict record. Then the
+ * audit entries are checked against the device's chain (409
+ * `audit-chain-broken`). Refusals are thrown as {@link ApiError}.
+ *
+ * @example
+ * const response = await applyPush(storage, { clinicId: 'c1', deviceId: 'desk-1' }, body);
+ * response.results[0] // { mutationId: 'm1', status: 'applied', change: 1 }
+ */
+export async function applyPush(storage: Storage, auth: SyncAuth, body: unknown): Promise<PushResponse> {
+  const parsed = pushRequestSchema.safeParse(body, { reportInput: true });
+  if (!parsed.success) throw badRequestFromZod(parsed.error);
+  const request = parsed.data;
+  if (request.deviceId !== auth.deviceId) {
+    throw new ApiError(403, 'device-mismatch', 'deviceId does not match the device this token was issued to.', { field: 'deviceId' });
+  }
+  request.mutations.forEach((mutation, index) => {
+    if (mutation.deviceId !== auth.deviceId) {
+      throw new ApiError(403, 'device-mismatch', 'A mutation names another device than the token.', { field: `mutations.${index}.deviceId` });
+    }
+  });
+  const audit = request.audit.map((entry, index): AuditEntry => {
+    let checked: AuditEntry;
+    try {
+      checked = parseAuditEntry(entry);
+    } catch (error) {
+      if (!(error instanceof ValidationError)) throw error;
+      throw new ApiError(400, error.code, error.message, { field: `audit.${index}${error.field ? `.${error.field}` : ''}` });
+    }
+    if (checked.deviceId !== auth.deviceId) {
+      throw new ApiError(403, 'device-mismatch', 'An audit entry belongs to another device than the token.', { field: `audit.${index}.deviceId` });
+    }
+    return checked;
+  });
+  const clinic = await storage.getClinic(auth.clinicId);
+  if (!clinic) throw new ApiError(401, 'unknown-clinic', 'The clinic of this token no longer exists.');
+
+  const results: PushResult[] = [];
+  for (const [index, mutation] of request.mutations.entries()) {
+    const outcome = await storage.write(auth.clinicId, auth.deviceId, (tx) => applyMutation(tx, auth, mutation, clinic.timeZone));
+    if ('expected' in outcome) {
+      throw new ApiError(409, 'sequence-gap', `mutations.${index} has deviceSeq ${mutation.deviceSeq}; the server expects ${outcome.expected}.`, {
+        field: `mutations.${index}.deviceSeq`,
+        details: { expected: outcome.expected, results },
+      });
+    }
+    results.push(outcome.result);
+  }
+  const intake = await acceptAudit(storage, auth, audit);
+  return { results, audit: intake };
+}
+
+type MutationOutcome = { result: PushResult } | { expected: number };
+
+async function applyMutation(tx: WriteTransaction, auth: SyncAuth, mutation: Mutation, clinicTimeZone: string): Promise<MutationOutcome> {
+  const device = await tx.device();
+  const expected = device.lastDeviceSeq + 1;
+  const stored = await tx.findMutation(mutation.mutationId);
+  if (stored !== null && stored.deviceId === auth.deviceId && stored.clinicId === auth.clinicId) {
+    const { status, ...rest } = stored.result;
+    return { result: { ...rest, status: 'duplicate', original: status } };
+  }
+  if (mutation.deviceSeq !== expected) return { expected };
+  if (stored !== null) {
+    // Ids are global and another device holds this one: refuse it without
+    // saying anything about the other device's mutation.
+    await tx.advanceDeviceSeq(mutation.deviceSeq);
+    return { result: { mutationId: mutation.mutationId, status: 'rejected', reason: { code: 'duplicate-id', field: 'mutationId', message: 'This mutation id is already taken.' } } };
+  }
+
+  let effects: CheckedEffect[];
+  try {
+    effects = checkEffects(mutation.effects);
+  } catch (error) {
+    if (!(error instanceof ValidationError)) throw error;
+    const result: MutationResult = { mutationId: mutation.mutationId, status: 'rejected', reason: error.toJSON() };
+    await tx.recordMutation({ mutationId: mutation.mutationId, deviceSeq: mutation.deviceSeq, result });
+    return { result };
+  }
+
+  // Lock the clinic's change counter BEFORE reading the bookings the check
+  // depends on: two desks' pushes then see each other's appointments.
+  await tx.lockChanges();
+  let lastChange: number | undefined;
+  let conflictId: string | undefined;
+  for (const [index, effect] of effects.entries()) {
+    const written = await applyEffect(tx, auth, mutation, index, effect, clinicTimeZone);
+    lastChange = written.change;
+    conflictId ??= written.conflictId;
+  }
+  const result: MutationResult = {
+    mutationId: mutation.mutationId,
+    status: conflictId === undefined ? 'applied' : 'conflict',
+    ...(lastChange === undefined ? {} : { change: lastChange }),
+    ...(conflictId === undefined ? {} : { conflictId }),
+  };
+  await tx.recordMutation({ mutationId: mutation.mutationId, deviceSeq: mutation.deviceSeq, result });
+  return { result };
+}
+
+async function applyEffect(
+  tx: WriteTransaction,
+  auth: SyncAuth,
+  mutation: Mutation,
+  index: number,
+  effect: CheckedEffect,
+  clinicTimeZone: string,
+): Promise<{ change: number; conflictId?: string }> {
+  if (effect.op === 'delete') {
+    const change = await tx.appendChange({ entity: effect.entity, id: effect.id, op: 'delete' });
+    await tx.putEntity({ entity: effect.entity, id: effect.id, version: change, data: null, deleted: true });
+    if (effect.entity === 'appointment') await tx.replaceBookingSlots(effect.id, []);
+    return { change };
+  }
+  if (effect.entity !== 'appointment') {
+    const change = await tx.appendChange({ entity: effect.entity, id: effect.id, op: 'put', data: effect.data });
+    await tx.putEntity({ entity: effect.entity, id: effect.id, version: change, data: effect.data, deleted: false });
+    return { change };
+  }
+
+  const appointment = effect.data as unknown as Appointment;
+  const clash = await findDoubleBooking(tx, appointment, clinicTimeZone);
+  let conflictId: string | undefined;
+  let newConflict = false;
+  if (clash) {
+    // An edit of an appointment already flagged keeps its open conflict instead of piling up new ones.
+    const previous = await tx.getEntity('appointment', appointment.id);
+    const previousConflict = previous?.data?.['syncConflict'];
+    if (typeof previousConflict === 'string') {
+      const record = await tx.getEntity('conflict', previousConflict);
+      if (record?.data?.['status'] === 'open') conflictId = previousConflict;
+    }
+    if (conflictId === undefined) {
+      conflictId = conflictIdFor(mutation.mutationId, index);
+      newConflict = true;
+    }
+  }
+  const data: Record<string, unknown> = conflictId === undefined ? effect.data : { ...effect.data, syncConflict: conflictId };
+  const change = await tx.appendChange({ entity: 'appointment', id: appointment.id, op: 'put', data });
+  await tx.putEntity({ entity: 'appointment', id: appointment.id, version: change, data, deleted: false });
+  await tx.replaceBookingSlots(appointment.id, bookingSlots(appointment));
+  if (!clash || conflictId === undefined || !newConflict) return conflictId === undefined ? { change } : { change, conflictId };
+
+  const record: ConflictRecord = {
+    id: conflictId,
+    kind: 'double-booking',
+    appointmentIds: [...clash.existingIds, appointment.id],
+    ...(clash.resourceId !== undefined ? { resourceId: clash.resourceId } : {}),
+    ...(clash.patientId !== undefined ? { patientId: clash.patientId } : {}),
+    deviceIds: [...new Set([...clash.existingDeviceIds, auth.deviceId])].sort(),
+    detectedAtChange: change,
+    status: 'open',
+  };
+  const conflictChange = await tx.appendChange({ entity: 'conflict', id: conflictId, op: 'put', data: { ...record } });
+  await tx.putEntity({ entity: 'conflict', id: conflictId, version: conflictChange, data: { ...record }, deleted: false });
+  await tx.insertConflict({ id: conflictId, appointmentId: appointment.id, detectedAtChange: change });
+  return { change: conflictChange, conflictId };
+}
+
+/** Deterministic, so a model test can predict it and a replay cannot mint a second one. */
+function conflictIdFor(mutationId: string, effectIndex: number): string {
+  return `cf_${createHash('sha256').update(`${mutationId}\u0000${effectIndex}`).digest('hex').slice(0, 32)}`;
+}

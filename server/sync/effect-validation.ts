@@ -1,0 +1,64 @@
+import {
+  ValidationError,
+  parseAppointment,
+  parseAvailabilityRule,
+  parseClosure,
+  parsePatient,
+  parseResource,
+  parseSeries,
+  parseSeriesException,
+  parseStaffMember,
+} from '../../core';
+import type { SyncEntity } from '../storage/storage';
+import { parseConflictRecord } from './conflict-record';
+import type { Effect } from './wire-schemas';
+
+/** The core/model parser for each synced entity (one copy of the rules: the desk's). */
+const parsers: Record<SyncEntity, (input: unknown) => object> = {
+  appointment: parseAppointment,
+  series: parseSeries,
+  seriesException: parseSeriesException,
+  patient: parsePatient,
+  resource: parseResource,
+  availability: parseAvailabilityRule,
+  closure: parseClosure,
+  staff: parseStaffMember,
+  conflict: parseConflictRecord,
+};
+
+// Staff records sync without secrets; a key that looks like one is refused
+// rather than silently dropped, so a leaking client is noticed.
+const credentialKey = /pass|hash|salt|secret|credential|token/i;
+
+/** An effect whose record passed its core/model schema (normalised by it). */
+export type CheckedEffect =
+  | { entity: SyncEntity; id: string; op: 'put'; data: Record<string, unknown> }
+  | { entity: SyncEntity; id: string; op: 'delete' };
+
+/**
+ * Checks every effect of a mutation with core/model's schemas and returns the
+ * normalised records, or throws the first `ValidationError` with its field
+ * inside the mutation (`effects.2.data.resourceIds.0`).
+ *
+ * @example checkEffects([{ entity: 'patient', id: 'p1', op: 'put', data: { id: 'p1', givenName: '' } }]) // throws required / effects.0.data.givenName
+ */
+export function checkEffects(effects: readonly Effect[]): CheckedEffect[] {
+  return effects.map((effect, index) => {
+    const at = `effects.${index}`;
+    if (effect.op === 'delete') return { entity: effect.entity, id: effect.id, op: 'delete' };
+    if (effect.data === undefined) throw new ValidationError('required', `${at}.data`, 'A put effect needs the full record in data.');
+    if (effect.entity === 'staff') {
+      const secret = Object.keys(effect.data).find((key) => credentialKey.test(key));
+      if (secret !== undefined) throw new ValidationError('not-permitted', `${at}.data.${secret}`, 'Staff records sync without credentials.');
+    }
+    let data: Record<string, unknown>;
+    try {
+      data = parsers[effect.entity](effect.data) as Record<string, unknown>;
+    } catch (error) {
+      if (!(error instanceof ValidationError)) throw error;
+      throw new ValidationError(error.code, error.field ? `${at}.data.${error.field}` : `${at}.data`, error.message);
+    }
+    if (data['id'] !== effect.id) throw new ValidationError('invalid-format', `${at}.data.id`, `The record's id must equal the effect's id (${effect.id}).`);
+    return { entity: effect.entity, id: effect.id, op: 'put', data };
+  });
+}

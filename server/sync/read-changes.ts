@@ -1,0 +1,37 @@
+import { badRequestFromZod } from '../http/api-error';
+import type { ChangeRecord, Storage } from '../storage/storage';
+import type { Clock, SyncAuth } from './sync-auth';
+import { pullQuerySchema } from './wire-schemas';
+
+/** The body of GET /v1/sync/pull. */
+export interface PullResponse {
+  changes: ChangeRecord[];
+  /** The change number of the last change returned (or the cursor sent, when none), as text. */
+  nextCursor: string;
+  hasMore: boolean;
+  serverTime: string;
+}
+
+/**
+ * GET /v1/sync/pull as a plain function: the clinic's changes after the
+ * cursor, in change order, one page at a time. `query` holds the raw query
+ * strings (`after`, `limit`); bad ones are a 400 naming the field.
+ *
+ * @example
+ * const page = await readChanges(storage, auth, { after: '0', limit: '500' }, Date.now);
+ * page.nextCursor // '500' when hasMore
+ */
+export async function readChanges(storage: Storage, auth: SyncAuth, query: unknown, clock: Clock): Promise<PullResponse> {
+  const parsed = pullQuerySchema.safeParse(query ?? {}, { reportInput: true });
+  if (!parsed.success) throw badRequestFromZod(parsed.error);
+  const { after, limit } = parsed.data;
+  // One row more than asked tells whether another page follows.
+  const rows = await storage.readChanges(auth.clinicId, after, limit + 1);
+  const changes = rows.slice(0, limit);
+  return {
+    changes,
+    nextCursor: String(changes.at(-1)?.change ?? after),
+    hasMore: rows.length > limit,
+    serverTime: new Date(clock()).toISOString(),
+  };
+}
