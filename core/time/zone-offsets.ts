@@ -29,24 +29,45 @@ const spanMs = 2 ** 35;
  */
 const sampleMs = 86_400_000;
 const tables = new Map<string, ZoneOffsetTable>();
+const offsetFormats = new Map<string, Intl.DateTimeFormat>();
+const offsetPattern = /GMT(?:([+-])(\d{1,2})(?::(\d{2}))?(?::(\d{2}))?)?$/;
+
+/**
+ * The zone's offset in minutes, read from `Intl`'s `longOffset` name ("GMT-05:00"):
+ * the same answer as Luxon's `IANAZone.offset` at about a third of the cost
+ * (one `format` instead of `formatToParts` plus date arithmetic), which matters
+ * when a span is first scanned. Falls back to Luxon for anything unexpected.
+ */
+function rawOffset(zone: IANAZone, instant: number): number {
+  let format = offsetFormats.get(zone.name);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-US', { timeZone: zone.name, timeZoneName: 'longOffset', year: 'numeric' });
+    offsetFormats.set(zone.name, format);
+  }
+  const match = offsetPattern.exec(format.format(instant));
+  if (!match) return zone.offset(instant);
+  if (match[1] === undefined) return 0;
+  const minutes = Number(match[2]) * 60 + Number(match[3] ?? 0) + Number(match[4] ?? 0) / 60;
+  return match[1] === '-' ? -minutes : minutes;
+}
 
 function buildSpan(zone: IANAZone, key: number): OffsetSpan {
   const start = key * spanMs;
   const end = start + spanMs;
   let previousAt = start;
-  let previous = zone.offset(start);
+  let previous = rawOffset(zone, start);
   const offsets = [previous];
   const changes: number[] = [];
   for (let at = start + sampleMs; ; at += sampleMs) {
     const sampleAt = Math.min(at, end);
-    const offset = zone.offset(sampleAt);
+    const offset = rawOffset(zone, sampleAt);
     if (offset !== previous) {
       // Bisect to the millisecond where the new offset starts.
       let low = previousAt;
       let high = sampleAt;
       while (high - low > 1) {
         const middle = Math.floor((low + high) / 2);
-        if (zone.offset(middle) === previous) low = middle;
+        if (rawOffset(zone, middle) === previous) low = middle;
         else high = middle;
       }
       if (high < end) {
