@@ -50,7 +50,12 @@ const statusArgs = z.object({
 
 const unknownAppointment = (id: string) => refuse('unknown-entity', 'appointmentId', `There is no appointment "${id}".`);
 
-/** Applies a status change (forward or undo) to a stored appointment and records it (shared with occurrence/change-status). */
+/**
+ * Applies a status change (forward or undo) to a stored appointment and
+ * records it (shared with occurrence/change-status).
+ *
+ * @example return changeStatus(scope, 'a1', (history) => transition(history, 'arrived', { at, by }), 'STATUS_CHANGED');
+ */
 export async function changeStatus(
   scope: WriteScope,
   appointmentId: string,

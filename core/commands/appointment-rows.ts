@@ -3,7 +3,11 @@ import type { AppointmentRow } from '../db';
 import type { Appointment } from '../model';
 import type { WriteScope } from './define-command';
 
-/** The stored appointment without its storage-only index key. */
+/**
+ * The stored appointment without its storage-only index key.
+ *
+ * @example withoutDay(row) // { id: 'a1', … } (no `day`)
+ */
 export function withoutDay(row: AppointmentRow): Appointment {
   const { day: _day, ...appointment } = row;
   return appointment;

@@ -23,7 +23,11 @@ export interface CommandFixture {
   must<Name extends CommandName>(name: Name, args: CommandArgs<Name>, session?: CommandSession): Promise<CommandValue<Name>>;
 }
 
-/** Opens an empty database with a runner; `now` is 2026-01-02 12:00 UTC unless given. */
+/**
+ * Opens an empty database with a runner; `now` is 2026-01-02 12:00 UTC unless given.
+ *
+ * @example const { commands, must, clock } = await commandFixture();
+ */
 export async function commandFixture(now = Date.UTC(2026, 0, 2, 12)): Promise<CommandFixture> {
   const { db } = await openFakeDatabase('0.1.0-test', now);
   const clock = { now };
@@ -41,7 +45,11 @@ export async function commandFixture(now = Date.UTC(2026, 0, 2, 12)): Promise<Co
   };
 }
 
-/** A fixture with the small New York clinic set up. */
+/**
+ * A fixture with the small New York clinic set up.
+ *
+ * @example const { must } = await clinicFixture(); await must('appointment/book', { … }, frontDesk);
+ */
 export async function clinicFixture(now?: number): Promise<CommandFixture> {
   const fixture = await commandFixture(now);
   const { must } = fixture;
@@ -60,7 +68,9 @@ export async function clinicFixture(now?: number): Promise<CommandFixture> {
 
 /**
  * A DBCore middleware that throws on the Nth write to one table, to make a
- * command's transaction fail half-way.
+ * command's transaction fail half-way. Register it, reopen, then arm it.
+ *
+ * @example const failure = failOnWrite('outbox'); db.close(); db.use(failure); await db.open(); failure.armed = true;
  */
 export function failOnWrite(tableName: string, nth = 1): Middleware<DBCore> & { armed: boolean } {
   let seen = 0;

@@ -13,7 +13,11 @@ export function freshStorage(name = 'timedesk-test'): Required<TimedeskDbOptions
   return { name, indexedDB: new IDBFactory(), IDBKeyRange };
 }
 
-/** Seeded bytes, so device ids are reproducible in tests. */
+/**
+ * Seeded bytes, so device ids are reproducible in tests.
+ *
+ * @example newId(countingBytes(1)) // '0102030405060708090a0b0c0d0e0f10'
+ */
 export function countingBytes(seed = 1): (count: number) => Uint8Array {
   let next = seed;
   return (count) => Uint8Array.from({ length: count }, () => next++ & 0xff);

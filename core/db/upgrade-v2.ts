@@ -47,6 +47,8 @@ const upgradeActor = 'system-upgrade';
  * - meta: the device row gains its counters (audit head from the audit
  *   table, which the upgrade only reads: entries are immutable), and clinic
  *   settings get their defaults.
+ *
+ * @example this.version(2).stores(v2Stores).upgrade(upgradeToV2);
  */
 export async function upgradeToV2(transaction: Transaction): Promise<void> {
   const appointments = transaction.table('appointments');

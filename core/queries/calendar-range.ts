@@ -97,7 +97,11 @@ export function weekRange(firstDate: string, timeZone: string): { from: number; 
   return { from: wallTimeToInstant(`${firstDate}T00:00`, timeZone, 'date'), to: wallTimeToInstant(`${nextDate(firstDate, 7)}T00:00`, timeZone, 'date') };
 }
 
-/** `date` plus `days` calendar days (UTC arithmetic on a date has no DST). */
+/**
+ * `date` plus `days` calendar days (UTC arithmetic on a date has no DST).
+ *
+ * @example nextDate('2026-02-28', 1) // '2026-03-01'
+ */
 export function nextDate(date: string, days: number): string {
   return new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 }
