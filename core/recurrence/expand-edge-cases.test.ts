@@ -29,6 +29,13 @@ describe('rules rrule.js cannot finish on its own', () => {
   });
 });
 
+describe('BYSETPOS picking the same instance twice', () => {
+  it('counts it once: months whose 1st is a Monday, first and last of that one-day set', () => {
+    // rrule.js emits each such day twice (BYSETPOS=1 and -1), which would use up COUNT early.
+    expect(at('2024-01-01T09:00', 'FREQ=MONTHLY;BYDAY=MO;BYMONTHDAY=1;BYSETPOS=1,-1;COUNT=3')).toEqual(['2024-01-01T09:00:00', '2024-04-01T09:00:00', '2024-07-01T09:00:00']);
+  });
+});
+
 describe('the scan budget', () => {
   it(`refuses to step through more than ${MAX_SCANNED_OCCURRENCES} instances to reach a window`, { timeout: 60_000 }, () => {
     // One per second from 1 January: the window a week later sits ~600,000 instances in.

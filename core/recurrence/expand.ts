@@ -165,9 +165,14 @@ export function expandRule(spec: RuleSpec, window?: ExpandWindow): Occurrence[] 
   generated = 1;
   if (generated < count && !ruleNeverMatches(rule, dtstartParts)) {
     const rrule = new RRule(floatingOptions(rule, dtstartLocal), true);
+    let previousLocal = dtstartLocal;
     rrule.all((date) => {
       const local = date.getTime();
-      if (local === dtstartLocal) return true; // already counted above
+      // DTSTART is already counted above. rrule.js's BYSETPOS can pick one instance twice (it
+      // de-duplicates Date objects by reference), e.g. BYSETPOS=1,-1 in a one-instance month:
+      // one instance, counted once. rrule.js emits in order, so repeats are adjacent.
+      if (local === previousLocal) return true;
+      previousLocal = local;
       if (local > stopLocal) return false;
       if (local > limitReachedAt + offsetSlackMs) return false;
       generated++;
