@@ -7,9 +7,11 @@ import type { CalendarItem } from '../../core/queries';
 export interface DayItem {
   /** The appointment id, or the occurrence id (`seriesId:originalStart`). */
   id: string;
-  /** Stored appointments take status changes; a bare occurrence has to be saved first. */
+  /** A stored appointment, or an occurrence computed from its series (saved as an appointment at its first status change). */
   source: 'appointment' | 'occurrence';
   seriesId?: string | undefined;
+  /** For a series occurrence (stored or not): the start its rule generated, which names it. */
+  originalStart?: string | undefined;
   patientId: string;
   patient?: Patient | undefined;
   resourceIds: readonly string[];
@@ -80,6 +82,7 @@ function toDayItem(entry: CalendarItem): DayItem {
       id: row.id,
       source: 'appointment',
       seriesId: row.seriesId,
+      originalStart: row.originalStart,
       patientId: row.patientId,
       resourceIds: row.resourceIds,
       start: Date.parse(row.start),
@@ -98,6 +101,7 @@ function toDayItem(entry: CalendarItem): DayItem {
     id: occurrence.id,
     source: 'occurrence',
     seriesId: occurrence.seriesId,
+    originalStart: occurrence.originalStart,
     patientId: occurrence.patientId,
     resourceIds: occurrence.resourceIds,
     start: Date.parse(occurrence.start),

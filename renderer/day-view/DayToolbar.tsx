@@ -1,5 +1,6 @@
 import type { CalendarDate } from '../../core/model';
 import { addDays } from '../dates/calendar-dates';
+import { printCurrentView } from '../desktop/desktop-bridge';
 import type { ClinicFormat } from '../i18n';
 import { text } from '../i18n';
 import { slotSizes, useDayView } from './day-view-store';
@@ -87,6 +88,9 @@ export function DayToolbar({ date, today, format, count, onNew }: DayToolbarProp
         <label className="checkbox">
           <input type="checkbox" checked={view.showCancelled} onChange={(event) => view.setPreferences({ showCancelled: event.target.checked })} /> {text.dayView.showCancelled}
         </label>
+        <button type="button" onClick={() => void printCurrentView()}>
+          {text.dayView.print}
+        </button>
         <button type="button" className="primary" onClick={onNew} title={`${text.dayView.newAppointment} (N)`}>
           {text.dayView.newAppointment}
         </button>

@@ -79,7 +79,7 @@ export function SelectionPanel({ item, format, resourceNames, status }: Selectio
           </button>
         ) : null}
       </div>
-      {item.source === 'occurrence' ? <p className="field-hint">{text.status.occurrenceFirst}</p> : null}
+      {item.source === 'occurrence' ? <p className="field-hint">{text.status.occurrenceNote}</p> : null}
     </aside>
   );
 }

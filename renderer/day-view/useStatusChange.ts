@@ -1,6 +1,7 @@
 import { useCallback } from 'react';
 import type { AppointmentStatus } from '../../core/model';
 import type { DayItem } from '../data/day-sheet';
+import type { RunCommand } from '../data/useCommand';
 import { useCommand } from '../data/useCommand';
 import { problemSentence, text } from '../i18n';
 import { useNotices } from '../notices/notice-store';
@@ -16,9 +17,27 @@ function nameOf(item: DayItem): string {
 }
 
 /**
+ * The command for a status change. A stored appointment changes directly; a
+ * series occurrence goes through `occurrence/change-status`, which saves it
+ * as an appointment at its first change — except cancelling, which stays a
+ * cancelled occurrence of the series (`occurrence/cancel`).
+ */
+function runChange(run: RunCommand, item: DayItem, to: AppointmentStatus, reason: string | undefined) {
+  const why = reason === undefined ? {} : { reason };
+  if (item.source === 'occurrence' && item.seriesId && item.originalStart) {
+    const key = { seriesId: item.seriesId, originalStart: item.originalStart };
+    if (to === 'cancelled') return run('occurrence/cancel', { ...key, ...why }).then((result) => (result.ok ? { ok: true as const, appointmentId: null } : result));
+    return run('occurrence/change-status', { ...key, to, ...why }).then((result) => (result.ok ? { ok: true as const, appointmentId: result.value.id } : result));
+  }
+  const done = to === 'cancelled' ? run('appointment/cancel', { appointmentId: item.id, ...why }) : run('appointment/change-status', { appointmentId: item.id, to });
+  return done.then((result) => (result.ok ? { ok: true as const, appointmentId: result.value.id } : result));
+}
+
+/**
  * Runs status commands for a booking and says what happened in the notice
- * bar, with an undo button after every forward change. Refusals (a status
- * the machine does not allow, a missing reason) are shown as sentences.
+ * bar, with an undo button after every change that can be undone.
+ * Refusals (a status the machine does not allow, a missing reason) are
+ * shown as sentences.
  *
  * @example const { change } = useStatusChange(); await change(item, 'arrived');
  */
@@ -26,14 +45,14 @@ export function useStatusChange(): StatusChanges {
   const run = useCommand();
   const show = useNotices((state) => state.show);
 
-  const undo = useCallback(
-    async (item: DayItem) => {
-      const result = await run('appointment/undo-status', { appointmentId: item.id });
+  const undoById = useCallback(
+    async (appointmentId: string, name: string) => {
+      const result = await run('appointment/undo-status', { appointmentId });
       if (!result.ok) {
         show('field' in result.error ? problemSentence(result.error) : result.error.message, { tone: 'error' });
         return false;
       }
-      show(text.status.undone(nameOf(item), text.statuses[result.value.status]));
+      show(text.status.undone(name, text.statuses[result.value.status]));
       return true;
     },
     [run, show],
@@ -41,14 +60,7 @@ export function useStatusChange(): StatusChanges {
 
   const change = useCallback(
     async (item: DayItem, to: AppointmentStatus, reason?: string) => {
-      if (item.source !== 'appointment') {
-        show(text.status.occurrenceFirst, { tone: 'error' });
-        return false;
-      }
-      const result =
-        to === 'cancelled'
-          ? await run('appointment/cancel', { appointmentId: item.id, ...(reason === undefined ? {} : { reason }) })
-          : await run('appointment/change-status', { appointmentId: item.id, to });
+      const result = await runChange(run, item, to, reason);
       if (!result.ok) {
         const error = result.error;
         const message =
@@ -56,11 +68,14 @@ export function useStatusChange(): StatusChanges {
         show(message, { tone: 'error' });
         return false;
       }
-      show(text.status.changed(nameOf(item), text.statuses[result.value.status]), { undo: () => void undo(item) });
+      const name = nameOf(item);
+      const { appointmentId } = result;
+      show(text.status.changed(name, text.statuses[to]), appointmentId ? { undo: () => void undoById(appointmentId, name) } : {});
       return true;
     },
-    [run, show, undo],
+    [run, show, undoById],
   );
 
+  const undo = useCallback((item: DayItem) => undoById(item.id, nameOf(item)), [undoById]);
   return { change, undo };
 }
