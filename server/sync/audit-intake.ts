@@ -27,7 +27,8 @@ export async function acceptAudit(storage: Storage, auth: SyncAuth, entries: rea
     let accepted = 0;
     for (const entry of entries) {
       if (head !== null && entry.seq <= head.seq) {
-        if ((await tx.auditHashAt(entry.seq)) === entry.hash) continue;
+        // A resend only if it is byte-for-byte the stored entry: same hash, and the hash still matches its content.
+        if ((await tx.auditHashAt(entry.seq)) === entry.hash && computeEntryHash(entry) === entry.hash) continue;
         return { accepted, head, brokenAt: entry.seq, why: `entry ${entry.seq} differs from the one the server already holds` };
       }
       const expectedSeq = (head?.seq ?? 0) + 1;

@@ -1,0 +1,280 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createClinic, issueEnrollmentCode } from '../accounts/clinic-admin';
+import { enrollDevice } from '../accounts/enroll-device';
+import { hashSecret } from '../accounts/secrets';
+import { ApiError } from '../http/api-error';
+import { applyPush } from '../sync/apply-push';
+import { auditChain, bookedAppointment, bookingMutation, mutation, patientMutation, patientRecord } from '../sync/push-fixtures';
+import { readChanges } from '../sync/read-changes';
+import type { SyncAuth } from '../sync/sync-auth';
+import type { ChangeRecord, RawSqlAccess, Storage } from './storage';
+
+/** An adapter under test and how to throw its data away afterwards. */
+export interface ContractSubject {
+  storage: Storage & RawSqlAccess;
+  dispose(): Promise<void>;
+}
+
+const clock = () => Date.parse('2026-03-01T08:00:00.000Z');
+
+/**
+ * The ONE contract every storage adapter must pass, run through the same sync
+ * functions the HTTP routes call. sqlite.test.ts and postgres.test.ts call it
+ * with their adapter.
+ *
+ * @example runStorageContract('sqlite', async () => ({ storage: await openSqliteStorage({ path: ':memory:' }), dispose: async () => {} }));
+ */
+export function runStorageContract(name: string, open: () => Promise<ContractSubject>): void {
+  describe(`storage contract: ${name}`, () => {
+    let subject: ContractSubject;
+    let storage: Storage & RawSqlAccess;
+    let clinicCount = 0;
+
+    beforeAll(async () => {
+      subject = await open();
+      storage = subject.storage;
+    });
+    afterAll(async () => {
+      await subject.storage.close();
+      await subject.dispose();
+    });
+
+    /** A fresh clinic with `devices` enrolled desks, so tests never share state. */
+    async function clinicWith(devices: number): Promise<{ clinicId: string; desks: SyncAuth[]; tokens: string[] }> {
+      clinicCount += 1;
+      const clinic = await createClinic(storage, { name: `Clinic ${clinicCount}`, zone: 'Europe/London' }, clock);
+      const desks: SyncAuth[] = [];
+      const tokens: string[] = [];
+      for (let index = 1; index <= devices; index += 1) {
+        const { code } = await issueEnrollmentCode(storage, { clinicId: clinic.id }, clock);
+        const deviceId = `k${clinicCount}-desk-${index}`;
+        const enrolled = await enrollDevice(storage, { code, deviceId, deviceName: `Desk ${index}` }, clock);
+        desks.push({ clinicId: enrolled.clinicId, deviceId });
+        tokens.push(enrolled.token);
+      }
+      return { clinicId: clinic.id, desks, tokens };
+    }
+
+    async function pullAll(auth: SyncAuth, limit = 500): Promise<ChangeRecord[]> {
+      const all: ChangeRecord[] = [];
+      let after = '0';
+      for (;;) {
+        const page = await readChanges(storage, auth, { after, limit: String(limit) }, clock);
+        all.push(...page.changes);
+        after = page.nextCursor;
+        if (!page.hasMore) return all;
+      }
+    }
+
+    async function pushError(auth: SyncAuth, body: unknown): Promise<ApiError> {
+      const error = await applyPush(storage, auth, body).then(
+        () => null,
+        (caught: unknown) => caught,
+      );
+      if (!(error instanceof ApiError)) throw new Error(`expected an ApiError, got ${String(error)}`);
+      return error;
+    }
+
+    it('enrolls with a one-time code: the token is stored hashed, the code cannot be reused, an expired code fails', async () => {
+      const clinic = await createClinic(storage, { name: 'Codes', zone: 'Europe/Paris' }, clock);
+      const { code } = await issueEnrollmentCode(storage, { clinicId: clinic.id, ttlMinutes: 5 }, clock);
+      const enrolled = await enrollDevice(storage, { code: code.toLowerCase(), deviceId: 'codes-desk', deviceName: 'Desk' }, clock);
+      expect(enrolled.token).toMatch(/^[A-Za-z0-9_-]{43}$/);
+      const device = await storage.findDeviceByTokenHash(hashSecret(enrolled.token));
+      expect(device).toMatchObject({ id: 'codes-desk', clinicId: clinic.id, revokedAt: null, lastDeviceSeq: 0 });
+      expect(device?.tokenHash).not.toContain(enrolled.token);
+      await expect(enrollDevice(storage, { code, deviceId: 'codes-desk-2', deviceName: 'Desk 2' }, clock)).rejects.toMatchObject({ status: 401, code: 'invalid-enrollment-code' });
+      const late = await issueEnrollmentCode(storage, { clinicId: clinic.id, ttlMinutes: 5 }, clock);
+      await expect(enrollDevice(storage, { code: late.code, deviceId: 'codes-desk-3', deviceName: 'Desk 3' }, () => clock() + 5 * 60_000)).rejects.toMatchObject({ code: 'invalid-enrollment-code' });
+      expect(await storage.getDevice('codes-desk-3')).toBeNull();
+      expect(await storage.revokeDevice('codes-desk', new Date(clock()).toISOString())).toBe(true);
+      expect((await storage.findDeviceByTokenHash(hashSecret(enrolled.token)))?.revokedAt).not.toBeNull();
+      expect(await storage.revokeDevice('no-such-desk', new Date(clock()).toISOString())).toBe(false);
+    });
+
+    it('applies a batch and answers a replay with the stored results, changing nothing', async () => {
+      const { desks } = await clinicWith(1);
+      const desk = desks[0]!;
+      const batch = { deviceId: desk.deviceId, mutations: [1, 2, 3].map((seq) => patientMutation(desk.deviceId, seq)), audit: [] };
+      const first = await applyPush(storage, desk, batch);
+      expect(first.results.map((r) => [r.status, r.change])).toEqual([['applied', 1], ['applied', 2], ['applied', 3]]);
+      const replay = await applyPush(storage, desk, batch);
+      expect(replay.results).toEqual(first.results.map((r) => ({ ...r, status: 'duplicate', original: 'applied' })));
+      const changes = await pullAll(desk);
+      expect(changes.map((c) => c.change)).toEqual([1, 2, 3]);
+      expect((await storage.getDevice(desk.deviceId))?.lastDeviceSeq).toBe(3);
+    });
+
+    it('refuses a gap in deviceSeq with 409 and the expected seq; earlier mutations of the batch stay applied', async () => {
+      const { desks } = await clinicWith(1);
+      const desk = desks[0]!;
+      const error = await pushError(desk, { deviceId: desk.deviceId, mutations: [patientMutation(desk.deviceId, 1), patientMutation(desk.deviceId, 3)], audit: [] });
+      expect(error.status).toBe(409);
+      expect(error.code).toBe('sequence-gap');
+      expect(error.field).toBe('mutations.1.deviceSeq');
+      expect(error.details?.['expected']).toBe(2);
+      expect((await pullAll(desk)).map((c) => c.id)).toEqual([`${desk.deviceId}-p1`]);
+      // A new mutation id reusing a seq already taken is refused too (a desk that lost its state).
+      const reused = await pushError(desk, { deviceId: desk.deviceId, mutations: [mutation(desk.deviceId, 1, [], 'other-id')], audit: [] });
+      expect(reused.details?.['expected']).toBe(2);
+    });
+
+    it('records a mutation with an invalid record as rejected (naming the field) and advances the sequence', async () => {
+      const { desks } = await clinicWith(1);
+      const desk = desks[0]!;
+      const bad = mutation(desk.deviceId, 1, [{ entity: 'patient', id: 'p1', op: 'put', data: { ...patientRecord('p1'), dateOfBirth: 'yesterday' } }]);
+      const response = await applyPush(storage, desk, { deviceId: desk.deviceId, mutations: [bad, patientMutation(desk.deviceId, 2)], audit: [] });
+      expect(response.results[0]).toMatchObject({ status: 'rejected', reason: { field: 'effects.0.data.dateOfBirth' } });
+      expect(response.results[1]).toMatchObject({ status: 'applied', change: 1 });
+      const replay = await applyPush(storage, desk, { deviceId: desk.deviceId, mutations: [bad], audit: [] });
+      expect(replay.results[0]).toMatchObject({ status: 'duplicate', original: 'rejected', reason: { field: 'effects.0.data.dateOfBirth' } });
+    });
+
+    it('pages through changes with the cursor: every change once, in order, hasMore until the end', async () => {
+      const { desks } = await clinicWith(1);
+      const desk = desks[0]!;
+      await applyPush(storage, desk, { deviceId: desk.deviceId, mutations: Array.from({ length: 25 }, (_, i) => patientMutation(desk.deviceId, i + 1)), audit: [] });
+      const pages = [];
+      let after = '0';
+      for (;;) {
+        const page = await readChanges(storage, desk, { after, limit: '10' }, clock);
+        pages.push(page);
+        after = page.nextCursor;
+        if (!page.hasMore) break;
+      }
+      expect(pages.map((page) => [page.changes.length, page.nextCursor, page.hasMore])).toEqual([[10, '10', true], [10, '20', true], [5, '25', false]]);
+      expect(pages.flatMap((page) => page.changes.map((c) => c.change))).toEqual(Array.from({ length: 25 }, (_, i) => i + 1));
+      const empty = await readChanges(storage, desk, { after: '25' }, clock);
+      expect(empty).toMatchObject({ changes: [], nextCursor: '25', hasMore: false });
+      expect(pages[0]!.changes[0]).toMatchObject({ entity: 'patient', op: 'put', version: 1, data: { id: `${desk.deviceId}-p1`, givenName: `Given ${desk.deviceId}-p1` } });
+    });
+
+    it('never skips a change: concurrent pushes from several desks, pulled while they run, arrive exactly once', async () => {
+      const { desks } = await clinicWith(5);
+      const perDesk = 30;
+      const seen: ChangeRecord[] = [];
+      let cursor = '0';
+      let pushing = true;
+      const puller = (async () => {
+        // Pull continuously while the pushes commit: a change committing behind the cursor would be lost here.
+        while (pushing) {
+          const page = await readChanges(storage, desks[0]!, { after: cursor, limit: '7' }, clock);
+          seen.push(...page.changes);
+          cursor = page.nextCursor;
+          await new Promise((resolve) => setImmediate(resolve));
+        }
+      })();
+      await Promise.all(
+        desks.map(async (desk) => {
+          for (let seq = 1; seq <= perDesk; seq += 3) {
+            await applyPush(storage, desk, { deviceId: desk.deviceId, mutations: [seq, seq + 1, seq + 2].map((s) => patientMutation(desk.deviceId, s)), audit: [] });
+          }
+        }),
+      );
+      pushing = false;
+      await puller;
+      seen.push(...(await pullAll({ ...desks[0]! }).then((all) => all.filter((c) => c.change > Number(cursor)))));
+      const total = desks.length * perDesk;
+      expect(seen.map((c) => c.change)).toEqual(Array.from({ length: total }, (_, i) => i + 1));
+      expect(new Set(seen.map((c) => c.id)).size).toBe(total);
+    });
+
+    it('keeps clinics apart: no reads across, same record ids independent, a foreign mutation id is refused without leaking', async () => {
+      const a = await clinicWith(1);
+      const b = await clinicWith(1);
+      const deskA = a.desks[0]!;
+      const deskB = b.desks[0]!;
+      await applyPush(storage, deskA, { deviceId: deskA.deviceId, mutations: [mutation(deskA.deviceId, 1, [{ entity: 'patient', id: 'shared-id', op: 'put', data: patientRecord('shared-id') }], 'global-m1')], audit: [] });
+      expect(await pullAll(deskB)).toEqual([]);
+      const stolen = await applyPush(storage, deskB, { deviceId: deskB.deviceId, mutations: [mutation(deskB.deviceId, 1, [{ entity: 'patient', id: 'shared-id', op: 'put', data: { ...patientRecord('shared-id'), givenName: 'Bea' } }], 'global-m1')], audit: [] });
+      expect(stolen.results[0]).toMatchObject({ status: 'rejected', reason: { code: 'duplicate-id' } });
+      expect(stolen.results[0]).not.toHaveProperty('change');
+      await applyPush(storage, deskB, { deviceId: deskB.deviceId, mutations: [mutation(deskB.deviceId, 2, [{ entity: 'patient', id: 'shared-id', op: 'put', data: { ...patientRecord('shared-id'), givenName: 'Bea' } }])], audit: [] });
+      expect((await pullAll(deskA)).map((c) => c.data?.['givenName'])).toEqual(['Given shared-id']);
+      expect((await pullAll(deskB)).map((c) => [c.change, c.data?.['givenName']])).toEqual([[1, 'Bea']]);
+      // A write transaction cannot be opened for a device of another clinic.
+      await expect(storage.write(b.clinicId, deskA.deviceId, (tx) => tx.device())).rejects.toThrow(/not enrolled/);
+    });
+
+    it('keeps both bookings of a double booking from two desks; the later gets the conflict, both sync', async () => {
+      const { desks } = await clinicWith(2);
+      const [one, two] = [desks[0]!, desks[1]!];
+      const first = bookedAppointment({ id: 'appt-1', resourceId: 'dr-lee', patientId: 'p1', wallStart: '2026-03-02T09:00' });
+      const second = bookedAppointment({ id: 'appt-2', resourceId: 'dr-lee', patientId: 'p2', wallStart: '2026-03-02T09:15' });
+      const clear = bookedAppointment({ id: 'appt-3', resourceId: 'dr-lee', patientId: 'p3', wallStart: '2026-03-02T09:45' });
+      const r1 = await applyPush(storage, one, { deviceId: one.deviceId, mutations: [bookingMutation(one.deviceId, 1, first)], audit: [] });
+      const r2 = await applyPush(storage, two, { deviceId: two.deviceId, mutations: [bookingMutation(two.deviceId, 1, second)], audit: [] });
+      expect(r1.results[0]).toMatchObject({ status: 'applied' });
+      expect(r2.results[0]).toMatchObject({ status: 'conflict', conflictId: expect.stringMatching(/^cf_/) });
+      const changes = await pullAll(one);
+      const conflict = changes.find((c) => c.entity === 'conflict');
+      expect(conflict?.data).toEqual({
+        id: r2.results[0]!.conflictId,
+        kind: 'double-booking',
+        appointmentIds: ['appt-1', 'appt-2'],
+        resourceId: 'dr-lee',
+        deviceIds: [one.deviceId, two.deviceId].sort(),
+        detectedAtChange: 2,
+        status: 'open',
+      });
+      expect(changes.filter((c) => c.entity === 'appointment').map((c) => [c.id, c.data?.['syncConflict']])).toEqual([['appt-1', undefined], ['appt-2', r2.results[0]!.conflictId]]);
+      // Back-to-back is not a double booking (half-open intervals), and a replay does not mint a second conflict.
+      const r3 = await applyPush(storage, one, { deviceId: one.deviceId, mutations: [bookingMutation(one.deviceId, 2, clear)], audit: [] });
+      expect(r3.results[0]).toMatchObject({ status: 'applied' });
+      await applyPush(storage, two, { deviceId: two.deviceId, mutations: [bookingMutation(two.deviceId, 1, second)], audit: [] });
+      expect((await pullAll(two)).filter((c) => c.entity === 'conflict')).toHaveLength(1);
+    });
+
+    it('detects a double booking between two desks pushing at the same moment', async () => {
+      const { desks } = await clinicWith(4);
+      const results = await Promise.all(
+        desks.map((desk, index) =>
+          applyPush(storage, desk, { deviceId: desk.deviceId, mutations: [bookingMutation(desk.deviceId, 1, bookedAppointment({ id: `race-${index}`, resourceId: 'room-9', patientId: `rp-${index}`, wallStart: '2026-04-01T10:00' }))], audit: [] }),
+        ),
+      );
+      const statuses = results.map((r) => r.results[0]!.status).sort();
+      expect(statuses).toEqual(['applied', 'conflict', 'conflict', 'conflict']);
+    });
+
+    it('stores audit chains append-only: continues each chain, ignores resends, refuses a break, and the database refuses edits', async () => {
+      const { clinicId, desks } = await clinicWith(1);
+      const desk = desks[0]!;
+      const chain = auditChain(desk.deviceId, 5);
+      const first = await applyPush(storage, desk, { deviceId: desk.deviceId, mutations: [], audit: chain.slice(0, 3) });
+      expect(first.audit).toEqual({ accepted: 3, head: { seq: 3, hash: chain[2]!.hash } });
+      const resend = await applyPush(storage, desk, { deviceId: desk.deviceId, mutations: [], audit: chain });
+      expect(resend.audit).toEqual({ accepted: 2, head: { seq: 5, hash: chain[4]!.hash } });
+      const forged = { ...chain[1]!, reason: 'edited later' };
+      const broken = await pushError(desk, { deviceId: desk.deviceId, mutations: [], audit: [forged] });
+      expect(broken).toMatchObject({ status: 409, code: 'audit-chain-broken', details: { seq: 2 } });
+      const more = auditChain(desk.deviceId, 2, chain[4]!);
+      const tampered = { ...more[1]!, entityId: 'someone-else' };
+      const partly = await pushError(desk, { deviceId: desk.deviceId, mutations: [], audit: [more[0]!, tampered] });
+      expect(partly.details).toMatchObject({ seq: 7, accepted: 1 });
+      const stored = await storage.readAudit(clinicId, desk.deviceId, 1, 100);
+      expect(stored.map((entry) => entry.seq)).toEqual([1, 2, 3, 4, 5, 6]);
+      expect(stored[1]!.entry['reason']).toBeNull();
+      await expect(storage.rawExecute(`UPDATE audit_entries SET hash = 'x' WHERE device_id = '${desk.deviceId}'`)).rejects.toThrow(/append-only/);
+      await expect(storage.rawExecute(`DELETE FROM audit_entries WHERE device_id = '${desk.deviceId}'`)).rejects.toThrow(/append-only/);
+      expect(await storage.readAudit(clinicId, desk.deviceId, 1, 100)).toHaveLength(6);
+    });
+
+    it('rolls a failed write transaction back completely, counter included', async () => {
+      const { desks } = await clinicWith(1);
+      const desk = desks[0]!;
+      await expect(
+        storage.write(desk.clinicId, desk.deviceId, async (tx) => {
+          await tx.device();
+          await tx.appendChange({ entity: 'patient', id: 'ghost', op: 'put', data: patientRecord('ghost') });
+          await tx.recordMutation({ mutationId: 'ghost-m', deviceSeq: 1, result: { mutationId: 'ghost-m', status: 'applied' } });
+          throw new Error('crash after writing');
+        }),
+      ).rejects.toThrow('crash after writing');
+      expect(await pullAll(desk)).toEqual([]);
+      expect((await storage.getDevice(desk.deviceId))?.lastDeviceSeq).toBe(0);
+      expect((await storage.getClinic(desk.clinicId))?.lastChange).toBe(0);
+      const next = await applyPush(storage, desk, { deviceId: desk.deviceId, mutations: [patientMutation(desk.deviceId, 1)], audit: [] });
+      expect(next.results[0]).toMatchObject({ status: 'applied', change: 1 });
+    });
+  });
+}
