@@ -1,2 +1,18 @@
 export { hlcSend, hlcReceive, hlcToString, hlcParse, HlcError, initialHlcState, maxClockDriftMs } from './hlc';
 export type { HlcState, HlcTimestamp } from './hlc';
+export { captureEffects, beginEffectCapture, EffectRecorder, syncedTableEntities, entityTables, wireRecord } from './capture-effects';
+export { syncConflictSchema, conflictResolutionActions } from './conflict-record';
+export type { SyncConflict } from './conflict-record';
+export { backoffDelay, defaultBackoff } from './backoff';
+export type { BackoffPolicy } from './backoff';
+export { SyncTransportError, pushResultSchema, pushResponseSchema, pulledChangeSchema, pullResponseSchema } from './sync-transport';
+export type { SyncTransport, PushRequest, PushResponse, PushResult, PullResponse, PulledChange } from './sync-transport';
+export { createHttpTransport } from './http-transport';
+export type { FetchLike, HttpTransportOptions } from './http-transport';
+export { pushOutbox } from './push-outbox';
+export type { PushLimits, PushOutcome } from './push-outbox';
+export { applyPulledPage } from './apply-pull';
+export { writeRecord, syncedTables } from './write-record';
+export { readSyncState, initialSyncState } from './sync-state';
+export { createSyncClient } from './sync-client';
+export type { SyncClient, SyncClientOptions, SyncStatus, SyncTimers } from './sync-client';
