@@ -14,6 +14,9 @@ describe('rules rrule.js cannot finish on its own', () => {
     // No February has a 30th: rrule.js would step to the year 9999.
     'FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=30;COUNT=3',
     'FREQ=DAILY;BYMONTH=4,6;BYMONTHDAY=31;COUNT=3',
+    // No month has a 6th Monday.
+    'FREQ=MONTHLY;BYDAY=6MO;COUNT=3',
+    'FREQ=YEARLY;BYMONTH=3;BYDAY=-6FR;COUNT=3',
     // Day 1 of the year is never in February.
     'FREQ=MINUTELY;BYYEARDAY=1;BYMONTH=2;COUNT=3',
   ])('%s gives DTSTART alone, at once', (rrule) => {
@@ -22,6 +25,10 @@ describe('rules rrule.js cannot finish on its own', () => {
 
   it('still expands reachable ones: every 10 hours lands on 05:00 every 5 days', () => {
     expect(at('2025-01-01T09:00', 'FREQ=HOURLY;INTERVAL=10;BYHOUR=5;COUNT=3')).toEqual(['2025-01-01T09:00:00', '2025-01-02T05:00:00', '2025-01-07T05:00:00']);
+  });
+
+  it('still expands a 20th Monday of the year (the ordinal counts within the year without BYMONTH)', () => {
+    expect(at('2025-01-01T09:00', 'FREQ=YEARLY;BYDAY=20MO;COUNT=2')).toEqual(['2025-01-01T09:00:00', '2025-05-19T09:00:00']);
   });
 
   it('still expands rare but possible ones: 29 February', () => {

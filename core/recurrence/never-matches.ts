@@ -48,6 +48,13 @@ function monthDayPossible(rule: ParsedRule): boolean {
   return months.some((month) => (rule.byMonthDay as number[]).some((day) => Math.abs(day) <= (longestMonth[month - 1] as number)));
 }
 
+/** Whether a BYDAY ordinal can exist: within a month (MONTHLY, or YEARLY with BYMONTH) there is no 6th Monday. */
+function nthWeekdayPossible(rule: ParsedRule): boolean {
+  const withinMonth = rule.freq === 'MONTHLY' || (rule.freq === 'YEARLY' && rule.byMonth !== undefined);
+  if (!withinMonth || !rule.byDay) return true;
+  return rule.byDay.some((day) => day.nth === undefined || Math.abs(day.nth) <= 5);
+}
+
 /**
  * Whether any calendar day passes a DAILY-or-finer rule's day filters. rrule.js
  * steps day by day to the year 9999 looking for one (seconds for DAILY, many
@@ -79,10 +86,10 @@ function someDayPasses(rule: ParsedRule, start: WallTimeParts): boolean {
  * True when the rule provably never produces an instance after DTSTART, so
  * rrule.js must not be run: it would loop forever (unreachable time of day)
  * or step to the year 9999 before giving up (a month day no allowed month has,
- * day filters no day passes).
+ * a 6th weekday of a month, day filters no day passes).
  *
  * @example ruleNeverMatches(parseRrule('FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=30'), parseWallTime('2025-01-01T09:00', 'dtstart')) // true
  */
 export function ruleNeverMatches(rule: ParsedRule, start: WallTimeParts): boolean {
-  return !timeOfDayReachable(rule, start) || !monthDayPossible(rule) || !someDayPasses(rule, start);
+  return !timeOfDayReachable(rule, start) || !monthDayPossible(rule) || !nthWeekdayPossible(rule) || !someDayPasses(rule, start);
 }
