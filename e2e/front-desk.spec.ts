@@ -33,7 +33,7 @@ async function setUpAndSignIn(page: Page) {
   await expect(page.getByTestId('signed-in-staff')).toHaveText('Jo Admin (Admin)');
 }
 
-test('first run screen has no serious accessibility problems and checks the passphrase', async ({ page }) => {
+test('first run screen has no serious accessibility problems and checks the passphrase', async ({ page }, testInfo) => {
   await page.clock.setFixedTime(now);
   await page.goto('/');
   const firstRun = new FirstRunPage(page);
@@ -45,6 +45,7 @@ test('first run screen has no serious accessibility problems and checks the pass
   await firstRun.submit();
   await expect(page.getByText('The passphrase must be at least 10 characters.')).toBeVisible();
   await expect(page.getByLabel('Passphrase', { exact: true })).toHaveAttribute('aria-invalid', 'true');
+  await page.screenshot({ path: testInfo.outputPath('first-run.png'), fullPage: true });
   await expect(firstRun.heading()).toBeVisible(); // nothing was created
 });
 
@@ -86,6 +87,7 @@ test('first run → sign in → book → conflict refused → arrived → undo',
   await expect(dialog.conflicts()).toContainText(/Ada Lovelace, 10:00\s?AM \(45 min\)/);
   await expect(dialog.root()).toBeVisible();
   await expect(day.appointments('Grace Hopper')).toHaveCount(0);
+  await page.screenshot({ path: testInfo.outputPath('appointment-dialog-conflict.png') });
 
   // Another provider is free: switching resolves it.
   await dialog.resource('Dr Adams').uncheck();
@@ -104,6 +106,16 @@ test('first run → sign in → book → conflict refused → arrived → undo',
   await day.notice().getByRole('button', { name: 'Undo' }).click();
   await expect(ada).toHaveAttribute('data-status', 'booked');
   await expect(day.notice()).toContainText('Ada Lovelace: back to booked.');
+
+  // By rooms: neither booking has a room, so both show in "Not assigned", overlapping and side by side.
+  await page.getByLabel('Columns').selectOption('room');
+  await expect(day.columnNames()).toHaveText(['Room 1', 'Not assigned']);
+  const adaBox = await (await day.appointmentIn('Not assigned', 'Ada Lovelace')).boundingBox();
+  const graceBox = await (await day.appointmentIn('Not assigned', 'Grace Hopper')).boundingBox();
+  expect(adaBox && graceBox).toBeTruthy();
+  if (adaBox && graceBox) expect(adaBox.x + adaBox.width <= graceBox.x || graceBox.x + graceBox.width <= adaBox.x).toBe(true);
+  await page.screenshot({ path: testInfo.outputPath('day-view-rooms.png') });
+  await page.getByLabel('Columns').selectOption('provider');
 
   // The day is stored: a reload (after signing in again) shows the same bookings.
   await page.reload();

@@ -57,7 +57,7 @@ export function AppointmentBlock({ placement, top, height, format, selected, sta
 
   return (
     <div
-      className={`appointment status-${item.status}${selected ? ' selected' : ''}${height < 34 ? ' compact' : ''}`}
+      className={`appointment status-${item.status}${selected ? ' selected' : ''}${height < 34 ? ' compact' : ''}${placement.lanes > 1 ? ' narrow' : ''}`}
       style={{ top, height, left: `calc(${(placement.lane / placement.lanes) * 100}% + 2px)`, width: `calc(${100 / placement.lanes}% - 4px)` }}
       data-testid="appointment"
       data-appointment-id={item.id}
