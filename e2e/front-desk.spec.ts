@@ -179,3 +179,45 @@ test('day view is usable from the keyboard and has no serious accessibility prob
   await new SignInPage(page).signIn(sampleSetup.username, sampleSetup.passphrase);
   await expect(day.title()).toBeVisible();
 });
+
+test('a manager books over a conflict only with a reason; both bookings show side by side and the override is audited', async ({ page }) => {
+  await setUpAndSignIn(page);
+  const day = new DayViewPage(page);
+  const dialog = new AppointmentDialogPage(page);
+  await day.clickSlot('Dr Adams', '10:00');
+  await dialog.registerPatient({ givenName: 'Ada', familyName: 'Lovelace', dateOfBirth: '1990-12-10' });
+  await dialog.book();
+  await expect(dialog.root()).toBeHidden();
+
+  await day.clickSlot('Dr Adams', '11:00');
+  await dialog.time().fill('10:00');
+  await dialog.registerPatient({ givenName: 'Grace', familyName: 'Hopper', dateOfBirth: '1986-12-09' });
+  await dialog.book();
+  await expect(dialog.conflicts()).toContainText('Dr Adams is already booked at that time');
+  await dialog.override('');
+  await expect(dialog.root().getByText('Please give a reason.')).toBeVisible();
+  await expect(day.appointments('Grace Hopper')).toHaveCount(0);
+  await dialog.override('Double-booked on purpose: interpreter session');
+  await expect(dialog.root()).toBeHidden();
+
+  const ada = await (await day.appointmentIn('Dr Adams', 'Ada Lovelace')).boundingBox();
+  const grace = await (await day.appointmentIn('Dr Adams', 'Grace Hopper')).boundingBox();
+  if (!ada || !grace) throw new Error('both bookings must be visible');
+  expect(ada.y).toBeCloseTo(grace.y, 0);
+  expect(ada.x + ada.width <= grace.x || grace.x + grace.width <= ada.x).toBe(true);
+
+  // The engine recorded the override with its reason (read straight from IndexedDB).
+  const overrides = await page.evaluate(
+    () =>
+      new Promise<{ reason: string | null; actor: string }[]>((resolve, reject) => {
+        const open = indexedDB.open('timedesk');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const request = open.result.transaction('audit').objectStore('audit').index('action').getAll('CONFLICT_OVERRIDDEN');
+          request.onsuccess = () => resolve(request.result.map((entry: { reason: string | null; actor: { displayName: string } }) => ({ reason: entry.reason, actor: entry.actor.displayName })));
+          request.onerror = () => reject(request.error);
+        };
+      }),
+  );
+  expect(overrides).toEqual([{ reason: 'Double-booked on purpose: interpreter session', actor: 'Jo Admin' }]);
+});

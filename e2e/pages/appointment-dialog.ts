@@ -70,4 +70,11 @@ export class AppointmentDialogPage {
   conflicts(): Locator {
     return this.root().getByTestId('conflicts');
   }
+
+  /** A manager's "Book anyway" with a reason (empty: just press the button). */
+  async override(reason: string): Promise<void> {
+    const box = this.root().getByTestId('override');
+    await box.getByLabel('Book anyway — reason').fill(reason);
+    await box.getByRole('button', { name: 'Book anyway' }).click();
+  }
 }

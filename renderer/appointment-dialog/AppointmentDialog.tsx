@@ -1,5 +1,6 @@
 import { useMemo, useState } from 'react';
 import type { FormEvent } from 'react';
+import { isManager } from '../../core/commands';
 import type { ConflictReport } from '../../core/commands';
 import type { Patient } from '../../core/model';
 import { useClinic } from '../data/useClinic';
@@ -15,12 +16,15 @@ import { useNotices } from '../notices/notice-store';
 import type { AppointmentDraft } from './appointment-dialog-store';
 import { ConflictList } from './ConflictList';
 import { durationPresets } from './duration-presets';
+import { useSession } from '../session/session-store';
+import { OverrideConflict } from './OverrideConflict';
 import { PatientPicker } from './PatientPicker';
 import { QuickRegister } from './QuickRegister';
 
 /** Form fields a refusal can be shown next to; engine names are mapped onto them below. */
 const formFields = ['patientId', 'resourceIds', 'date', 'time', 'durationMinutes', 'visitReason', 'notes'];
 const engineToForm: Record<string, string> = { wallStart: 'time', timeZone: 'time' };
+const formFieldsWithOverride = [...formFields, 'override'];
 
 /** Props of {@link AppointmentDialog}. */
 export interface AppointmentDialogProps {
@@ -32,8 +36,9 @@ export interface AppointmentDialogProps {
  * Books an appointment: patient (typeahead or quick registration),
  * providers and rooms, date, start, length, reason and notes. Saving goes
  * through `appointment/book`, whose booking check decides; a hard conflict
- * keeps the dialog open and lists what collides, and any other refusal
- * appears next to its field.
+ * keeps the dialog open and lists what collides (a manager or admin may
+ * book anyway with a reason, which the engine records), and any other
+ * refusal appears next to its field.
  *
  * @example <AppointmentDialog draft={{ date: '2026-11-25', minute: 540, durationMinutes: 30, resourceIds: ['dr-lee'] }} onClose={close} />
  */
@@ -44,6 +49,8 @@ export function AppointmentDialog({ draft, onClose }: AppointmentDialogProps) {
   const show = useNotices((state) => state.show);
   const setDate = useDayView((state) => state.setDate);
   const select = useDayView((state) => state.select);
+  const staff = useSession((state) => state.staff);
+  const canOverride = staff !== null && isManager(staff);
   const format = useMemo(() => clinicFormat(clinic.locale, clinic.timeZone), [clinic.locale, clinic.timeZone]);
 
   const [patient, setPatient] = useState<Patient | null>(null);
@@ -65,6 +72,11 @@ export function AppointmentDialog({ draft, onClose }: AppointmentDialogProps) {
 
   async function submit(event: FormEvent) {
     event.preventDefault();
+    await book(undefined);
+  }
+
+  /** Books; `override` is a manager's reason for booking over the conflicts shown. */
+  async function book(override: string | undefined) {
     if (registering !== null) return;
     const missing: Record<string, string> = {};
     if (!patient) missing['patientId'] = text.dialog.choosePatient;
@@ -72,8 +84,8 @@ export function AppointmentDialog({ draft, onClose }: AppointmentDialogProps) {
     if (!date) missing['date'] = text.validation.required(text.fields.date);
     if (!time) missing['time'] = text.validation.required(text.fields.time);
     setErrors(missing);
-    setConflict(null);
     if (!patient || Object.keys(missing).length > 0) return;
+    if (override === undefined) setConflict(null);
     setBusy(true);
     try {
       const result = await run('appointment/book', {
@@ -84,6 +96,7 @@ export function AppointmentDialog({ draft, onClose }: AppointmentDialogProps) {
         durationMinutes: Number(duration),
         ...(visitReason.trim() ? { visitReason } : {}),
         ...(notes.trim() ? { notes } : {}),
+        ...(override === undefined ? {} : { override: { reason: override } }),
       });
       if (result.ok) {
         const { appointment, warnings } = result.value;
@@ -99,7 +112,7 @@ export function AppointmentDialog({ draft, onClose }: AppointmentDialogProps) {
         setConflict(result.error as ConflictReport);
       } else if ('field' in result.error) {
         const field = result.error.field.split('.')[0] ?? '';
-        setErrors(errorsFor({ ...result.error, field: engineToForm[field] ?? result.error.field }, formFields));
+        setErrors(errorsFor({ ...result.error, field: engineToForm[field] ?? result.error.field }, formFieldsWithOverride));
       }
     } catch {
       setErrors({ form: text.app.unexpectedError });
@@ -185,6 +198,7 @@ export function AppointmentDialog({ draft, onClose }: AppointmentDialogProps) {
         </Field>
 
         {conflict ? <ConflictList conflicts={conflict.hard} resources={resources} format={format} /> : null}
+        {conflict && canOverride ? <OverrideConflict busy={busy} error={errors['override']} onOverride={(reason) => void book(reason)} /> : null}
         {errors['form'] ? (
           <p className="form-error" role="alert">
             {errors['form']}
