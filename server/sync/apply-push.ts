@@ -76,6 +76,10 @@ export async function applyPush(storage: Storage, auth: SyncAuth, body: unknown)
       });
     }
     results.push(outcome.result);
+    // The SQLite adapter never waits on I/O, so without this a 100-mutation
+    // push would hold the event loop to itself; yielding lets other desks'
+    // requests in between the per-mutation transactions.
+    await new Promise((resolve) => setImmediate(resolve));
   }
   const intake = await acceptAudit(storage, auth, audit);
   return { results, audit: intake };

@@ -1,0 +1,327 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { verifyAuditChain } from '../../core/audit';
+import type { AppointmentRow } from '../../core/db';
+import { createSyncClient, readSyncState } from '../../core/sync';
+import type { PushRequest, SyncClient, SyncTransport } from '../../core/sync';
+import { deskFrontDesk, openDesk, setUpClinic } from '../../core/sync/sync-desk.fixture';
+import type { Desk } from '../../core/sync/sync-desk.fixture';
+import { createClinic, issueEnrollmentCode } from '../accounts/clinic-admin';
+import { enrollDevice } from '../accounts/enroll-device';
+import { openSqliteStorage } from '../storage/sqlite-storage';
+import type { ChangeRecord, Storage } from '../storage/storage';
+import { applyPush } from './apply-push';
+import { readChanges } from './read-changes';
+import type { SyncAuth } from './sync-auth';
+
+/**
+ * The multi-desk model test (issue 6): several desks, each its own Dexie
+ * database on fake-indexeddb running the real commands and the real sync
+ * client, one in-process server (server/sync's push and pull functions over
+ * SQLite ':memory:'), and a network that drops requests, drops answers
+ * (the server applied it, the desk never heard), duplicates requests, and
+ * delays requests so they reach the server later, in any order.
+ *
+ * After the network heals and every desk syncs: all desks hold the same
+ * records with the same versions as the server; every mutation any desk
+ * made is recorded once and its effects are in the change log exactly once;
+ * every booking that landed on an occupied slot produced exactly one
+ * conflict (checked by replaying the change log with an independent
+ * overlap rule) and no other booking did; every desk's audit chain verifies
+ * and the server holds exactly that chain.
+ */
+
+type Fault = 'ok' | 'drop-request' | 'drop-answer' | 'duplicate' | 'delay';
+
+type Action =
+  | { kind: 'book'; desk: number; patient: number; resource: number; slot: number; minutes: 30 | 60 }
+  | { kind: 'cancel'; desk: number; pick: number }
+  | { kind: 'sync'; desk: number; faults: Fault[] }
+  | { kind: 'deliver'; pick: number };
+
+const resources = ['dr-lee', 'room-1'];
+const patients = ['p1', 'p2'];
+// Monday 5 January 2026, inside working hours; 30-minute steps so bookings overlap often.
+const slots = ['2026-01-05T09:00', '2026-01-05T09:30', '2026-01-05T10:00', '2026-01-05T10:30'];
+
+const faultArbitrary = fc.constantFrom<Fault>('ok', 'ok', 'drop-request', 'drop-answer', 'duplicate', 'delay');
+
+function actionArbitrary(desks: number): fc.Arbitrary<Action> {
+  const desk = fc.integer({ min: 0, max: desks - 1 });
+  return fc.oneof(
+    { weight: 5, arbitrary: fc.record({ kind: fc.constant('book' as const), desk, patient: fc.integer({ min: 0, max: 1 }), resource: fc.integer({ min: 0, max: 1 }), slot: fc.integer({ min: 0, max: slots.length - 1 }), minutes: fc.constantFrom<30 | 60>(30, 60) }) },
+    { weight: 1, arbitrary: fc.record({ kind: fc.constant('cancel' as const), desk, pick: fc.nat() }) },
+    { weight: 3, arbitrary: fc.record({ kind: fc.constant('sync' as const), desk, faults: fc.array(faultArbitrary, { maxLength: 4 }) }) },
+    { weight: 1, arbitrary: fc.record({ kind: fc.constant('deliver' as const), pick: fc.nat() }) },
+  );
+}
+
+class NetworkDown extends Error {
+  constructor(what: string) {
+    super(`network: ${what}`);
+  }
+}
+
+/** The world of one run: the server, the desks, their clients and the network between them. */
+interface World {
+  storage: Storage;
+  desks: Desk[];
+  auths: SyncAuth[];
+  clients: SyncClient[];
+  /** Faults the next transport calls of each desk suffer (consumed one per call). */
+  faults: Fault[][];
+  /** Pushes held in the network, to reach the server later. */
+  held: { auth: SyncAuth; body: PushRequest }[];
+  /** Every mutation each desk ever queued (id → number of effects). */
+  made: Map<string, number>;
+  /** Errors the server answered to delayed deliveries (there should be none). */
+  deliveryErrors: unknown[];
+  now: number;
+}
+
+function transportFor(world: World, index: number): SyncTransport {
+  const auth = world.auths[index]!;
+  const clock = () => world.now;
+  // JSON round trips, as over HTTP: neither side can keep a reference to the other's objects.
+  const wire = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T;
+  const next = (): Fault => world.faults[index]!.shift() ?? 'ok';
+  return {
+    async push(request) {
+      const body = wire(request);
+      const fault = next();
+      if (fault === 'drop-request') throw new NetworkDown('request lost');
+      if (fault === 'delay') {
+        world.held.push({ auth, body });
+        throw new NetworkDown('timed out');
+      }
+      const response = await applyPush(world.storage, auth, body);
+      if (fault === 'duplicate') return wire(await applyPush(world.storage, auth, wire(body)));
+      if (fault === 'drop-answer') throw new NetworkDown('answer lost');
+      return wire(response);
+    },
+    async pull(after, limit) {
+      const fault = next();
+      if (fault === 'drop-request' || fault === 'delay') throw new NetworkDown('request lost');
+      const page = await readChanges(world.storage, auth, { after, limit: String(limit) }, clock);
+      if (fault === 'drop-answer') throw new NetworkDown('answer lost');
+      return wire(page);
+    },
+  };
+}
+
+async function noteOutbox(world: World, desk: Desk): Promise<void> {
+  for (const mutation of await desk.db.outbox.toArray()) world.made.set(mutation.mutationId, mutation.effects.length);
+}
+
+async function createWorld(deskCount: number): Promise<World> {
+  const storage = await openSqliteStorage({ path: ':memory:' });
+  const start = Date.UTC(2026, 0, 2, 12);
+  const clock = () => start;
+  const clinic = await createClinic(storage, { name: 'Model Clinic', zone: 'America/New_York' }, clock);
+  const world: World = { storage, desks: [], auths: [], clients: [], faults: [], held: [], made: new Map(), deliveryErrors: [], now: start };
+  for (let index = 0; index < deskCount; index += 1) {
+    const desk = await openDesk(`desk${index}`, 17 * (index + 1), start);
+    const device = await desk.db.meta.get('device');
+    const deviceId = (device as { deviceId: string }).deviceId;
+    const { code } = await issueEnrollmentCode(storage, { clinicId: clinic.id }, clock);
+    await enrollDevice(storage, { code, deviceId, deviceName: desk.name }, clock);
+    world.desks.push(desk);
+    world.auths.push({ clinicId: clinic.id, deviceId });
+    world.faults.push([]);
+  }
+  for (const [index, desk] of world.desks.entries()) {
+    world.clients.push(createSyncClient({ db: desk.db, transport: transportFor(world, index), clock: () => world.now, random: () => 0.5, pollIntervalMs: 0, timers: { set: () => 0, clear: () => undefined } }));
+  }
+  // Desk 0 sets the clinic up; every desk gets it before the faults start.
+  await setUpClinic(world.desks[0]!);
+  await noteOutbox(world, world.desks[0]!);
+  for (const desk of world.desks.slice(1)) await desk.db.meta.put({ key: 'clinic', name: 'Test Clinic', timeZone: 'America/New_York', locale: 'en-US', idleLockMinutes: 5 });
+  for (const client of world.clients) expect(await client.syncNow()).toBe(true);
+  return world;
+}
+
+async function run(world: World, action: Action): Promise<void> {
+  world.now += 1000;
+  for (const desk of world.desks) desk.clock.now = world.now;
+  switch (action.kind) {
+    case 'book': {
+      const desk = world.desks[action.desk]!;
+      // Refused when this desk already sees the slot taken: that is the local booking check doing its job.
+      await desk.commands.run(
+        'appointment/book',
+        { resourceIds: [resources[action.resource]!], patientId: patients[action.patient]!, wallStart: slots[action.slot]!, timeZone: 'America/New_York', durationMinutes: action.minutes },
+        deskFrontDesk,
+      );
+      await noteOutbox(world, desk);
+      return;
+    }
+    case 'cancel': {
+      const desk = world.desks[action.desk]!;
+      const open = await desk.db.appointments.filter((row) => row.status === 'booked').sortBy('id');
+      if (open.length === 0) return;
+      const target = open[action.pick % open.length]!;
+      const result = await desk.commands.run('appointment/cancel', { appointmentId: target.id, reason: 'Patient called' }, deskFrontDesk);
+      expect(result.ok).toBe(true);
+      await noteOutbox(world, desk);
+      return;
+    }
+    case 'sync': {
+      world.faults[action.desk] = [...action.faults];
+      await world.clients[action.desk]!.syncNow();
+      world.faults[action.desk] = [];
+      return;
+    }
+    case 'deliver': {
+      if (world.held.length === 0) return;
+      const [item] = world.held.splice(action.pick % world.held.length, 1);
+      await applyPush(world.storage, item!.auth, item!.body).catch((error: unknown) => world.deliveryErrors.push(error));
+    }
+  }
+}
+
+async function heal(world: World): Promise<void> {
+  // Whatever is still in flight arrives (in the order the network picked), then every desk syncs twice:
+  // the first round pushes everything, the second pulls what the others pushed after this desk's first.
+  while (world.held.length > 0) await run(world, { kind: 'deliver', pick: world.held.length - 1 });
+  for (let round = 0; round < 2; round += 1) {
+    for (const client of world.clients) expect(await client.syncNow()).toBe(true);
+  }
+}
+
+async function serverLog(world: World): Promise<ChangeRecord[]> {
+  const all: ChangeRecord[] = [];
+  let after = '0';
+  for (;;) {
+    const page = await readChanges(world.storage, world.auths[0]!, { after, limit: '1000' }, () => world.now);
+    all.push(...page.changes);
+    after = page.nextCursor;
+    if (!page.hasMore) return all;
+  }
+}
+
+/** What must agree across desks: every synced table, derived index included. */
+async function snapshot(desk: Desk) {
+  const { db } = desk;
+  const byId = <T extends { id: string }>(rows: T[]) => rows.sort((a, b) => a.id.localeCompare(b.id));
+  return {
+    appointments: byId(await db.appointments.toArray()),
+    bookings: (await db.bookings.toArray()).sort((a, b) => `${a.appointmentId}${a.resourceId}`.localeCompare(`${b.appointmentId}${b.resourceId}`)),
+    patients: byId(await db.patients.toArray()),
+    resources: byId(await db.resources.toArray()),
+    availability: byId(await db.availability.toArray()),
+    conflicts: byId(await db.conflicts.toArray()),
+  };
+}
+
+/**
+ * Replays the change log with its own overlap rule (half-open intervals on
+ * the same resource or patient, open statuses only) and returns, for each
+ * appointment put that landed on an occupied slot, the ids it collided with.
+ */
+function expectedCollisions(log: ChangeRecord[]): Map<string, string[]> {
+  const open = new Map<string, AppointmentRow>();
+  const collisions = new Map<string, string[]>();
+  for (const change of log) {
+    if (change.entity !== 'appointment') continue;
+    const row = change.data as unknown as AppointmentRow | undefined;
+    if (change.op === 'delete' || !row || !['booked', 'arrived', 'in_room'].includes(row.status)) {
+      open.delete(change.id);
+      continue;
+    }
+    const start = Date.parse(row.start);
+    const end = Date.parse(row.end);
+    const hits = [...open.values()]
+      .filter((other) => other.id !== row.id && Date.parse(other.start) < end && start < Date.parse(other.end))
+      .filter((other) => other.patientId === row.patientId || other.resourceIds.some((id) => row.resourceIds.includes(id)))
+      .map((other) => other.id)
+      .sort();
+    if (hits.length > 0 && !open.has(row.id)) collisions.set(`${change.change}`, [...hits, row.id]);
+    open.set(row.id, row);
+  }
+  return collisions;
+}
+
+async function checkInvariants(world: World): Promise<void> {
+  const log = await serverLog(world);
+
+  // 1. Convergence: every desk holds the same records, with the server's versions.
+  const snapshots = await Promise.all(world.desks.map(snapshot));
+  for (const other of snapshots.slice(1)) expect(other).toEqual(snapshots[0]);
+  const lastVersion = new Map<string, number>();
+  for (const change of log) lastVersion.set(`${change.entity}:${change.id}`, change.version);
+  for (const appointment of snapshots[0]!.appointments) expect(appointment.version).toBe(lastVersion.get(`appointment:${appointment.id}`));
+
+  // 2. Nothing lost, nothing applied twice: every desk's outbox is empty, the server's sequence for each
+  //    desk is where the desk's is, and the log holds each mutation's effects exactly once.
+  for (const [index, desk] of world.desks.entries()) {
+    expect(await desk.db.outbox.count()).toBe(0);
+    expect(await desk.db.syncRejections.count()).toBe(0);
+    const device = (await desk.db.meta.get('device')) as { deviceSeq: number };
+    const serverDevice = await world.storage.getDevice(world.auths[index]!.deviceId);
+    expect(serverDevice?.lastDeviceSeq).toBe(device.deviceSeq);
+  }
+  const effectCount = [...world.made.values()].reduce((sum, count) => sum + count, 0);
+  expect(log.filter((change) => change.entity !== 'conflict')).toHaveLength(effectCount);
+
+  // 3. Every booking that landed on an occupied slot produced exactly one conflict, and nothing else did.
+  const collisions = expectedCollisions(log);
+  const conflicts = log.filter((change) => change.entity === 'conflict');
+  expect(conflicts).toHaveLength(collisions.size);
+  for (const [at, appointmentIds] of collisions) {
+    const conflict = conflicts.find((change) => change.change === Number(at) + 1);
+    expect(conflict?.data?.['appointmentIds']).toEqual(appointmentIds);
+  }
+  expect(snapshots[0]!.conflicts.map((conflict) => conflict.id).sort()).toEqual(conflicts.map((change) => change.id).sort());
+
+  // 4. Every desk's audit chain verifies, and the server holds exactly that chain.
+  for (const [index, desk] of world.desks.entries()) {
+    const entries = await desk.db.audit.toArray();
+    expect(verifyAuditChain(entries).ok).toBe(true);
+    const stored = await world.storage.readAudit(world.auths[index]!.clinicId, world.auths[index]!.deviceId, 1, 100_000);
+    expect(stored.map((record) => record.hash)).toEqual(entries.map((entry) => entry.hash));
+    expect((await readSyncState(desk.db)).auditSeqAcked).toBe(entries.length);
+  }
+  expect(world.deliveryErrors).toEqual([]);
+}
+
+describe('several desks over a faulty network (model)', () => {
+  it('converge with nothing lost or doubled, one conflict per double booking, and verified audit chains', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.integer({ min: 2, max: 3 }).chain((desks) => fc.tuple(fc.constant(desks), fc.array(actionArbitrary(desks), { minLength: 1, maxLength: 40 }))),
+        async ([deskCount, actions]) => {
+          const world = await createWorld(deskCount);
+          try {
+            for (const action of actions) await run(world, action);
+            await heal(world);
+            await checkInvariants(world);
+          } finally {
+            for (const desk of world.desks) desk.db.close();
+            await world.storage.close();
+          }
+        },
+      ),
+      { numRuns: Number(process.env['SYNC_MODEL_RUNS'] ?? 15) },
+    );
+  }, 240_000);
+
+  it('two desks booking the same slot offline both keep the booking and both see one conflict', async () => {
+    const world = await createWorld(2);
+    try {
+      await run(world, { kind: 'book', desk: 0, patient: 0, resource: 0, slot: 0, minutes: 30 });
+      await run(world, { kind: 'book', desk: 1, patient: 1, resource: 0, slot: 0, minutes: 30 });
+      await heal(world);
+      await checkInvariants(world);
+      for (const desk of world.desks) {
+        expect(await desk.db.appointments.count()).toBe(2);
+        const conflicts = await desk.db.conflicts.toArray();
+        expect(conflicts).toEqual([expect.objectContaining({ kind: 'double-booking', resourceId: 'dr-lee', status: 'open' })]);
+        expect(await desk.db.appointments.filter((row) => (row as { syncConflict?: string }).syncConflict === conflicts[0]!.id).count()).toBe(1);
+      }
+      expect(world.clients[1]!.status().openConflicts).toBe(1);
+    } finally {
+      for (const desk of world.desks) desk.db.close();
+      await world.storage.close();
+    }
+  });
+});
