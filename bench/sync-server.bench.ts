@@ -1,0 +1,184 @@
+/**
+ * `npm run bench -- sync-server`: the sync server on loopback, a real
+ * listening Fastify server per storage adapter (SQLite in a temp file, and
+ * PostgreSQL in a throwaway schema when TIMEDESK_TEST_PG_URL or DATABASE_URL
+ * is set).
+ *
+ * 1. One desk pushes 10,000 mutations (batches of 100, half patient
+ *    registrations, half bookings that go through the double-booking check),
+ *    then pulls them all (pages of 1,000). Target: under 5 s end to end on SQLite.
+ * 2. 50 desks push 200 mutations each at the same time (batches of 20), all in
+ *    one clinic (the worst case: they share one change counter): throughput
+ *    and p50/p95 request latency.
+ * Baselines in the same run: the same row writes straight into the storage
+ * (one transaction per mutation, no validation, no HTTP), and `applyPush`
+ * in-process (validation and booking check, no HTTP).
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createClinic, issueEnrollmentCode } from '../server/accounts/clinic-admin';
+import { enrollDevice } from '../server/accounts/enroll-device';
+import { buildServer } from '../server/app';
+import { openThrowawayPostgres, testPostgresUrl } from '../server/storage/postgres-test-database';
+import { openSqliteStorage } from '../server/storage/sqlite-storage';
+import type { Storage } from '../server/storage/storage';
+import { applyPush } from '../server/sync/apply-push';
+import { bookedAppointment, bookingMutation, patientMutation, patientRecord } from '../server/sync/push-fixtures';
+import type { Mutation } from '../server/sync/wire-schemas';
+
+const totalMutations = 10_000;
+const batchSize = 100;
+const desks = 50;
+const perDesk = 200;
+const deskBatch = 20;
+
+interface Backend {
+  name: string;
+  open(): Promise<{ storage: Storage; dispose(): Promise<void> }>;
+}
+
+/** Mutation `seq` of a desk: odd ones book a 30-minute slot of its own provider, even ones register a patient. */
+function deskMutation(deviceId: string, seq: number): Mutation {
+  if (seq % 2 === 0) return patientMutation(deviceId, seq);
+  const slot = (seq - 1) / 2;
+  const day = Math.floor(slot / 16);
+  const minutes = 8 * 60 + (slot % 16) * 30;
+  const date = new Date(Date.UTC(2026, 3, 1 + day));
+  const wallStart = `${date.toISOString().slice(0, 10)}T${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
+  return bookingMutation(deviceId, seq, bookedAppointment({ id: `${deviceId}-a${seq}`, resourceId: `dr-${deviceId}`, patientId: `${deviceId}-pt${slot}`, wallStart }));
+}
+
+function batches(deviceId: string, count: number, size: number): { deviceId: string; mutations: Mutation[]; audit: [] }[] {
+  const out = [];
+  for (let start = 1; start <= count; start += size) {
+    out.push({ deviceId, mutations: Array.from({ length: Math.min(size, count - start + 1) }, (_, i) => deskMutation(deviceId, start + i)), audit: [] as [] });
+  }
+  return out;
+}
+
+function percentile(samples: number[], q: number): number {
+  const sorted = [...samples].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? Number.NaN;
+}
+
+async function enroll(storage: Storage, clinicId: string, deviceId: string): Promise<string> {
+  const { code } = await issueEnrollmentCode(storage, { clinicId }, Date.now);
+  return (await enrollDevice(storage, { code, deviceId, deviceName: deviceId }, Date.now)).token;
+}
+
+async function post(base: string, token: string, body: unknown): Promise<void> {
+  const response = await fetch(`${base}/v1/sync/push`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  if (response.status !== 200) throw new Error(`push answered ${response.status}: ${await response.text()}`);
+  const result = (await response.json()) as { results: { status: string }[] };
+  if (result.results.some((r) => r.status !== 'applied')) throw new Error(`unexpected results: ${JSON.stringify(result.results.find((r) => r.status !== 'applied'))}`);
+}
+
+async function runBackend(backend: Backend): Promise<Record<string, number>> {
+  const figures: Record<string, number> = {};
+  const { storage, dispose } = await backend.open();
+  const app = buildServer({ storage, logger: false, limits: { syncRequestsPerWindow: 1_000_000 } });
+  try {
+    const base = await app.listen({ host: '127.0.0.1', port: 0 });
+
+    // Baseline 1: raw storage writes, one transaction per mutation, same rows, no validation or HTTP.
+    const rawClinic = await createClinic(storage, { name: 'Raw', zone: 'Europe/London' }, Date.now);
+    await enroll(storage, rawClinic.id, `${backend.name}-raw`);
+    let started = performance.now();
+    for (let seq = 1; seq <= totalMutations; seq += 1) {
+      const id = `raw-p${seq}`;
+      await storage.write(rawClinic.id, `${backend.name}-raw`, async (tx) => {
+        await tx.device();
+        const change = await tx.appendChange({ entity: 'patient', id, op: 'put', data: patientRecord(id) });
+        await tx.putEntity({ entity: 'patient', id, version: change, data: patientRecord(id), deleted: false });
+        await tx.recordMutation({ mutationId: `raw-m${seq}`, deviceSeq: seq, result: { mutationId: `raw-m${seq}`, status: 'applied', change } });
+      });
+    }
+    figures['rawWriteMs'] = performance.now() - started;
+
+    // Baseline 2: applyPush in-process (validation + booking check), no HTTP.
+    const directClinic = await createClinic(storage, { name: 'Direct', zone: 'Europe/London' }, Date.now);
+    const directDesk = `${backend.name}-direct`;
+    await enroll(storage, directClinic.id, directDesk);
+    const directBatches = batches(directDesk, totalMutations, batchSize);
+    started = performance.now();
+    for (const batch of directBatches) await applyPush(storage, { clinicId: directClinic.id, deviceId: directDesk }, batch);
+    figures['inProcessPushMs'] = performance.now() - started;
+
+    // 1. 10,000 mutations pushed over HTTP, then pulled.
+    const clinic = await createClinic(storage, { name: 'Bulk', zone: 'Europe/London' }, Date.now);
+    const desk = `${backend.name}-bulk`;
+    const token = await enroll(storage, clinic.id, desk);
+    const bodies = batches(desk, totalMutations, batchSize);
+    started = performance.now();
+    for (const body of bodies) await post(base, token, body);
+    figures['pushMs'] = performance.now() - started;
+    const pullStarted = performance.now();
+    let after = '0';
+    let pulled = 0;
+    for (;;) {
+      const response = await fetch(`${base}/v1/sync/pull?after=${after}&limit=1000`, { headers: { authorization: `Bearer ${token}` } });
+      const page = (await response.json()) as { changes: unknown[]; nextCursor: string; hasMore: boolean };
+      pulled += page.changes.length;
+      after = page.nextCursor;
+      if (!page.hasMore) break;
+    }
+    if (pulled !== totalMutations) throw new Error(`pulled ${pulled} changes, expected ${totalMutations}`);
+    figures['pullMs'] = performance.now() - pullStarted;
+
+    // 2. 50 desks × 200 mutations, concurrently, one clinic.
+    const shared = await createClinic(storage, { name: 'Busy', zone: 'Europe/London' }, Date.now);
+    const deskTokens = await Promise.all(Array.from({ length: desks }, (_, i) => enroll(storage, shared.id, `${backend.name}-d${i}`).then((t) => ({ deviceId: `${backend.name}-d${i}`, token: t }))));
+    const deskBodies = deskTokens.map((d) => batches(d.deviceId, perDesk, deskBatch));
+    const latencies: number[] = [];
+    started = performance.now();
+    await Promise.all(
+      deskTokens.map(async (d, i) => {
+        for (const body of deskBodies[i]!) {
+          const sent = performance.now();
+          await post(base, d.token, body);
+          latencies.push(performance.now() - sent);
+        }
+      }),
+    );
+    figures['concurrentMs'] = performance.now() - started;
+    figures['p50Ms'] = percentile(latencies, 0.5);
+    figures['p95Ms'] = percentile(latencies, 0.95);
+  } finally {
+    await app.close();
+    await storage.close();
+    await dispose();
+  }
+  return figures;
+}
+
+const perSecond = (count: number, ms: number) => Math.round((count / ms) * 1000).toLocaleString('en');
+const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
+
+/** Runs both backends and prints their figures side by side. */
+export async function run(): Promise<void> {
+  const backends: Backend[] = [
+    {
+      name: 'sqlite',
+      open: async () => {
+        const folder = mkdtempSync(join(tmpdir(), 'timedesk-bench-'));
+        return { storage: await openSqliteStorage({ path: join(folder, 'bench.sqlite') }), dispose: async () => rmSync(folder, { recursive: true, force: true }) };
+      },
+    },
+  ];
+  const url = testPostgresUrl();
+  if (url) backends.push({ name: 'postgres', open: () => openThrowawayPostgres(url, 20) });
+  else console.log('PostgreSQL skipped: set TIMEDESK_TEST_PG_URL (or DATABASE_URL) to compare it.');
+
+  for (const backend of backends) {
+    const f = await runBackend(backend);
+    const endToEnd = f['pushMs']! + f['pullMs']!;
+    const desksTotal = desks * perDesk;
+    console.log(`\n-- ${backend.name}`);
+    console.log(`10,000 mutations over HTTP: push ${seconds(f['pushMs']!)} + pull ${seconds(f['pullMs']!)} = ${seconds(endToEnd)} end to end (target < 5 s on SQLite) — ${perSecond(totalMutations, f['pushMs']!)} mutations/s pushed`);
+    console.log(`  baseline, raw storage writes (1 tx per mutation, no validation, no HTTP): ${seconds(f['rawWriteMs']!)} — ${perSecond(totalMutations, f['rawWriteMs']!)}/s`);
+    console.log(`  baseline, applyPush in-process (validation + booking check, no HTTP):   ${seconds(f['inProcessPushMs']!)} — ${perSecond(totalMutations, f['inProcessPushMs']!)}/s`);
+    console.log(`  ratio HTTP push / raw writes: ${(f['pushMs']! / f['rawWriteMs']!).toFixed(2)}×; HTTP push / in-process push: ${(f['pushMs']! / f['inProcessPushMs']!).toFixed(2)}×`);
+    console.log(`${desks} desks × ${perDesk} mutations concurrently (batches of ${deskBatch}, one clinic): ${seconds(f['concurrentMs']!)} — ${perSecond(desksTotal, f['concurrentMs']!)} mutations/s; request latency p50 ${f['p50Ms']!.toFixed(1)} ms, p95 ${f['p95Ms']!.toFixed(1)} ms`);
+  }
+}
