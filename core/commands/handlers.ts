@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { appointmentCommands } from './appointment-commands';
 import type { CommandResult } from './command-result';
+import { conflictCommands } from './conflict-commands';
 import type { CommandDefinition } from './define-command';
 import { patientCommands } from './patient-commands';
 import { runCommand } from './run-command';
@@ -19,6 +20,7 @@ export const commandHandlers = {
   ...seriesCommands,
   ...patientCommands,
   ...setupCommands,
+  ...conflictCommands,
 };
 
 /** The command map's type. */
