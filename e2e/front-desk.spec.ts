@@ -221,3 +221,45 @@ test('a manager books over a conflict only with a reason; both bookings show sid
   );
   expect(overrides).toEqual([{ reason: 'Double-booked on purpose: interpreter session', actor: 'Jo Admin' }]);
 });
+
+test('status flow from the sheet: one-click next step, keys, cancel with a reason, undo', async ({ page }) => {
+  await setUpAndSignIn(page);
+  const day = new DayViewPage(page);
+  const dialog = new AppointmentDialogPage(page);
+  await day.clickSlot('Dr Brown', '13:00');
+  await dialog.registerPatient({ givenName: 'Mary', familyName: 'Somerville', dateOfBirth: '1980-12-26' });
+  await dialog.book();
+  const mary = await day.appointmentIn('Dr Brown', 'Mary Somerville');
+
+  // One click on the block's own button walks the visit forward.
+  await mary.getByRole('button', { name: 'Arrived', exact: true }).click();
+  await expect(mary).toHaveAttribute('data-status', 'arrived');
+  await mary.getByRole('button', { name: 'In room', exact: true }).click();
+  await expect(mary).toHaveAttribute('data-status', 'in_room');
+  await expect(page.getByTestId('selected-status')).toHaveText('In room');
+
+  // A key the status machine refuses says so and changes nothing.
+  await mary.getByRole('button', { name: /Mary Somerville/ }).focus();
+  await page.keyboard.press('n');
+  await expect(day.notice()).toContainText('An appointment that is in room cannot be marked no-show.');
+  await expect(mary).toHaveAttribute('data-status', 'in_room');
+  await page.keyboard.press('c');
+  await expect(mary).toHaveAttribute('data-status', 'completed');
+  await page.keyboard.press('u');
+  await expect(mary).toHaveAttribute('data-status', 'in_room');
+
+  // X asks for a reason; without one nothing happens.
+  await page.keyboard.press('x');
+  const cancel = page.getByRole('dialog', { name: 'Cancel appointment' });
+  await expect(cancel.getByLabel('Reason for cancelling')).toBeFocused();
+  await cancel.getByRole('button', { name: 'Cancel appointment' }).click();
+  await expect(cancel.getByText('Please give a reason.')).toBeVisible();
+  await cancel.getByLabel('Reason for cancelling').fill('Felt unwell, will call back');
+  await cancel.getByRole('button', { name: 'Cancel appointment' }).click();
+  await expect(cancel).toBeHidden();
+  await expect(day.appointments('Mary Somerville')).toHaveCount(0); // cancelled ones are hidden by default
+  await page.getByLabel('Show cancelled').check();
+  await expect(await day.appointmentIn('Dr Brown', 'Mary Somerville')).toHaveAttribute('data-status', 'cancelled');
+  await page.keyboard.press('Control+z');
+  await expect(await day.appointmentIn('Dr Brown', 'Mary Somerville')).toHaveAttribute('data-status', 'in_room');
+});

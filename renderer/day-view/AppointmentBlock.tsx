@@ -85,7 +85,7 @@ export function AppointmentBlock({ placement, top, height, format, selected, sta
           {item.seriesId ? ` · ${text.dayView.seriesMark}` : ''}
         </span>
       </button>
-      {next && height >= 52 ? (
+      {next && height >= 40 ? (
         <button type="button" className="appointment-next" onClick={onNext} onPointerDown={(event) => event.stopPropagation()} tabIndex={-1}>
           {text.statuses[next]}
         </button>

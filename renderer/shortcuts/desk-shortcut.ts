@@ -46,5 +46,6 @@ export function deskShortcut(press: KeyPress): DeskShortcut | undefined {
 export function isTypingTarget(target: EventTarget | null): boolean {
   if (!(target instanceof Element)) return false;
   if (target.closest('dialog[open]')) return true;
-  return target.matches('input, textarea, select, [contenteditable="true"], [role="combobox"], [role="listbox"]');
+  // Checkboxes, radios and buttons take no typing, so shortcuts still work while they have focus.
+  return target.matches('input:not([type="checkbox"], [type="radio"], [type="button"], [type="submit"], [type="reset"]), textarea, select, [contenteditable="true"], [role="combobox"], [role="listbox"]');
 }
