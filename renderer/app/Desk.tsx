@@ -1,9 +1,14 @@
 import { AppointmentDialog } from '../appointment-dialog/AppointmentDialog';
 import { useAppointmentDialog } from '../appointment-dialog/appointment-dialog-store';
+import { Administration } from '../admin/Administration';
+import { AuditViewer } from '../audit-viewer/AuditViewer';
 import { DayView } from '../day-view/DayView';
+import { DeskNavigation, allowedScreen } from '../navigation/DeskNavigation';
+import { useDeskScreen } from '../navigation/desk-screen-store';
 import { NoticeBar } from '../notices/NoticeBar';
 import { ShortcutSheet } from '../shortcuts/ShortcutSheet';
 import { useShortcutSheet } from '../shortcuts/shortcut-sheet-store';
+import { useSession } from '../session/session-store';
 import { useIdleLock } from '../session/useIdleLock';
 import { StatusBar } from '../status-bar/StatusBar';
 
@@ -19,10 +24,13 @@ export function Desk() {
   const closeDialog = useAppointmentDialog((state) => state.close);
   const sheetOpen = useShortcutSheet((state) => state.open);
   const closeSheet = useShortcutSheet((state) => state.close);
+  const role = useSession((state) => state.staff?.role);
+  const screen = allowedScreen(useDeskScreen((state) => state.screen), role);
   return (
     <div className="desk">
+      <DeskNavigation />
       <main className="desk-main">
-        <DayView />
+        {screen === 'admin' ? <Administration /> : screen === 'audit' ? <AuditViewer /> : <DayView />}
       </main>
       <NoticeBar />
       <StatusBar />

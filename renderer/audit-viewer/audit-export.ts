@@ -18,9 +18,9 @@ export async function* entriesInChainOrder(db: TimedeskDb, entriesPerPage = page
   let after: [string, number] | null = null;
   for (;;) {
     const range = after ? db.audit.where(':id').above(after) : db.audit.toCollection();
-    const page = await range.limit(entriesPerPage).toArray();
+    const page: AuditEntry[] = await range.limit(entriesPerPage).toArray();
     yield* page;
-    const last = page.at(-1);
+    const last: AuditEntry | undefined = page.at(-1);
     if (!last || page.length < entriesPerPage) return;
     after = [last.deviceId, last.seq];
   }

@@ -1,0 +1,103 @@
+import { useState } from 'react';
+import type { FormEvent } from 'react';
+import type { Closure, Resource } from '../../core/model';
+import { useClinic } from '../data/useClinic';
+import { useCommand } from '../data/useCommand';
+import { todayIn } from '../dates/calendar-dates';
+import { Modal } from '../dialog/Modal';
+import { Field } from '../forms/Field';
+import { errorsFor } from '../forms/field-errors';
+import { text } from '../i18n';
+
+/** Props of {@link ClosureForm}. */
+export interface ClosureFormProps {
+  closure: Closure | null;
+  resources: readonly Resource[];
+  onClose(): void;
+}
+
+const formFields = ['startDate', 'endDate', 'resourceId', 'reason'];
+
+/**
+ * Add or edit a closure or holiday through `closure/save`: first and last
+ * day (both included), the whole clinic or one resource, and the reason the
+ * day sheet shows.
+ *
+ * @example <ClosureForm closure={null} resources={resources} onClose={close} />
+ */
+export function ClosureForm({ closure, resources, onClose }: ClosureFormProps) {
+  const words = text.admin;
+  const clinic = useClinic();
+  const run = useCommand();
+  const today = todayIn(clinic.timeZone, Date.now());
+  const [form, setForm] = useState({
+    startDate: closure?.startDate ?? today,
+    endDate: closure?.endDate ?? today,
+    resourceId: closure?.resourceId ?? '',
+    reason: closure?.reason ?? '',
+  });
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [busy, setBusy] = useState(false);
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    setBusy(true);
+    setErrors({});
+    try {
+      const result = await run('closure/save', {
+        ...(closure ? { id: closure.id } : {}),
+        startDate: form.startDate,
+        endDate: form.endDate,
+        resourceId: form.resourceId || null,
+        reason: form.reason,
+      });
+      if (result.ok) onClose();
+      else setErrors(errorsFor(result.error, formFields));
+    } catch {
+      setErrors({ form: text.app.unexpectedError });
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <Modal title={closure ? words.editClosure : words.addClosure} onClose={onClose}>
+      <form className="modal-body" onSubmit={submit} noValidate>
+        <div className="field-row">
+          <Field label={text.fields.startDate} error={errors['startDate']}>
+            <input type="date" value={form.startDate} onChange={(event) => setForm({ ...form, startDate: event.target.value })} data-autofocus />
+          </Field>
+          <Field label={text.fields.endDate} error={errors['endDate']}>
+            <input type="date" value={form.endDate} onChange={(event) => setForm({ ...form, endDate: event.target.value })} />
+          </Field>
+        </div>
+        <Field label={words.appliesTo} error={errors['resourceId']}>
+          <select value={form.resourceId} onChange={(event) => setForm({ ...form, resourceId: event.target.value })}>
+            <option value="">{words.wholeClinic}</option>
+            {resources.map((resource) => (
+              <option key={resource.id} value={resource.id}>
+                {resource.name}
+              </option>
+            ))}
+          </select>
+        </Field>
+        <Field label={text.fields.reason} error={errors['reason']} hint={words.reasonHint}>
+          <input value={form.reason} onChange={(event) => setForm({ ...form, reason: event.target.value })} />
+        </Field>
+        {errors['form'] ? (
+          <p className="form-error" role="alert">
+            {errors['form']}
+          </p>
+        ) : null}
+        <div className="form-actions">
+          <button type="button" onClick={onClose}>
+            {text.app.cancel}
+          </button>
+          <button type="submit" className="primary" disabled={busy}>
+            {busy ? text.app.saving : text.app.save}
+          </button>
+        </div>
+      </form>
+    </Modal>
+  );
+}

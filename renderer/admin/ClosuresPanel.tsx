@@ -1,0 +1,63 @@
+import { useMemo, useState } from 'react';
+import type { Closure } from '../../core/model';
+import { useClinic } from '../data/useClinic';
+import { clinicFormat, text } from '../i18n';
+import { ClosureForm } from './ClosureForm';
+import { useAllResources } from './useAllResources';
+import { useClosures } from './useClosures';
+
+/**
+ * Closures and holidays: the list (days, whole clinic or one resource,
+ * reason), latest first, with Edit, and "Add closure".
+ *
+ * @example <ClosuresPanel />
+ */
+export function ClosuresPanel() {
+  const words = text.admin;
+  const clinic = useClinic();
+  const format = useMemo(() => clinicFormat(clinic.locale, clinic.timeZone), [clinic.locale, clinic.timeZone]);
+  const closures = useClosures();
+  const resources = useAllResources() ?? [];
+  const names = new Map(resources.map((resource) => [resource.id, resource.name]));
+  const [editing, setEditing] = useState<{ closure: Closure | null } | null>(null);
+  return (
+    <div>
+      <div className="admin-actions">
+        <button type="button" onClick={() => setEditing({ closure: null })}>
+          {words.addClosure}
+        </button>
+      </div>
+      {closures === undefined ? <p role="status">{text.app.loading}</p> : null}
+      {closures && closures.length === 0 ? <p>{words.noClosures}</p> : null}
+      {closures && closures.length > 0 ? (
+        <table className="admin-table" aria-label={words.sections.closures}>
+          <thead>
+            <tr>
+              <th scope="col">{words.days}</th>
+              <th scope="col">{words.appliesTo}</th>
+              <th scope="col">{text.fields.reason}</th>
+              <th scope="col">
+                <span className="sr-only">{words.actions}</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {closures.map((closure) => (
+              <tr key={closure.id}>
+                <td>{closure.startDate === closure.endDate ? format.mediumDate(closure.startDate) : `${format.mediumDate(closure.startDate)} – ${format.mediumDate(closure.endDate)}`}</td>
+                <td>{closure.resourceId === null ? words.wholeClinic : (names.get(closure.resourceId) ?? closure.resourceId)}</td>
+                <th scope="row">{closure.reason}</th>
+                <td>
+                  <button type="button" onClick={() => setEditing({ closure })} aria-label={words.editNamed(closure.reason)}>
+                    {words.edit}
+                  </button>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      ) : null}
+      {editing ? <ClosureForm closure={editing.closure} resources={resources} onClose={() => setEditing(null)} /> : null}
+    </div>
+  );
+}

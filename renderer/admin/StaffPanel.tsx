@@ -1,0 +1,78 @@
+import { useState } from 'react';
+import type { StaffMember } from '../../core/model';
+import { text } from '../i18n';
+import { useSession } from '../session/session-store';
+import { StaffForm } from './StaffForm';
+import { useStaffMembers } from './useStaffMembers';
+
+/** Props of {@link StaffPanel}. */
+export interface StaffPanelProps {
+  /** Only admins manage accounts; managers see the list. */
+  canEdit: boolean;
+}
+
+/**
+ * Staff accounts: name, username, role and whether the account may sign in,
+ * with Edit (change role, switch off, reset the passphrase) and "Add staff
+ * member" for admins.
+ *
+ * @example <StaffPanel canEdit={role === 'admin'} />
+ */
+export function StaffPanel({ canEdit }: StaffPanelProps) {
+  const words = text.admin;
+  const staff = useStaffMembers();
+  const me = useSession((state) => state.staff);
+  const [editing, setEditing] = useState<{ member: StaffMember | null } | null>(null);
+  return (
+    <div>
+      {canEdit ? (
+        <div className="admin-actions">
+          <button type="button" onClick={() => setEditing({ member: null })}>
+            {words.addStaff}
+          </button>
+        </div>
+      ) : (
+        <p className="field-hint">{words.adminsOnly}</p>
+      )}
+      {staff === undefined ? <p role="status">{text.app.loading}</p> : null}
+      {staff && staff.length > 0 ? (
+        <table className="admin-table" aria-label={words.sections.staff}>
+          <thead>
+            <tr>
+              <th scope="col">{text.fields.displayName}</th>
+              <th scope="col">{text.fields.username}</th>
+              <th scope="col">{words.role}</th>
+              <th scope="col">{words.active}</th>
+              {canEdit ? (
+                <th scope="col">
+                  <span className="sr-only">{words.actions}</span>
+                </th>
+              ) : null}
+            </tr>
+          </thead>
+          <tbody>
+            {staff.map((member) => (
+              <tr key={member.id} className={member.active ? '' : 'inactive'}>
+                <th scope="row">
+                  {member.displayName}
+                  {member.id === me?.staffId ? <span className="muted"> {words.you}</span> : null}
+                </th>
+                <td>{member.username}</td>
+                <td>{text.roles[member.role]}</td>
+                <td>{member.active ? words.yes : words.no}</td>
+                {canEdit ? (
+                  <td>
+                    <button type="button" onClick={() => setEditing({ member })} aria-label={words.editNamed(member.displayName)}>
+                      {words.edit}
+                    </button>
+                  </td>
+                ) : null}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      ) : null}
+      {editing ? <StaffForm member={editing.member} onClose={() => setEditing(null)} /> : null}
+    </div>
+  );
+}
