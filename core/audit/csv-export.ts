@@ -64,7 +64,7 @@ export async function* exportAuditCsv(
   filter: AuditExportFilter = {},
   options: AuditExportOptions = {},
 ): AsyncGenerator<string, AuditManifest, undefined> {
-  const clean = parseFilter(filter);
+  const clean = parseAuditExportFilter(filter);
   const matches = auditFilterMatcher(clean);
   const rowsPerChunk = Math.max(1, options.rowsPerChunk ?? 1000);
   const heads = new Map<string, AuditExportHead>();
@@ -109,7 +109,14 @@ export function auditCsvRow(entry: AuditEntry): string {
   return cells.join(',') + lineEnd;
 }
 
-function parseFilter(filter: AuditExportFilter): CleanFilter {
+/**
+ * Checks an export filter at the edge and drops absent parts; throws a
+ * ValidationError naming the field (`filter.to`, `filter.actions.0`…).
+ * Lets a caller refuse a bad filter before it starts any work.
+ *
+ * @example parseAuditExportFilter({ patientId: 'p-7', to: undefined }) // { patientId: 'p-7' }
+ */
+export function parseAuditExportFilter(filter: AuditExportFilter): CleanFilter {
   const result = filterSchema.safeParse(filter);
   if (!result.success) {
     const issue = result.error.issues[0];

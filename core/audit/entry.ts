@@ -39,6 +39,7 @@ export const auditActions = [
   'AUDIT_CHAIN_BROKEN',
   'DAY_SHEET_PRINTED',
   'CLINIC_CREATED',
+  'CLINIC_SETTINGS_SAVED',
 ] as const;
 
 /** One of {@link auditActions}. */

@@ -22,7 +22,7 @@ export type { AuditChainProblem, AuditCheckpoint, ChainEntry, AuditHead, AuditCh
 export { csvCell, guardFormula, unguardFormula, needsFormulaGuard, quoteField } from './csv-cell';
 export { auditCsvColumns, entryToCells, cellsToEntry, cellsToRow } from './csv-columns';
 export type { AuditCsvColumn, CellProblem, AuditRow } from './csv-columns';
-export { exportAuditCsv, auditCsvRow, CSV_BOM } from './csv-export';
+export { exportAuditCsv, auditCsvRow, auditFilterMatcher, parseAuditExportFilter, CSV_BOM } from './csv-export';
 export type { AuditExportFilter, AuditExportOptions } from './csv-export';
 export { CsvRecordReader, CsvSyntaxError } from './csv-reader';
 export { AUDIT_CSV_FORMAT, auditManifestSchema, auditExportHeadSchema, auditManifestPath, manifestCheckpoints } from './manifest';

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { defineCommand, refuse, runCommand } from '../commands';
+import { bytesToHex } from '@noble/hashes/utils.js';
+import { defineCommand, nobodySignedIn, refuse, runCommand } from '../commands';
 import type { CommandEnvironment, CommandResult, CommandSession } from '../commands';
 import type { StaffCredential } from '../db';
 import type { StaffMember } from '../model';
@@ -25,13 +26,9 @@ export type SignInOutcome =
 
 /** The app itself, as the actor of a sign-in attempt (nobody is signed in yet). */
 const signInActor = { kind: 'system' as const, systemId: 'sign-in', displayName: 'Sign-in screen' };
-/** Placeholder session for the wrapper: sign-in entries name their actor explicitly. */
-const nobody: CommandSession = { staffId: 'nobody', displayName: 'Nobody signed in', role: 'front_desk' };
 
 /** A recorded attempt: the command succeeds (its audit entry must commit) whatever the verdict. */
 const verdict = (value: SignInOutcome) => ({ ok: true as const, value });
-
-const toHex = (bytes: Uint8Array) => Array.from(bytes, (byte) => byte.toString(16).padStart(2, '0')).join('');
 
 /**
  * Records the verdict on an attempt whose hash was computed OUTSIDE the
@@ -95,7 +92,7 @@ export async function signIn(env: AuthEnvironment, username: string, passphrase:
   } else {
     await derive(passphrase, '00'.repeat(16), env.iterations ?? passphraseIterations);
   }
-  const result = await runCommand(env, 'staff/sign-in', recordAttempt as never, { username, staffId: staff?.id ?? null, digest }, nobody);
+  const result = await runCommand(env, 'staff/sign-in', recordAttempt as never, { username, staffId: staff?.id ?? null, digest }, nobodySignedIn);
   if (!result.ok) throw new Error(`Recording a sign-in attempt failed: ${result.error.message}`);
   return result.value as SignInOutcome;
 }
@@ -114,7 +111,7 @@ export async function setPassphrase(env: AuthEnvironment, session: CommandSessio
     return refuse('too-short', 'passphrase', `A passphrase needs at least ${minimumPassphraseLength} characters.`);
   }
   const iterations = env.iterations ?? passphraseIterations;
-  const salt = toHex(env.randomBytes(16));
+  const salt = bytesToHex(env.randomBytes(16));
   const hash = await (env.deriveKey ?? deriveKey)(passphrase, salt, iterations);
   const credential: StaffCredential = { staffId, algorithm: 'PBKDF2-SHA256', iterations, salt, hash, failedAttempts: 0, lockedUntil: 0 };
   const store = defineCommand({

@@ -1,17 +1,6 @@
-import { appointmentDay, bookingRows } from '../db';
-import type { AppointmentRow } from '../db';
+import { appointmentDay, bookingRows, withoutDay } from '../db';
 import type { Appointment } from '../model';
 import type { WriteScope } from './define-command';
-
-/**
- * The stored appointment without its storage-only index key.
- *
- * @example withoutDay(row) // { id: 'a1', … } (no `day`)
- */
-export function withoutDay(row: AppointmentRow): Appointment {
-  const { day: _day, ...appointment } = row;
-  return appointment;
-}
 
 /**
  * Reads an appointment inside the command's transaction.

@@ -6,13 +6,12 @@ import { readDevice } from '../db';
 import { defineCommand } from './define-command';
 import { runCommand } from './run-command';
 import type { CommandEnvironment } from './run-command';
-import type { CommandSession } from './session';
+import { nobodySignedIn } from './session';
 
 /** Entries read per page while verifying, so a long log is never all in memory. */
 const pageSize = 5_000;
 
 const integrityActor = { kind: 'system' as const, systemId: 'audit-integrity-check', displayName: 'Audit integrity check' };
-const nobody: CommandSession = { staffId: 'nobody', displayName: 'Nobody signed in', role: 'front_desk' };
 
 /** Appends AUDIT_CHAIN_BROKEN after whatever is stored last and re-anchors the device row on it. */
 const recordBreak = defineCommand({
@@ -71,7 +70,7 @@ export async function checkStoredAuditChain(env: CommandEnvironment): Promise<Au
   const previous = await db.audit.where('action').equals('AUDIT_CHAIN_BROKEN').filter((entry) => entry.deviceId === device.deviceId).last();
   const alreadyRecorded = previous?.changes['problem']?.after === report.problem && previous.changes['seq']?.after === report.seq;
   if (!alreadyRecorded) {
-    const recorded = await runCommand(env, 'audit/record-break', recordBreak as never, { problem: report.problem, seq: report.seq, message: report.message, deviceId: device.deviceId }, nobody);
+    const recorded = await runCommand(env, 'audit/record-break', recordBreak as never, { problem: report.problem, seq: report.seq, message: report.message, deviceId: device.deviceId }, nobodySignedIn);
     if (!recorded.ok) throw new Error(`Recording the broken audit chain failed: ${recorded.error.message}`);
   }
   return report;

@@ -1,4 +1,5 @@
-import { durationLimits, msToInstant } from '../model';
+import { eachBookingOverlapping, longestBookingMs } from '../db';
+import { msToInstant } from '../model';
 import type { Appointment, Series, SeriesException } from '../model';
 import { checkBooking } from '../overlap';
 import type { BookingCheckResult, ExistingBooking } from '../overlap';
@@ -22,8 +23,6 @@ export interface CheckExclusions {
   /** Extra bookings to count that are not stored yet (e.g. the kept half of a split series). */
   extraExisting?: readonly ExistingBooking[];
 }
-
-const longestBookingMs = durationLimits.max * 60_000;
 
 /**
  * Runs core/overlap's booking check for `candidates` against what the store
@@ -57,12 +56,9 @@ export async function checkCandidates(scope: WriteScope, candidates: readonly Ca
   const appointmentIds = new Set<string>();
   for (const candidate of candidates) {
     for (const resourceId of candidate.resourceIds) {
-      await db.bookings
-        .where('[resourceId+start]')
-        .between([resourceId, candidate.start - longestBookingMs], [resourceId, candidate.end], true, false)
-        .each((row) => {
-          if (row.end > candidate.start && row.status !== 'cancelled' && row.status !== 'no_show') appointmentIds.add(row.appointmentId);
-        });
+      await eachBookingOverlapping(db, resourceId, candidate.start, candidate.end, (row) => {
+        if (row.status !== 'cancelled' && row.status !== 'no_show') appointmentIds.add(row.appointmentId);
+      });
     }
   }
   const stored = new Map<string, Appointment>();

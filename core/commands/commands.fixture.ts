@@ -66,28 +66,41 @@ export async function clinicFixture(now?: number): Promise<CommandFixture> {
   return fixture;
 }
 
+/** A failure injector: a DBCore middleware plus the switch that arms it. */
+export type WriteFailure = Middleware<DBCore> & {
+  armed: boolean;
+  /** Re-aims the injector at the `nth` write to `tableName` from now on (and arms it). */
+  aim(tableName: string, nth?: number): void;
+};
+
 /**
  * A DBCore middleware that throws on the Nth write to one table, to make a
- * command's transaction fail half-way. Register it, reopen, then arm it.
+ * command's transaction fail half-way. Register it, reopen, then arm it
+ * (or use {@link injectWriteFailures}, which does all three).
  *
  * @example const failure = failOnWrite('outbox'); db.close(); db.use(failure); await db.open(); failure.armed = true;
  */
-export function failOnWrite(tableName: string, nth = 1): Middleware<DBCore> & { armed: boolean } {
+export function failOnWrite(tableName: string, nth = 1): WriteFailure {
   let seen = 0;
-  const middleware = {
+  let target = { tableName, nth };
+  const middleware: WriteFailure = {
     armed: false,
     stack: 'dbcore' as const,
     name: 'fail-on-write',
+    aim(tableName, nth = 1) {
+      target = { tableName, nth };
+      seen = 0;
+      middleware.armed = true;
+    },
     create(down: DBCore): DBCore {
       return {
         ...down,
         table(name) {
           const table = down.table(name);
-          if (name !== tableName) return table;
           return {
             ...table,
             mutate(request) {
-              if (middleware.armed && ++seen === nth) return Promise.reject(new Error(`Injected failure writing ${tableName}`));
+              if (middleware.armed && name === target.tableName && ++seen === target.nth) return Promise.reject(new Error(`Injected failure writing ${name}`));
               return table.mutate(request);
             },
           };
@@ -96,4 +109,29 @@ export function failOnWrite(tableName: string, nth = 1): Middleware<DBCore> & { 
     },
   };
   return middleware;
+}
+
+/**
+ * Installs a disarmed {@link failOnWrite} on an open database (Dexie takes
+ * middleware only while closed, so it closes and reopens it).
+ *
+ * @example const failure = await injectWriteFailures(db); failure.aim('audit'); await expect(run()).rejects.toThrow(/Injected/);
+ */
+export async function injectWriteFailures(db: TimedeskDb): Promise<WriteFailure> {
+  const failure = failOnWrite('', 1);
+  db.close();
+  db.use(failure);
+  await db.open();
+  return failure;
+}
+
+/**
+ * Every row of every table, for "nothing changed" comparisons.
+ *
+ * @example expect(await dumpDatabase(db)).toEqual(before);
+ */
+export async function dumpDatabase(db: TimedeskDb): Promise<Record<string, unknown[]>> {
+  const dump: Record<string, unknown[]> = {};
+  for (const table of db.tables) dump[table.name] = await table.toArray();
+  return dump;
 }

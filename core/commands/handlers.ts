@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { appointmentCommands } from './appointment-commands';
+import { clinicCommands } from './clinic-commands';
 import type { CommandResult } from './command-result';
 import { conflictCommands } from './conflict-commands';
 import type { CommandDefinition } from './define-command';
@@ -21,6 +22,7 @@ export const commandHandlers = {
   ...patientCommands,
   ...setupCommands,
   ...conflictCommands,
+  ...clinicCommands,
 };
 
 /** The command map's type. */

@@ -16,7 +16,7 @@ import {
 } from '../model';
 import type { Series, SeriesException } from '../model';
 import type { Conflict } from '../overlap';
-import { cancelOccurrence, editSeries, expandSeries, findRuleOccurrence, moveOccurrence, ruleSpecOf, splitSeries } from '../recurrence';
+import { cancelOccurrence, editSeries, expandSeries, findRuleOccurrence, moveOccurrence, occurrenceIdFor, ruleSpecOf, splitSeries } from '../recurrence';
 import { localMsToWallTime, parseWallTime, wallPartsToLocalMs, wallTimeToInstant } from '../time';
 import type { WallTime } from '../time';
 import { changeStatus } from './appointment-commands';
@@ -217,11 +217,6 @@ export const seriesCommands = {
   }),
 
   /**
-   * Cancels one occurrence; a reason is required.
-   *
-   * @example run('occurrence/cancel', { seriesId: 's1', originalStart: '2026-01-12T09:00', reason: 'Provider ill' }, session)
-   */
-  /**
    * Moves ONE occurrence along the status machine (arrived, in room, …).
    * An occurrence is not stored, so the first status change saves it as an
    * appointment with its `seriesId` and `originalStart` (the calendar then
@@ -276,6 +271,11 @@ export const seriesCommands = {
     },
   }),
 
+  /**
+   * Cancels one occurrence; a reason is required.
+   *
+   * @example run('occurrence/cancel', { seriesId: 's1', originalStart: '2026-01-12T09:00', reason: 'Provider ill' }, session)
+   */
   'occurrence/cancel': defineCommand({
     args: z.object({ ...occurrenceKey, reason: z.string().max(500).optional() }),
     async run(scope, args) {
@@ -285,7 +285,7 @@ export const seriesCommands = {
       const changed = next.find((exception) => !exceptions.includes(exception)) as SeriesException;
       const previous = exceptions.find((exception) => exception.id === changed.id);
       await saveExceptions(scope, exceptions, next);
-      const occurrenceId = `${series.id}:${changed.originalStart.replace(/[-:]/g, '')}`;
+      const occurrenceId = occurrenceIdFor(series.id, changed.originalStart);
       scope.audit({
         action: 'OCCURRENCE_CANCELLED',
         entityType: 'occurrence',

@@ -19,3 +19,13 @@ export interface CommandSession {
 export function isManager(session: CommandSession): boolean {
   return session.role === 'manager' || session.role === 'admin';
 }
+
+/**
+ * The session the wrapper runs under when no one is signed in (sign-in
+ * attempts, the start-up chain check). Entries written under it name their
+ * actor explicitly (a system actor), so this placeholder never appears in
+ * the log.
+ *
+ * @example runCommand(env, 'staff/sign-in', recordAttempt, args, nobodySignedIn)
+ */
+export const nobodySignedIn: CommandSession = { staffId: 'nobody', displayName: 'Nobody signed in', role: 'front_desk' };

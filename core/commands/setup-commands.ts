@@ -1,3 +1,4 @@
+import type { Table } from 'dexie';
 import { z } from 'zod';
 import { availabilityRuleSchema, closureSchema, idSchema, parseWith, resourceSchema, staffMemberSchema } from '../model';
 import type { AvailabilityRule, Closure, Resource, StaffMember } from '../model';
@@ -13,6 +14,23 @@ function managerOnly(scope: WriteScope, what: string) {
 }
 
 /**
+ * The shared tail of every setup command: store the record (new or
+ * replacing the one with its id) and audit each changed field.
+ */
+async function saveRecord<Row extends { id: string }>(
+  scope: WriteScope,
+  table: Table<Row, string>,
+  record: Row,
+  action: 'RESOURCE_SAVED' | 'AVAILABILITY_SAVED' | 'CLOSURE_SAVED' | 'STAFF_SAVED',
+  entityType: string,
+) {
+  const before = await table.get(record.id);
+  await table.put(record);
+  scope.audit({ action, entityType, entityId: record.id, changes: fieldChanges(before ?? null, record, ['id']) });
+  return { ok: true as const, value: record, baseVersion: null, intent: record };
+}
+
+/**
  * Clinic setup: resources, weekly hours, closures and staff. Each is an
  * upsert (a missing id makes a new record) audited with field-level changes.
  */
@@ -24,10 +42,7 @@ export const setupCommands = {
       const denied = managerOnly(scope, 'resources');
       if (denied) return denied;
       const resource: Resource = { ...args, id: args.id ?? scope.newId() };
-      const before = await scope.db.resources.get(resource.id);
-      await scope.db.resources.put(resource);
-      scope.audit({ action: 'RESOURCE_SAVED', entityType: 'resource', entityId: resource.id, changes: fieldChanges(before ?? null, resource, ['id']) });
-      return { ok: true, value: resource, baseVersion: null, intent: resource };
+      return saveRecord(scope, scope.db.resources, resource, 'RESOURCE_SAVED', 'resource');
     },
   }),
 
@@ -40,10 +55,7 @@ export const setupCommands = {
       if (!(await scope.db.resources.get(args.resourceId))) return refuse('unknown-entity', 'resourceId', `There is no resource "${args.resourceId}".`);
       // The model schema again, for its cross-field checks (end after start).
       const rule: AvailabilityRule = parseWith(availabilityRuleSchema, { ...args, id: args.id ?? scope.newId() });
-      const before = await scope.db.availability.get(rule.id);
-      await scope.db.availability.put(rule);
-      scope.audit({ action: 'AVAILABILITY_SAVED', entityType: 'availability', entityId: rule.id, changes: fieldChanges(before ?? null, rule, ['id']) });
-      return { ok: true, value: rule, baseVersion: null, intent: rule };
+      return saveRecord(scope, scope.db.availability, rule, 'AVAILABILITY_SAVED', 'availability');
     },
   }),
 
@@ -57,10 +69,7 @@ export const setupCommands = {
         return refuse('unknown-entity', 'resourceId', `There is no resource "${args.resourceId}".`);
       }
       const closure: Closure = parseWith(closureSchema, { ...args, id: args.id ?? scope.newId() });
-      const before = await scope.db.closures.get(closure.id);
-      await scope.db.closures.put(closure);
-      scope.audit({ action: 'CLOSURE_SAVED', entityType: 'closure', entityId: closure.id, changes: fieldChanges(before ?? null, closure, ['id']) });
-      return { ok: true, value: closure, baseVersion: null, intent: closure };
+      return saveRecord(scope, scope.db.closures, closure, 'CLOSURE_SAVED', 'closure');
     },
   }),
 
@@ -78,10 +87,7 @@ export const setupCommands = {
       const member: StaffMember = { ...args, id: args.id ?? scope.newId() };
       const holder = await scope.db.staff.where('username').equals(member.username).first();
       if (holder && holder.id !== member.id) return refuse('duplicate-id', 'username', `The username "${member.username}" is taken.`);
-      const before = await scope.db.staff.get(member.id);
-      await scope.db.staff.put(member);
-      scope.audit({ action: 'STAFF_SAVED', entityType: 'staff', entityId: member.id, changes: fieldChanges(before ?? null, member, ['id']) });
-      return { ok: true, value: member, baseVersion: null, intent: member };
+      return saveRecord(scope, scope.db.staff, member, 'STAFF_SAVED', 'staff');
     },
   }),
 };

@@ -1,3 +1,5 @@
+import { z } from 'zod';
+import { addCodedIssue, timeZoneSchema } from '../model';
 import type { HlcState } from '../sync/hlc';
 
 /**
@@ -32,6 +34,33 @@ export interface ClinicSettings {
   locale: string;
   idleLockMinutes: number;
 }
+
+/** Longest idle-lock setting: a screen showing the day sheet unattended for more than 4 h is no lock at all. */
+export const maxIdleLockMinutes = 240;
+
+const localeSchema = z.string().superRefine((text, context) => {
+  try {
+    // Throws RangeError for anything that is not a BCP 47 language tag.
+    if (Intl.getCanonicalLocales(text).length === 1) return;
+  } catch {
+    // reported below
+  }
+  addCodedIssue(context, 'invalid-format', `"${text}" is not a language tag like en-US.`);
+});
+
+/**
+ * The editable clinic settings, checked at the edge (`clinic/save-settings`):
+ * a name of 1–120 characters, an IANA zone, a BCP 47 locale, and 1–240 idle
+ * minutes before the screen locks.
+ *
+ * @example clinicSettingsSchema.parse({ name: 'Northside', timeZone: 'America/New_York', locale: 'en-US', idleLockMinutes: 10 })
+ */
+export const clinicSettingsSchema = z.object({
+  name: z.string().trim().min(1).max(120),
+  timeZone: timeZoneSchema,
+  locale: localeSchema,
+  idleLockMinutes: z.number().int().min(1).max(maxIdleLockMinutes),
+});
 
 /** Settings a new (or upgraded v1) database starts with until an admin saves its own. */
 export const defaultClinicSettings: ClinicSettings = {

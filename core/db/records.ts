@@ -1,4 +1,6 @@
+import { durationLimits } from '../model';
 import type { Appointment, CalendarDate } from '../model';
+import type { TimedeskDb } from './timedesk-db';
 
 /**
  * Rows that exist only in storage: derived index keys, secrets kept apart
@@ -90,6 +92,42 @@ export interface MutationEffect {
  */
 export function appointmentDay(appointment: Pick<Appointment, 'wallStart'>): CalendarDate {
   return appointment.wallStart.slice(0, 10);
+}
+
+/**
+ * The stored appointment without its storage-only `day` key: the core/model shape.
+ *
+ * @example withoutDay(row) // { id: 'a1', … } (no `day`)
+ */
+export function withoutDay(row: AppointmentRow): Appointment {
+  const { day: _day, ...appointment } = row;
+  return appointment;
+}
+
+/**
+ * The longest any booking can last (24 h, `durationLimits.max`): a range read
+ * on `[resourceId+start]` starts this much before the window, because a
+ * booking that began earlier may still run into it.
+ */
+export const longestBookingMs = durationLimits.max * 60_000;
+
+/**
+ * Calls `each` for every `bookings` row of `resourceId` that overlaps
+ * `[from, to)` (epoch ms, half-open: a booking ending at `from` or starting
+ * at `to` does not count), whatever its status. Reads the
+ * `[resourceId+start]` index from `from - longestBookingMs`, so the cost
+ * follows the window, not the table. Works inside any transaction that
+ * includes `bookings`.
+ *
+ * @example await eachBookingOverlapping(db, 'dr-lee', dayStart, dayEnd, (row) => ids.add(row.appointmentId));
+ */
+export async function eachBookingOverlapping(db: TimedeskDb, resourceId: string, from: number, to: number, each: (row: BookingRow) => void): Promise<void> {
+  await db.bookings
+    .where('[resourceId+start]')
+    .between([resourceId, from - longestBookingMs], [resourceId, to], true, false)
+    .each((row) => {
+      if (row.end > from) each(row);
+    });
 }
 
 /**

@@ -1,4 +1,6 @@
+import { auditFilterMatcher } from '../audit';
 import type { AuditAction, AuditEntry } from '../audit';
+import type { Collection } from 'dexie';
 import type { TimedeskDb } from '../db';
 
 /** Filters of the audit screen; all optional and combined with AND. */
@@ -55,13 +57,15 @@ export async function auditLog(db: TimedeskDb, query: AuditLogQuery = {}): Promi
   const limit = query.limit ?? 50;
   const from = query.from ?? '';
   const upper = query.cursor && (query.to === undefined || query.cursor.at < query.to) ? query.cursor.at : query.to;
-  const matches = (entry: AuditEntry) =>
-    entry.at >= from &&
-    (query.to === undefined || entry.at < query.to) &&
-    (query.staffId === undefined || (entry.actor.kind === 'staff' && entry.actor.staffId === query.staffId)) &&
-    (query.action === undefined || entry.action === query.action) &&
-    (query.patientId === undefined || entry.patientId === query.patientId) &&
-    isAfterCursor(entry, query.cursor);
+  // The same selection the CSV export applies, so the screen and the file agree.
+  const selected = auditFilterMatcher({
+    ...(query.from === undefined ? {} : { from: query.from }),
+    ...(query.to === undefined ? {} : { to: query.to }),
+    ...(query.staffId === undefined ? {} : { staffId: query.staffId }),
+    ...(query.action === undefined ? {} : { actions: [query.action] }),
+    ...(query.patientId === undefined ? {} : { patientId: query.patientId }),
+  });
+  const matches = (entry: AuditEntry) => selected(entry) && isAfterCursor(entry, query.cursor);
 
   let page: AuditEntry[];
   if (query.patientId !== undefined) {
@@ -75,4 +79,25 @@ export async function auditLog(db: TimedeskDb, query: AuditLogQuery = {}): Promi
   const entries = page.slice(0, limit);
   const last = entries.at(-1);
   return page.length > limit && last ? { entries, nextCursor: { at: last.at, deviceId: last.deviceId, seq: last.seq } } : { entries };
+}
+
+/**
+ * Every stored audit entry in chain order (device, then seq: the table's
+ * primary key), read in pages so a long log never sits in memory. Entries
+ * added while it runs only ever come after the page being read, so nothing
+ * is skipped or repeated. The source for the CSV export and for walking the
+ * whole log.
+ *
+ * @example for await (const entry of auditEntriesInChainOrder(db)) count += 1;
+ */
+export async function* auditEntriesInChainOrder(db: TimedeskDb, entriesPerPage = 2_000): AsyncGenerator<AuditEntry, void, undefined> {
+  let after: [string, number] | null = null;
+  for (;;) {
+    const range: Collection<AuditEntry, [string, number]> = after ? db.audit.where(':id').above(after) : db.audit.toCollection();
+    const page: AuditEntry[] = await range.limit(entriesPerPage).toArray();
+    yield* page;
+    const last = page.at(-1);
+    if (!last || page.length < entriesPerPage) return;
+    after = [last.deviceId, last.seq];
+  }
 }

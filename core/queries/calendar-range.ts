@@ -1,5 +1,6 @@
+import { eachBookingOverlapping, withoutDay } from '../db';
 import type { TimedeskDb } from '../db';
-import { durationLimits, msToInstant } from '../model';
+import { msToInstant } from '../model';
 import type { Appointment, SeriesOccurrence } from '../model';
 import { expandSeries } from '../recurrence';
 import { wallTimeToInstant } from '../time';
@@ -15,8 +16,6 @@ export interface CalendarRangeQuery {
   /** Default true: cancelled appointments and occurrences come back (the day view greys them out). */
   includeCancelled?: boolean;
 }
-
-const longestBookingMs = durationLimits.max * 60_000;
 
 const startOf = (item: CalendarItem) => (item.kind === 'appointment' ? item.appointment.start : item.occurrence.start);
 const idOf = (item: CalendarItem) => (item.kind === 'appointment' ? item.appointment.id : item.occurrence.id);
@@ -45,12 +44,7 @@ export async function calendarRange(db: TimedeskDb, query: CalendarRangeQuery): 
   return db.transaction('r', [db.bookings, db.appointments, db.series, db.seriesExceptions], async () => {
     const ids = new Set<string>();
     for (const resourceId of wanted) {
-      await db.bookings
-        .where('[resourceId+start]')
-        .between([resourceId, from - longestBookingMs], [resourceId, to], true, false)
-        .each((row) => {
-          if (row.end > from) ids.add(row.appointmentId);
-        });
+      await eachBookingOverlapping(db, resourceId, from, to, (row) => ids.add(row.appointmentId));
     }
     const appointments = (await db.appointments.bulkGet([...ids])).filter((row) => row !== undefined);
 
@@ -71,11 +65,6 @@ export async function calendarRange(db: TimedeskDb, query: CalendarRangeQuery): 
     ];
     return items.sort((left, right) => (startOf(left) < startOf(right) ? -1 : startOf(left) > startOf(right) ? 1 : idOf(left) < idOf(right) ? -1 : 1));
   });
-}
-
-function withoutDay<T extends { day?: string }>(row: T): Omit<T, 'day'> {
-  const { day: _day, ...rest } = row;
-  return rest;
 }
 
 /**

@@ -3,7 +3,7 @@ export type { CalendarItem, CalendarRangeQuery } from './calendar-range';
 export { patientAppointments } from './patient-appointments';
 export { freeSlots } from './free-slots';
 export type { FreeSlot, FreeSlotQuery } from './free-slots';
-export { auditLog } from './audit-log';
+export { auditLog, auditEntriesInChainOrder } from './audit-log';
 export type { AuditLogQuery, AuditCursor, AuditPage } from './audit-log';
 export { seriesOccurrences } from './series-occurrences';
 export type { TimeSpan } from './series-occurrences';

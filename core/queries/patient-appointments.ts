@@ -1,3 +1,4 @@
+import { withoutDay } from '../db';
 import type { TimedeskDb } from '../db';
 import { msToInstant } from '../model';
 import type { CalendarItem } from './calendar-range';
@@ -16,7 +17,7 @@ export async function patientAppointments(db: TimedeskDb, patientId: string, win
     const stored = await db.appointments.where('patientId').equals(patientId).toArray();
     const items: CalendarItem[] = stored
       .filter((row) => !window || (Date.parse(row.end) > window.from && Date.parse(row.start) < window.to))
-      .map(({ day: _day, ...appointment }) => ({ kind: 'appointment', appointment }));
+      .map((row) => ({ kind: 'appointment', appointment: withoutDay(row) }));
     if (window) {
       const series = await db.series.where('patientId').equals(patientId).toArray();
       const exceptions = await db.seriesExceptions.where('seriesId').anyOf(series.map((row) => row.id)).toArray();

@@ -1,0 +1,113 @@
+import { describe, expect, it } from 'vitest';
+import { readDevice } from '../db';
+import { checkStoredAuditChain } from './audit-integrity';
+import { exportAuditLog } from './audit-export';
+import { admin, clinicFixture, dumpDatabase, frontDesk, injectWriteFailures, manager } from './commands.fixture';
+import { commandHandlers } from './handlers';
+import type { CommandArgs, CommandName } from './handlers';
+import type { CommandSession } from './session';
+
+/** One call of every command, each a real write against the state `busyClinic` sets up. */
+type Case = { [Name in CommandName]: { name: Name; args: CommandArgs<Name>; session: CommandSession; metaWrites?: number } }[CommandName];
+
+interface Ids {
+  booked: string;
+  arrived: string;
+  seriesId: string;
+}
+
+const casesFor = ({ booked, arrived, seriesId }: Ids): Case[] => [
+  { name: 'appointment/book', args: { resourceIds: ['dr-lee'], patientId: 'p1', wallStart: '2026-01-05T11:00', timeZone: 'America/New_York', durationMinutes: 30 }, session: frontDesk },
+  { name: 'appointment/move', args: { appointmentId: booked, wallStart: '2026-01-05T10:00' }, session: frontDesk },
+  { name: 'appointment/cancel', args: { appointmentId: booked, reason: 'Patient called' }, session: frontDesk },
+  { name: 'appointment/change-status', args: { appointmentId: booked, to: 'arrived' }, session: frontDesk },
+  { name: 'appointment/undo-status', args: { appointmentId: arrived }, session: frontDesk },
+  { name: 'series/create', args: { resourceIds: ['dr-lee'], patientId: 'p1', dtstart: '2026-01-07T15:00', timeZone: 'America/New_York', durationMinutes: 30, rrule: 'FREQ=WEEKLY;COUNT=4' }, session: frontDesk },
+  { name: 'occurrence/edit', args: { seriesId, originalStart: '2026-01-13T09:00', wallStart: '2026-01-13T10:00' }, session: frontDesk },
+  { name: 'occurrence/cancel', args: { seriesId, originalStart: '2026-01-20T09:00', reason: 'Provider ill' }, session: frontDesk },
+  { name: 'occurrence/change-status', args: { seriesId, originalStart: '2026-01-06T09:00', to: 'arrived' }, session: frontDesk },
+  { name: 'series/edit-following', args: { seriesId, fromOriginalStart: '2026-02-03T09:00', changes: { durationMinutes: 45 } }, session: frontDesk },
+  { name: 'series/edit-all', args: { seriesId, changes: { notes: 'Bring the brace' } }, session: frontDesk },
+  { name: 'patient/register', args: { givenName: 'Grace', familyName: 'Hopper', dateOfBirth: '1906-12-09' }, session: frontDesk },
+  { name: 'patient/update', args: { patientId: 'p1', changes: { phone: '555 0199' } }, session: frontDesk },
+  { name: 'patient/view', args: { patientId: 'p1' }, session: frontDesk },
+  { name: 'resource/save', args: { kind: 'room', name: 'Room 2', timeZone: 'America/New_York' }, session: manager },
+  { name: 'availability/save', args: { resourceId: 'dr-lee', weekday: 6, start: '09:00', end: '12:00', kind: 'working' }, session: manager },
+  { name: 'closure/save', args: { resourceId: null, startDate: '2026-12-25', endDate: '2026-12-26', reason: 'Christmas' }, session: manager },
+  { name: 'staff/save', args: { displayName: 'Fran Desk', username: 'fran', role: 'front_desk' }, session: admin },
+  // The settings row lives in `meta` too: its counters are the second meta write.
+  { name: 'conflict/resolve', args: { conflictId: 'cf_1', action: 'kept-both', reason: 'Two-person visit' }, session: manager },
+  { name: 'clinic/save-settings', args: { idleLockMinutes: 10 }, session: admin, metaWrites: 2 },
+];
+
+/** The clinic fixture plus a booked appointment, one marked arrived, a weekly series on Room 1 and an open double-booking conflict. */
+async function busyClinic() {
+  const fixture = await clinicFixture();
+  const { must } = fixture;
+  const booked = await must('appointment/book', { resourceIds: ['dr-lee'], patientId: 'p1', wallStart: '2026-01-05T09:00', timeZone: 'America/New_York', durationMinutes: 30 }, frontDesk);
+  const { appointment } = await must('appointment/book', { resourceIds: ['room-1'], patientId: 'p1', wallStart: '2026-01-05T13:00', timeZone: 'America/New_York', durationMinutes: 30 }, frontDesk);
+  await must('appointment/change-status', { appointmentId: appointment.id, to: 'arrived' }, frontDesk);
+  const { series } = await must('series/create', { resourceIds: ['room-1'], patientId: 'p2', dtstart: '2026-01-06T09:00', timeZone: 'America/New_York', durationMinutes: 30, rrule: 'FREQ=WEEKLY;COUNT=10' }, frontDesk);
+  await fixture.db.conflicts.put({
+    id: 'cf_1',
+    kind: 'double-booking',
+    appointmentIds: [booked.appointment.id, appointment.id],
+    resourceId: 'dr-lee',
+    deviceIds: ['desk-a', 'desk-b'],
+    detectedAtChange: 7,
+    status: 'open',
+    version: 1,
+  });
+  return { ...fixture, ids: { booked: booked.appointment.id, arrived: appointment.id, seriesId: series.id } };
+}
+
+describe('every write path is all-or-nothing', () => {
+  it('the case table calls every command there is', () => {
+    expect(casesFor({ booked: 'a', arrived: 'b', seriesId: 's' }).map((call) => call.name).sort()).toEqual(Object.keys(commandHandlers).sort());
+  });
+
+  it('a failure on the audit write or on the final counters leaves every table as it was, for every command', async () => {
+    const fixture = await busyClinic();
+    const failure = await injectWriteFailures(fixture.db);
+    const before = await dumpDatabase(fixture.db);
+    for (const call of casesFor(fixture.ids)) {
+      for (const [table, nth] of [
+        ['audit', 1],
+        ['meta', call.metaWrites ?? 1],
+      ] as const) {
+        failure.aim(table, nth);
+        await expect(fixture.commands.run(call.name, call.args as never, call.session), `${call.name}, failing on ${table}`).rejects.toThrow(/Injected failure/);
+        failure.armed = false;
+        expect(await dumpDatabase(fixture.db), `${call.name}, failing on ${table}`).toEqual(before);
+      }
+    }
+  });
+
+  it('recording a broken chain and recording an export roll back the same way', async () => {
+    const { db, clock } = await busyClinic();
+    const env = { db, clock: () => clock.now, newId: () => `rec-${Math.random().toString(16).slice(2)}` };
+    const device = await readDevice(db);
+    // Counters that disagree with the stored head: the check records a break (re-anchoring the device row).
+    await db.meta.put({ ...device, auditSeq: device.auditSeq + 3 });
+    const failure = await injectWriteFailures(db);
+    const before = await dumpDatabase(db);
+
+    failure.aim('audit');
+    await expect(checkStoredAuditChain(env)).rejects.toThrow(/Injected failure/);
+    failure.aim('meta');
+    await expect(checkStoredAuditChain(env)).rejects.toThrow(/Injected failure/);
+    failure.armed = false;
+    expect(await dumpDatabase(db)).toEqual(before);
+  });
+
+  it('an export whose record fails leaves no entry behind', async () => {
+    const { db, clock } = await busyClinic();
+    const env = { db, clock: () => clock.now, newId: () => `rec-${Math.random().toString(16).slice(2)}` };
+    const failure = await injectWriteFailures(db);
+    const before = await dumpDatabase(db);
+    failure.aim('audit');
+    await expect(exportAuditLog(env, manager, { fileName: 'audit.csv', write: () => undefined })).rejects.toThrow(/Injected failure/);
+    failure.armed = false;
+    expect(await dumpDatabase(db)).toEqual(before);
+  });
+});
