@@ -3,7 +3,7 @@ import { pbkdf2Async } from '@noble/hashes/pbkdf2.js';
 import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex } from '@noble/hashes/utils.js';
 import { verifyAuditChain } from '../audit';
-import { admin, clinicFixture, frontDesk } from '../commands/commands.fixture';
+import { admin, clinicFixture, dumpDatabase, frontDesk, injectWriteFailures } from '../commands/commands.fixture';
 import { readDevice } from '../db';
 import { IdleLock } from './idle-lock';
 import { deriveKey } from './passphrase-hash';
@@ -138,5 +138,33 @@ describe('throttle and idle lock', () => {
     const { db, env } = await authFixture();
     await recordSessionLocked(env, frontDesk);
     expect(await lastEntry(db)).toMatchObject({ action: 'SESSION_LOCKED', actor: { staffId: 'staff-desk' } });
+  });
+});
+
+describe('sign-in writes are all-or-nothing', () => {
+  it('a failure on the audit write or the counters leaves credentials, throttle state and the log as they were', async () => {
+    const { db, env, clock } = await authFixture();
+    // Four failures already: the next wrong one would start the backoff, the right one would reset the count.
+    for (let attempt = 1; attempt <= 4; attempt += 1) await signIn(env, 'jo.smith', 'wrong horse battery');
+    const failure = await injectWriteFailures(db);
+    const before = await dumpDatabase(db);
+    const attempts: [string, () => Promise<unknown>][] = [
+      ['wrong passphrase', () => signIn(env, 'jo.smith', 'wrong horse battery')],
+      ['right passphrase', () => signIn(env, 'jo.smith', 'correct horse battery')],
+      ['unknown username', () => signIn(env, 'nobody', 'whatever it is')],
+      ['new passphrase', () => setPassphrase(env, admin, 'jo', 'another long passphrase')],
+      ['idle lock', () => recordSessionLocked(env, frontDesk)],
+    ];
+    for (const [label, attempt] of attempts) {
+      for (const table of ['audit', 'meta']) {
+        failure.aim(table);
+        await expect(attempt(), `${label}, failing on ${table}`).rejects.toThrow(/Injected failure/);
+        failure.armed = false;
+        expect(await dumpDatabase(db), `${label}, failing on ${table}`).toEqual(before);
+      }
+    }
+    // Nothing was counted: the fifth wrong passphrase is still the one that starts the wait.
+    await signIn(env, 'jo.smith', 'wrong horse battery');
+    expect(await db.staffCredentials.get('jo')).toMatchObject({ failedAttempts: 5, lockedUntil: clock.now + 30_000 });
   });
 });
