@@ -6,8 +6,10 @@ import { addCodedIssue, parseWith } from './zod-to-validation';
 
 /**
  * A holiday or closure: whole days from `startDate` to `endDate`, both
- * inclusive, read in the resource's zone (or each resource's own zone when
- * `resourceId` is `null`, meaning the whole clinic).
+ * inclusive. A closure of one resource is read in that resource's zone; a
+ * clinic-wide one (`resourceId: null`) in the clinic's zone, so "closed on
+ * 25 December" means the clinic's 25 December for every resource, wherever
+ * a resource's own clock is (core/overlap's `checkBooking` does the same).
  *
  * @example
  * parseClosure({ id: 'xmas', resourceId: null, startDate: '2025-12-25', endDate: '2025-12-26', reason: 'Christmas' })

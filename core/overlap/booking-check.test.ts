@@ -75,6 +75,21 @@ describe('checkBooking: double booking', () => {
     expect(third.hard).toEqual([expect.objectContaining({ kind: 'resource-double-booked', resourceId: 'group-room', resourceKind: 'room', existingIds: ['one', 'two'] })]);
   });
 
+  it('treats equipment like any resource: two ultrasound machines, a third concurrent scan is refused', () => {
+    const withEquipment: BookingResource[] = [...resources, { id: 'ultrasound', kind: 'equipment', capacity: 2, timeZone: 'UTC' }];
+    const hours = [...allHours, ...everyDay('ultrasound', '00:00', '24:00')];
+    const scans = [stored('scan-1', at('09:00', '10:00'), ['dr-a', 'ultrasound']), stored('scan-2', at('09:30', '10:30'), ['dr-b', 'ultrasound'])];
+    const result = checkBooking({
+      candidates: [candidate('scan-3', at('09:45', '10:15'), ['room-1', 'ultrasound'])],
+      existing: scans,
+      resources: withEquipment,
+      availability: hours,
+      closures: [],
+      clinicTimeZone: 'UTC',
+    });
+    expect(result.hard).toEqual([expect.objectContaining({ kind: 'resource-double-booked', resourceId: 'ultrasound', resourceKind: 'equipment', existingIds: ['scan-1', 'scan-2'] })]);
+  });
+
   it('counts only bookings present at the same instant against capacity', () => {
     // Morning and afternoon never overlap each other, so the all-day booking makes at most two at once.
     const result = check({
@@ -271,6 +286,42 @@ describe('checkBooking: closures', () => {
     // 27 Dec 00:00 New York (05:00Z) is open again; 24 Dec 23:45 (25 Dec 04:45Z) not yet closed.
     expect(run('2025-12-27T05:00:00Z', '2025-12-27T05:30:00Z').ok).toBe(true);
     expect(run('2025-12-25T04:45:00Z', '2025-12-25T05:00:00Z').ok).toBe(true);
+  });
+
+  it('reads a clinic-wide closure in the clinic zone even for a resource in another zone', () => {
+    // A telehealth provider in Kolkata (+05:30) working for a New York clinic.
+    const remote: BookingResource[] = [{ id: 'dr-k', kind: 'provider', timeZone: 'Asia/Kolkata' }];
+    const run = (start: string, end: string) =>
+      checkBooking({
+        candidates: [{ id: 'c', start, end, resourceIds: ['dr-k'] }],
+        existing: [],
+        resources: remote,
+        availability: everyDay('dr-k', '00:00', '24:00'),
+        closures: [christmas],
+        clinicTimeZone: 'America/New_York',
+      });
+    // 27 Dec 03:00Z: already 27 Dec 08:30 in Kolkata, but still 26 Dec 22:00 at the clinic: closed.
+    expect(run('2025-12-27T03:00:00Z', '2025-12-27T03:30:00Z').hard).toEqual([expect.objectContaining({ kind: 'closed', closureReason: 'Christmas' })]);
+    // 25 Dec 02:00Z: 25 Dec 07:30 in Kolkata, but 24 Dec 21:00 at the clinic: open.
+    expect(run('2025-12-25T02:00:00Z', '2025-12-25T02:30:00Z').ok).toBe(true);
+  });
+
+  it('reads a closure of one resource in that resource zone', () => {
+    const remote: BookingResource[] = [{ id: 'dr-k', kind: 'provider', timeZone: 'Asia/Kolkata' }];
+    const leave = { resourceId: 'dr-k', startDate: '2025-12-25', endDate: '2025-12-25', reason: 'Leave' };
+    const run = (start: string) =>
+      checkBooking({
+        candidates: [{ id: 'c', start, end: Date.parse(start) + 30 * 60_000, resourceIds: ['dr-k'] }],
+        existing: [],
+        resources: remote,
+        availability: everyDay('dr-k', '00:00', '24:00'),
+        closures: [leave],
+        clinicTimeZone: 'America/New_York',
+      }).ok;
+    // 24 Dec 19:00Z is 25 Dec 00:30 in Kolkata (closed there) though still 24 Dec at the clinic.
+    expect(run('2025-12-24T19:00:00Z')).toBe(false);
+    // 25 Dec 18:30Z is 26 Dec 00:00 in Kolkata: open again.
+    expect(run('2025-12-25T18:30:00Z')).toBe(true);
   });
 
   it('closes only the bookings of the resource a per-resource closure names', () => {

@@ -1,34 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { parseSeries } from '../model';
-import type { Series } from '../model';
-import { ValidationError } from '../validation';
 import { cancelOccurrence, moveOccurrence } from './series-exceptions';
 import { expandSeries } from './series-expand';
-
-function makeSeries(fields: Partial<Series> & Pick<Series, 'dtstart' | 'timeZone' | 'rrule'>): Series {
-  return parseSeries({
-    id: 's1',
-    resourceIds: ['dr-lee'],
-    patientId: 'p1',
-    durationMinutes: 60,
-    version: 0,
-    createdAt: '2025-01-01T00:00:00Z',
-    updatedAt: '2025-01-01T00:00:00Z',
-    ...fields,
-  });
-}
+import { codeOf, makeSeries } from './series.fixture';
 
 const record = (exceptionId: string) => ({ exceptionId, at: '2025-02-01T12:00:00Z' });
-
-function codeOf(run: () => unknown): string {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof ValidationError) return `${error.code} @ ${error.field}`;
-    throw error;
-  }
-  return 'no error';
-}
 
 describe('expandSeries across DST', () => {
   it('America/New_York: a weekly 09:00 stays at 09:00 local while the UTC shifts, and cancel/move apply', () => {
