@@ -263,3 +263,32 @@ test('status flow from the sheet: one-click next step, keys, cancel with a reaso
   await page.keyboard.press('Control+z');
   await expect(await day.appointmentIn('Dr Brown', 'Mary Somerville')).toHaveAttribute('data-status', 'in_room');
 });
+
+test('drag a booking to another time or change its length; the engine refuses a taken time; undo moves it back', async ({ page }) => {
+  await setUpAndSignIn(page);
+  const day = new DayViewPage(page);
+  const dialog = new AppointmentDialogPage(page);
+  await day.clickSlot('Dr Adams', '10:00');
+  await dialog.registerPatient({ givenName: 'Ada', familyName: 'Lovelace', dateOfBirth: '1990-12-10' });
+  await dialog.book();
+  await day.clickSlot('Dr Adams', '12:00');
+  await dialog.registerPatient({ givenName: 'Grace', familyName: 'Hopper', dateOfBirth: '1986-12-09' });
+  await dialog.book();
+  await expect(dialog.root()).toBeHidden();
+  const ada = await day.appointmentIn('Dr Adams', 'Ada Lovelace');
+  const adaButton = ada.getByRole('button', { name: /Ada Lovelace/ });
+
+  await day.moveAppointment('Dr Adams', 'Ada Lovelace', '11:00');
+  await expect(day.notice()).toContainText(/Ada Lovelace moved to 11:00\s?AM \(30 min\)/);
+  await expect(adaButton).toHaveAccessibleName(/Ada Lovelace, 11:00\s?AM, 30 minutes/);
+
+  await day.resizeAppointment('Dr Adams', 'Ada Lovelace', '12:00');
+  await expect(adaButton).toHaveAccessibleName(/Ada Lovelace, 11:00\s?AM, 60 minutes/);
+  await day.notice().getByRole('button', { name: 'Undo' }).click();
+  await expect(adaButton).toHaveAccessibleName(/Ada Lovelace, 11:00\s?AM, 30 minutes/);
+
+  // 12:00 is Grace's: the move is refused and nothing changes.
+  await day.moveAppointment('Dr Adams', 'Ada Lovelace', '12:00');
+  await expect(day.notice()).toContainText('Ada Lovelace was not moved: Dr Adams is already booked at that time.');
+  await expect(adaButton).toHaveAccessibleName(/Ada Lovelace, 11:00\s?AM, 30 minutes/);
+});

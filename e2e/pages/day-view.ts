@@ -55,6 +55,34 @@ export class DayViewPage {
     await this.page.mouse.up();
   }
 
+  /** Drags a patient's booking in a column so that it starts at `time` (`HH:mm`). */
+  async moveAppointment(name: string, patientName: string, time: string): Promise<void> {
+    const column = await this.column(name);
+    const block = column.getByTestId('appointment').filter({ hasText: patientName });
+    const box = await block.boundingBox();
+    const columnBox = await column.boundingBox();
+    if (!box || !columnBox) throw new Error(`${patientName} is not visible in ${name}`);
+    const targetTop = columnBox.y + (await this.offsetOf(column, time));
+    await this.page.mouse.move(box.x + 10, box.y + 5);
+    await this.page.mouse.down();
+    await this.page.mouse.move(box.x + 10, targetTop + 5, { steps: 6 });
+    await this.page.mouse.up();
+  }
+
+  /** Drags the bottom edge of a patient's booking to wall time `time` (`HH:mm`). */
+  async resizeAppointment(name: string, patientName: string, time: string): Promise<void> {
+    const column = await this.column(name);
+    const handle = column.getByTestId('appointment').filter({ hasText: patientName }).getByTestId('resize-handle');
+    const box = await handle.boundingBox();
+    const columnBox = await column.boundingBox();
+    if (!box || !columnBox) throw new Error(`${patientName} is not visible in ${name}`);
+    const targetY = columnBox.y + (await this.offsetOf(column, time));
+    await this.page.mouse.move(box.x + 10, box.y + box.height / 2);
+    await this.page.mouse.down();
+    await this.page.mouse.move(box.x + 10, targetY - box.height / 2, { steps: 6 });
+    await this.page.mouse.up();
+  }
+
   /** Bookings of a patient (in every column they occupy). */
   appointments(patientName: string): Locator {
     return this.page.getByTestId('appointment').filter({ hasText: patientName });

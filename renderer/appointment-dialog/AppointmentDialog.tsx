@@ -11,7 +11,7 @@ import { useDayView } from '../day-view/day-view-store';
 import { Modal } from '../dialog/Modal';
 import { Field } from '../forms/Field';
 import { errorsFor } from '../forms/field-errors';
-import { clinicFormat, text } from '../i18n';
+import { clinicFormat, conflictSentence, text } from '../i18n';
 import { useNotices } from '../notices/notice-store';
 import type { AppointmentDraft } from './appointment-dialog-store';
 import { ConflictList } from './ConflictList';
@@ -101,7 +101,7 @@ export function AppointmentDialog({ draft, onClose }: AppointmentDialogProps) {
       if (result.ok) {
         const { appointment, warnings } = result.value;
         const booked = text.dialog.booked(text.patientName(patient), format.time(Date.parse(appointment.start)));
-        const notesText = warnings.map((warning) => text.dialog.conflictWith(resources.find((resource) => resource.id === warning.resourceId)?.name ?? '', text.conflictKinds[warning.kind]));
+        const notesText = warnings.map((warning) => `${conflictSentence(warning, (id) => resources.find((resource) => resource.id === id)?.name ?? id)}.`);
         show([booked, ...notesText].join(' '));
         setDate(date);
         select(appointment.id);

@@ -2,7 +2,7 @@ import type { Conflict } from '../../core/overlap';
 import type { Resource } from '../../core/model';
 import { useBookingsById } from '../data/useBookingsById';
 import type { ClinicFormat } from '../i18n';
-import { text } from '../i18n';
+import { conflictSentence, text } from '../i18n';
 
 /** Props of {@link ConflictList}. */
 export interface ConflictListProps {
@@ -21,7 +21,7 @@ export interface ConflictListProps {
 export function ConflictList({ conflicts, resources, format }: ConflictListProps) {
   const existing = useBookingsById([...new Set(conflicts.flatMap((conflict) => conflict.existingIds))]);
   const byId = new Map(existing.map((booking) => [booking.appointment.id, booking]));
-  const nameOf = (id: string | undefined) => resources.find((resource) => resource.id === id)?.name ?? text.dayView.otherColumn;
+  const nameOf = (id: string) => resources.find((resource) => resource.id === id)?.name ?? text.dayView.otherColumn;
   return (
     <div className="conflicts" role="alert" data-testid="conflicts">
       <h3>{text.dialog.conflictTitle}</h3>
@@ -29,11 +29,7 @@ export function ConflictList({ conflicts, resources, format }: ConflictListProps
       <ul>
         {conflicts.map((conflict, index) => (
           <li key={`${conflict.kind}-${conflict.resourceId ?? conflict.patientId ?? ''}-${index}`}>
-            {conflict.kind === 'resource-double-booked' || conflict.kind === 'outside-working-hours' || conflict.kind === 'no-working-hours-defined'
-              ? text.dialog.conflictWith(nameOf(conflict.resourceId), text.conflictKinds[conflict.kind])
-              : conflict.kind === 'closed' && conflict.closureReason
-                ? `${text.conflictKinds.closed}: ${conflict.closureReason}`
-                : text.conflictKinds[conflict.kind]}
+            {conflictSentence(conflict, nameOf)}
             {conflict.existingIds.length > 0 ? (
               <ul>
                 {conflict.existingIds.map((id) => {

@@ -1,20 +1,37 @@
-import type { KeyboardEvent, MouseEvent } from 'react';
-import type { Placement } from './day-layout';
-import type { GridItem } from './day-columns';
+import { useRef, useState } from 'react';
+import type { KeyboardEvent, MouseEvent, PointerEvent } from 'react';
+import type { CalendarDate } from '../../core/model';
 import type { ClinicFormat } from '../i18n';
 import { text } from '../i18n';
-import { nextStep, statusForKey } from './status-keys';
-import type { StatusChanges } from './useStatusChange';
+import type { Placement } from './day-layout';
+import type { GridItem } from './day-columns';
 import { useDayView } from './day-view-store';
+import { dragTarget, dragThresholdPx } from './drag-move';
+import type { DragMode } from './drag-move';
+import type { GridScale } from './ResourceColumn';
+import { nextStep, statusForKey } from './status-keys';
+import type { MoveAppointment } from './useMoveAppointment';
+import type { StatusChanges } from './useStatusChange';
 
 /** Props of {@link AppointmentBlock}. */
 export interface AppointmentBlockProps {
   placement: Placement<GridItem>;
   top: number;
   height: number;
+  date: CalendarDate;
+  scale: GridScale;
   format: ClinicFormat;
   selected: boolean;
   status: StatusChanges;
+  move: MoveAppointment;
+}
+
+/** A press on the block that may turn into a drag. */
+interface DragState {
+  mode: DragMode;
+  fromY: number;
+  deltaPx: number;
+  active: boolean;
 }
 
 /**
@@ -22,17 +39,24 @@ export interface AppointmentBlockProps {
  * reason and the length. It is a focusable button: a click or focus selects
  * it, and on it A / R / C / N / X change the status (X asks for a reason),
  * U undoes. Tall enough blocks carry a one-click button for the next step.
+ * A booked appointment can be dragged to another time, or its bottom edge
+ * dragged to change its length; the engine checks the new time first.
  *
- * @example <AppointmentBlock placement={placement} top={120} height={56} format={format} selected={false} status={status} />
+ * @example <AppointmentBlock placement={placement} top={120} height={56} date="2026-11-25" scale={scale} format={format} selected={false} status={status} move={move} />
  */
-export function AppointmentBlock({ placement, top, height, format, selected, status }: AppointmentBlockProps) {
+export function AppointmentBlock({ placement, top, height, date, scale, format, selected, status, move }: AppointmentBlockProps) {
   const select = useDayView((state) => state.select);
   const askCancel = useDayView((state) => state.askCancel);
-  const { item } = placement.item;
+  const [drag, setDrag] = useState<DragState | null>(null);
+  const dragged = useRef(false);
+  const grid = placement.item;
+  const { item } = grid;
   const name = item.patient ? text.patientName(item.patient) : text.dayView.unknownPatient;
   const time = format.time(item.start);
   const next = nextStep(item.status);
   const label = text.dayView.appointmentLabel(name, time, item.durationMinutes, text.statuses[item.status], item.visitReason ?? '');
+  // Only a stored, booked appointment that starts on this day can be moved (the engine refuses the rest).
+  const movable = item.source === 'appointment' && item.status === 'booked' && grid.start >= 0;
 
   function onKeyDown(event: KeyboardEvent) {
     if (event.ctrlKey || event.metaKey || event.altKey) return;
@@ -55,10 +79,37 @@ export function AppointmentBlock({ placement, top, height, format, selected, sta
     if (next) void status.change(item, next);
   }
 
+  function startDrag(event: PointerEvent<HTMLElement>, mode: DragMode) {
+    event.stopPropagation(); // the column underneath would start a new booking
+    if (event.button !== 0 || !movable) return;
+    event.currentTarget.setPointerCapture(event.pointerId);
+    dragged.current = false;
+    setDrag({ mode, fromY: event.clientY, deltaPx: 0, active: false });
+  }
+
+  function moveDrag(event: PointerEvent) {
+    if (!drag) return;
+    const deltaPx = event.clientY - drag.fromY;
+    setDrag({ ...drag, deltaPx, active: drag.active || Math.abs(deltaPx) > dragThresholdPx });
+  }
+
+  function endDrag() {
+    if (!drag) return;
+    setDrag(null);
+    if (!drag.active) return;
+    dragged.current = true;
+    const target = dragTarget(drag.mode, grid, drag.deltaPx, scale.pxPerMinute, scale.slotMinutes);
+    if (target) void move(item, date, target.start, target.durationMinutes);
+  }
+
+  const preview = drag?.active ? dragTarget(drag.mode, grid, drag.deltaPx, scale.pxPerMinute, scale.slotMinutes) : null;
+  const shownTop = preview ? top + (preview.start - Math.max(grid.start, scale.firstMinute)) * scale.pxPerMinute : top;
+  const shownHeight = preview ? preview.durationMinutes * scale.pxPerMinute : height;
+
   return (
     <div
-      className={`appointment status-${item.status}${selected ? ' selected' : ''}${height < 34 ? ' compact' : ''}${placement.lanes > 1 ? ' narrow' : ''}`}
-      style={{ top, height, left: `calc(${(placement.lane / placement.lanes) * 100}% + 2px)`, width: `calc(${100 / placement.lanes}% - 4px)` }}
+      className={`appointment status-${item.status}${selected ? ' selected' : ''}${shownHeight < 34 ? ' compact' : ''}${placement.lanes > 1 ? ' narrow' : ''}${preview ? ' dragging' : ''}${movable ? ' movable' : ''}`}
+      style={{ top: shownTop, height: shownHeight, left: `calc(${(placement.lane / placement.lanes) * 100}% + 2px)`, width: `calc(${100 / placement.lanes}% - 4px)` }}
       data-testid="appointment"
       data-appointment-id={item.id}
       data-status={item.status}
@@ -68,15 +119,22 @@ export function AppointmentBlock({ placement, top, height, format, selected, sta
         className="appointment-body"
         aria-label={label}
         aria-pressed={selected}
-        onClick={(event) => (event.stopPropagation(), select(item.id))}
+        onClick={(event) => {
+          event.stopPropagation();
+          if (dragged.current) dragged.current = false; // the click that ends a drag is not a selection
+          else select(item.id);
+        }}
         onFocus={() => select(item.id)}
         onKeyDown={onKeyDown}
-        onPointerDown={(event) => event.stopPropagation()}
+        onPointerDown={(event) => startDrag(event, 'move')}
+        onPointerMove={moveDrag}
+        onPointerUp={endDrag}
+        onPointerCancel={() => setDrag(null)}
       >
         <span className="appointment-line">
           <span className="appointment-name">{name}</span>
           <span className="appointment-time">
-            {time} · {text.dialog.durationMinutes(item.durationMinutes)}
+            {preview ? format.wallTime(preview.start) : time} · {text.dialog.durationMinutes(preview ? preview.durationMinutes : item.durationMinutes)}
           </span>
         </span>
         {item.visitReason ? <span className="appointment-reason">{item.visitReason}</span> : null}
@@ -85,10 +143,22 @@ export function AppointmentBlock({ placement, top, height, format, selected, sta
           {item.seriesId ? ` · ${text.dayView.seriesMark}` : ''}
         </span>
       </button>
-      {next && height >= 40 ? (
+      {next && shownHeight >= 40 && !preview ? (
         <button type="button" className="appointment-next" onClick={onNext} onPointerDown={(event) => event.stopPropagation()} tabIndex={-1}>
           {text.statuses[next]}
         </button>
+      ) : null}
+      {movable ? (
+        <div
+          className="resize-handle"
+          title={text.dayView.resizeHandle}
+          aria-hidden="true"
+          data-testid="resize-handle"
+          onPointerDown={(event) => startDrag(event, 'resize')}
+          onPointerMove={moveDrag}
+          onPointerUp={endDrag}
+          onPointerCancel={() => setDrag(null)}
+        />
       ) : null}
     </div>
   );

@@ -4,7 +4,9 @@ import type { ClinicFormat } from '../i18n';
 import { text } from '../i18n';
 import { ResourceColumn } from './ResourceColumn';
 import type { GridScale } from './ResourceColumn';
+import type { MoveAppointment } from './useMoveAppointment';
 import type { StatusChanges } from './useStatusChange';
+import type { CalendarDate } from '../../core/model';
 
 /** Height of one slot row in pixels; a slot's minutes spread over it. */
 export const slotHeight = 24;
@@ -18,6 +20,8 @@ export interface DayGridProps {
   nowMinute: number | null;
   selectedId: string | null;
   status: StatusChanges;
+  move: MoveAppointment;
+  date: CalendarDate;
   onPick(column: DayColumn, startMinute: number, durationMinutes: number | null): void;
   /** Changes when the date changes, to scroll to the morning (or to now) again. */
   scrollKey: string;
@@ -28,9 +32,9 @@ export interface DayGridProps {
  * one {@link ResourceColumn} per resource, with a now-line across them.
  * Written here rather than taken from a calendar library: see README.
  *
- * @example <DayGrid grid={grid} slotMinutes={15} format={format} nowMinute={600} selectedId={null} status={status} onPick={open} scrollKey="2026-11-25" />
+ * @example <DayGrid grid={grid} slotMinutes={15} format={format} nowMinute={600} selectedId={null} status={status} move={move} date="2026-11-25" onPick={open} scrollKey="2026-11-25" />
  */
-export function DayGrid({ grid, slotMinutes, format, nowMinute, selectedId, status, onPick, scrollKey }: DayGridProps) {
+export function DayGrid({ grid, slotMinutes, format, nowMinute, selectedId, status, move, date, onPick, scrollKey }: DayGridProps) {
   const scroller = useRef<HTMLDivElement>(null);
   const scale: GridScale = { firstMinute: grid.firstMinute, lastMinute: grid.lastMinute, slotMinutes, pxPerMinute: slotHeight / slotMinutes };
   const height = (grid.lastMinute - grid.firstMinute) * scale.pxPerMinute;
@@ -67,7 +71,7 @@ export function DayGrid({ grid, slotMinutes, format, nowMinute, selectedId, stat
           ))}
         </div>
         {grid.columns.map((column) => (
-          <ResourceColumn key={column.key} column={column} scale={scale} format={format} selectedId={selectedId} status={status} onPick={onPick} />
+          <ResourceColumn key={column.key} column={column} scale={scale} format={format} selectedId={selectedId} status={status} move={move} date={date} onPick={onPick} />
         ))}
         {showNow ? (
           <div className="now-line" style={{ top: `calc(var(--header-height) + ${(nowMinute - grid.firstMinute) * scale.pxPerMinute}px)` }} data-testid="now-line">

@@ -14,6 +14,7 @@ import { DayGrid } from './DayGrid';
 import { DayToolbar } from './DayToolbar';
 import { defaultDraftMinute } from './default-draft';
 import { SelectionPanel } from './SelectionPanel';
+import { useMoveAppointment } from './useMoveAppointment';
 import { useStatusChange } from './useStatusChange';
 
 const defaultLengthMinutes = 30;
@@ -47,6 +48,7 @@ export function DayView() {
   const selected = items.find((item) => item.id === view.selectedId);
   const cancelling = items.find((item) => item.id === view.cancellingId);
   const resourceNames = useMemo(() => new Map((sheet.status === 'ready' ? sheet.value.resources : []).map((resource) => [resource.id, resource.name])), [sheet]);
+  const move = useMoveAppointment(format, clinic.timeZone, resourceNames);
   const visibleCount = items.filter((item) => view.showCancelled || item.status !== 'cancelled').length;
 
   function pick(column: DayColumn, startMinute: number, durationMinutes: number | null) {
@@ -80,6 +82,8 @@ export function DayView() {
             nowMinute={date === today ? wallMinutesOn(date, now, clinic.timeZone) : null}
             selectedId={view.selectedId}
             status={status}
+            move={move}
+            date={date}
             onPick={pick}
             scrollKey={date}
           />

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { validationCodes } from '../../core/validation';
+import { conflictSentence } from './conflict-sentence';
 import { clinicFormat } from './format';
 import { en } from './en';
 import { fieldLabel, problemSentence } from './problem-sentence';
@@ -39,5 +40,15 @@ describe('clinic format', () => {
     // Same words as the time of an appointment at 09:30 on that clock.
     expect(format.wallTime(570)).toBe(format.time(Date.parse('2026-11-25T09:30:00Z')));
     expect(clinicFormat('en-US', 'America/New_York').wallTime(13 * 60)).toMatch(/^1:00\s?PM$/);
+  });
+});
+
+describe('conflictSentence', () => {
+  const name = (id: string) => (id === 'dr-a' ? 'Dr Adams' : 'Room 1');
+  it('names the resource for resource problems and says the rest plainly', () => {
+    expect(conflictSentence({ kind: 'resource-double-booked', resourceId: 'dr-a' }, name)).toBe('Dr Adams is already booked at that time');
+    expect(conflictSentence({ kind: 'outside-working-hours', resourceId: 'room' }, name)).toBe('Room 1 is outside working hours');
+    expect(conflictSentence({ kind: 'patient-double-booked' }, name)).toBe('The patient already has an appointment at that time');
+    expect(conflictSentence({ kind: 'closed', closureReason: 'Thanksgiving' }, name)).toBe('The clinic is closed that day: Thanksgiving');
   });
 });

@@ -6,3 +6,4 @@ export type { Messages } from './en';
 export { problemSentence, fieldLabel } from './problem-sentence';
 export { clinicFormat } from './format';
 export type { ClinicFormat } from './format';
+export { conflictSentence } from './conflict-sentence';
