@@ -16,7 +16,7 @@ export default defineConfig({
       {
         test: {
           name: 'engine-host-tz',
-          include: ['core/recurrence/**/*.test.ts', 'core/overlap/**/*.test.ts', 'core/model/**/*.test.ts'],
+          include: ['core/time/**/*.test.ts', 'core/recurrence/**/*.test.ts', 'core/overlap/**/*.test.ts', 'core/model/**/*.test.ts'],
           env: { TZ: 'Australia/Adelaide' },
         },
       },

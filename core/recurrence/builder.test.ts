@@ -192,6 +192,33 @@ describe('what the built rules expand to', () => {
     expect(dates(rule, '2026-01-31T10:00')).toEqual(['2026-01-31', '2026-03-31', '2026-05-31', '2026-07-31']);
   });
 
+  it('daily every 3 days', () => {
+    expect(dates(buildRule({ kind: 'daily', every: 3 }, { type: 'after', count: 3 }), '2026-01-01T09:00')).toEqual(['2026-01-01', '2026-01-04', '2026-01-07']);
+  });
+
+  // Tuesdays of 2026: Jan 6–27, Feb 3–24, Mar 3–31 (five), Apr and May four each, Jun 2–30 (five), Sep 1–29 (five).
+  it.each<[nth: 1 | 2 | 3 | 4 | 5 | -1, dtstart: string, expected: string[]]>([
+    [1, '2026-01-06', ['2026-01-06', '2026-02-03', '2026-03-03']],
+    [2, '2026-01-13', ['2026-01-13', '2026-02-10', '2026-03-10']],
+    [3, '2026-01-20', ['2026-01-20', '2026-02-17', '2026-03-17']],
+    [4, '2026-01-27', ['2026-01-27', '2026-02-24', '2026-03-24']],
+    [5, '2026-03-31', ['2026-03-31', '2026-06-30', '2026-09-29']], // months without a 5th Tuesday are skipped
+    [-1, '2026-01-27', ['2026-01-27', '2026-02-24', '2026-03-31']],
+  ])('monthly on Tuesday number %i', (nth, dtstart, expected) => {
+    expect(dates(buildRule({ kind: 'monthly-by-weekday', nth, weekday: 'Tuesday' }, { type: 'after', count: 3 }), `${dtstart}T09:00`)).toEqual(expected);
+  });
+
+  it('yearly on a date, and on 29 February only in leap years (never moved to the 28th)', () => {
+    expect(dates(buildRule({ kind: 'yearly-by-date', month: 6, day: 15 }, { type: 'after', count: 3 }), '2026-06-15T09:00')).toEqual(['2026-06-15', '2027-06-15', '2028-06-15']);
+    expect(dates(buildRule({ kind: 'yearly-by-date', month: 2, day: 29 }, { type: 'after', count: 3 }), '2024-02-29T09:00')).toEqual(['2024-02-29', '2028-02-29', '2032-02-29']);
+  });
+
+  it('a series that never ends is expanded only inside a window', () => {
+    const rrule = buildRule({ kind: 'weekly', weekdays: ['TUE'] }, { type: 'never' });
+    expect(() => expandRule({ dtstart: '2026-01-06T09:00', tzid: 'Europe/London', rrule })).toThrow(expect.objectContaining({ code: 'window-required' }) as Error);
+    expect(expandRule({ dtstart: '2026-01-06T09:00', tzid: 'Europe/London', rrule }, { to: '2026-01-21T00:00:00Z' }).map((o) => o.local.slice(0, 10))).toEqual(['2026-01-06', '2026-01-13', '2026-01-20']);
+  });
+
   it('an end date includes that whole local day', () => {
     const rule = buildRule({ kind: 'weekdays' }, { type: 'on', date: '2026-07-03' });
     expect(dates(rule, '2026-06-29T17:30', 'America/New_York')).toEqual(['2026-06-29', '2026-06-30', '2026-07-01', '2026-07-02', '2026-07-03']);

@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { Settings } from 'luxon';
 import { describe, expect, it } from 'vitest';
 import { expandRule } from './index';
 
@@ -87,5 +88,34 @@ describe('expandRule properties', () => {
       }),
       { numRuns: 100 },
     );
+  });
+
+  it('gives the same occurrences whatever zone the host and Luxon default to', slow, () => {
+    // The vitest projects also run this whole folder under TZ=UTC and TZ=Australia/Adelaide; here the
+    // zone changes between two expansions in one process, which Node honours at once.
+    const hostZones = ['Pacific/Chatham', 'America/St_Johns', 'Asia/Kathmandu', 'America/Sao_Paulo'];
+    const originalTz = process.env.TZ;
+    const originalDefault = Settings.defaultZone;
+    const restore = () => {
+      // Assigning undefined to process.env would store the string "undefined".
+      if (originalTz === undefined) delete process.env.TZ;
+      else process.env.TZ = originalTz;
+      Settings.defaultZone = originalDefault;
+    };
+    try {
+      fc.assert(
+        fc.property(specAndWindow, fc.constantFrom(...hostZones), ({ input, bounds }, hostZone) => {
+          restore();
+          const before = expandRule(input, bounds);
+          process.env.TZ = hostZone;
+          Settings.defaultZone = hostZone;
+          expect(new Date(Date.UTC(2025, 0, 1)).getTimezoneOffset()).not.toBe(0); // the host zone really changed
+          expect(expandRule(input, bounds)).toEqual(before);
+        }),
+        { numRuns: 50 },
+      );
+    } finally {
+      restore();
+    }
   });
 });
