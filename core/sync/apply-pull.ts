@@ -1,7 +1,8 @@
 import type { TimedeskDb } from '../db';
 import { readSyncState } from './sync-state';
 import type { PullResponse } from './sync-transport';
-import { syncedTables, writeRecord } from './write-record';
+import { syncedTables, writeRecords } from './write-record';
+import type { RecordWrite } from './write-record';
 
 /**
  * Applies one pulled page in ONE transaction: every change (with the
@@ -19,19 +20,24 @@ import { syncedTables, writeRecord } from './write-record';
  */
 export async function applyPulledPage(db: TimedeskDb, page: PullResponse, measured: { clockSkewMs: number | null }): Promise<void> {
   await db.transaction('rw', [...syncedTables(db), db.outbox, db.syncState], async () => {
-    const touched = new Set<string>();
+    // The last write of each record wins, so the page collapses to one write per record.
+    const writes = new Map<string, RecordWrite>();
     for (const change of page.changes) {
-      await writeRecord(db, change.entity, change.id, change.op, change.data, change.version);
-      touched.add(`${change.entity}\u0000${change.id}`);
+      const key = `${change.entity}\u0000${change.id}`;
+      writes.delete(key);
+      writes.set(key, { entity: change.entity, id: change.id, op: change.op, data: change.data, version: change.version });
     }
-    if (touched.size > 0) {
+    if (writes.size > 0) {
+      // Still-pending local effects replace what the page brought for the same records (oldest first, so the newest wins).
       const pending = await db.outbox.orderBy('deviceSeq').toArray();
       for (const mutation of pending) {
         for (const effect of mutation.effects) {
-          if (touched.has(`${effect.entity}\u0000${effect.id}`)) await writeRecord(db, effect.entity, effect.id, effect.op, effect.data);
+          const key = `${effect.entity}\u0000${effect.id}`;
+          if (writes.has(key)) writes.set(key, { entity: effect.entity, id: effect.id, op: effect.op, data: effect.data });
         }
       }
     }
+    await writeRecords(db, [...writes.values()]);
     const state = await readSyncState(db);
     await db.syncState.put({ ...state, cursor: page.nextCursor, clockSkewMs: measured.clockSkewMs ?? state.clockSkewMs });
   });

@@ -187,20 +187,26 @@ describe('sync client: pull', () => {
     const page = server.pull('0', 500);
     expect(page.changes.length).toBe(14);
 
-    // A second desk whose storage fails on the second patient write.
+    // A second desk whose storage fails on the patients write (after resources and hours were written),
+    // then on the cursor write (after every change was written).
     const reader = await openDesk('desk-b', 2);
     reader.db.close();
-    const failing = failOnWrite('patients', 2);
+    const failingPatients = failOnWrite('patients', 1);
+    const failingCursor = failOnWrite('syncState', 1);
     const db = new TimedeskDb(reader.storage);
-    db.use(failing);
+    db.use(failingPatients);
+    db.use({ ...failingCursor, name: 'fail-on-cursor' });
     await db.open();
-    failing.armed = true;
-    await expect(applyPulledPage(db, page, { clockSkewMs: 0 })).rejects.toThrow(/Injected failure/);
-    expect(await db.resources.count()).toBe(0);
-    expect(await db.patients.count()).toBe(0);
-    expect(await db.syncState.get('sync')).toBeUndefined();
+    for (const failing of [failingPatients, failingCursor]) {
+      failing.armed = true;
+      await expect(applyPulledPage(db, page, { clockSkewMs: 0 })).rejects.toThrow(/Injected failure/);
+      failing.armed = false;
+      expect(await db.resources.count()).toBe(0);
+      expect(await db.availability.count()).toBe(0);
+      expect(await db.patients.count()).toBe(0);
+      expect(await db.syncState.get('sync')).toBeUndefined();
+    }
 
-    failing.armed = false;
     await applyPulledPage(db, page, { clockSkewMs: 0 });
     expect(await db.patients.count()).toBe(2);
     expect((await db.syncState.get('sync'))?.cursor).toBe('14');
