@@ -41,3 +41,23 @@ test('commands write appointment, audit entry and outbox entry atomically on rea
   expect(after.device).toEqual(state.device);
   expect(after.chain).toMatchObject({ ok: true });
 });
+
+test('sign-in hashes with WebCrypto outside the transaction, a day sheet liveQuery updates, and the export verifies, on real IndexedDB', async ({ page }) => {
+  await page.goto(harnessUrl);
+  await expect(page.locator('#status')).toHaveText('ready');
+  await page.evaluate(() => window.timedeskHarness.setup());
+
+  const signIn = await page.evaluate(() => window.timedeskHarness.signInRoundTrip());
+  expect(signIn.wrong).toEqual({ ok: false, reason: 'wrong-credentials' });
+  expect(signIn.right).toMatchObject({ ok: true, session: { staffId: 'staff-jo', role: 'front_desk' } });
+  expect(signIn.actions).toEqual(['SIGN_IN_FAILED', 'STAFF_SIGNED_IN']);
+  expect(signIn.credential).toMatchObject({ iterations: 600_000, failedAttempts: 0 });
+
+  expect(await page.evaluate(() => window.timedeskHarness.liveDay('2026-03-11T09:00'))).toEqual([0, 1]);
+
+  const exported = await page.evaluate(() => window.timedeskHarness.exportAudit());
+  expect(exported.bom).toBe(true);
+  expect(exported.chain).toMatchObject({ ok: true });
+  expect(exported.verified).toMatchObject({ ok: true, count: exported.manifest.rows });
+  expect(exported.lastAction).toBe('AUDIT_EXPORTED');
+});

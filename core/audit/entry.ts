@@ -40,6 +40,8 @@ export const auditActions = [
   'DAY_SHEET_PRINTED',
   'CLINIC_CREATED',
   'CLINIC_SETTINGS_SAVED',
+  'AVAILABILITY_REMOVED',
+  'CLOSURE_REMOVED',
 ] as const;
 
 /** One of {@link auditActions}. */

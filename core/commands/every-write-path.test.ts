@@ -34,6 +34,8 @@ const casesFor = ({ booked, arrived, seriesId }: Ids): Case[] => [
   { name: 'resource/save', args: { kind: 'room', name: 'Room 2', timeZone: 'America/New_York' }, session: manager },
   { name: 'availability/save', args: { resourceId: 'dr-lee', weekday: 6, start: '09:00', end: '12:00', kind: 'working' }, session: manager },
   { name: 'closure/save', args: { resourceId: null, startDate: '2026-12-25', endDate: '2026-12-26', reason: 'Christmas' }, session: manager },
+  { name: 'availability/remove', args: { id: 'hours-dr-lee-1' }, session: manager },
+  { name: 'closure/remove', args: { id: 'closure-1' }, session: manager },
   { name: 'staff/save', args: { displayName: 'Fran Desk', username: 'fran', role: 'front_desk' }, session: admin },
   // The settings row lives in `meta` too: its counters are the second meta write.
   { name: 'conflict/resolve', args: { conflictId: 'cf_1', action: 'kept-both', reason: 'Two-person visit' }, session: manager },
@@ -48,6 +50,7 @@ async function busyClinic() {
   const { appointment } = await must('appointment/book', { resourceIds: ['room-1'], patientId: 'p1', wallStart: '2026-01-05T13:00', timeZone: 'America/New_York', durationMinutes: 30 }, frontDesk);
   await must('appointment/change-status', { appointmentId: appointment.id, to: 'arrived' }, frontDesk);
   const { series } = await must('series/create', { resourceIds: ['room-1'], patientId: 'p2', dtstart: '2026-01-06T09:00', timeZone: 'America/New_York', durationMinutes: 30, rrule: 'FREQ=WEEKLY;COUNT=10' }, frontDesk);
+  await must('closure/save', { id: 'closure-1', resourceId: 'room-1', startDate: '2026-12-24', endDate: '2026-12-24', reason: 'Deep clean' }, manager);
   await fixture.db.conflicts.put({
     id: 'cf_1',
     kind: 'double-booking',

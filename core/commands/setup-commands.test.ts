@@ -30,4 +30,25 @@ describe('setup commands', () => {
     expect(await commands.run('staff/save', { displayName: 'Joanne Smith', username: 'JO.SMITH', role: 'manager' }, admin)).toMatchObject({ ok: false, error: { code: 'duplicate-id', field: 'username' } });
     expect((await commands.run('staff/save', { id: 'jo', displayName: 'Jo Smith', username: 'jo.smith', role: 'manager' }, admin)).ok).toBe(true);
   });
+
+  it('removes a closure entered by mistake, so the day books again, and audits what it held', async () => {
+    const { db, commands, must } = await clinicFixture();
+    const christmas = await must('closure/save', { resourceId: null, startDate: '2026-01-05', endDate: '2026-01-05', reason: 'Typo: meant December' }, manager);
+    const booking = { resourceIds: ['dr-lee'], patientId: 'p1', wallStart: '2026-01-05T09:00', timeZone: 'America/New_York', durationMinutes: 30 };
+    expect(await commands.run('appointment/book', booking, frontDesk)).toMatchObject({ ok: false, error: { code: 'booking-conflict' } });
+    expect(await commands.run('closure/remove', { id: christmas.id }, frontDesk)).toMatchObject({ ok: false, error: { code: 'not-permitted' } });
+    expect(await commands.run('closure/remove', { id: christmas.id }, manager)).toMatchObject({ ok: true, value: { reason: 'Typo: meant December' } });
+    expect(await db.closures.get(christmas.id)).toBeUndefined();
+    expect(await db.audit.orderBy('[deviceId+seq]').last()).toMatchObject({ action: 'CLOSURE_REMOVED', entityId: christmas.id, changes: { reason: { before: 'Typo: meant December', after: null } } });
+    expect(await db.outbox.orderBy('deviceSeq').last()).toMatchObject({ name: 'closure/remove', effects: [{ entity: 'closure', id: christmas.id, op: 'delete' }] });
+    expect((await commands.run('appointment/book', booking, frontDesk)).ok).toBe(true);
+    expect(await commands.run('closure/remove', { id: christmas.id }, manager)).toMatchObject({ ok: false, error: { code: 'unknown-entity', field: 'id' } });
+  });
+
+  it('removes a block of working hours', async () => {
+    const { db, commands } = await clinicFixture();
+    expect(await commands.run('availability/remove', { id: 'hours-dr-lee-1' }, manager)).toMatchObject({ ok: true, value: { weekday: 1 } });
+    expect(await db.availability.get('hours-dr-lee-1')).toBeUndefined();
+    expect(await db.audit.orderBy('[deviceId+seq]').last()).toMatchObject({ action: 'AVAILABILITY_REMOVED', changes: { weekday: { before: 1, after: null } } });
+  });
 });

@@ -31,8 +31,28 @@ async function saveRecord<Row extends { id: string }>(
 }
 
 /**
- * Clinic setup: resources, weekly hours, closures and staff. Each is an
- * upsert (a missing id makes a new record) audited with field-level changes.
+ * Removes one setup record (a block of hours, a closure entered by mistake),
+ * auditing every field it had. Resources and staff are never removed: they
+ * are made inactive, because bookings and audit entries name them.
+ */
+async function removeRecord<Row extends { id: string }>(
+  scope: WriteScope,
+  table: Table<Row, string>,
+  id: string,
+  action: 'AVAILABILITY_REMOVED' | 'CLOSURE_REMOVED',
+  entityType: string,
+) {
+  const before = await table.get(id);
+  if (!before) return refuse('unknown-entity', 'id', `There is no ${entityType} "${id}".`);
+  await table.delete(id);
+  scope.audit({ action, entityType, entityId: id, changes: fieldChanges(before, null, ['id']) });
+  return { ok: true as const, value: before, baseVersion: null, intent: { id } };
+}
+
+/**
+ * Clinic setup: resources, weekly hours, closures and staff. Each save is an
+ * upsert (a missing id makes a new record) audited with field-level changes;
+ * hours and closures can also be removed.
  */
 export const setupCommands = {
   /** @example run('resource/save', { kind: 'room', name: 'Room 1', timeZone: 'America/New_York' }, manager) */
@@ -70,6 +90,22 @@ export const setupCommands = {
       }
       const closure: Closure = parseWith(closureSchema, { ...args, id: args.id ?? scope.newId() });
       return saveRecord(scope, scope.db.closures, closure, 'CLOSURE_SAVED', 'closure');
+    },
+  }),
+
+  /** @example run('availability/remove', { id: 'hours-dr-lee-6' }, manager) */
+  'availability/remove': defineCommand({
+    args: z.object({ id: idSchema }),
+    async run(scope, args) {
+      return managerOnly(scope, 'working hours') ?? removeRecord(scope, scope.db.availability, args.id, 'AVAILABILITY_REMOVED', 'availability');
+    },
+  }),
+
+  /** @example run('closure/remove', { id: 'christmas-2026' }, manager) */
+  'closure/remove': defineCommand({
+    args: z.object({ id: idSchema }),
+    async run(scope, args) {
+      return managerOnly(scope, 'closures') ?? removeRecord(scope, scope.db.closures, args.id, 'CLOSURE_REMOVED', 'closure');
     },
   }),
 

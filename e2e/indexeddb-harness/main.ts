@@ -4,12 +4,15 @@
  * `window.timedeskHarness` with page.evaluate and gets plain data back.
  */
 import type { DBCore, Middleware } from 'dexie';
-import { verifyAuditChain } from '../../core/audit';
-import { createCommandRunner } from '../../core/commands';
+import { liveQuery } from 'dexie';
+import { verifyAuditChain, verifyAuditCsv } from '../../core/audit';
+import { setPassphrase, signIn } from '../../core/auth';
+import { createCommandRunner, exportAuditLog } from '../../core/commands';
 import type { CommandSession } from '../../core/commands';
 import { openTimedeskDb, readDevice } from '../../core/db';
 import type { TimedeskDb } from '../../core/db';
 import { newId } from '../../core/model';
+import { calendarRange, dayRange } from '../../core/queries';
 
 const manager: CommandSession = { staffId: 'staff-manager', displayName: 'Morgan Manager', role: 'manager' };
 const frontDesk: CommandSession = { staffId: 'staff-desk', displayName: 'Dana Desk', role: 'front_desk' };
@@ -36,10 +39,16 @@ const outboxFailure = {
 
 let db: TimedeskDb | undefined;
 
-function runner() {
+function environment() {
   if (!db) throw new Error('call setup() first');
-  return createCommandRunner({ db, clock: () => Date.now(), newId: () => newId(randomBytes) });
+  return { db, clock: () => Date.now(), newId: () => newId(randomBytes), randomBytes };
 }
+
+function runner() {
+  return createCommandRunner(environment());
+}
+
+const admin: CommandSession = { staffId: 'staff-admin', displayName: 'Alex Admin', role: 'admin' };
 
 async function snapshot() {
   if (!db) throw new Error('call setup() first');
@@ -92,6 +101,49 @@ const harness = {
     await db.audit.delete([first.deviceId, first.seq]).catch((error: Error) => errors.push(error.name));
     await db.audit.update([first.deviceId, first.seq], { reason: 'rewritten' }).catch((error: Error) => errors.push(error.name));
     return errors;
+  },
+
+  /**
+   * Staff sign-in on the real platform: the passphrase is hashed with
+   * WebCrypto's PBKDF2 (600,000 iterations) outside the transaction, then
+   * the verdict and its audit entry are written in one. Returns the
+   * outcomes and the actions the log gained.
+   */
+  async signInRoundTrip() {
+    const env = environment();
+    const saved = await runner().run('staff/save', { id: 'staff-jo', displayName: 'Jo Smith', username: 'jo.smith', role: 'front_desk' }, admin);
+    if (!saved.ok) throw new Error(JSON.stringify(saved.error));
+    const set = await setPassphrase(env, admin, 'staff-jo', 'correct horse battery');
+    if (!set.ok) throw new Error(JSON.stringify(set.error));
+    const seqBefore = (await readDevice(env.db)).auditSeq;
+    const wrong = await signIn(env, 'jo.smith', 'wrong horse battery');
+    const right = await signIn(env, 'jo.smith', 'correct horse battery');
+    const added = await env.db.audit.where('[deviceId+seq]').above([(await readDevice(env.db)).deviceId, seqBefore]).toArray();
+    return { wrong, right, actions: added.map((entry) => entry.action), credential: await env.db.staffCredentials.get('staff-jo') };
+  },
+
+  /** A liveQuery over the day sheet, then a booking: returns the item counts the subscriber saw. */
+  async liveDay(wallStart: string) {
+    const env = environment();
+    const seen: number[] = [];
+    const day = dayRange(wallStart.slice(0, 10), 'America/New_York');
+    const subscription = liveQuery(() => calendarRange(env.db, { resourceIds: ['dr-lee'], ...day })).subscribe((items) => seen.push(items.length));
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    await harness.book('p1', wallStart);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    subscription.unsubscribe();
+    return seen;
+  },
+
+  /** Exports the stored log as a manager; returns the manifest, the file's own verification and the last action. */
+  async exportAudit() {
+    const env = environment();
+    const chunks: string[] = [];
+    const result = await exportAuditLog(env, { staffId: 'staff-manager', displayName: 'Morgan Manager', role: 'manager' }, { fileName: 'audit.csv', write: (chunk) => void chunks.push(chunk) });
+    if (!result.ok) throw new Error(JSON.stringify(result.error));
+    const verified = await verifyAuditCsv(chunks, { manifest: result.value.manifest });
+    const last = await env.db.audit.orderBy('[deviceId+seq]').last();
+    return { manifest: result.value.manifest, chain: result.value.chain, verified, lastAction: last?.action, bom: chunks[0]?.startsWith('\uFEFF') };
   },
 
   /** Books with the outbox write failing half-way; returns the error message. */
