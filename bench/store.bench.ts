@@ -14,7 +14,7 @@
 import { appendEntry } from '../core/audit';
 import type { ChainLink } from '../core/audit';
 import { clinicFixture, frontDesk } from '../core/commands/commands.fixture';
-import { appointmentDay, bookingRows, readDevice } from '../core/db';
+import { appointmentDay, bookingRows, currentSchemaVersion, readDevice } from '../core/db';
 import type { AppointmentRow, TimedeskDb } from '../core/db';
 import { bookedHistory } from '../core/model';
 import { checkBooking } from '../core/overlap';
@@ -80,7 +80,7 @@ async function rawWrite(db: TimedeskDb, index: number, withAudit: boolean): Prom
       head = entry;
     }
     const stamp = hlcSend(device.hlc, device.deviceId, Date.UTC(2026, 0, 2, 12));
-    await db.outbox.add({ mutationId: `m-${withAudit}-${index}`, deviceId: device.deviceId, deviceSeq: device.deviceSeq + 1, hlc: hlcToString(stamp.timestamp), name: 'appointment/book', args: { id: appointment.id }, baseVersion: null, schemaVersion: 2, effects: [{ entity: 'appointment', id: appointment.id, op: 'put', data: appointment }] });
+    await db.outbox.add({ mutationId: `m-${withAudit}-${index}`, deviceId: device.deviceId, deviceSeq: device.deviceSeq + 1, hlc: hlcToString(stamp.timestamp), name: 'appointment/book', args: { id: appointment.id }, baseVersion: null, schemaVersion: currentSchemaVersion, effects: [{ entity: 'appointment', id: appointment.id, op: 'put', data: appointment }] });
     await db.meta.put({ ...device, deviceSeq: device.deviceSeq + 1, hlc: stamp.state, ...(head ? { auditSeq: head.seq, auditHead: head.hash } : {}) });
   });
 }

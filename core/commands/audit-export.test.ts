@@ -4,17 +4,7 @@ import { auditCsvColumns, verifyAuditCsv } from '../audit';
 import type { AuditEntry } from '../audit';
 import type { TimedeskDb } from '../db';
 import { exportAuditLog } from './audit-export';
-import { clinicFixture, dumpDatabase, frontDesk, manager } from './commands.fixture';
-
-/** Writes straight to IndexedDB, below Dexie's middleware: what someone with the disk could do. */
-function rawAudit(db: TimedeskDb, change: (store: IDBObjectStore) => void): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const transaction = db.backendDB().transaction('audit', 'readwrite');
-    change(transaction.objectStore('audit'));
-    transaction.oncomplete = () => resolve();
-    transaction.onerror = () => reject(transaction.error);
-  });
-}
+import { clinicFixture, dumpDatabase, frontDesk, manager, rawAudit } from './commands.fixture';
 
 async function withHistory() {
   const fixture = await clinicFixture();

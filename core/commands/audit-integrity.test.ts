@@ -1,19 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { AuditEntry } from '../audit';
-import type { TimedeskDb } from '../db';
 import { readDevice } from '../db';
 import { checkStoredAuditChain } from './audit-integrity';
-import { clinicFixture, frontDesk } from './commands.fixture';
-
-/** Writes straight to IndexedDB, below Dexie's middleware: what someone with the disk could do. */
-function rawAudit(db: TimedeskDb, change: (store: IDBObjectStore) => void): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const transaction = db.backendDB().transaction('audit', 'readwrite');
-    change(transaction.objectStore('audit'));
-    transaction.oncomplete = () => resolve();
-    transaction.onerror = () => reject(transaction.error);
-  });
-}
+import { clinicFixture, frontDesk, rawAudit } from './commands.fixture';
 
 async function withHistory() {
   const fixture = await clinicFixture();

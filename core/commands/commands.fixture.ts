@@ -135,3 +135,18 @@ export async function dumpDatabase(db: TimedeskDb): Promise<Record<string, unkno
   for (const table of db.tables) dump[table.name] = await table.toArray();
   return dump;
 }
+
+/**
+ * Writes straight to the IndexedDB `audit` store, below Dexie's middleware
+ * (so past the append-only guard): what someone with the disk could do.
+ *
+ * @example await rawAudit(db, (store) => store.put({ ...entry, reason: 'rewritten' }));
+ */
+export function rawAudit(db: TimedeskDb, change: (store: IDBObjectStore) => void): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const transaction = db.backendDB().transaction('audit', 'readwrite');
+    change(transaction.objectStore('audit'));
+    transaction.oncomplete = () => resolve();
+    transaction.onerror = () => reject(transaction.error);
+  });
+}
