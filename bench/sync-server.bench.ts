@@ -89,8 +89,7 @@ async function runBackend(backend: Backend): Promise<Record<string, number>> {
       const id = `raw-p${seq}`;
       await storage.write(rawClinic.id, `${backend.name}-raw`, async (tx) => {
         await tx.device();
-        const change = await tx.appendChange({ entity: 'patient', id, op: 'put', data: patientRecord(id) });
-        await tx.putEntity({ entity: 'patient', id, version: change, data: patientRecord(id), deleted: false });
+        const change = await tx.writeRecord({ entity: 'patient', id, op: 'put', data: patientRecord(id) });
         await tx.recordMutation({ mutationId: `raw-m${seq}`, deviceSeq: seq, result: { mutationId: `raw-m${seq}`, status: 'applied', change } });
       });
     }

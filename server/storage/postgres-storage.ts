@@ -1,6 +1,7 @@
 import pg from 'pg';
 import { maxBookingMs } from './booking-window';
 import type {
+  AuditHeadRecord,
   AuditRecord,
   ChangeRecord,
   ClinicRecord,
@@ -16,9 +17,10 @@ import type {
 // The service is stateless: several instances may share this database, so
 // every piece of coordination is a lock or a constraint in it.
 //  - clinics.last_change is the per-clinic change counter; a write transaction
-//    locks its row (FOR UPDATE) before it reads the state a decision depends on
-//    and keeps it until COMMIT, so change numbers commit in order and a pull can
-//    never be served past a change that commits later (a plain sequence can).
+//    locks its row (SELECT … FOR UPDATE before reading the state a booking
+//    check depends on, or the UPDATE that bumps it) and keeps the lock until
+//    COMMIT, so change numbers commit in order and a pull can never be served
+//    past a change that commits later (a plain sequence can).
 //  - devices rows are locked FOR UPDATE first, so one device's pushes run one
 //    at a time (deviceSeq checks) — always device before clinic, no deadlock.
 //  - mutations.mutation_id and (device_id, device_seq) are unique: idempotency
@@ -218,15 +220,6 @@ class PostgresStorage implements Storage, RawSqlAccess {
 
   write<T>(clinicId: string, deviceId: string, work: (tx: WriteTransaction) => Promise<T>): Promise<T> {
     return this.transaction(async (client) => {
-      let counter: number | null = null;
-      const lock = async (): Promise<number> => {
-        if (counter === null) {
-          const { rows } = await client.query<{ last_change: string }>('SELECT last_change FROM clinics WHERE id = $1 FOR UPDATE', [clinicId]);
-          if (!rows[0]) throw new Error(`unknown clinic ${clinicId}`);
-          counter = Number(rows[0].last_change);
-        }
-        return counter;
-      };
       const tx: WriteTransaction = {
         device: async () => {
           const { rows } = await client.query<DeviceRow>('SELECT * FROM devices WHERE id = $1 AND clinic_id = $2 FOR UPDATE', [deviceId, clinicId]);
@@ -242,32 +235,39 @@ class PostgresStorage implements Storage, RawSqlAccess {
           return row ? { mutationId: row.mutation_id, clinicId: row.clinic_id, deviceId: row.device_id, deviceSeq: Number(row.device_seq), result: row.result } : null;
         },
         recordMutation: async (record) => {
-          await client.query('INSERT INTO mutations (mutation_id, clinic_id, device_id, device_seq, result) VALUES ($1, $2, $3, $4, $5)', [
-            record.mutationId,
-            clinicId,
-            deviceId,
-            record.deviceSeq,
-            JSON.stringify(record.result),
-          ]);
-          await client.query('UPDATE devices SET last_device_seq = $1 WHERE id = $2', [record.deviceSeq, deviceId]);
+          // One round trip: every round trip inside a write is time the clinic's change lock is held.
+          await client.query(
+            `WITH recorded AS (INSERT INTO mutations (mutation_id, clinic_id, device_id, device_seq, result) VALUES ($1, $2, $3, $4, $5))
+             UPDATE devices SET last_device_seq = $4 WHERE id = $3`,
+            [record.mutationId, clinicId, deviceId, record.deviceSeq, JSON.stringify(record.result)],
+          );
         },
         advanceDeviceSeq: async (deviceSeq) => {
           await client.query('UPDATE devices SET last_device_seq = $1 WHERE id = $2', [deviceSeq, deviceId]);
         },
-        lockChanges: lock,
-        appendChange: async (change) => {
-          const next = (await lock()) + 1;
-          counter = next;
-          await client.query('INSERT INTO changes (clinic_id, change, entity, id, op, version, data) VALUES ($1, $2, $3, $4, $5, $6, $7)', [
-            clinicId,
-            next,
-            change.entity,
-            change.id,
-            change.op,
-            next,
-            change.data === undefined ? null : JSON.stringify(change.data),
-          ]);
-          return next;
+        lockChanges: async () => {
+          const { rows } = await client.query<{ last_change: string }>('SELECT last_change FROM clinics WHERE id = $1 FOR UPDATE', [clinicId]);
+          if (!rows[0]) throw new Error(`unknown clinic ${clinicId}`);
+          return Number(rows[0].last_change);
+        },
+        writeRecord: async (record) => {
+          // The UPDATE takes the counter row's lock (if not held yet) and keeps it until COMMIT.
+          const data = record.data === undefined || record.op === 'delete' ? null : JSON.stringify(record.data);
+          const { rows } = await client.query<{ version: string }>(
+            `WITH counter AS (
+               UPDATE clinics SET last_change = last_change + 1 WHERE id = $1 RETURNING last_change
+             ), logged AS (
+               INSERT INTO changes (clinic_id, change, entity, id, op, version, data)
+               SELECT $1, last_change, $2, $3, $4, last_change, $5::jsonb FROM counter RETURNING change
+             )
+             INSERT INTO entities (clinic_id, entity, id, version, data, deleted, device_id)
+             SELECT $1, $2, $3, change, $5::jsonb, $6, $7 FROM logged
+             ON CONFLICT (clinic_id, entity, id) DO UPDATE SET version = excluded.version, data = excluded.data, deleted = excluded.deleted, device_id = excluded.device_id
+             RETURNING version`,
+            [clinicId, record.entity, record.id, record.op, data, record.op === 'delete', deviceId],
+          );
+          if (!rows[0]) throw new Error(`unknown clinic ${clinicId}`);
+          return Number(rows[0].version);
         },
         getEntity: async (entity, id) => {
           const { rows } = await client.query<EntityRow>('SELECT * FROM entities WHERE clinic_id = $1 AND entity = $2 AND id = $3', [clinicId, entity, id]);
@@ -278,20 +278,16 @@ class PostgresStorage implements Storage, RawSqlAccess {
           const { rows } = await client.query<EntityRow>('SELECT * FROM entities WHERE clinic_id = $1 AND entity = $2 AND id = ANY($3::text[])', [clinicId, entity, [...ids]]);
           return rows.map(toEntity);
         },
-        putEntity: async (record) => {
-          await client.query(
-            `INSERT INTO entities (clinic_id, entity, id, version, data, deleted, device_id) VALUES ($1, $2, $3, $4, $5, $6, $7)
-             ON CONFLICT (clinic_id, entity, id) DO UPDATE SET version = excluded.version, data = excluded.data, deleted = excluded.deleted, device_id = excluded.device_id`,
-            [clinicId, record.entity, record.id, record.version, record.data === null ? null : JSON.stringify(record.data), record.deleted, deviceId],
-          );
-        },
         replaceBookingSlots: async (appointmentId, slots) => {
-          await client.query('DELETE FROM booking_slots WHERE clinic_id = $1 AND appointment_id = $2', [clinicId, appointmentId]);
-          if (slots.length === 0) return;
+          // Drop the keys no longer held and upsert the rest, in one statement (the two touch disjoint rows).
           await client.query(
-            `INSERT INTO booking_slots (clinic_id, appointment_id, key, start_ms, end_ms)
-             SELECT $1, $2, * FROM unnest($3::text[], $4::bigint[], $5::bigint[])`,
-            [clinicId, appointmentId, slots.map((s) => s.key), slots.map((s) => s.startMs), slots.map((s) => s.endMs)],
+            `WITH gone AS (
+               DELETE FROM booking_slots WHERE clinic_id = $1 AND appointment_id = $2 AND NOT (key = ANY($3::text[]))
+             )
+             INSERT INTO booking_slots (clinic_id, appointment_id, key, start_ms, end_ms)
+             SELECT $1, $2, * FROM unnest($3::text[], $4::bigint[], $5::bigint[])
+             ON CONFLICT (clinic_id, appointment_id, key) DO UPDATE SET start_ms = excluded.start_ms, end_ms = excluded.end_ms`,
+            [clinicId, appointmentId, slots.map((slot) => slot.key), slots.map((slot) => slot.startMs), slots.map((slot) => slot.endMs)],
           );
         },
         findOverlappingAppointments: async (keys, startMs, endMs) => {
@@ -333,10 +329,13 @@ class PostgresStorage implements Storage, RawSqlAccess {
           ]);
         },
       };
-      const result = await work(tx);
-      if (counter !== null) await client.query('UPDATE clinics SET last_change = $1 WHERE id = $2', [counter, clinicId]);
-      return result;
+      return work(tx);
     });
+  }
+
+  async auditHead(clinicId: string, deviceId: string): Promise<AuditHeadRecord | null> {
+    const { rows } = await this.pool.query<{ seq: string; hash: string }>('SELECT seq, hash FROM audit_entries WHERE clinic_id = $1 AND device_id = $2 ORDER BY seq DESC LIMIT 1', [clinicId, deviceId]);
+    return rows[0] ? { seq: Number(rows[0].seq), hash: rows[0].hash } : null;
   }
 
   async readChanges(clinicId: string, after: number, limit: number): Promise<ChangeRecord[]> {

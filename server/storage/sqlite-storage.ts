@@ -3,6 +3,7 @@ import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { AsyncMutex } from './async-mutex';
 import type {
+  AuditHeadRecord,
   AuditRecord,
   BookingSlot,
   ChangeRecord,
@@ -261,10 +262,12 @@ class SqliteStorage implements Storage, RawSqlAccess {
           s.setDeviceSeq.run(deviceSeq, deviceId);
         },
         lockChanges: async () => lock(),
-        appendChange: async (change) => {
+        writeRecord: async (record) => {
           const next = lock() + 1;
           counter = next;
-          s.insertChange.run(clinicId, next, change.entity, change.id, change.op, next, change.data === undefined ? null : JSON.stringify(change.data));
+          const data = record.data === undefined || record.op === 'delete' ? null : JSON.stringify(record.data);
+          s.insertChange.run(clinicId, next, record.entity, record.id, record.op, next, data);
+          s.putEntity.run(clinicId, record.entity, record.id, next, data, record.op === 'delete' ? 1 : 0, deviceId);
           return next;
         },
         getEntity: async (entity, id) => {
@@ -275,9 +278,6 @@ class SqliteStorage implements Storage, RawSqlAccess {
           const row = s.entity.get(clinicId, entity, id);
           return row ? [toEntity(row)] : [];
         }),
-        putEntity: async (record) => {
-          s.putEntity.run(clinicId, record.entity, record.id, record.version, record.data === null ? null : JSON.stringify(record.data), record.deleted ? 1 : 0, deviceId);
-        },
         replaceBookingSlots: async (appointmentId, slots: readonly BookingSlot[]) => {
           s.deleteSlots.run(clinicId, appointmentId);
           for (const slot of slots) s.insertSlot.run(clinicId, appointmentId, slot.key, slot.startMs, slot.endMs);
@@ -312,6 +312,12 @@ class SqliteStorage implements Storage, RawSqlAccess {
         throw error;
       }
     });
+  }
+
+  auditHead(clinicId: string, deviceId: string): Promise<AuditHeadRecord | null> {
+    return this.run(
+      () => this.db.prepare<[string, string], AuditHeadRecord>('SELECT seq, hash FROM audit_entries WHERE clinic_id = ? AND device_id = ? ORDER BY seq DESC LIMIT 1').get(clinicId, deviceId) ?? null,
+    );
   }
 
   readChanges(clinicId: string, after: number, limit: number): Promise<ChangeRecord[]> {

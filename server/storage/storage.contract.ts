@@ -265,7 +265,7 @@ export function runStorageContract(name: string, open: () => Promise<ContractSub
       await expect(
         storage.write(desk.clinicId, desk.deviceId, async (tx) => {
           await tx.device();
-          await tx.appendChange({ entity: 'patient', id: 'ghost', op: 'put', data: patientRecord('ghost') });
+          await tx.writeRecord({ entity: 'patient', id: 'ghost', op: 'put', data: patientRecord('ghost') });
           await tx.recordMutation({ mutationId: 'ghost-m', deviceSeq: 1, result: { mutationId: 'ghost-m', status: 'applied' } });
           throw new Error('crash after writing');
         }),

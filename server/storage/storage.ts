@@ -119,7 +119,7 @@ export interface AuditHeadRecord {
  * @example
  * await storage.write('clinic-1', 'desk-1', async (tx) => {
  *   const device = await tx.device();
- *   const change = await tx.appendChange({ entity: 'patient', id: 'p1', op: 'put', data });
+ *   const change = await tx.writeRecord({ entity: 'patient', id: 'p1', op: 'put', data });
  * });
  */
 export interface WriteTransaction {
@@ -134,15 +134,19 @@ export interface WriteTransaction {
   /**
    * Takes the clinic's change-counter lock and returns the counter. Held until
    * commit, so no change can commit behind a cursor already served. Call it
-   * BEFORE reading state a decision depends on (the booking check).
+   * BEFORE reading state a decision depends on (the booking check);
+   * {@link writeRecord} takes it anyway.
    */
   lockChanges(): Promise<number>;
-  /** Assigns the next change number (lock taken if not yet) and writes the log row. */
-  appendChange(change: Omit<ChangeRecord, 'change' | 'version'>): Promise<number>;
+  /**
+   * Writes one effect: assigns the clinic's next change number (taking the
+   * change lock), appends the change-log row and sets the record's current
+   * state (version = that change number; a delete keeps a tombstone). Returns
+   * the change number. One call, so a change row never exists without its state.
+   */
+  writeRecord(record: { entity: SyncEntity; id: string; op: 'put' | 'delete'; data?: Record<string, unknown> }): Promise<number>;
   getEntity(entity: SyncEntity, id: string): Promise<EntityRecord | null>;
   getEntities(entity: SyncEntity, ids: readonly string[]): Promise<EntityRecord[]>;
-  /** Inserts or replaces a record's current state (written by this transaction's device). */
-  putEntity(record: Omit<EntityRecord, 'deviceId'>): Promise<void>;
   /** Replaces the booking slots of one appointment (empty: it no longer blocks anything). */
   replaceBookingSlots(appointmentId: string, slots: readonly BookingSlot[]): Promise<void>;
   /** Appointments holding a slot on any of `keys` that overlaps [startMs, endMs). */
@@ -181,6 +185,8 @@ export interface Storage {
   listDevices(clinicId: string): Promise<DeviceRecord[]>;
   /** Marks a device revoked; false when no such device. Idempotent. */
   revokeDevice(deviceId: string, at: string): Promise<boolean>;
+  /** The device's audit chain head without locking anything (a push with no audit entries). */
+  auditHead(clinicId: string, deviceId: string): Promise<AuditHeadRecord | null>;
   /** Runs `work` in one transaction for (clinic, device); rolls back if it throws. */
   write<T>(clinicId: string, deviceId: string, work: (tx: WriteTransaction) => Promise<T>): Promise<T>;
   /** Up to `limit` changes of the clinic with change > after, in order. */

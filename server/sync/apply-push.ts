@@ -114,8 +114,9 @@ async function applyMutation(tx: WriteTransaction, auth: SyncAuth, mutation: Mut
   }
 
   // Lock the clinic's change counter BEFORE reading the bookings the check
-  // depends on: two desks' pushes then see each other's appointments.
-  await tx.lockChanges();
+  // depends on: two desks' pushes then see each other's appointments. (Other
+  // effects read nothing first; writeRecord takes the lock as it writes.)
+  if (effects.some((effect) => effect.entity === 'appointment' && effect.op === 'put')) await tx.lockChanges();
   let lastChange: number | undefined;
   let conflictId: string | undefined;
   for (const [index, effect] of effects.entries()) {
@@ -142,14 +143,12 @@ async function applyEffect(
   clinicTimeZone: string,
 ): Promise<{ change: number; conflictId?: string }> {
   if (effect.op === 'delete') {
-    const change = await tx.appendChange({ entity: effect.entity, id: effect.id, op: 'delete' });
-    await tx.putEntity({ entity: effect.entity, id: effect.id, version: change, data: null, deleted: true });
+    const change = await tx.writeRecord({ entity: effect.entity, id: effect.id, op: 'delete' });
     if (effect.entity === 'appointment') await tx.replaceBookingSlots(effect.id, []);
     return { change };
   }
   if (effect.entity !== 'appointment') {
-    const change = await tx.appendChange({ entity: effect.entity, id: effect.id, op: 'put', data: effect.data });
-    await tx.putEntity({ entity: effect.entity, id: effect.id, version: change, data: effect.data, deleted: false });
+    const change = await tx.writeRecord({ entity: effect.entity, id: effect.id, op: 'put', data: effect.data });
     return { change };
   }
 
@@ -171,8 +170,7 @@ async function applyEffect(
     }
   }
   const data: Record<string, unknown> = conflictId === undefined ? effect.data : { ...effect.data, syncConflict: conflictId };
-  const change = await tx.appendChange({ entity: 'appointment', id: appointment.id, op: 'put', data });
-  await tx.putEntity({ entity: 'appointment', id: appointment.id, version: change, data, deleted: false });
+  const change = await tx.writeRecord({ entity: 'appointment', id: appointment.id, op: 'put', data });
   await tx.replaceBookingSlots(appointment.id, bookingSlots(appointment));
   if (!clash || conflictId === undefined || !newConflict) return conflictId === undefined ? { change } : { change, conflictId };
 
@@ -186,8 +184,7 @@ async function applyEffect(
     detectedAtChange: change,
     status: 'open',
   };
-  const conflictChange = await tx.appendChange({ entity: 'conflict', id: conflictId, op: 'put', data: { ...record } });
-  await tx.putEntity({ entity: 'conflict', id: conflictId, version: conflictChange, data: { ...record }, deleted: false });
+  const conflictChange = await tx.writeRecord({ entity: 'conflict', id: conflictId, op: 'put', data: { ...record } });
   await tx.insertConflict({ id: conflictId, appointmentId: appointment.id, detectedAtChange: change });
   return { change: conflictChange, conflictId };
 }

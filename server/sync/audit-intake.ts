@@ -21,6 +21,7 @@ export interface AuditIntake {
  * @example await acceptAudit(storage, auth, [entry1, entry2]) // { accepted: 2, head: { seq: 2, hash: '…' } }
  */
 export async function acceptAudit(storage: Storage, auth: SyncAuth, entries: readonly AuditEntry[]): Promise<AuditIntake> {
+  if (entries.length === 0) return { accepted: 0, head: await storage.auditHead(auth.clinicId, auth.deviceId) };
   const outcome = await storage.write(auth.clinicId, auth.deviceId, async (tx) => {
     await tx.device();
     let head = await tx.auditHead();
