@@ -27,7 +27,8 @@ export interface PushOutcome {
  * acknowledged, then records the answer in ONE transaction: acknowledged
  * mutations leave the outbox (applied, duplicate, conflict — and rejected,
  * which is kept in `syncRejections` so it is shown, never retried forever),
- * and the acknowledged audit seq moves to the server's head.
+ * and the acknowledged audit seq moves to the server's head (when that head
+ * is this desk's own entry at that seq).
  *
  * Nothing is removed before the server's answer is read, so a desk killed
  * mid-push sends the same mutations again on its next start; the server
@@ -43,16 +44,19 @@ export async function pushOutbox(db: TimedeskDb, transport: SyncTransport, limit
     return {
       deviceId: device.deviceId,
       mutations: await db.outbox.orderBy('deviceSeq').limit(limits.mutations).toArray(),
-      audit: await db.audit
-        .where('[deviceId+seq]')
-        .between([device.deviceId, state.auditSeqAcked + 1], [device.deviceId, Dexie.maxKey])
-        .limit(limits.audit)
-        .toArray(),
+      audit:
+        limits.audit > 0
+          ? await db.audit
+              .where('[deviceId+seq]')
+              .between([device.deviceId, state.auditSeqAcked + 1], [device.deviceId, Dexie.maxKey])
+              .limit(limits.audit)
+              .toArray()
+          : [],
     };
   });
   if (mutations.length === 0 && audit.length === 0) return null;
   const response = await transport.push({ deviceId, mutations, audit });
-  const acknowledged = await acknowledge(db, mutations, response, now);
+  const acknowledged = await acknowledge(db, deviceId, mutations, response, now);
   return { sent: mutations.length, acknowledged: acknowledged.mutations, auditAcknowledged: acknowledged.audit, results: response.results };
 }
 
@@ -60,9 +64,9 @@ export async function pushOutbox(db: TimedeskDb, transport: SyncTransport, limit
  * Applies a push answer: removes acknowledged mutations, files rejections,
  * advances the acknowledged audit seq — all or nothing.
  */
-async function acknowledge(db: TimedeskDb, sent: readonly OutboxMutation[], response: PushResponse, now: number): Promise<{ mutations: number; audit: number }> {
+async function acknowledge(db: TimedeskDb, deviceId: string, sent: readonly OutboxMutation[], response: PushResponse, now: number): Promise<{ mutations: number; audit: number }> {
   const byId = new Map(sent.map((mutation) => [mutation.mutationId, mutation]));
-  return db.transaction('rw', db.outbox, db.syncRejections, db.syncState, async () => {
+  return db.transaction('rw', db.outbox, db.syncRejections, db.syncState, db.audit, async () => {
     let mutations = 0;
     for (const result of response.results) {
       const mutation = byId.get(result.mutationId);
@@ -82,10 +86,15 @@ async function acknowledge(db: TimedeskDb, sent: readonly OutboxMutation[], resp
       await db.outbox.delete(mutation.deviceSeq);
       mutations += 1;
     }
+    // The server's head counts as acknowledgement only if it is OUR entry at that seq: a server
+    // holding a different chain for this device (409 audit-chain-broken) acknowledges nothing.
     const state = await readSyncState(db);
-    const head = response.audit.head?.seq ?? 0;
-    const audit = Math.max(0, head - state.auditSeqAcked);
-    if (head > state.auditSeqAcked) await db.syncState.put({ ...state, auditSeqAcked: head });
+    const head = response.audit.head;
+    let audit = 0;
+    if (head && head.seq > state.auditSeqAcked && (await db.audit.get([deviceId, head.seq]))?.hash === head.hash) {
+      audit = head.seq - state.auditSeqAcked;
+      await db.syncState.put({ ...state, auditSeqAcked: head.seq });
+    }
     return { mutations, audit };
   });
 }

@@ -164,6 +164,26 @@ describe('sync client: push', () => {
     expect(transport.calls.length).toBe(calls);
   });
 
+  it('keeps syncing data when the server refuses the audit chain, and says so', async () => {
+    const desk = await openDesk('desk-a', 1);
+    await setUpClinic(desk);
+    const server = new MemoryServer(() => desk.clock.now);
+    // The server holds a different first entry for this device: the local log no longer continues it.
+    const [first] = await desk.db.audit.orderBy('[deviceId+seq]').limit(1).toArray();
+    server.audit.set(first!.deviceId, [{ ...first!, hash: 'f'.repeat(64) }]);
+    const sync = client(desk, server.transport());
+    expect(await sync.syncNow()).toBe(true);
+    expect(sync.status()).toMatchObject({ pending: 0, lastError: null, auditRefused: { seq: 1 } });
+    expect(server.applied).toHaveLength(14);
+    expect((await desk.db.syncState.get('sync'))?.auditSeqAcked).toBe(0);
+
+    // Once the server's copy is repaired, the next run sends the entries and the flag clears.
+    server.audit.delete(first!.deviceId);
+    expect(await sync.syncNow()).toBe(true);
+    expect(sync.status().auditRefused).toBeNull();
+    expect((await desk.db.syncState.get('sync'))?.auditSeqAcked).toBe(await desk.db.audit.count());
+  });
+
   it('stops retrying by itself when the token is refused (401) until asked again', async () => {
     const desk = await openDesk('desk-a', 1);
     await setUpClinic(desk);

@@ -35,6 +35,13 @@ export interface SyncStatus {
   failures: number;
   /** When the next automatic attempt is due (epoch ms), or null. */
   nextAttemptAt: number | null;
+  /**
+   * Set when the server refused this desk's audit entries (409
+   * `audit-chain-broken`: the local log no longer continues what the server
+   * holds — edited, removed or restored from an old copy). Data keeps
+   * syncing; the audit entries stay here for an administrator to look at.
+   */
+  auditRefused: { seq: number | null; message: string } | null;
 }
 
 /** Everything the client needs, injected (core/ reads no clock, timer or network of its own). */
@@ -119,6 +126,7 @@ export function createSyncClient(options: SyncClientOptions): SyncClient {
     clockWarning: false,
     failures: 0,
     nextAttemptAt: null,
+    auditRefused: null,
   };
   let running: Promise<boolean> | null = null;
   let again = false;
@@ -160,18 +168,31 @@ export function createSyncClient(options: SyncClientOptions): SyncClient {
   }
 
   async function pushAll(): Promise<void> {
+    // Each run offers the audit entries again (an administrator may have repaired the server's copy).
+    let auditLimit = auditBatchSize;
+    let auditRefused: SyncStatus['auditRefused'] = null;
     for (;;) {
       let outcome;
       try {
-        outcome = await pushOutbox(db, transport, { mutations: currentBatch, audit: auditBatchSize }, clock());
+        outcome = await pushOutbox(db, transport, { mutations: currentBatch, audit: auditLimit }, clock());
       } catch (error) {
         if (error instanceof SyncTransportError && error.status === 413 && currentBatch > 1) {
           currentBatch = Math.max(1, Math.floor(currentBatch / 2));
           continue;
         }
+        if (error instanceof SyncTransportError && error.code === 'audit-chain-broken' && auditLimit > 0) {
+          // The schedule must not be held hostage by the log: push the data without audit entries, and say so.
+          const seq = error.details?.['seq'];
+          auditRefused = { seq: typeof seq === 'number' ? seq : null, message: error.message };
+          auditLimit = 0;
+          continue;
+        }
         throw error;
       }
-      if (!outcome) return;
+      if (!outcome) {
+        publish({ auditRefused });
+        return;
+      }
       await refreshCounts();
       if (outcome.acknowledged === 0 && outcome.auditAcknowledged === 0) {
         // The server answered but took nothing: stop rather than resend in a loop.

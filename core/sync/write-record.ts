@@ -7,36 +7,6 @@ import { entityTables } from './capture-effects';
 /** Entities whose records carry a `version` (the server's change number after a pull). */
 const versioned: ReadonlySet<SyncedEntity> = new Set(['appointment', 'series', 'seriesException', 'conflict']);
 
-/**
- * Writes one synced record into the local tables — a pulled change or a
- * pending local effect re-applied on top — keeping the derived `bookings`
- * index in step with appointments. Must run inside a read-write transaction
- * over the synced tables and `bookings`; awaits nothing but Dexie.
- *
- * `version`, when given, replaces the record's own (the server's change
- * number); a re-applied local effect keeps the version the command gave it.
- *
- * @example await writeRecord(db, 'appointment', 'a1', 'put', data, 42);
- */
-export async function writeRecord(db: TimedeskDb, entity: SyncedEntity, id: string, op: 'put' | 'delete', data: unknown, version?: number): Promise<void> {
-  const table = db.table(entityTables[entity]) as Table<Record<string, unknown>, string>;
-  if (op === 'delete') {
-    await table.delete(id);
-    if (entity === 'appointment') await db.bookings.where('appointmentId').equals(id).delete();
-    return;
-  }
-  const record: Record<string, unknown> = { ...(data as Record<string, unknown>), id };
-  if (version !== undefined && versioned.has(entity)) record['version'] = version;
-  if (entity !== 'appointment') {
-    await table.put(record);
-    return;
-  }
-  const appointment = record as unknown as Appointment;
-  await db.appointments.put({ ...appointment, day: appointmentDay(appointment) });
-  await db.bookings.where('appointmentId').equals(id).delete();
-  await db.bookings.bulkPut(bookingRows(appointment));
-}
-
 /** One record to write with {@link writeRecords}. */
 export interface RecordWrite {
   entity: SyncedEntity;
@@ -47,10 +17,16 @@ export interface RecordWrite {
 }
 
 /**
- * Writes many records at once, as {@link writeRecord} would one by one, but
- * with one bulk call per table (a pulled page of 500 changes is a handful
- * of IndexedDB requests, not 2,000). Each (entity, id) must appear at most
- * once: collapse repeated writes to the last before calling.
+ * Writes synced records into the local tables — pulled changes, and pending
+ * local effects re-applied on top — keeping the derived `bookings` index in
+ * step with appointments, with one bulk call per table (a pulled page of 500
+ * changes is a handful of IndexedDB requests, not 2,000). Must run inside a
+ * read-write transaction over {@link syncedTables}; awaits nothing but Dexie.
+ *
+ * `version`, when given, replaces the record's own (the server's change
+ * number); a re-applied local effect keeps the version its command gave it.
+ * Each (entity, id) must appear at most once: collapse repeated writes to the
+ * last before calling.
  *
  * @example await writeRecords(db, [{ entity: 'patient', id: 'p1', op: 'put', data }, { entity: 'closure', id: 'c1', op: 'delete' }]);
  */
@@ -82,7 +58,7 @@ export async function writeRecords(db: TimedeskDb, writes: readonly RecordWrite[
 }
 
 /**
- * The tables {@link writeRecord} may touch, for the transaction around it.
+ * The tables {@link writeRecords} may touch, for the transaction around it.
  *
  * @example db.transaction('rw', syncedTables(db), async () => { … })
  */
