@@ -292,3 +292,32 @@ test('drag a booking to another time or change its length; the engine refuses a 
   await expect(day.notice()).toContainText('Ada Lovelace was not moved: Dr Adams is already booked at that time.');
   await expect(adaButton).toHaveAccessibleName(/Ada Lovelace, 11:00\s?AM, 30 minutes/);
 });
+
+test('the agenda lists the day by time with a check-in button per visit', async ({ page }, testInfo) => {
+  await setUpAndSignIn(page);
+  const day = new DayViewPage(page);
+  const dialog = new AppointmentDialogPage(page);
+  await day.clickSlot('Dr Brown', '11:00');
+  await dialog.registerPatient({ givenName: 'Grace', familyName: 'Hopper', dateOfBirth: '1986-12-09' });
+  await dialog.book();
+  await day.clickSlot('Dr Adams', '10:00');
+  await dialog.registerPatient({ givenName: 'Ada', familyName: 'Lovelace', dateOfBirth: '1990-12-10' });
+  await dialog.reason('Annual check-up');
+  await dialog.book();
+  await expect(dialog.root()).toBeHidden();
+
+  await page.getByLabel('View').selectOption('agenda');
+  const rows = page.getByTestId('agenda-row');
+  await expect(rows).toHaveCount(2);
+  await expect(rows.nth(0)).toContainText('Ada Lovelace');
+  await expect(rows.nth(0)).toContainText('Dr Adams');
+  await expect(rows.nth(0)).toContainText('Annual check-up');
+  await expect(rows.nth(1)).toContainText('Grace Hopper');
+  await expect(page.getByLabel('Columns')).toBeHidden(); // grid settings only show with the grid
+
+  await page.getByRole('button', { name: 'Check in: Ada Lovelace' }).click();
+  await expect(rows.nth(0)).toHaveAttribute('data-status', 'arrived');
+  await expect(page.getByRole('button', { name: 'In room: Ada Lovelace' })).toBeVisible();
+  await page.screenshot({ path: testInfo.outputPath('agenda.png') });
+  expect(await seriousViolations(page)).toEqual([]);
+});

@@ -49,42 +49,53 @@ export function DayToolbar({ date, today, format, count, onNew }: DayToolbarProp
       </div>
       <div className="toolbar-group">
         <label>
-          {text.dayView.columns}{' '}
-          <select value={view.kind} onChange={(event) => view.setPreferences({ kind: event.target.value as 'provider' | 'room' })}>
-            <option value="provider">{text.resourceKinds.provider.many}</option>
-            <option value="room">{text.resourceKinds.room.many}</option>
+          {text.dayView.layout}{' '}
+          <select value={view.layout} onChange={(event) => view.setPreferences({ layout: event.target.value as 'grid' | 'agenda' })}>
+            <option value="grid">{text.dayView.grid}</option>
+            <option value="agenda">{text.dayView.agenda}</option>
           </select>
         </label>
-        <label>
-          {text.dayView.slotSize}{' '}
-          <select value={view.slotMinutes} onChange={(event) => view.setPreferences({ slotMinutes: Number(event.target.value) as SlotMinutes })}>
-            {slotSizes.map((minutes) => (
-              <option key={minutes} value={minutes}>
-                {text.dayView.slotMinutes(minutes)}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          {text.dayView.dayStart}{' '}
-          <select value={view.dayStartMinute} onChange={(event) => view.setPreferences({ dayStartMinute: Math.min(Number(event.target.value), view.dayEndMinute - 60) })}>
-            {hourOptions.slice(0, -1).map((minute) => (
-              <option key={minute} value={minute}>
-                {format.wallTime(minute)}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          {text.dayView.dayEnd}{' '}
-          <select value={view.dayEndMinute} onChange={(event) => view.setPreferences({ dayEndMinute: Math.max(Number(event.target.value), view.dayStartMinute + 60) })}>
-            {hourOptions.slice(1).map((minute) => (
-              <option key={minute} value={minute}>
-                {minute === 1440 ? '24:00' : format.wallTime(minute)}
-              </option>
-            ))}
-          </select>
-        </label>
+        {view.layout === 'grid' ? (
+          <>
+            <label>
+              {text.dayView.columns}{' '}
+              <select value={view.kind} onChange={(event) => view.setPreferences({ kind: event.target.value as 'provider' | 'room' })}>
+                <option value="provider">{text.resourceKinds.provider.many}</option>
+                <option value="room">{text.resourceKinds.room.many}</option>
+              </select>
+            </label>
+            <label>
+              {text.dayView.slotSize}{' '}
+              <select value={view.slotMinutes} onChange={(event) => view.setPreferences({ slotMinutes: Number(event.target.value) as SlotMinutes })}>
+                {slotSizes.map((minutes) => (
+                  <option key={minutes} value={minutes}>
+                    {text.dayView.slotMinutes(minutes)}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <label>
+              {text.dayView.dayStart}{' '}
+              <select value={view.dayStartMinute} onChange={(event) => view.setPreferences({ dayStartMinute: Math.min(Number(event.target.value), view.dayEndMinute - 60) })}>
+                {hourOptions.slice(0, -1).map((minute) => (
+                  <option key={minute} value={minute}>
+                    {format.wallTime(minute)}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <label>
+              {text.dayView.dayEnd}{' '}
+              <select value={view.dayEndMinute} onChange={(event) => view.setPreferences({ dayEndMinute: Math.max(Number(event.target.value), view.dayStartMinute + 60) })}>
+                {hourOptions.slice(1).map((minute) => (
+                  <option key={minute} value={minute}>
+                    {minute === 1440 ? '24:00' : format.wallTime(minute)}
+                  </option>
+                ))}
+              </select>
+            </label>
+          </>
+        ) : null}
         <label className="checkbox">
           <input type="checkbox" checked={view.showCancelled} onChange={(event) => view.setPreferences({ showCancelled: event.target.checked })} /> {text.dayView.showCancelled}
         </label>

@@ -6,6 +6,7 @@ import { useDaySheet } from '../data/useDaySheet';
 import { addDays, todayIn, wallMinutesOn } from '../dates/calendar-dates';
 import { clinicFormat, text } from '../i18n';
 import { useDeskShortcuts } from '../shortcuts/useDeskShortcuts';
+import { AgendaList } from './AgendaList';
 import { CancelDialog } from './CancelDialog';
 import { buildDayGrid } from './day-columns';
 import type { DayColumn } from './day-columns';
@@ -20,8 +21,9 @@ import { useStatusChange } from './useStatusChange';
 const defaultLengthMinutes = 30;
 
 /**
- * The day sheet: toolbar, the grid of provider (or room) columns for the
- * chosen date on the clinic's clock, and the selected booking's panel.
+ * The day sheet: toolbar, the grid of provider (or room) columns (or the
+ * agenda list) for the chosen date on the clinic's clock, and the selected
+ * booking's panel.
  * Bookings come from the live day query, so a saved change shows at once.
  *
  * @example <DayView />
@@ -73,8 +75,17 @@ export function DayView() {
             {text.dayView.loadFailed}
           </p>
         ) : null}
-        {grid && grid.columns.length === 0 ? <p className="app-message">{text.dayView.noResources(text.resourceKinds[view.kind].many)}</p> : null}
-        {grid && grid.columns.length > 0 ? (
+        {grid && view.layout === 'agenda' ? (
+          <AgendaList
+            items={items.filter((item) => view.showCancelled || item.status !== 'cancelled')}
+            format={format}
+            resourceNames={resourceNames}
+            selectedId={view.selectedId}
+            status={status}
+          />
+        ) : null}
+        {grid && view.layout === 'grid' && grid.columns.length === 0 ? <p className="app-message">{text.dayView.noResources(text.resourceKinds[view.kind].many)}</p> : null}
+        {grid && view.layout === 'grid' && grid.columns.length > 0 ? (
           <DayGrid
             grid={grid}
             slotMinutes={view.slotMinutes}

@@ -3,7 +3,8 @@ import { defaultPreferences, readPreferences } from './day-view-store';
 
 describe('readPreferences', () => {
   it('keeps sensible saved choices', () => {
-    expect(readPreferences(JSON.stringify({ kind: 'room', slotMinutes: 30, dayStartMinute: 480, dayEndMinute: 1020, showCancelled: true }))).toEqual({
+    expect(readPreferences(JSON.stringify({ layout: 'agenda', kind: 'room', slotMinutes: 30, dayStartMinute: 480, dayEndMinute: 1020, showCancelled: true }))).toEqual({
+      layout: 'agenda',
       kind: 'room',
       slotMinutes: 30,
       dayStartMinute: 480,
@@ -13,7 +14,7 @@ describe('readPreferences', () => {
   });
 
   it('falls back to defaults for nonsense, a broken store or nothing stored', () => {
-    expect(readPreferences(JSON.stringify({ kind: 'equipment', slotMinutes: 7, dayStartMinute: 900, dayEndMinute: 600 }))).toEqual(defaultPreferences);
+    expect(readPreferences(JSON.stringify({ layout: 'month', kind: 'equipment', slotMinutes: 7, dayStartMinute: 900, dayEndMinute: 600 }))).toEqual(defaultPreferences);
     expect(readPreferences('{not json')).toEqual(defaultPreferences);
     expect(readPreferences(null)).toEqual(defaultPreferences);
   });

@@ -9,6 +9,8 @@ export type SlotMinutes = (typeof slotSizes)[number];
 
 /** How the desk has set up its day sheet; remembered on this computer. */
 export interface DayViewPreferences {
+  /** The grid of columns, or the agenda: one list of the day's bookings by time, with check-in buttons. */
+  layout: 'grid' | 'agenda';
   kind: Extract<ResourceKind, 'provider' | 'room'>;
   slotMinutes: SlotMinutes;
   /** Wall minutes after midnight; bookings outside still show (the grid widens). */
@@ -32,8 +34,8 @@ export interface DayViewState extends DayViewPreferences {
 
 const storageKey = 'timedesk.day-view';
 
-/** Defaults: providers, 15-minute slots, 07:00–19:00. */
-export const defaultPreferences: DayViewPreferences = { kind: 'provider', slotMinutes: 15, dayStartMinute: 7 * 60, dayEndMinute: 19 * 60, showCancelled: false };
+/** Defaults: the grid with provider columns, 15-minute slots, 07:00–19:00. */
+export const defaultPreferences: DayViewPreferences = { layout: 'grid', kind: 'provider', slotMinutes: 15, dayStartMinute: 7 * 60, dayEndMinute: 19 * 60, showCancelled: false };
 
 /**
  * Reads saved preferences, keeping only values that still make sense (a
@@ -49,6 +51,7 @@ export function readPreferences(stored: string | null): DayViewPreferences {
     parsed = {};
   }
   const result = { ...defaultPreferences };
+  if (parsed.layout === 'grid' || parsed.layout === 'agenda') result.layout = parsed.layout;
   if (parsed.kind === 'provider' || parsed.kind === 'room') result.kind = parsed.kind;
   if (slotSizes.includes(parsed.slotMinutes as SlotMinutes)) result.slotMinutes = parsed.slotMinutes as SlotMinutes;
   if (typeof parsed.showCancelled === 'boolean') result.showCancelled = parsed.showCancelled;
@@ -82,9 +85,9 @@ export const useDayView = create<DayViewState>()((set, get) => ({
   setDate: (date) => set({ date, selectedId: null }),
   setPreferences: (preferences) => {
     set(preferences);
-    const { kind, slotMinutes, dayStartMinute, dayEndMinute, showCancelled } = get();
+    const { layout, kind, slotMinutes, dayStartMinute, dayEndMinute, showCancelled } = get();
     try {
-      globalThis.localStorage?.setItem(storageKey, JSON.stringify({ kind, slotMinutes, dayStartMinute, dayEndMinute, showCancelled }));
+      globalThis.localStorage?.setItem(storageKey, JSON.stringify({ layout, kind, slotMinutes, dayStartMinute, dayEndMinute, showCancelled }));
     } catch {
       // Private mode or full storage: the choice lasts until reload, which is fine.
     }
