@@ -31,8 +31,9 @@ export function ClosureForm({ closure, resources, onClose }: ClosureFormProps) {
   const run = useCommand();
   const today = todayIn(clinic.timeZone, Date.now());
   const [form, setForm] = useState({
-    startDate: closure?.startDate ?? today,
-    endDate: closure?.endDate ?? today,
+    // null until chosen: today on the clinic's calendar, whose zone may still be loading on the first render.
+    startDate: (closure?.startDate ?? null) as string | null,
+    endDate: (closure?.endDate ?? null) as string | null,
     resourceId: closure?.resourceId ?? '',
     reason: closure?.reason ?? '',
   });
@@ -46,8 +47,8 @@ export function ClosureForm({ closure, resources, onClose }: ClosureFormProps) {
     try {
       const result = await run('closure/save', {
         ...(closure ? { id: closure.id } : {}),
-        startDate: form.startDate,
-        endDate: form.endDate,
+        startDate: form.startDate ?? today,
+        endDate: form.endDate ?? today,
         resourceId: form.resourceId || null,
         reason: form.reason,
       });
@@ -65,10 +66,10 @@ export function ClosureForm({ closure, resources, onClose }: ClosureFormProps) {
       <form className="modal-body" onSubmit={submit} noValidate>
         <div className="field-row">
           <Field label={text.fields.startDate} error={errors['startDate']}>
-            <input type="date" value={form.startDate} onChange={(event) => setForm({ ...form, startDate: event.target.value })} data-autofocus />
+            <input type="date" value={form.startDate ?? today} onChange={(event) => setForm({ ...form, startDate: event.target.value })} data-autofocus />
           </Field>
           <Field label={text.fields.endDate} error={errors['endDate']}>
-            <input type="date" value={form.endDate} onChange={(event) => setForm({ ...form, endDate: event.target.value })} />
+            <input type="date" value={form.endDate ?? today} onChange={(event) => setForm({ ...form, endDate: event.target.value })} />
           </Field>
         </div>
         <Field label={words.appliesTo} error={errors['resourceId']}>

@@ -1,6 +1,8 @@
 import { useMemo, useState } from 'react';
 import type { Closure } from '../../core/model';
 import { useClinic } from '../data/useClinic';
+import { useCommand } from '../data/useCommand';
+import { errorsFor } from '../forms/field-errors';
 import { clinicFormat, text } from '../i18n';
 import { ClosureForm } from './ClosureForm';
 import { useAllResources } from './useAllResources';
@@ -8,7 +10,8 @@ import { useClosures } from './useClosures';
 
 /**
  * Closures and holidays: the list (days, whole clinic or one resource,
- * reason), latest first, with Edit, and "Add closure".
+ * reason), latest first, with Edit and Remove (`closure/remove`, audited),
+ * and "Add closure".
  *
  * @example <ClosuresPanel />
  */
@@ -20,6 +23,17 @@ export function ClosuresPanel() {
   const resources = useAllResources() ?? [];
   const names = new Map(resources.map((resource) => [resource.id, resource.name]));
   const [editing, setEditing] = useState<{ closure: Closure | null } | null>(null);
+  const run = useCommand();
+  const [problem, setProblem] = useState('');
+  async function remove(closure: Closure) {
+    setProblem('');
+    try {
+      const result = await run('closure/remove', { id: closure.id });
+      if (!result.ok) setProblem(Object.values(errorsFor(result.error, []))[0] ?? text.app.unexpectedError);
+    } catch {
+      setProblem(text.app.unexpectedError);
+    }
+  }
   return (
     <div>
       <div className="admin-actions">
@@ -27,6 +41,11 @@ export function ClosuresPanel() {
           {words.addClosure}
         </button>
       </div>
+      {problem ? (
+        <p className="form-error" role="alert">
+          {problem}
+        </p>
+      ) : null}
       {closures === undefined ? <p role="status">{text.app.loading}</p> : null}
       {closures && closures.length === 0 ? <p>{words.noClosures}</p> : null}
       {closures && closures.length > 0 ? (
@@ -50,6 +69,9 @@ export function ClosuresPanel() {
                 <td>
                   <button type="button" onClick={() => setEditing({ closure })} aria-label={words.editNamed(closure.reason)}>
                     {words.edit}
+                  </button>{' '}
+                  <button type="button" className="danger" onClick={() => void remove(closure)} aria-label={words.removeNamed(closure.reason)}>
+                    {words.remove}
                   </button>
                 </td>
               </tr>

@@ -20,8 +20,8 @@ const formFields = ['kind', 'start', 'end'];
 /**
  * One block of a weekday: working or break, start and end as native time
  * inputs (24:00 may be typed as the end of the day), saved with
- * `availability/save`. Save is enabled once something changed; a refusal
- * shows beside the field it names.
+ * `availability/save` (Remove: `availability/remove`, audited). Save is
+ * enabled once something changed; a refusal shows beside the field it names.
  *
  * @example <HoursBlockRow block={block} dayName="Monday" onSaved={drop} onDiscard={drop} />
  */
@@ -34,6 +34,19 @@ export function HoursBlockRow({ block, dayName, onSaved, onDiscard }: HoursBlock
   const end = draft.endOfDay ? '24:00' : draft.end;
   const dirty = block.isNew || draft.kind !== block.kind || draft.start !== block.start || end !== block.end;
   const label = `${dayName} ${block.kind === 'break' ? words.breakWord : words.hoursWord}`;
+
+  async function remove() {
+    setBusy(true);
+    setErrors({});
+    try {
+      const result = await run('availability/remove', { id: block.id });
+      if (!result.ok) setErrors(errorsFor(result.error, formFields));
+    } catch {
+      setErrors({ form: text.app.unexpectedError });
+    } finally {
+      setBusy(false);
+    }
+  }
 
   async function save(event: FormEvent) {
     event.preventDefault();
@@ -91,7 +104,11 @@ export function HoursBlockRow({ block, dayName, onSaved, onDiscard }: HoursBlock
           <button type="button" onClick={onDiscard}>
             {words.discard}
           </button>
-        ) : null}
+        ) : (
+          <button type="button" className="danger" onClick={() => void remove()} disabled={busy} aria-label={words.removeNamed(`${label} ${block.start}–${block.end}`)}>
+            {words.remove}
+          </button>
+        )}
       </form>
       {error ? (
         <p className="field-error" id={errorId} role="alert">

@@ -35,7 +35,8 @@ export function ResourceForm({ resource, kind, onClose }: ResourceFormProps) {
     name: resource?.name ?? '',
     kind: resource?.kind ?? kind,
     capacity: String(resource?.capacity ?? 1),
-    timeZone: resource?.timeZone ?? clinic.timeZone,
+    // null until typed in: follows the clinic's zone, which may still be loading on the first render.
+    timeZone: (resource?.timeZone ?? null) as string | null,
     useColour: resource?.color !== undefined,
     color: resource?.color ?? defaultColour,
     active: resource?.active ?? true,
@@ -53,7 +54,7 @@ export function ResourceForm({ resource, kind, onClose }: ResourceFormProps) {
         name: form.name,
         kind: form.kind,
         capacity: form.capacity.trim() === '' ? Number.NaN : Number(form.capacity),
-        timeZone: form.timeZone.trim(),
+        timeZone: (form.timeZone ?? clinic.timeZone).trim(),
         ...(form.useColour ? { color: form.color } : {}),
         active: form.active,
       });
@@ -88,7 +89,7 @@ export function ResourceForm({ resource, kind, onClose }: ResourceFormProps) {
           </Field>
         </div>
         <Field label={text.fields.timeZone} error={errors['timeZone']} hint={words.zoneHint}>
-          <input value={form.timeZone} onChange={(event) => setForm({ ...form, timeZone: event.target.value })} list="admin-time-zones" />
+          <input value={form.timeZone ?? clinic.timeZone} onChange={(event) => setForm({ ...form, timeZone: event.target.value })} list="admin-time-zones" />
         </Field>
         <datalist id="admin-time-zones">
           {zones.map((zone) => (

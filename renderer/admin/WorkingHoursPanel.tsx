@@ -90,7 +90,6 @@ export function WorkingHoursPanel() {
           })}
         </tbody>
       </table>
-      <p className="field-hint">{words.noRemoval}</p>
     </div>
   );
 }

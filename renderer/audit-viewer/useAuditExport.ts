@@ -1,14 +1,12 @@
 import { useCallback, useState } from 'react';
 import type { AuditChainReport } from '../../core/audit';
-import { checkStoredAuditChain } from '../../core/commands';
 import type { SaveOutcome } from '../desktop/desktop-bridge';
 import { useAppData } from '../data/useAppData';
 import { problemSentence, text } from '../i18n';
 import { useSession } from '../session/session-store';
 import type { AuditSelection } from './audit-filter';
-import { buildAuditExport } from './audit-export';
+import { exportAuditFiles } from './audit-export';
 import type { AuditExportFiles } from './audit-export';
-import { recordAuditExport } from './record-audit-export';
 import { saveExportFile } from './save-export-file';
 
 /** Where an export is: not started, running, finished (with both files), or refused. */
@@ -22,10 +20,10 @@ const csvFilter = { name: 'CSV', extensions: ['csv'] };
 const manifestFilter = { name: 'JSON', extensions: ['json'] };
 
 /**
- * "Export CSV": verifies the stored chain first (the report goes to
- * `onChainReport`, so the screen shows what the export saw), streams the
- * selected entries into a CSV with its manifest, records the export as
- * AUDIT_EXPORTED, then saves the CSV (desktop save dialog, or a browser
+ * "Export CSV" through core/commands' `exportAuditLog`: it verifies the
+ * stored chain first (the report goes to `onChainReport`, so the screen shows
+ * what the export saw), streams the selected entries into a CSV with its
+ * manifest and records the export as AUDIT_EXPORTED; then the CSV is saved (desktop save dialog, or a browser
  * download). The manifest is offered afterwards with `saveManifest()`, a
  * second user action, since browsers hold back a second automatic download.
  *
@@ -41,15 +39,14 @@ export function useAuditExport(onChainReport: (report: AuditChainReport) => void
       if (!staff) return;
       setState({ status: 'working' });
       try {
-        const report = await checkStoredAuditChain(data.auth);
-        onChainReport(report);
-        const files = await buildAuditExport(data.db, selection, data.auth.clock());
         const session = { staffId: staff.staffId, displayName: staff.displayName, role: staff.role };
-        const recorded = await recordAuditExport(data.auth, session, files.manifest, files.csvName, report.ok);
-        if (!recorded.ok) {
-          setState({ status: 'failed', message: 'field' in recorded.error ? problemSentence(recorded.error) : recorded.error.message });
+        const exported = await exportAuditFiles(data.auth, session, selection, data.auth.clock());
+        if (!exported.ok) {
+          setState({ status: 'failed', message: 'field' in exported.error ? problemSentence(exported.error) : exported.error.message });
           return;
         }
+        const files = exported.value;
+        onChainReport(files.chain);
         const csv = await saveExportFile({ name: files.csvName, parts: files.csvParts, mimeType: 'text/csv', filter: csvFilter });
         setState({ status: 'done', files, csv, manifest: null });
       } catch {
