@@ -31,6 +31,7 @@ const casesFor = ({ booked, arrived, seriesId }: Ids): Case[] => [
   { name: 'patient/register', args: { givenName: 'Grace', familyName: 'Hopper', dateOfBirth: '1906-12-09' }, session: frontDesk },
   { name: 'patient/update', args: { patientId: 'p1', changes: { phone: '555 0199' } }, session: frontDesk },
   { name: 'patient/view', args: { patientId: 'p1' }, session: frontDesk },
+  { name: 'day-sheet/print', args: { date: '2026-01-05', resourceIds: ['dr-lee', 'room-1'] }, session: frontDesk },
   { name: 'resource/save', args: { kind: 'room', name: 'Room 2', timeZone: 'America/New_York' }, session: manager },
   { name: 'availability/save', args: { resourceId: 'dr-lee', weekday: 6, start: '09:00', end: '12:00', kind: 'working' }, session: manager },
   { name: 'closure/save', args: { resourceId: null, startDate: '2026-12-25', endDate: '2026-12-26', reason: 'Christmas' }, session: manager },

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { appointmentCommands } from './appointment-commands';
 import { clinicCommands } from './clinic-commands';
+import { daySheetCommands } from './day-sheet-commands';
 import type { CommandResult } from './command-result';
 import { conflictCommands } from './conflict-commands';
 import type { CommandDefinition } from './define-command';
@@ -23,6 +24,7 @@ export const commandHandlers = {
   ...setupCommands,
   ...conflictCommands,
   ...clinicCommands,
+  ...daySheetCommands,
 };
 
 /** The command map's type. */

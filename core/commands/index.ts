@@ -20,3 +20,4 @@ export type { BookedAppointment } from './appointment-commands';
 export { checkStoredAuditChain } from './audit-integrity';
 export { exportAuditLog } from './audit-export';
 export type { AuditExportRequest, AuditExportOutcome } from './audit-export';
+export type { PrintedDaySheet } from './day-sheet-commands';
