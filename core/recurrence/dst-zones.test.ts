@@ -29,6 +29,8 @@ describe('a daily time inside the spring-forward gap moves forward by the gap on
     ['Europe/London', '2025-03-29T01:30', ['2025-03-30T02:30:00', '2025-03-30T01:30:00.000Z']],
     ['Australia/Sydney', '2025-10-04T02:30', ['2025-10-05T03:30:00', '2025-10-04T16:30:00.000Z']],
     ['Australia/Lord_Howe', '2025-10-04T02:15', ['2025-10-05T02:45:00', '2025-10-04T15:45:00.000Z']],
+    // Kolkata has had no DST since 1945; its war-time clock went +05:30 → +06:30 at midnight starting 1942-09-01.
+    ['Asia/Kolkata', '1942-08-31T00:30', ['1942-09-01T01:30:00', '1942-08-31T19:00:00.000Z']],
   ])('%s daily from %s', (tzid, dtstart, gapDay) => {
     const rows = expand(tzid, dtstart, 'FREQ=DAILY;COUNT=3');
     expect(rows[1]).toEqual(gapDay);
@@ -44,6 +46,8 @@ describe('a daily time inside the repeated hour takes its first pass', () => {
     ['Europe/London', '2025-10-25T01:30', ['2025-10-26T01:30:00', '2025-10-26T00:30:00.000Z']],
     ['Australia/Sydney', '2025-04-05T02:30', ['2025-04-06T02:30:00', '2025-04-05T15:30:00.000Z']],
     ['Australia/Lord_Howe', '2025-04-05T01:45', ['2025-04-06T01:45:00', '2025-04-05T14:45:00.000Z']],
+    // …and back +06:30 → +05:30 at midnight ending 1945-10-14, so 23:00–24:00 that day happened twice.
+    ['Asia/Kolkata', '1945-10-13T23:30', ['1945-10-14T23:30:00', '1945-10-14T17:00:00.000Z']],
   ])('%s daily from %s', (tzid, dtstart, foldDay) => {
     expect(expand(tzid, dtstart, 'FREQ=DAILY;COUNT=3')[1]).toEqual(foldDay);
   });
