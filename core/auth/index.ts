@@ -1,4 +1,4 @@
-export { signIn, setPassphrase, recordSessionLocked } from './sign-in';
+export { signIn, setPassphrase, recordSessionLocked, recordSignedOut } from './sign-in';
 export type { AuthEnvironment, SignInOutcome } from './sign-in';
 export { deriveKey, sameDigest, passphraseIterations, minimumPassphraseLength } from './passphrase-hash';
 export type { DeriveKey } from './passphrase-hash';

@@ -7,7 +7,7 @@ import { admin, clinicFixture, dumpDatabase, frontDesk, injectWriteFailures } fr
 import { readDevice } from '../db';
 import { IdleLock } from './idle-lock';
 import { deriveKey } from './passphrase-hash';
-import { recordSessionLocked, setPassphrase, signIn } from './sign-in';
+import { recordSessionLocked, recordSignedOut, setPassphrase, signIn } from './sign-in';
 import type { AuthEnvironment } from './sign-in';
 import { lockedUntilAfter } from './throttle';
 
@@ -134,10 +134,12 @@ describe('throttle and idle lock', () => {
     expect(lock.check()).toBe('locked-now');
   });
 
-  it('audits SESSION_LOCKED for the session', async () => {
+  it('audits SESSION_LOCKED and STAFF_SIGNED_OUT for the session', async () => {
     const { db, env } = await authFixture();
     await recordSessionLocked(env, frontDesk);
-    expect(await lastEntry(db)).toMatchObject({ action: 'SESSION_LOCKED', actor: { staffId: 'staff-desk' } });
+    expect(await lastEntry(db)).toMatchObject({ action: 'SESSION_LOCKED', actor: { staffId: 'staff-desk' }, entityId: 'staff-desk', mutationId: null });
+    await recordSignedOut(env, frontDesk);
+    expect(await lastEntry(db)).toMatchObject({ action: 'STAFF_SIGNED_OUT', actor: { staffId: 'staff-desk', role: 'front_desk' }, entityId: 'staff-desk', reason: null });
   });
 });
 
@@ -154,6 +156,7 @@ describe('sign-in writes are all-or-nothing', () => {
       ['unknown username', () => signIn(env, 'nobody', 'whatever it is')],
       ['new passphrase', () => setPassphrase(env, admin, 'jo', 'another long passphrase')],
       ['idle lock', () => recordSessionLocked(env, frontDesk)],
+      ['sign-out', () => recordSignedOut(env, frontDesk)],
     ];
     for (const [label, attempt] of attempts) {
       for (const table of ['audit', 'meta']) {

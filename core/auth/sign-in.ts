@@ -128,19 +128,34 @@ export async function setPassphrase(env: AuthEnvironment, session: CommandSessio
   return runCommand(env, 'staff/set-passphrase', store as never, { staffId }, session);
 }
 
+/** Records a session event (no data changes, nothing to sync) for `session`'s staff member. */
+async function recordSessionEvent(env: CommandEnvironment, session: CommandSession, action: 'SESSION_LOCKED' | 'STAFF_SIGNED_OUT', reason: string | null): Promise<void> {
+  const record = defineCommand({
+    args: z.object({}),
+    sync: false,
+    async run(scope) {
+      scope.audit({ action, entityType: 'staff', entityId: session.staffId, reason });
+      return { ok: true, value: null };
+    },
+  });
+  await runCommand(env, action === 'SESSION_LOCKED' ? 'staff/lock' : 'staff/sign-out', record as never, {}, session);
+}
+
 /**
  * Records that the idle lock engaged for `session` (`SESSION_LOCKED`).
  *
  * @example if (lock.check() === 'locked-now') await recordSessionLocked(env, session);
  */
-export async function recordSessionLocked(env: CommandEnvironment, session: CommandSession): Promise<void> {
-  const record = defineCommand({
-    args: z.object({}),
-    sync: false,
-    async run(scope) {
-      scope.audit({ action: 'SESSION_LOCKED', entityType: 'staff', entityId: session.staffId, reason: 'Idle time passed.' });
-      return { ok: true, value: null };
-    },
-  });
-  await runCommand(env, 'staff/lock', record as never, {}, session);
+export function recordSessionLocked(env: CommandEnvironment, session: CommandSession): Promise<void> {
+  return recordSessionEvent(env, session, 'SESSION_LOCKED', 'Idle time passed.');
+}
+
+/**
+ * Records that `session`'s staff member signed out (`STAFF_SIGNED_OUT`), so
+ * the log shows when each session ended, not only when it began.
+ *
+ * @example await recordSignedOut(env, session); session.signOut();
+ */
+export function recordSignedOut(env: CommandEnvironment, session: CommandSession): Promise<void> {
+  return recordSessionEvent(env, session, 'STAFF_SIGNED_OUT', null);
 }
