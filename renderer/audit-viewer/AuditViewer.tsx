@@ -64,7 +64,7 @@ export function AuditViewer() {
             {state.manifest && state.manifest.outcome !== 'cancelled' ? words.manifestSaved : words.saveManifest(state.files.manifestName)}
           </button>
         ) : null}
-        <span className="audit-count muted">{list.loading ? text.app.loading : words.shown(list.entries.length, list.hasMore)}</span>
+        <span className="audit-count muted" data-testid="audit-count">{list.loading ? text.app.loading : words.shown(list.entries.length, list.hasMore)}</span>
       </div>
       {list.failed ? (
         <p className="form-error" role="alert">

@@ -1,0 +1,136 @@
+import { readFile } from 'node:fs/promises';
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test } from '@playwright/test';
+import type { Download, Page } from '@playwright/test';
+import Papa from 'papaparse';
+import { AdminPage, setUpClinicAsAdmin, switchUser } from './pages/admin';
+import { AuditViewerPage } from './pages/audit-viewer';
+import { sampleSetup } from './pages/first-run';
+
+/**
+ * The audit log after a morning of setup: every step listed, filters by
+ * action and staff member, the chain verified, and the CSV export (itself
+ * audited) downloaded and parsed. Fresh context per test; clock pinned.
+ */
+const now = new Date('2026-11-25T14:00:00Z');
+const csvColumns = ['seq', 'id', 'at', 'device_id', 'app_version', 'actor_id', 'actor_name', 'actor_role', 'action', 'entity_type', 'entity_id', 'patient_id', 'changes', 'reason', 'outcome', 'mutation_id', 'prev_hash', 'hash'];
+
+test.describe.configure({ timeout: 180_000 });
+
+async function seriousViolations(page: Page) {
+  const results = await new AxeBuilder({ page }).analyze();
+  return results.violations
+    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+    .map((violation) => `${violation.id}: ${violation.help} (${violation.nodes.map((node) => node.target.join(' ')).join('; ')})`);
+}
+
+async function downloaded(download: Download): Promise<string> {
+  const path = await download.path();
+  return readFile(path, 'utf8');
+}
+
+function parseCsv(text: string) {
+  expect(text.charCodeAt(0)).toBe(0xfeff);
+  const parsed = Papa.parse<Record<string, string>>(text.slice(1), { header: true, skipEmptyLines: true });
+  expect(parsed.errors).toEqual([]);
+  expect(parsed.meta.fields).toEqual(csvColumns);
+  return parsed.data;
+}
+
+test('the audit log lists the setup, filters, verifies the chain and exports an audited CSV', async ({ page }, testInfo) => {
+  await setUpClinicAsAdmin(page, now);
+  const admin = new AdminPage(page);
+  await admin.open();
+  await admin.addResource({ kind: 'Provider', name: 'Dr Carter' });
+  await admin.addResource({ kind: 'Room', name: 'Room 2' });
+  await admin.addBlock('Dr Carter (Provider)', 'Tuesday', 'hours', '09:00', '13:00');
+  await expect(page.getByRole('form', { name: 'Tuesday Working hours' }).getByRole('button', { name: 'Save' })).toBeDisabled();
+  await admin.addClosure('2026-11-26', '2026-11-27', 'Whole clinic', 'Thanksgiving');
+  await expect(admin.dialog()).toBeHidden();
+  await admin.addStaff({ displayName: 'Fran Desk', username: 'fran.desk', role: 'Front desk', passphrase: 'another long passphrase' });
+  await expect(admin.dialog()).toBeHidden();
+  // Fran signs in once (her only entry), then Jo comes back.
+  await switchUser(page, 'fran.desk', 'another long passphrase');
+  await expect(page.getByTestId('signed-in-staff')).toHaveText('Fran Desk (Front desk)');
+  await switchUser(page, sampleSetup.username, sampleSetup.passphrase);
+  await expect(page.getByTestId('signed-in-staff')).toHaveText('Jo Admin (Admin)');
+
+  const audit = new AuditViewerPage(page);
+  await audit.open();
+  await expect(audit.chainStatus()).toHaveAttribute('data-state', 'ok');
+  await expect(audit.chainStatus()).toContainText('Chain verified');
+  await expect(page.getByTestId('chain-head')).toHaveText(/^[0-9a-f]{64}$/);
+
+  // Every setup step is listed, newest first.
+  await expect(audit.rowsWithAction('RESOURCE_SAVED').filter({ hasText: 'Dr Carter' })).toHaveCount(1);
+  await expect(audit.rowsWithAction('RESOURCE_SAVED').filter({ hasText: 'Room 2' })).toHaveCount(1);
+  await expect(audit.rowsWithAction('AVAILABILITY_SAVED')).not.toHaveCount(0);
+  await expect(audit.rowsWithAction('CLOSURE_SAVED').filter({ hasText: 'Thanksgiving' })).toHaveCount(1);
+  await expect(audit.rowsWithAction('STAFF_SAVED').filter({ hasText: 'Fran Desk' }).first()).toBeVisible();
+  await expect(audit.rows().first()).toHaveAttribute('data-action', 'STAFF_SIGNED_IN');
+  await expect(audit.rows().first()).toContainText('Jo Admin');
+  expect(await seriousViolations(page)).toEqual([]);
+  await page.screenshot({ path: testInfo.outputPath('audit-viewer.png') });
+
+  // By action: only the closure.
+  await audit.filterAction('Closure saved');
+  await expect(audit.rows()).toHaveCount(1);
+  await expect(audit.rows().first()).toContainText('Thanksgiving');
+  await expect(audit.rows().first()).toContainText('Jo Admin');
+
+  // By staff member: Fran did one thing, signing in.
+  await audit.filterAction('Any action');
+  await audit.filterStaff('Fran Desk');
+  await expect(audit.rows()).toHaveCount(1);
+  await expect(audit.rows().first()).toHaveAttribute('data-action', 'STAFF_SIGNED_IN');
+  await page.screenshot({ path: testInfo.outputPath('audit-viewer-filtered.png') });
+
+  // A backwards date range is refused beside "To" and the list keeps the last good filter.
+  await audit.filterDates('2026-11-25', '2026-11-24');
+  await expect(page.getByText('To must be after the start.')).toBeVisible();
+  await expect(audit.exportButton()).toBeDisabled();
+  await audit.filterDates('2026-11-25', '2026-11-25');
+  await expect(audit.rows()).toHaveCount(1);
+
+  // Export everything: the download is the CSV with BOM and header, one row per entry.
+  await audit.filterStaff('Anyone');
+  await audit.filterDates('', '');
+  await expect(audit.rows().first()).toHaveAttribute('data-action', 'STAFF_SIGNED_IN');
+  await expect(page.getByTestId('audit-count')).toHaveText(/^\d+ entries$/);
+  const shownBefore = await audit.entryCount();
+  const csvDownload = page.waitForEvent('download');
+  await audit.exportButton().click();
+  const csvFile = await csvDownload;
+  expect(csvFile.suggestedFilename()).toMatch(/^timedesk-audit-\d{8}-\d{6}\.csv$/);
+  const rows = parseCsv(await downloaded(csvFile));
+  expect(rows.length).toBe(shownBefore);
+  // The list is virtual: fewer rows are in the DOM than the log holds.
+  expect(await audit.rows().count()).toBeLessThan(rows.length);
+  expect(rows.map((row) => row['action'])).toEqual(expect.arrayContaining(['RESOURCE_SAVED', 'AVAILABILITY_SAVED', 'CLOSURE_SAVED', 'STAFF_SAVED', 'STAFF_SIGNED_IN']));
+  expect(rows.find((row) => row['action'] === 'CLOSURE_SAVED')?.['actor_name']).toBe('Jo Admin');
+  expect(rows.map((row) => Number(row['seq']))).toEqual(rows.map((_, index) => index + 1));
+  await expect(page.getByText(`Exported ${rows.length} entries to ${csvFile.suggestedFilename()}.`)).toBeVisible();
+
+  // The export is itself in the log, on top, and the chain still verifies.
+  await expect(audit.rows().first()).toHaveAttribute('data-action', 'AUDIT_EXPORTED');
+  await expect(audit.rows().first()).toContainText('Jo Admin');
+  await expect(audit.chainStatus()).toHaveAttribute('data-state', 'ok');
+
+  // The manifest is offered beside it and describes the same rows.
+  const manifestDownload = page.waitForEvent('download');
+  await audit.manifestButton().click();
+  const manifestFile = await manifestDownload;
+  expect(manifestFile.suggestedFilename()).toBe(csvFile.suggestedFilename().replace('.csv', '.manifest.json'));
+  const manifest = JSON.parse(await downloaded(manifestFile)) as { format: string; filtered: boolean; rows: number; heads: { lastSeq: number; headHash: string }[] };
+  expect(manifest).toMatchObject({ format: 'timedesk-audit-csv/1', filtered: false, rows: rows.length });
+  expect(manifest.heads[0]?.headHash).toBe(rows.at(-1)?.['hash']);
+
+  // A filtered export holds only what the filter shows.
+  await audit.filterAction('Closure saved');
+  await expect(audit.rows()).toHaveCount(1);
+  const filteredDownload = page.waitForEvent('download');
+  await audit.exportButton().click();
+  const filteredRows = parseCsv(await downloaded(await filteredDownload));
+  expect(filteredRows.map((row) => row['action'])).toEqual(['CLOSURE_SAVED']);
+  expect(await seriousViolations(page)).toEqual([]);
+});
