@@ -1,12 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { parseAvailabilityRule } from './availability';
-import { validationResult } from './validation-result';
+import { problemAfter } from './problem.fixture';
 
 const valid = { id: 'av-1', resourceId: 'dr-lee', weekday: 1, start: '09:00', end: '17:00', kind: 'working' };
-const problem = (changes: Record<string, unknown>) => {
-  const result = validationResult(() => parseAvailabilityRule({ ...valid, ...changes }));
-  return result.ok ? undefined : result.problem;
-};
+const problem = problemAfter(parseAvailabilityRule, valid);
 
 describe('parseAvailabilityRule', () => {
   it('accepts working hours, breaks and hours until midnight', () => {

@@ -1,12 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { parseClosure } from './closure';
-import { validationResult } from './validation-result';
+import { problemAfter } from './problem.fixture';
 
 const valid = { id: 'xmas', resourceId: null, startDate: '2025-12-25', endDate: '2025-12-26', reason: 'Christmas' };
-const problem = (changes: Record<string, unknown>) => {
-  const result = validationResult(() => parseClosure({ ...valid, ...changes }));
-  return result.ok ? undefined : result.problem;
-};
+const problem = problemAfter(parseClosure, valid);
 
 describe('parseClosure', () => {
   it('accepts a clinic-wide closure, a one-day closure and one for a single resource', () => {

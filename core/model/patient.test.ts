@@ -1,12 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { parsePatient } from './patient';
-import { validationResult } from './validation-result';
+import { problemAfter } from './problem.fixture';
 
 const valid = { id: 'p1', givenName: 'Ada', familyName: 'Lovelace', dateOfBirth: '1815-12-10' };
-const problem = (changes: Record<string, unknown>) => {
-  const result = validationResult(() => parsePatient({ ...valid, ...changes }));
-  return result.ok ? undefined : result.problem;
-};
+const problem = problemAfter(parsePatient, valid);
 
 describe('parsePatient', () => {
   it('accepts a patient and drops blank optional fields', () => {

@@ -1,12 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { parseResource } from './resource';
-import { validationResult } from './validation-result';
+import { problemAfter } from './problem.fixture';
 
 const valid = { id: 'room-1', kind: 'room', name: ' Room 1 ', timeZone: 'Europe/London' };
-const problem = (changes: Record<string, unknown>) => {
-  const result = validationResult(() => parseResource({ ...valid, ...changes }));
-  return result.ok ? undefined : result.problem;
-};
+const problem = problemAfter(parseResource, valid);
 
 describe('parseResource', () => {
   it('trims the name and fills in capacity and active', () => {

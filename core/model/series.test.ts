@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseSeries, parseSeriesException } from './series';
+import { problemAfter } from './problem.fixture';
 import { validationResult } from './validation-result';
 
 const stamp = '2025-03-01T09:00:00.000Z';
@@ -17,10 +18,7 @@ const valid = {
   createdAt: stamp,
   updatedAt: stamp,
 };
-const problem = (changes: Record<string, unknown>) => {
-  const result = validationResult(() => parseSeries({ ...valid, ...changes }));
-  return result.ok ? undefined : result.problem;
-};
+const problem = problemAfter(parseSeries, valid);
 
 describe('parseSeries', () => {
   it('normalises wall times and the rule', () => {

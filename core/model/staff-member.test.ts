@@ -1,12 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { parseStaffMember } from './staff-member';
-import { validationResult } from './validation-result';
+import { problemAfter } from './problem.fixture';
 
 const valid = { id: 's1', displayName: 'Jo Smith', username: 'jo.smith', role: 'front_desk', active: true };
-const problem = (changes: Record<string, unknown>) => {
-  const result = validationResult(() => parseStaffMember({ ...valid, ...changes }));
-  return result.ok ? undefined : result.problem;
-};
+const problem = problemAfter(parseStaffMember, valid);
 
 describe('parseStaffMember', () => {
   it('accepts a staff member and lower-cases the username', () => {
