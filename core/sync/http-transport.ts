@@ -9,7 +9,7 @@ import type { PullResponse, PushRequest, PushResponse, SyncTransport } from './s
  */
 export type FetchLike = (
   url: string,
-  init: { method: string; headers: Record<string, string>; body?: string; signal?: unknown },
+  init: { method: string; headers: Record<string, string>; body?: string },
 ) => Promise<{ status: number; headers: { get(name: string): string | null }; text(): Promise<string> }>;
 
 /** Where the server is and who this desk is. */

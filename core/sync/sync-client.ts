@@ -132,7 +132,7 @@ export function createSyncClient(options: SyncClientOptions): SyncClient {
   let again = false;
   let timer: unknown = null;
   let stopped = false;
-  // A push that shrank after a 413 stays small for the rest of this run.
+  // A push that shrank after a 413 stays small from then on (mutations; audit entries shrink per run).
   let currentBatch = batchSize;
 
   function publish(patch: Partial<SyncStatus>): void {
@@ -176,8 +176,9 @@ export function createSyncClient(options: SyncClientOptions): SyncClient {
       try {
         outcome = await pushOutbox(db, transport, { mutations: currentBatch, audit: auditLimit }, clock());
       } catch (error) {
-        if (error instanceof SyncTransportError && error.status === 413 && currentBatch > 1) {
+        if (error instanceof SyncTransportError && error.status === 413 && (currentBatch > 1 || auditLimit > 1)) {
           currentBatch = Math.max(1, Math.floor(currentBatch / 2));
+          auditLimit = Math.max(Math.min(auditLimit, 1), Math.floor(auditLimit / 2));
           continue;
         }
         if (error instanceof SyncTransportError && error.code === 'audit-chain-broken' && auditLimit > 0) {
