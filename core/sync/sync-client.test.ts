@@ -148,6 +148,8 @@ describe('sync client: push', () => {
     const sync = client(desk, transport, { online: false });
     expect(await sync.syncNow()).toBe(false);
     await bookNine(desk);
+    expect(await sync.syncNow()).toBe(false);
+    expect(sync.status().pending).toBe(15);
     expect(transport.calls).toEqual([]);
     expect(sync.status().online).toBe(false);
 

@@ -80,7 +80,8 @@ export interface SyncClient {
    * Pushes the whole outbox, then pulls every page; resolves true when both
    * finished. Concurrent calls share the running attempt (and it runs once
    * more if asked meanwhile). Never rejects: failures land in `lastError`
-   * and schedule a retry with backoff.
+   * and schedule a retry with backoff. Offline it only refreshes the counts
+   * in the status (call it after each command either way).
    */
   syncNow(): Promise<boolean>;
   /** Stops timers; later calls do nothing. */
@@ -242,7 +243,9 @@ export function createSyncClient(options: SyncClientOptions): SyncClient {
   }
 
   function syncNow(): Promise<boolean> {
-    if (stopped || !status.online) return Promise.resolve(false);
+    if (stopped) return Promise.resolve(false);
+    // Offline: no network call, but the counts still follow local changes (the status bar's "3 pending").
+    if (!status.online) return refreshCounts().then(() => false, () => false);
     if (running) {
       again = true;
       return running;
