@@ -3,7 +3,7 @@ import { useEffect, useMemo, useRef } from 'react';
 import type { AuditEntry } from '../../core/audit';
 import type { ClinicFormat } from '../i18n';
 import { text } from '../i18n';
-import { changedFields, entrySubject } from './entry-summary';
+import { changedFields, entryRecord } from './entry-summary';
 import { usePatientNames } from './usePatientNames';
 
 /** Props of {@link AuditList}. */
@@ -14,6 +14,8 @@ export interface AuditListProps {
   format: ClinicFormat;
   /** Calendar date of an instant on the clinic's clock, for the time column. */
   dateOf(instant: number): string;
+  /** Current names of staff members and resources by id, for the record column. */
+  names: ReadonlyMap<string, string>;
 }
 
 /** Fixed row height in px: rows are one line, so the virtualizer never has to measure. */
@@ -28,9 +30,9 @@ const readAhead = 100;
  * as the end comes near. Each row says when, who, what, on which record,
  * for which patient, and with which outcome.
  *
- * @example <AuditList entries={entries} hasMore={hasMore} loadMore={loadMore} format={format} dateOf={dateOf} />
+ * @example <AuditList entries={entries} hasMore={hasMore} loadMore={loadMore} format={format} dateOf={dateOf} names={names} />
  */
-export function AuditList({ entries, hasMore, loadMore, format, dateOf }: AuditListProps) {
+export function AuditList({ entries, hasMore, loadMore, format, dateOf, names }: AuditListProps) {
   const words = text.auditViewer;
   const scroller = useRef<HTMLDivElement>(null);
   const count = entries.length + (hasMore ? 1 : 0);
@@ -75,7 +77,6 @@ export function AuditList({ entries, hasMore, loadMore, format, dateOf }: AuditL
           }
           const instant = Date.parse(entry.at);
           const patient = entry.patientId ? patients.get(entry.patientId) : undefined;
-          const subject = entrySubject(entry);
           const fields = changedFields(entry);
           return (
             <div key={`${entry.deviceId}:${entry.seq}`} role="row" aria-rowindex={row.index + 2} className={`audit-row outcome-${entry.outcome}`} style={style} data-action={entry.action}>
@@ -87,7 +88,7 @@ export function AuditList({ entries, hasMore, loadMore, format, dateOf }: AuditL
               </span>
               <span role="cell">{text.auditActions[entry.action]}</span>
               <span role="cell" title={`${entry.entityType} ${entry.entityId}`}>
-                {subject ?? entry.entityType}
+                {entryRecord(entry, names)}
               </span>
               <span role="cell">{entry.patientId ? (patient ? text.patientName(patient) : words.unknownPatient) : ''}</span>
               <span role="cell" className="audit-details">

@@ -4,6 +4,7 @@ import { useClinic } from '../data/useClinic';
 import { todayIn } from '../dates/calendar-dates';
 import { errorsFor } from '../forms/field-errors';
 import { clinicFormat, text } from '../i18n';
+import { useAllResources } from '../admin/useAllResources';
 import { useStaffMembers } from '../admin/useStaffMembers';
 import { auditSelection, emptyAuditFilter } from './audit-filter';
 import type { AuditFilterForm, AuditSelection } from './audit-filter';
@@ -28,6 +29,11 @@ export function AuditViewer() {
   const clinic = useClinic();
   const format = useMemo(() => clinicFormat(clinic.locale, clinic.timeZone), [clinic.locale, clinic.timeZone]);
   const staff = useStaffMembers() ?? [];
+  const resources = useAllResources();
+  const names = useMemo(
+    () => new Map([...staff.map((member) => [member.id, member.displayName] as const), ...(resources ?? []).map((resource) => [resource.id, resource.name] as const)]),
+    [staff, resources],
+  );
   const [form, setForm] = useState<AuditFilterForm>(emptyAuditFilter);
   const [patient, setPatient] = useState<Patient | null>(null);
   const checked = auditSelection({ ...form, patientId: patient?.id ?? '' }, clinic.timeZone);
@@ -72,7 +78,7 @@ export function AuditViewer() {
         </p>
       ) : null}
       {!list.loading && list.entries.length === 0 ? <p className="audit-empty">{words.empty}</p> : null}
-      <AuditList entries={list.entries} hasMore={list.hasMore} loadMore={list.loadMore} format={format} dateOf={(instant) => todayIn(clinic.timeZone, instant)} />
+      <AuditList entries={list.entries} hasMore={list.hasMore} loadMore={list.loadMore} format={format} dateOf={(instant) => todayIn(clinic.timeZone, instant)} names={names} />
     </section>
   );
 }

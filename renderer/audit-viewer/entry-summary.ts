@@ -16,6 +16,26 @@ export function entrySubject(entry: Pick<AuditEntry, 'changes'>): string | undef
 }
 
 /**
+ * What the record column says: the entry's own subject, else the current
+ * name of the staff member or resource it acted on (passphrase changes,
+ * hours: `Dr Carter 09:00–13:00`), else its kind.
+ *
+ * @example entryRecord({ entityType: 'availability', changes: { resourceId: { after: 'r1' }, start: { after: '09:00' }, end: { after: '13:00' } } }, new Map([['r1', 'Dr Carter']])) // 'Dr Carter 09:00–13:00'
+ */
+export function entryRecord(entry: Pick<AuditEntry, 'changes' | 'entityType' | 'entityId'>, names: ReadonlyMap<string, string>): string {
+  const subject = entrySubject(entry);
+  if (subject) return subject;
+  const resourceId = entry.changes['resourceId']?.after ?? entry.changes['resourceId']?.before;
+  const resource = typeof resourceId === 'string' ? names.get(resourceId) : undefined;
+  if (resource) {
+    const start = entry.changes['start']?.after ?? entry.changes['start']?.before;
+    const end = entry.changes['end']?.after ?? entry.changes['end']?.before;
+    return typeof start === 'string' && typeof end === 'string' ? `${resource} ${start}–${end}` : resource;
+  }
+  return names.get(entry.entityId) ?? entry.entityType;
+}
+
+/**
  * The names of the fields an entry changed, in a stable order, for the
  * details column (`capacity, name`); values stay in the export.
  *
