@@ -6,6 +6,7 @@ import { DayView } from '../day-view/DayView';
 import { DeskNavigation, allowedScreen } from '../navigation/DeskNavigation';
 import { useDeskScreen } from '../navigation/desk-screen-store';
 import { NoticeBar } from '../notices/NoticeBar';
+import { PrintDaySheet } from '../print/PrintDaySheet';
 import { ShortcutSheet } from '../shortcuts/ShortcutSheet';
 import { useShortcutSheet } from '../shortcuts/shortcut-sheet-store';
 import { useSession } from '../session/session-store';
@@ -34,6 +35,7 @@ export function Desk() {
       </main>
       <NoticeBar />
       <StatusBar />
+      {screen === 'day' ? <PrintDaySheet /> : null}
       {draft ? <AppointmentDialog key={`${draft.date}-${draft.minute}-${draft.resourceIds.join()}`} draft={draft} onClose={closeDialog} /> : null}
       {sheetOpen ? <ShortcutSheet onClose={closeSheet} /> : null}
     </div>

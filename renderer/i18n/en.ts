@@ -418,6 +418,15 @@ export const en = {
   admin,
   auditViewer,
   auditActions,
+  print: {
+    hours: (working: string, breaks: string) => `Hours ${working}${breaks ? `; break ${breaks}` : ''}`,
+    noHours: 'No working hours on this day.',
+    nothingBooked: 'Nothing booked.',
+    time: 'Time',
+    length: 'Length',
+    status: 'Status',
+    printedBy: (date: string, time: string, name: string) => `Printed ${date} ${time}${name ? ` by ${name}` : ''}. Contains patient information: keep it out of sight and shred it after use.`,
+  },
   nav: {
     label: 'Screens',
     daySheet: 'Day sheet',

@@ -1,0 +1,103 @@
+import { useMemo } from 'react';
+import { useNow } from '../app/useNow';
+import { useClinic } from '../data/useClinic';
+import { useDaySheet } from '../data/useDaySheet';
+import { todayIn } from '../dates/calendar-dates';
+import { buildDayGrid } from '../day-view/day-columns';
+import { useDayView } from '../day-view/day-view-store';
+import { clinicFormat, text } from '../i18n';
+import { useSession } from '../session/session-store';
+import { printPages } from './print-pages';
+import { usePrintAudit } from './usePrintAudit';
+import './print.css';
+
+/**
+ * The printed day sheet: hidden on screen, and on paper one page per column
+ * of the day view (per provider, or per room in room view) with the clinic,
+ * the resource, the date, its hours or closure, and every booking in time
+ * order (time, length, patient, date of birth, reason, status, notes). It
+ * follows the day view's date, columns and "show cancelled". Each print is
+ * audited (usePrintAudit).
+ *
+ * @example <PrintDaySheet />
+ */
+export function PrintDaySheet() {
+  const words = text.print;
+  const clinic = useClinic();
+  const view = useDayView();
+  const now = useNow();
+  const staff = useSession((state) => state.staff);
+  const date = view.date ?? todayIn(clinic.timeZone, now);
+  const format = useMemo(() => clinicFormat(clinic.locale, clinic.timeZone), [clinic.locale, clinic.timeZone]);
+  const sheet = useDaySheet(date, clinic.timeZone);
+  const pages = useMemo(
+    () =>
+      sheet.status === 'ready'
+        ? printPages(buildDayGrid(sheet.value, { kind: view.kind, showCancelled: view.showCancelled, dayStartMinute: view.dayStartMinute, dayEndMinute: view.dayEndMinute }))
+        : [],
+    [sheet, view.kind, view.showCancelled, view.dayStartMinute, view.dayEndMinute],
+  );
+  usePrintAudit(
+    date,
+    pages.flatMap((page) => (page.resourceId ? [page.resourceId] : [])),
+  );
+  const range = (start: number, end: number) => `${format.wallTime(start)}–${end === 1440 ? '24:00' : format.wallTime(end)}`;
+
+  return (
+    <div className="print-sheet" data-testid="print-sheet">
+      {pages.map((page) => {
+        const working = page.hours.filter((block) => block.kind === 'working');
+        const breaks = page.hours.filter((block) => block.kind === 'break');
+        return (
+          <section className="print-page" key={page.key} data-testid="print-page">
+            <header className="print-header">
+              <p className="print-clinic">{clinic.name}</p>
+              <h2>{page.name ?? text.dayView.otherColumn}</h2>
+              <p className="print-date">{format.longDate(date)}</p>
+            </header>
+            <p className="print-hours">
+              {page.closedReason
+                ? text.dayView.closed(page.closedReason)
+                : working.length > 0
+                  ? words.hours(working.map((block) => range(block.start, block.end)).join(', '), breaks.map((block) => range(block.start, block.end)).join(', '))
+                  : page.name
+                    ? words.noHours
+                    : ''}
+            </p>
+            {page.rows.length === 0 ? (
+              <p>{words.nothingBooked}</p>
+            ) : (
+              <table className="print-table">
+                <thead>
+                  <tr>
+                    <th scope="col">{words.time}</th>
+                    <th scope="col">{words.length}</th>
+                    <th scope="col">{text.fields.patient}</th>
+                    <th scope="col">{text.fields.dateOfBirth}</th>
+                    <th scope="col">{text.fields.visitReason}</th>
+                    <th scope="col">{words.status}</th>
+                    <th scope="col">{text.fields.notes}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {page.rows.map((row) => (
+                    <tr key={row.item.id} className={`print-status-${row.item.status}`}>
+                      <td className="print-time">{range(row.start, row.end)}</td>
+                      <td>{text.dialog.durationMinutes(row.item.durationMinutes)}</td>
+                      <td className="print-patient">{row.item.patient ? text.patientName(row.item.patient) : text.dayView.unknownPatient}</td>
+                      <td>{row.item.patient ? format.mediumDate(row.item.patient.dateOfBirth) : ''}</td>
+                      <td>{row.item.visitReason ?? ''}</td>
+                      <td>{text.statuses[row.item.status]}</td>
+                      <td className="print-notes">{row.item.notes ?? ''}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            )}
+            <footer className="print-footer">{words.printedBy(format.shortDate(todayIn(clinic.timeZone, now)), format.time(now), staff?.displayName ?? '')}</footer>
+          </section>
+        );
+      })}
+    </div>
+  );
+}
