@@ -10,9 +10,12 @@ import type { TimedeskDb } from './timedesk-db';
 
 /**
  * A stored appointment: the model's shape plus `day`, the calendar date of
- * `wallStart` in the appointment's own zone, which the day sheet indexes on.
+ * `wallStart` in the appointment's own zone, which the day sheet indexes on,
+ * and `syncConflict`, the id of the open double-booking conflict the sync
+ * server attached to the later of two colliding bookings (pulled by
+ * core/sync; the calendar's red marker).
  */
-export type AppointmentRow = Appointment & { day: CalendarDate };
+export type AppointmentRow = Appointment & { day: CalendarDate; syncConflict?: string };
 
 /**
  * One row per (appointment, resource): the index behind "this resource's
