@@ -363,7 +363,7 @@ describe('several desks over a faulty network (model)', () => {
         expect(await desk.db.appointments.count()).toBe(2);
         const conflicts = await desk.db.conflicts.toArray();
         expect(conflicts).toEqual([expect.objectContaining({ kind: 'double-booking', resourceId: 'dr-lee', status: 'open' })]);
-        expect(await desk.db.appointments.filter((row) => (row as { syncConflict?: string }).syncConflict === conflicts[0]!.id).count()).toBe(1);
+        expect(await desk.db.appointments.filter((row) => row.syncConflict === conflicts[0]!.id).count()).toBe(1);
       }
       expect(world.clients[1]!.status().openConflicts).toBe(1);
     } finally {
