@@ -4,13 +4,13 @@ import { createClinic, issueEnrollmentCode, revokeDevice } from './accounts/clin
 import { buildServer } from './app';
 import type { ServerLimits } from './app';
 import { openSqliteStorage } from './storage/sqlite-storage';
-import type { Storage } from './storage/storage';
+import type { RawSqlAccess, Storage } from './storage/storage';
 import { auditChain, bookedAppointment, bookingMutation, patientMutation } from './sync/push-fixtures';
 
 let now = Date.parse('2026-03-01T08:00:00.000Z');
 const clock = () => now;
 
-let storage: Storage;
+let storage: Storage & RawSqlAccess;
 let app: FastifyInstance;
 
 async function start(limits: Partial<ServerLimits> = {}): Promise<void> {
@@ -181,6 +181,20 @@ describe('sync over HTTP', () => {
       expect(body.changes[1]!.data['syncConflict']).toBe(conflictId);
       expect(body.changes[2]!.data).toMatchObject({ appointmentIds: ['a-1', 'a-2'], resourceId: 'dr-lee', deviceIds: ['desk-1', 'desk-2'], status: 'open' });
     }
+  });
+
+  it('records a booking the check cannot judge (a corrupt stored appointment) as rejected instead of failing the push', async () => {
+    const clinic = await createClinic(storage, { name: 'North', zone: 'Europe/London' }, clock);
+    const token = await enrolledDesk(clinic.id, 'desk-1');
+    const first = bookedAppointment({ id: 'a-1', resourceId: 'dr-lee', patientId: 'p-1', wallStart: '2026-03-03T10:00' });
+    await push(token, { deviceId: 'desk-1', mutations: [bookingMutation('desk-1', 1, first)], audit: [] });
+    // As if an older server version had stored a broken instant.
+    await storage.rawExecute(`UPDATE entities SET data = json_set(data, '$.start', 'not-a-time') WHERE id = 'a-1'`);
+    const second = bookedAppointment({ id: 'a-2', resourceId: 'dr-lee', patientId: 'p-2', wallStart: '2026-03-03T10:00' });
+    const response = await push(token, { deviceId: 'desk-1', mutations: [bookingMutation('desk-1', 2, second), patientMutation('desk-1', 3)], audit: [] });
+    expect(response.statusCode).toBe(200);
+    expect(response.json()).toMatchObject({ results: [{ status: 'rejected', reason: { code: 'invalid-format', field: 'existing.0.start' } }, { status: 'applied', change: 2 }] });
+    expect(((await pull(token)).json() as { changes: { id: string }[] }).changes.map((c) => c.id)).toEqual(['a-1', 'desk-1-p3']);
   });
 
   it('answers a broken audit chain with 409 audit-chain-broken naming the seq', async () => {

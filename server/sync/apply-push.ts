@@ -68,7 +68,15 @@ export async function applyPush(storage: Storage, auth: SyncAuth, body: unknown)
 
   const results: PushResult[] = [];
   for (const [index, mutation] of request.mutations.entries()) {
-    const outcome = await storage.write(auth.clinicId, auth.deviceId, (tx) => applyMutation(tx, auth, mutation, clinic.timeZone));
+    const outcome = await storage
+      .write(auth.clinicId, auth.deviceId, (tx) => applyMutation(tx, auth, mutation, clinic.timeZone))
+      .catch((error: unknown) => {
+        // A record core accepted but the booking check refused (its write rolled
+        // back): record a rejection rather than answer 5xx, which a desk would
+        // retry forever and so stall its outbox.
+        if (!(error instanceof ValidationError)) throw error;
+        return storage.write(auth.clinicId, auth.deviceId, (tx) => recordRejection(tx, auth, mutation, error));
+      });
     if ('expected' in outcome) {
       throw new ApiError(409, 'sequence-gap', `mutations.${index} has deviceSeq ${mutation.deviceSeq}; the server expects ${outcome.expected}.`, {
         field: `mutations.${index}.deviceSeq`,
@@ -130,6 +138,15 @@ async function applyMutation(tx: WriteTransaction, auth: SyncAuth, mutation: Mut
     ...(lastChange === undefined ? {} : { change: lastChange }),
     ...(conflictId === undefined ? {} : { conflictId }),
   };
+  await tx.recordMutation({ mutationId: mutation.mutationId, deviceSeq: mutation.deviceSeq, result });
+  return { result };
+}
+
+async function recordRejection(tx: WriteTransaction, auth: SyncAuth, mutation: Mutation, error: ValidationError): Promise<MutationOutcome> {
+  const device = await tx.device();
+  const stored = await tx.findMutation(mutation.mutationId);
+  if (stored !== null || mutation.deviceSeq !== device.lastDeviceSeq + 1) throw new Error(`mutation ${mutation.mutationId} of ${auth.deviceId} changed state between two transactions`);
+  const result: MutationResult = { mutationId: mutation.mutationId, status: 'rejected', reason: error.toJSON() };
   await tx.recordMutation({ mutationId: mutation.mutationId, deviceSeq: mutation.deviceSeq, result });
   return { result };
 }
