@@ -39,6 +39,7 @@ type Action =
   | { kind: 'sync'; desk: number; faults: Fault[] }
   | { kind: 'deliver'; pick: number }
   | { kind: 'restart'; desk: number }
+  | { kind: 'edit-patient'; desk: number; patient: number; phone: number }
   | { kind: 'resolve'; desk: number; pick: number };
 
 const resources = ['dr-lee', 'room-1'];
@@ -56,6 +57,7 @@ function actionArbitrary(desks: number): fc.Arbitrary<Action> {
     { weight: 3, arbitrary: fc.record({ kind: fc.constant('sync' as const), desk, faults: fc.array(faultArbitrary, { maxLength: 4 }) }) },
     { weight: 1, arbitrary: fc.record({ kind: fc.constant('deliver' as const), pick: fc.nat() }) },
     { weight: 1, arbitrary: fc.record({ kind: fc.constant('restart' as const), desk }) },
+    { weight: 1, arbitrary: fc.record({ kind: fc.constant('edit-patient' as const), desk, patient: fc.integer({ min: 0, max: patients.length - 1 }), phone: fc.integer({ min: 1000, max: 9999 }) }) },
     { weight: 1, arbitrary: fc.record({ kind: fc.constant('resolve' as const), desk, pick: fc.nat() }) },
   );
 }
@@ -179,6 +181,14 @@ async function run(world: World, action: Action): Promise<void> {
       world.faults[action.desk] = [];
       return;
     }
+    case 'edit-patient': {
+      // Whole records sync: concurrent edits of one patient end as the server applied them last, on every desk.
+      const desk = world.desks[action.desk]!;
+      const result = await desk.commands.run('patient/update', { patientId: patients[action.patient]!, changes: { phone: `555 ${action.phone}` } }, deskFrontDesk);
+      expect(result.ok).toBe(true);
+      await noteOutbox(world, desk);
+      return;
+    }
     case 'restart': {
       // The app is killed (whatever was in flight is lost with it) and started again on the same database.
       const desk = world.desks[action.desk]!;
@@ -280,9 +290,14 @@ async function checkInvariants(world: World): Promise<void> {
   // 1. Convergence: every desk holds the same records, with the server's versions.
   const snapshots = await Promise.all(world.desks.map(snapshot));
   for (const other of snapshots.slice(1)) expect(other).toEqual(snapshots[0]);
-  const lastVersion = new Map<string, number>();
-  for (const change of log) lastVersion.set(`${change.entity}:${change.id}`, change.version);
-  for (const appointment of snapshots[0]!.appointments) expect(appointment.version).toBe(lastVersion.get(`appointment:${appointment.id}`));
+  // …and exactly the server's last copy of each record (appointments with the server's version).
+  const last = new Map<string, ChangeRecord>();
+  for (const change of log) last.set(`${change.entity}:${change.id}`, change);
+  for (const { day: _day, ...appointment } of snapshots[0]!.appointments) {
+    const change = last.get(`appointment:${appointment.id}`);
+    expect(appointment).toEqual({ ...change?.data, version: change?.version });
+  }
+  for (const patient of snapshots[0]!.patients) expect(patient).toEqual(last.get(`patient:${patient.id}`)?.data);
 
   // 2. Nothing lost, nothing applied twice: every desk's outbox is empty, the server's sequence for each
   //    desk is where the desk's is, and the log holds each mutation's effects exactly once.
