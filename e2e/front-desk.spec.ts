@@ -200,11 +200,13 @@ test('a manager books over a conflict only with a reason; both bookings show sid
   await dialog.override('Double-booked on purpose: interpreter session');
   await expect(dialog.root()).toBeHidden();
 
+  // Measure once Grace is drawn, so Ada has already made room for her.
+  await expect(await day.appointmentIn('Dr Adams', 'Grace Hopper')).toHaveCount(1);
   const ada = await (await day.appointmentIn('Dr Adams', 'Ada Lovelace')).boundingBox();
   const grace = await (await day.appointmentIn('Dr Adams', 'Grace Hopper')).boundingBox();
   if (!ada || !grace) throw new Error('both bookings must be visible');
   expect(ada.y).toBeCloseTo(grace.y, 0);
-  expect(ada.x + ada.width <= grace.x || grace.x + grace.width <= ada.x).toBe(true);
+  expect(ada.x + ada.width <= grace.x || grace.x + grace.width <= ada.x, JSON.stringify({ ada, grace })).toBe(true);
 
   // The engine recorded the override with its reason (read straight from IndexedDB).
   const overrides = await page.evaluate(
@@ -320,4 +322,31 @@ test('the agenda lists the day by time with a check-in button per visit', async 
   await expect(page.getByRole('button', { name: 'In room: Ada Lovelace' })).toBeVisible();
   await page.screenshot({ path: testInfo.outputPath('agenda.png') });
   expect(await seriousViolations(page)).toEqual([]);
+});
+
+test('first run with the sample clinic shows a real schedule, and weekly visits keep their time across the DST change', async ({ page }, testInfo) => {
+  test.setTimeout(300_000);
+  await page.clock.setFixedTime(new Date('2026-10-28T15:00:00Z')); // Wednesday 11:00 in New York; clocks go back on 1 November
+  await page.goto('/');
+  const started = Date.now();
+  await new FirstRunPage(page).createClinic({ ...sampleSetup, sample: true });
+  await expect(page.getByText('Loading the sample clinic…')).toBeVisible();
+  const signIn = new SignInPage(page);
+  await expect(signIn.heading()).toHaveText('Sign in', { timeout: 240_000 });
+  testInfo.annotations.push({ type: 'sample clinic load', description: `${Math.round((Date.now() - started) / 1000)} s` });
+  await signIn.signIn(sampleSetup.username, sampleSetup.passphrase);
+
+  const day = new DayViewPage(page);
+  await expect(day.columnNames()).toHaveText(['Dr Amara Okafor', 'Dr Ben Carter', 'Dr Chen Li', 'Dr Dana Fischer', 'Dr Elias Haddad', 'Dr Farah Khan']);
+  expect(await page.getByTestId('appointment').count()).toBeGreaterThan(20);
+  await expect(page.getByTestId('appointment').filter({ hasText: 'Completed' }).first()).toBeVisible(); // this morning's visits are over
+  await page.screenshot({ path: testInfo.outputPath('sample-clinic.png') });
+
+  // Physiotherapy with Dr Okafor every Tuesday at 9:00, before and after the clocks go back.
+  for (const date of ['2026-10-27', '2026-11-03']) {
+    await page.getByLabel('Date', { exact: true }).fill(date);
+    const visit = (await day.column('Dr Amara Okafor')).getByTestId('appointment').filter({ hasText: 'Physiotherapy' });
+    await expect(visit).toHaveCount(1);
+    await expect(visit.getByRole('button').first()).toHaveAccessibleName(/, 9:00\s?AM, 30 minutes, Booked, Physiotherapy/);
+  }
 });

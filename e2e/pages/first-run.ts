@@ -8,6 +8,8 @@ export interface ClinicSetup {
   passphrase: string;
   providers: string[];
   rooms: string[];
+  /** Tick "Load the sample clinic" instead of naming providers and rooms. */
+  sample?: boolean;
 }
 
 /** A clinic with two providers and a room, as most journeys need. */
@@ -45,6 +47,10 @@ export class FirstRunPage {
     await page.getByLabel('Username').fill(setup.username);
     await page.getByLabel('Passphrase', { exact: true }).fill(setup.passphrase);
     await page.getByLabel('Passphrase again').fill(setup.passphrase);
+    if (setup.sample) {
+      await page.getByLabel('Load the sample clinic instead (to try Timedesk out)').check();
+      return;
+    }
     await page.getByLabel('Providers').fill(setup.providers.join('\n'));
     await page.getByLabel('Rooms').fill(setup.rooms.join('\n'));
   }

@@ -7,6 +7,7 @@ import type { StaffMember } from '../../core/model';
 import { ValidationError } from '../../core/validation';
 import type { ValidationProblem } from '../../core/validation';
 import { randomId } from './app-database';
+import { loadSampleClinic } from './sample-clinic';
 import type { AppData } from './app-database';
 
 /** What the first-run screen collects. */
@@ -21,6 +22,8 @@ export interface FirstRunInput {
   /** Names of the clinic's providers and rooms, one per entry; blanks are skipped. */
   providerNames: readonly string[];
   roomNames: readonly string[];
+  /** Load the sample clinic (sample-clinic.ts) instead of the named providers and rooms. */
+  sample?: boolean;
 }
 
 /** A refusal from setup: a field problem, or a command error from the engine. */
@@ -48,6 +51,7 @@ const firstRunSchema = z.object({
   passphraseAgain: z.string(),
   providerNames: z.array(z.string().trim().max(120)),
   roomNames: z.array(z.string().trim().max(120)),
+  sample: z.boolean().optional(),
 });
 
 function problem(code: ValidationProblem['code'], field: string, message: string): { ok: false; error: ValidationProblem } {
@@ -88,13 +92,14 @@ export async function needsFirstRun(data: Pick<AppData, 'db'>): Promise<boolean>
  * Sets up a new clinic: its settings, the first admin (through `staff/save`,
  * acting as that admin, so the audit log's first entry names them), the
  * named providers and rooms with Mon–Fri 09:00–17:00
- * hours (through `resource/save` and `availability/save`), and last the
+ * hours (through `resource/save` and `availability/save`) — or, when
+ * `sample` is set, the sample clinic (see sample-clinic.ts) — and last the
  * admin's passphrase (core/auth's `setPassphrase`, hashed outside any
  * transaction). Refuses when the clinic is already set up.
  *
  * @example await setUpClinic(data, { clinicName: 'Northside', timeZone: 'America/New_York', locale: 'en-US', … })
  */
-export async function setUpClinic(data: AppData, input: FirstRunInput): Promise<FirstRunResult> {
+export async function setUpClinic(data: AppData, input: FirstRunInput, onProgress?: (done: number, total: number) => void): Promise<FirstRunResult> {
   const checked = checkFirstRun(input);
   if (!checked.ok) return checked;
   const form = checked.value;
@@ -112,10 +117,14 @@ export async function setUpClinic(data: AppData, input: FirstRunInput): Promise<
   const saved = await data.commands.run('staff/save', { id: adminId, displayName: form.adminDisplayName, username: form.adminUsername, role: 'admin' }, session);
   if (!saved.ok) return saved;
 
-  const resources = [
+  if (form.sample) {
+    await loadSampleClinic(data, session, { now: data.auth.clock(), timeZone: form.timeZone, ...(onProgress ? { onProgress } : {}) });
+  }
+  const named = [
     ...form.providerNames.filter(Boolean).map((name) => ({ kind: 'provider' as const, name })),
     ...form.roomNames.filter(Boolean).map((name) => ({ kind: 'room' as const, name })),
   ];
+  const resources = form.sample ? [] : named;
   for (const resource of resources) {
     const created = await data.commands.run('resource/save', { ...resource, timeZone: form.timeZone }, session);
     if (!created.ok) return created;

@@ -45,6 +45,8 @@ export function FirstRun() {
     providerNames: '',
     roomNames: '',
   });
+  const [sample, setSample] = useState(false);
+  const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [busy, setBusy] = useState(false);
   const setPendingName = usePendingSignInName((state) => state.set);
@@ -55,17 +57,18 @@ export function FirstRun() {
     event.preventDefault();
     setBusy(true);
     setErrors({});
-    const input: FirstRunInput = { ...form, providerNames: lines(form.providerNames), roomNames: lines(form.roomNames) };
+    const input: FirstRunInput = { ...form, providerNames: lines(form.providerNames), roomNames: lines(form.roomNames), sample };
     // Named before the clinic is stored: the sign-in screen appears the moment setup ends.
     setPendingName(form.adminUsername.trim().toLowerCase());
     try {
-      const result = await setUpClinic(data, input);
+      const result = await setUpClinic(data, input, (done, total) => setProgress({ done, total }));
       if (result.ok) return; // the live first-run check now shows sign-in
       setErrors(firstRunErrors(result.error));
     } catch {
       setErrors({ form: text.app.unexpectedError });
     } finally {
       setBusy(false);
+      setProgress(null);
     }
   }
 
@@ -114,19 +117,30 @@ export function FirstRun() {
         </fieldset>
         <fieldset>
           <legend>{text.firstRun.resourcesSection}</legend>
-          <p className="field-hint">{text.firstRun.resourcesHint}</p>
-          <div className="field-row">
-            <Field label={text.fields.providerNames} error={errors['providerNames']}>
-              <textarea name="providerNames" rows={4} value={form.providerNames} onChange={update('providerNames')} />
-            </Field>
-            <Field label={text.fields.roomNames} error={errors['roomNames']}>
-              <textarea name="roomNames" rows={4} value={form.roomNames} onChange={update('roomNames')} />
-            </Field>
-          </div>
+          <label className="checkbox sample-choice">
+            <input type="checkbox" name="sample" checked={sample} onChange={(event) => setSample(event.target.checked)} /> {text.firstRun.sample}
+          </label>
+          <p className="field-hint">{sample ? text.firstRun.sampleHint : text.firstRun.resourcesHint}</p>
+          {sample ? null : (
+            <div className="field-row">
+              <Field label={text.fields.providerNames} error={errors['providerNames']}>
+                <textarea name="providerNames" rows={4} value={form.providerNames} onChange={update('providerNames')} />
+              </Field>
+              <Field label={text.fields.roomNames} error={errors['roomNames']}>
+                <textarea name="roomNames" rows={4} value={form.roomNames} onChange={update('roomNames')} />
+              </Field>
+            </div>
+          )}
         </fieldset>
         {errors['form'] ? (
           <p className="form-error" role="alert">
             {errors['form']}
+          </p>
+        ) : null}
+        {progress ? (
+          <p className="sample-progress">
+            <label htmlFor="sample-progress">{text.firstRun.loadingSample}</label>{' '}
+            <progress id="sample-progress" max={progress.total} value={progress.done} />
           </p>
         ) : null}
         <div className="form-actions">

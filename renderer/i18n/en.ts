@@ -292,6 +292,9 @@ export const en = {
     submitting: 'Creating the clinic…',
     mismatch: 'The two passphrases differ.',
     tooShort: 'The passphrase must be at least 10 characters.',
+    sample: 'Load the sample clinic instead (to try Timedesk out)',
+    sampleHint: 'Six providers, three rooms, 300 patients and four weeks of bookings, including weekly visits across a daylight-saving change. Everything is saved like real bookings and can be changed.',
+    loadingSample: 'Loading the sample clinic…',
     problems: (count: number) => (count === 0 ? '' : count === 1 ? 'One field needs attention.' : `${count} fields need attention.`),
   },
   signIn: {
