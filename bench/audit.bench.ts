@@ -10,6 +10,9 @@
  * - Verify: the real CLI (`bin/timedesk-audit.mjs verify`) on that file, and
  *   the in-process verifier with memory sampled; baseline: papaparse merely
  *   parsing the same file as a stream (no un-guarding, no hashing).
+ * - Store export: core/commands' exportAuditLog over 100,000 entries on
+ *   fake-indexeddb (chain check, paged reads, CSV, the AUDIT_EXPORTED
+ *   record) against exportAuditCsv over the same entries in memory.
  * - Hash cost per entry: appendEntry (checks + canonical JSON + SHA-256 with
  *   @noble/hashes, as the store will call it), the hash alone with noble and
  *   with node:crypto, against JSON.stringify of the entry (the serialisation
@@ -39,6 +42,9 @@ import {
   type AuditEntry,
 } from '../core/audit';
 import { sampleAuditChain, sampleAuditEntry } from '../core/audit/sample-chain';
+import { checkStoredAuditChain, exportAuditLog } from '../core/commands';
+import { readDevice } from '../core/db';
+import { openFakeDatabase } from '../core/db/fake-database.fixture';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const rows = 1_000_000;
@@ -202,6 +208,59 @@ function papaParseOnly(path: string): Promise<{ ms: number; rows: number }> {
   });
 }
 
+/**
+ * The store's export (core/commands `exportAuditLog`, as the audit screen
+ * calls it) on fake-indexeddb: chain check, paged reads, CSV, AUDIT_EXPORTED.
+ * Baseline in the same run: core/audit's `exportAuditCsv` over the same
+ * entries already in memory, so the ratio is what storage and the check add.
+ */
+async function storeExport(count: number): Promise<void> {
+  const { db } = await openFakeDatabase('1.4.2');
+  const device = await readDevice(db);
+  const entries = [...sampleAuditChain(count, { deviceId: device.deviceId, hashText: nodeSha256 })];
+  const seeding = performance.now();
+  for (let offset = 0; offset < count; offset += 10_000) await db.audit.bulkAdd(entries.slice(offset, offset + 10_000));
+  const head = entries.at(-1) as AuditEntry;
+  await db.meta.put({ ...device, auditSeq: head.seq, auditHead: head.hash });
+  const seeded = performance.now() - seeding;
+  const env = { db, clock: () => Date.UTC(2026, 10, 25, 12), newId: (() => { let next = 0; return () => `bench-${++next}`; })() };
+  const manager = { staffId: 's-manager', displayName: 'Morgan Manager', role: 'manager' as const };
+
+  settle();
+  let started = performance.now();
+  const check = await checkStoredAuditChain(env);
+  const checkMs = performance.now() - started;
+
+  const measure = async (work: (write: (chunk: string) => void) => Promise<unknown>): Promise<Measured & { bytes: number }> => {
+    settle();
+    const memory = memoryPeak();
+    const cpu = process.cpuUsage();
+    let bytes = 0;
+    started = performance.now();
+    await work((chunk) => {
+      bytes += chunk.length;
+      memory.sample();
+    });
+    return { ms: performance.now() - started, cpu: cpuMs(cpu), bytes, ...memory.stop() };
+  };
+  const viaStore = await measure(async (write) => {
+    const result = await exportAuditLog(env, manager, { fileName: 'bench.csv', write });
+    if (!result.ok || !result.value.chain.ok || result.value.manifest.rows !== count) throw new Error(`store export failed: ${JSON.stringify(result).slice(0, 300)}`);
+  });
+  const inMemory = await measure(async (write) => {
+    const chunks = exportAuditCsv(entries);
+    for (let step = await chunks.next(); !step.done; step = await chunks.next()) write(step.value);
+  });
+  const line = (m: Measured) => `${(m.ms / 1000).toFixed(2)} s wall = ${fmt(rate(count, m.ms))} rows/s, peak heap ${mb(m.heap)}`;
+  console.log(`
+store export, ${fmt(count)} entries on fake-indexeddb (seeded in ${(seeded / 1000).toFixed(1)} s; the entries array itself stays in memory for the baseline):`);
+  console.log(`  checkStoredAuditChain alone: ${(checkMs / 1000).toFixed(2)} s (ok=${check.ok}, ${fmt(rate(count, checkMs))} entries/s)`);
+  console.log(`  exportAuditLog (check + paged reads + CSV + AUDIT_EXPORTED): ${line(viaStore)}`);
+  console.log(`  baseline exportAuditCsv over the same entries in memory: ${line(inMemory)}`);
+  console.log(`  store ÷ in-memory: ${(viaStore.ms / inMemory.ms).toFixed(2)}× the time (same ${mb(viaStore.bytes)} of CSV)`);
+  db.close();
+}
+
 function hashCost(): void {
   const count = 20_000;
   const entries = [...sampleAuditChain(count)];
@@ -265,6 +324,8 @@ export async function run(): Promise<void> {
     console.log(`    streaming ÷ naive: ${(rate(rows, streamed.cpu) / rate(baselineRows, naive.cpu)).toFixed(2)}× rows per CPU-second, ${(streamed.heap / naive.heap).toFixed(2)}× the peak heap for 4× the rows`);
     console.log(`  baseline papaparse.unparse of materialised rows, ${fmt(baselineRows)} rows: ${line(papa, baselineRows)}`);
     console.log(`    streaming ÷ papaparse: ${(rate(rows, streamed.cpu) / rate(baselineRows, papa.cpu)).toFixed(2)}× rows per CPU-second, ${(streamed.heap / papa.heap).toFixed(2)}× the peak heap`);
+
+    await storeExport(100_000);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
