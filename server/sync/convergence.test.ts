@@ -40,6 +40,8 @@ type Action =
   | { kind: 'deliver'; pick: number }
   | { kind: 'restart'; desk: number }
   | { kind: 'edit-patient'; desk: number; patient: number; phone: number }
+  | { kind: 'series'; desk: number; patient: number; resource: number; slot: number }
+  | { kind: 'cancel-occurrence'; desk: number; pick: number; week: number }
   | { kind: 'resolve'; desk: number; pick: number };
 
 const resources = ['dr-lee', 'room-1'];
@@ -57,6 +59,8 @@ function actionArbitrary(desks: number): fc.Arbitrary<Action> {
     { weight: 3, arbitrary: fc.record({ kind: fc.constant('sync' as const), desk, faults: fc.array(faultArbitrary, { maxLength: 4 }) }) },
     { weight: 1, arbitrary: fc.record({ kind: fc.constant('deliver' as const), pick: fc.nat() }) },
     { weight: 1, arbitrary: fc.record({ kind: fc.constant('restart' as const), desk }) },
+    { weight: 1, arbitrary: fc.record({ kind: fc.constant('series' as const), desk, patient: fc.integer({ min: 0, max: patients.length - 1 }), resource: fc.integer({ min: 0, max: 1 }), slot: fc.integer({ min: 0, max: slots.length - 1 }) }) },
+    { weight: 1, arbitrary: fc.record({ kind: fc.constant('cancel-occurrence' as const), desk, pick: fc.nat(), week: fc.integer({ min: 0, max: 9 }) }) },
     { weight: 1, arbitrary: fc.record({ kind: fc.constant('edit-patient' as const), desk, patient: fc.integer({ min: 0, max: patients.length - 1 }), phone: fc.integer({ min: 1000, max: 9999 }) }) },
     { weight: 1, arbitrary: fc.record({ kind: fc.constant('resolve' as const), desk, pick: fc.nat() }) },
   );
@@ -189,6 +193,29 @@ async function run(world: World, action: Action): Promise<void> {
       await noteOutbox(world, desk);
       return;
     }
+    case 'series': {
+      // Ten weekly visits on Tuesdays (the day after the single bookings), refused locally when this desk sees a clash.
+      const desk = world.desks[action.desk]!;
+      const dtstart = `2026-01-06T${slots[action.slot]!.slice(11)}`;
+      await desk.commands.run(
+        'series/create',
+        { resourceIds: [resources[action.resource]!], patientId: patients[action.patient]!, dtstart, timeZone: 'America/New_York', durationMinutes: 30, rrule: 'FREQ=WEEKLY;COUNT=10' },
+        deskFrontDesk,
+      );
+      await noteOutbox(world, desk);
+      return;
+    }
+    case 'cancel-occurrence': {
+      const desk = world.desks[action.desk]!;
+      const series = await desk.db.series.orderBy('id').toArray();
+      if (series.length === 0) return;
+      const target = series[action.pick % series.length]!;
+      const originalStart = new Date(Date.parse(`${target.dtstart.slice(0, 16)}Z`) + action.week * 7 * 86_400_000).toISOString().slice(0, 16);
+      // Refused when this occurrence is already cancelled here: fine, nothing is queued then.
+      await desk.commands.run('occurrence/cancel', { seriesId: target.id, originalStart, reason: 'Away that week' }, deskFrontDesk);
+      await noteOutbox(world, desk);
+      return;
+    }
     case 'restart': {
       // The app is killed (whatever was in flight is lost with it) and started again on the same database.
       const desk = world.desks[action.desk]!;
@@ -253,6 +280,8 @@ async function snapshot(desk: Desk) {
     resources: byId(await db.resources.toArray()),
     availability: byId(await db.availability.toArray()),
     conflicts: byId(await db.conflicts.toArray()),
+    series: byId(await db.series.toArray()),
+    seriesExceptions: byId(await db.seriesExceptions.toArray()),
   };
 }
 
@@ -298,6 +327,12 @@ async function checkInvariants(world: World): Promise<void> {
     expect(appointment).toEqual({ ...change?.data, version: change?.version });
   }
   for (const patient of snapshots[0]!.patients) expect(patient).toEqual(last.get(`patient:${patient.id}`)?.data);
+  for (const entity of ['series', 'seriesException'] as const) {
+    for (const record of snapshots[0]![entity === 'series' ? 'series' : 'seriesExceptions']) {
+      const change = last.get(`${entity}:${record.id}`);
+      expect(record).toEqual({ ...change?.data, version: change?.version });
+    }
+  }
 
   // 2. Nothing lost, nothing applied twice: every desk's outbox is empty, the server's sequence for each
   //    desk is where the desk's is, and the log holds each mutation's effects exactly once.
