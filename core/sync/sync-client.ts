@@ -42,6 +42,12 @@ export interface SyncStatus {
    * syncing; the audit entries stay here for an administrator to look at.
    */
   auditRefused: { seq: number | null; message: string } | null;
+  /**
+   * Conflicts the server reported for this desk's own mutations in the
+   * latest run (push answers `conflict`): the receptionist who just booked
+   * is told at once; the records themselves arrive with the pull.
+   */
+  newConflictIds: string[];
 }
 
 /** Everything the client needs, injected (core/ reads no clock, timer or network of its own). */
@@ -128,6 +134,7 @@ export function createSyncClient(options: SyncClientOptions): SyncClient {
     failures: 0,
     nextAttemptAt: null,
     auditRefused: null,
+    newConflictIds: [],
   };
   let running: Promise<boolean> | null = null;
   let again = false;
@@ -172,6 +179,7 @@ export function createSyncClient(options: SyncClientOptions): SyncClient {
     // Each run offers the audit entries again (an administrator may have repaired the server's copy).
     let auditLimit = auditBatchSize;
     let auditRefused: SyncStatus['auditRefused'] = null;
+    const newConflictIds: string[] = [];
     for (;;) {
       let outcome;
       try {
@@ -192,9 +200,10 @@ export function createSyncClient(options: SyncClientOptions): SyncClient {
         throw error;
       }
       if (!outcome) {
-        publish({ auditRefused });
+        publish({ auditRefused, newConflictIds });
         return;
       }
+      for (const result of outcome.results) if (result.status === 'conflict' && result.conflictId !== undefined) newConflictIds.push(result.conflictId);
       await refreshCounts();
       if (outcome.acknowledged === 0 && outcome.auditAcknowledged === 0) {
         // The server answered but took nothing: stop rather than resend in a loop.

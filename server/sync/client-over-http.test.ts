@@ -85,6 +85,9 @@ describe('sync client against the HTTP server', () => {
     // Desk B's booking reached the server first, so desk A's is the one marked.
     expect(conflict).toMatchObject({ kind: 'double-booking', resourceId: 'dr-lee', appointmentIds: [clash.appointment.id, booked.appointment.id], status: 'open' });
     expect(await a.desk.db.appointments.get(booked.appointment.id)).toMatchObject({ syncConflict: conflict!.id });
+    // Desk A's own push was answered `conflict`, so its receptionist hears of it without waiting for the inbox.
+    expect(a.sync.status().newConflictIds).toEqual([conflict!.id]);
+    expect(b.sync.status().newConflictIds).toEqual([]);
 
     // Desk A cancels its booking and records the resolution; desk B follows.
     await a.desk.must('appointment/cancel', { appointmentId: booked.appointment.id, reason: 'Rebooked for Friday' }, deskFrontDesk);
