@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { clinicFixture, frontDesk } from './commands.fixture';
+import { clinicFixture, dumpDatabase, frontDesk } from './commands.fixture';
 
 describe('patient commands', () => {
   it('registers a patient with a new id and audits the fields', async () => {
@@ -30,6 +30,13 @@ describe('patient commands', () => {
     await commands.run('patient/update', { patientId: 'p2', changes: { phone: null } }, frontDesk);
     expect((await db.audit.orderBy('[deviceId+seq]').last())?.changes).toEqual({ phone: { before: '555 0199', after: null } });
     expect(await db.patients.get('p2')).not.toHaveProperty('phone');
+  });
+
+  it('writes nothing at all, not even an outbox mutation, when an update changes no field', async () => {
+    const { db, commands } = await clinicFixture();
+    const before = await dumpDatabase(db);
+    expect(await commands.run('patient/update', { patientId: 'p2', changes: { phone: '555 0101' } }, frontDesk)).toMatchObject({ ok: true, value: { phone: '555 0101' } });
+    expect(await dumpDatabase(db)).toEqual(before);
   });
 
   it('refuses an invalid change naming the field inside changes, and an unknown patient', async () => {

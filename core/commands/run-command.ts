@@ -91,7 +91,10 @@ export async function runCommand<Value>(
       }
 
       let { deviceSeq, hlc } = device;
-      if (definition.sync !== false) {
+      const effects = recorder.effects();
+      // A command that ended up changing nothing (a save with no new value) has nothing to sync either.
+      const changedNothing = notes.length === 0 && effects.length === 0;
+      if (definition.sync !== false && !changedNothing) {
         const stamp = hlcSend(device.hlc, device.deviceId, now);
         hlc = stamp.state;
         deviceSeq += 1;
@@ -104,7 +107,7 @@ export async function runCommand<Value>(
           args: step.intent ?? args,
           baseVersion: step.baseVersion ?? null,
           schemaVersion: currentSchemaVersion,
-          effects: recorder.effects(),
+          effects,
         });
       }
       const counters: DeviceMeta = { ...device, auditSeq: head?.seq ?? 0, auditHead: head?.hash ?? GENESIS_HASH, deviceSeq, hlc };
