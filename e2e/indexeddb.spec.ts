@@ -27,6 +27,9 @@ test('commands write appointment, audit entry and outbox entry atomically on rea
   expect(entry).toMatchObject({ action: 'APPOINTMENT_BOOKED', entityId: appointmentId, deviceId, appVersion: '0.1.0-e2e', actor: { staffId: 'staff-desk', role: 'front_desk' } });
   const mutation = state.outbox.at(-1);
   expect(mutation).toMatchObject({ name: 'appointment/book', deviceId, mutationId: entry?.mutationId, deviceSeq: state.outbox.length });
+  // Its effects (core/sync's capture middleware, keyed by the real IDBTransaction here): the appointment as stored, without its index key.
+  const { day: _day, ...stored } = state.appointments[0]!;
+  expect(mutation?.effects).toEqual([{ entity: 'appointment', id: appointmentId, op: 'put', data: stored }]);
   expect(state.device).toMatchObject({ auditSeq: state.audit.length, auditHead: entry?.hash, deviceSeq: state.outbox.length });
   expect(state.chain).toMatchObject({ ok: true });
 
