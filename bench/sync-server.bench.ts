@@ -8,8 +8,8 @@
  *    registrations, half bookings that go through the double-booking check),
  *    then pulls them all (pages of 1,000). Target: under 5 s end to end on SQLite.
  * 2. 50 desks push 200 mutations each at the same time (batches of 20), all in
- *    one clinic (the worst case: they share one change counter): throughput
- *    and p50/p95 request latency.
+ *    one clinic (the worst case: they share one change counter), then spread
+ *    over 10 clinics: throughput and p50/p95 request latency.
  * Baselines in the same run: the same row writes straight into the storage
  * (one transaction per mutation, no validation, no HTTP), and `applyPush`
  * in-process (validation and booking check, no HTTP).
@@ -125,24 +125,32 @@ async function runBackend(backend: Backend): Promise<Record<string, number>> {
     if (pulled !== totalMutations) throw new Error(`pulled ${pulled} changes, expected ${totalMutations}`);
     figures['pullMs'] = performance.now() - pullStarted;
 
-    // 2. 50 desks × 200 mutations, concurrently, one clinic.
-    const shared = await createClinic(storage, { name: 'Busy', zone: 'Europe/London' }, Date.now);
-    const deskTokens = await Promise.all(Array.from({ length: desks }, (_, i) => enroll(storage, shared.id, `${backend.name}-d${i}`).then((t) => ({ deviceId: `${backend.name}-d${i}`, token: t }))));
-    const deskBodies = deskTokens.map((d) => batches(d.deviceId, perDesk, deskBatch));
-    const latencies: number[] = [];
-    started = performance.now();
-    await Promise.all(
-      deskTokens.map(async (d, i) => {
-        for (const body of deskBodies[i]!) {
-          const sent = performance.now();
-          await post(base, d.token, body);
-          latencies.push(performance.now() - sent);
-        }
-      }),
-    );
-    figures['concurrentMs'] = performance.now() - started;
-    figures['p50Ms'] = percentile(latencies, 0.5);
-    figures['p95Ms'] = percentile(latencies, 0.95);
+    // 2. 50 desks × 200 mutations, concurrently: all in one clinic (they share one change
+    //    counter), then spread over 10 clinics of 5 desks (writes of different clinics never wait).
+    for (const [label, clinics] of [['one', 1], ['ten', 10]] as const) {
+      const clinicIds = await Promise.all(Array.from({ length: clinics }, (_, c) => createClinic(storage, { name: `Busy ${label} ${c}`, zone: 'Europe/London' }, Date.now).then((x) => x.id)));
+      const deskTokens = await Promise.all(
+        Array.from({ length: desks }, async (_, i) => {
+          const deviceId = `${backend.name}-${label}-d${i}`;
+          return { deviceId, token: await enroll(storage, clinicIds[i % clinics]!, deviceId) };
+        }),
+      );
+      const deskBodies = deskTokens.map((d) => batches(d.deviceId, perDesk, deskBatch));
+      const latencies: number[] = [];
+      started = performance.now();
+      await Promise.all(
+        deskTokens.map(async (d, i) => {
+          for (const body of deskBodies[i]!) {
+            const sent = performance.now();
+            await post(base, d.token, body);
+            latencies.push(performance.now() - sent);
+          }
+        }),
+      );
+      figures[`${label}ConcurrentMs`] = performance.now() - started;
+      figures[`${label}P50Ms`] = percentile(latencies, 0.5);
+      figures[`${label}P95Ms`] = percentile(latencies, 0.95);
+    }
   } finally {
     await app.close();
     await storage.close();
@@ -178,6 +186,9 @@ export async function run(): Promise<void> {
     console.log(`  baseline, raw storage writes (1 tx per mutation, no validation, no HTTP): ${seconds(f['rawWriteMs']!)} — ${perSecond(totalMutations, f['rawWriteMs']!)}/s`);
     console.log(`  baseline, applyPush in-process (validation + booking check, no HTTP):   ${seconds(f['inProcessPushMs']!)} — ${perSecond(totalMutations, f['inProcessPushMs']!)}/s`);
     console.log(`  ratio HTTP push / raw writes: ${(f['pushMs']! / f['rawWriteMs']!).toFixed(2)}×; HTTP push / in-process push: ${(f['pushMs']! / f['inProcessPushMs']!).toFixed(2)}×`);
-    console.log(`${desks} desks × ${perDesk} mutations concurrently (batches of ${deskBatch}, one clinic): ${seconds(f['concurrentMs']!)} — ${perSecond(desksTotal, f['concurrentMs']!)} mutations/s; request latency p50 ${f['p50Ms']!.toFixed(1)} ms, p95 ${f['p95Ms']!.toFixed(1)} ms`);
+    for (const [label, text] of [['one', 'one clinic'], ['ten', '10 clinics × 5 desks']] as const) {
+      const ms = f[`${label}ConcurrentMs`]!;
+      console.log(`${desks} desks × ${perDesk} mutations concurrently (batches of ${deskBatch}, ${text}): ${seconds(ms)} — ${perSecond(desksTotal, ms)} mutations/s; request latency p50 ${f[`${label}P50Ms`]!.toFixed(1)} ms, p95 ${f[`${label}P95Ms`]!.toFixed(1)} ms`);
+    }
   }
 }
