@@ -81,7 +81,7 @@ export function AuditList({ entries, hasMore, loadMore, format, dateOf, names }:
           return (
             <div key={`${entry.deviceId}:${entry.seq}`} role="row" aria-rowindex={row.index + 2} className={`audit-row outcome-${entry.outcome}`} style={style} data-action={entry.action}>
               <span role="cell" className="audit-time">
-                {format.shortDate(dateOf(instant))} {format.time(instant)}
+                {format.mediumDate(dateOf(instant))} {format.time(instant)}
               </span>
               <span role="cell" title={entry.actor.kind === 'staff' ? text.roles[entry.actor.role as keyof typeof text.roles] ?? entry.actor.role : words.system}>
                 {entry.actor.displayName}

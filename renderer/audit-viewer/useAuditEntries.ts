@@ -32,6 +32,8 @@ interface ListState {
   loading: boolean;
   busy: boolean;
   failed: boolean;
+  /** Bumped whenever the list starts over, so a page read for the old list is dropped. */
+  generation: number;
 }
 
 /**
@@ -48,20 +50,49 @@ export function useAuditEntries(selection: AuditSelection): AuditEntries {
   const key = selectionKey(selection);
   const selectionRef = useRef(selection);
   selectionRef.current = selection;
-  const state = useRef<ListState>({ key: '', entries: [], cursor: undefined, loading: true, busy: false, failed: false });
+  const state = useRef<ListState>({ key: '', entries: [], cursor: undefined, loading: true, busy: false, failed: false, generation: 0 });
   const [, setVersion] = useState(0);
   const changed = () => setVersion((version) => version + 1);
 
   useEffect(() => {
-    state.current = { key, entries: [], cursor: undefined, loading: true, busy: true, failed: false };
+    state.current = { key, entries: [], cursor: undefined, loading: true, busy: true, failed: false, generation: state.current.generation + 1 };
     changed();
     const current = () => state.current.key === key;
-    let readingNewer = false;
+    // One read of newer entries at a time; a change noticed meanwhile (or while the first page
+    // loads) asks for one more read afterwards, so no entry is ever missed.
+    let reading = false;
+    let pending = false;
+    async function readNewer(): Promise<void> {
+      if (reading || state.current.loading) {
+        pending = true;
+        return;
+      }
+      reading = true;
+      try {
+        do {
+          pending = false;
+          const top = state.current.entries[0];
+          const since = selectionRef.current.from;
+          const from = top && (!since || top.at > since) ? top.at : since;
+          const fresh = await auditLog(db, { ...selectionRef.current, ...(from ? { from } : {}), limit: nextPageSize });
+          if (!current()) return;
+          // More new entries than one page (a big sync): start the list over from them, so no gap
+          // opens between the new page and the old top; scrolling reads on from the cursor.
+          state.current = fresh.nextCursor
+            ? { ...state.current, entries: fresh.entries, cursor: fresh.nextCursor, generation: state.current.generation + 1 }
+            : { ...state.current, entries: withNewerOnTop(state.current.entries, fresh.entries) };
+          changed();
+        } while (pending);
+      } finally {
+        reading = false;
+      }
+    }
     auditLog(db, { ...selectionRef.current, limit: firstPageSize }).then(
       (page) => {
         if (!current()) return;
-        state.current = { ...state.current, entries: withNewerOnTop(state.current.entries, page.entries), cursor: page.nextCursor, loading: false, busy: false };
+        state.current = { ...state.current, entries: page.entries, cursor: page.nextCursor, loading: false, busy: false };
         changed();
+        if (pending) void readNewer();
       },
       () => {
         if (!current()) return;
@@ -69,23 +100,12 @@ export function useAuditEntries(selection: AuditSelection): AuditEntries {
         changed();
       },
     );
-    const newest = liveQuery(() => auditLog(db, { ...selectionRef.current, limit: 1 }));
-    const subscription = newest.subscribe({
-      next: async (page) => {
-        const top = state.current.entries[0];
+    const subscription = liveQuery(() => auditLog(db, { ...selectionRef.current, limit: 1 })).subscribe({
+      next: (page) => {
         const head = page.entries[0];
-        if (!current() || state.current.loading || !head || readingNewer) return;
-        if (top && head.deviceId === top.deviceId && head.seq === top.seq) return;
-        readingNewer = true;
-        try {
-          const from = top && (!selectionRef.current.from || top.at > selectionRef.current.from) ? top.at : selectionRef.current.from;
-          const fresh = await auditLog(db, { ...selectionRef.current, ...(from ? { from } : {}), limit: nextPageSize });
-          if (!current()) return;
-          state.current = { ...state.current, entries: withNewerOnTop(state.current.entries, fresh.entries) };
-          changed();
-        } finally {
-          readingNewer = false;
-        }
+        const top = state.current.entries[0];
+        if (!current() || !head || (top && head.deviceId === top.deviceId && head.seq === top.seq)) return;
+        void readNewer();
       },
     });
     return () => subscription.unsubscribe();
@@ -99,6 +119,10 @@ export function useAuditEntries(selection: AuditSelection): AuditEntries {
     auditLog(db, { ...selectionRef.current, limit: nextPageSize, cursor: list.cursor }).then(
       (page) => {
         if (state.current.key !== key) return;
+        if (state.current.generation !== list.generation) {
+          state.current = { ...state.current, busy: false };
+          return;
+        }
         state.current = { ...state.current, entries: [...state.current.entries, ...page.entries], cursor: page.nextCursor, busy: false };
         changed();
       },
