@@ -107,3 +107,27 @@ describe('appointment/cancel, change-status and undo-status', () => {
     expect(await commands.run('appointment/undo-status', { appointmentId: id }, frontDesk)).toMatchObject({ ok: false, error: { code: 'nothing-to-undo' } });
   });
 });
+
+describe('appointment/edit', () => {
+  it('changes the visit reason and notes in place, audited field by field, and clears with null', async () => {
+    const { db, commands, must } = await clinicFixture();
+    const { appointment } = await must('appointment/book', { ...nine, visitReason: 'Check-up' }, frontDesk);
+    const edited = await commands.run('appointment/edit', { appointmentId: appointment.id, notes: 'Bring last year’s X-rays' }, frontDesk);
+    expect(edited).toMatchObject({ ok: true, value: { visitReason: 'Check-up', notes: 'Bring last year’s X-rays', version: 1, start: appointment.start } });
+    expect(await db.audit.orderBy('[deviceId+seq]').last()).toMatchObject({ action: 'APPOINTMENT_EDITED', patientId: 'p1', changes: { notes: { before: null, after: 'Bring last year’s X-rays' } } });
+    expect(await db.outbox.orderBy('deviceSeq').last()).toMatchObject({ name: 'appointment/edit', baseVersion: 0 });
+
+    await must('appointment/edit', { appointmentId: appointment.id, visitReason: null }, frontDesk);
+    const stored = await db.appointments.get(appointment.id);
+    expect(stored).not.toHaveProperty('visitReason');
+    expect(stored).toMatchObject({ notes: 'Bring last year’s X-rays', version: 2 });
+    expect((await db.audit.orderBy('[deviceId+seq]').last())?.changes).toEqual({ visitReason: { before: 'Check-up', after: null } });
+  });
+
+  it('refuses an unknown appointment and too-long notes, naming the field', async () => {
+    const { commands, must } = await clinicFixture();
+    const { appointment } = await must('appointment/book', nine, frontDesk);
+    expect(await commands.run('appointment/edit', { appointmentId: 'ghost', notes: 'x' }, frontDesk)).toMatchObject({ ok: false, error: { code: 'unknown-entity', field: 'appointmentId' } });
+    expect(await commands.run('appointment/edit', { appointmentId: appointment.id, notes: 'x'.repeat(2001) }, frontDesk)).toMatchObject({ ok: false, error: { code: 'too-long', field: 'notes' } });
+  });
+});

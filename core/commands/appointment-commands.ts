@@ -155,6 +155,36 @@ export const appointmentCommands = {
   }),
 
   /**
+   * Changes an appointment's details (visit reason, notes) without moving
+   * it; `null` clears one. Nothing about the booking changes, so no check.
+   *
+   * @example run('appointment/edit', { appointmentId: 'a1', notes: 'Bring last year’s X-rays' }, session)
+   */
+  'appointment/edit': defineCommand({
+    args: z.object({
+      appointmentId: idSchema,
+      visitReason: appointmentInputSchema.shape.visitReason.nullable(),
+      notes: appointmentInputSchema.shape.notes.nullable(),
+    }),
+    async run(scope, args) {
+      const before = await loadAppointment(scope, args.appointmentId);
+      if (!before) return unknownAppointment(args.appointmentId);
+      const merged: Record<string, unknown> = { ...before };
+      for (const field of ['visitReason', 'notes'] as const) {
+        if (!(field in args)) continue;
+        if (args[field] === null || args[field] === undefined) delete merged[field];
+        else merged[field] = args[field];
+      }
+      const changes = fieldChanges(before, merged);
+      if (Object.keys(changes).length === 0) return { ok: true, value: before, baseVersion: null };
+      const after = parseAppointment({ ...merged, version: before.version + 1, updatedAt: scope.at });
+      await saveAppointment(scope, after);
+      scope.audit({ action: 'APPOINTMENT_EDITED', entityType: 'appointment', entityId: after.id, patientId: after.patientId, changes });
+      return { ok: true, value: after, baseVersion: before.version };
+    },
+  }),
+
+  /**
    * Cancels an appointment through the status machine; a reason is required.
    *
    * @example run('appointment/cancel', { appointmentId: 'a1', reason: 'Patient called in sick' }, session)

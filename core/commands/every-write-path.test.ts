@@ -19,6 +19,7 @@ interface Ids {
 const casesFor = ({ booked, arrived, seriesId }: Ids): Case[] => [
   { name: 'appointment/book', args: { resourceIds: ['dr-lee'], patientId: 'p1', wallStart: '2026-01-05T11:00', timeZone: 'America/New_York', durationMinutes: 30 }, session: frontDesk },
   { name: 'appointment/move', args: { appointmentId: booked, wallStart: '2026-01-05T10:00' }, session: frontDesk },
+  { name: 'appointment/edit', args: { appointmentId: booked, notes: 'Bring the brace' }, session: frontDesk },
   { name: 'appointment/cancel', args: { appointmentId: booked, reason: 'Patient called' }, session: frontDesk },
   { name: 'appointment/change-status', args: { appointmentId: booked, to: 'arrived' }, session: frontDesk },
   { name: 'appointment/undo-status', args: { appointmentId: arrived }, session: frontDesk },
