@@ -43,4 +43,24 @@ describe('checkStoredAuditChain', () => {
     expect(device.auditSeq).toBe(last.seq); // the break entry took the missing seq's place after the real last entry
     expect((await commands.run('patient/view', { patientId: 'p2' }, frontDesk)).ok).toBe(true);
   });
+
+  it('names a removed entry in the middle and two swapped entries', async () => {
+    const removed = await withHistory();
+    const gone = removed.entries[2] as AuditEntry;
+    await rawAudit(removed.db, (store) => store.delete([gone.deviceId, gone.seq]));
+    expect(await checkStoredAuditChain(removed.env)).toMatchObject({ ok: false, problem: 'removed', seq: gone.seq });
+
+    const swapped = await withHistory();
+    const [first, second] = [swapped.entries[2] as AuditEntry, swapped.entries[3] as AuditEntry];
+    // Each entry's content under the other's key: the chain order no longer matches the seq order.
+    await rawAudit(swapped.db, (store) => {
+      store.delete([first.deviceId, first.seq]);
+      store.delete([second.deviceId, second.seq]);
+      store.put({ ...second, seq: first.seq });
+      store.put({ ...first, seq: second.seq });
+    });
+    const report = await checkStoredAuditChain(swapped.env);
+    expect(report).toMatchObject({ ok: false, seq: first.seq });
+    expect(await swapped.db.audit.where('action').equals('AUDIT_CHAIN_BROKEN').count()).toBe(1);
+  });
 });
