@@ -225,6 +225,36 @@ export function runStorageContract(name: string, open: () => Promise<ContractSub
       expect((await pullAll(two)).filter((c) => c.entity === 'conflict')).toHaveLength(1);
     });
 
+    it('does not reopen a known double booking when either appointment is edited, even after it was resolved', async () => {
+      const { desks } = await clinicWith(2);
+      const [one, two] = [desks[0]!, desks[1]!];
+      const first = bookedAppointment({ id: 'k-1', resourceId: 'dr-kim', patientId: 'kp-1', wallStart: '2026-05-04T09:00' });
+      const second = bookedAppointment({ id: 'k-2', resourceId: 'dr-kim', patientId: 'kp-2', wallStart: '2026-05-04T09:00' });
+      await applyPush(storage, one, { deviceId: one.deviceId, mutations: [bookingMutation(one.deviceId, 1, first)], audit: [] });
+      const flagged = await applyPush(storage, two, { deviceId: two.deviceId, mutations: [bookingMutation(two.deviceId, 1, second)], audit: [] });
+      const conflictId = flagged.results[0]!.conflictId!;
+      // The first booking is edited: the pair is already on record.
+      const editFirst = await applyPush(storage, one, { deviceId: one.deviceId, mutations: [bookingMutation(one.deviceId, 2, { ...first, notes: 'wheelchair' })], audit: [] });
+      expect(editFirst.results[0]).toMatchObject({ status: 'applied' });
+      // The flagged booking is edited while the conflict is open: same conflict, still reported.
+      const editSecond = await applyPush(storage, two, { deviceId: two.deviceId, mutations: [bookingMutation(two.deviceId, 2, { ...second, notes: 'call first' })], audit: [] });
+      expect(editSecond.results[0]).toMatchObject({ status: 'conflict', conflictId });
+      // A manager keeps both: the conflict is resolved; later edits stay quiet and keep the marker.
+      const record = (await pullAll(one)).filter((c) => c.id === conflictId).at(-1)!.data!;
+      const resolve = mutation(one.deviceId, 3, [{ entity: 'conflict', id: conflictId, op: 'put', data: { ...record, status: 'resolved', resolution: { action: 'kept-both', by: 'manager-1' } } }]);
+      expect((await applyPush(storage, one, { deviceId: one.deviceId, mutations: [resolve], audit: [] })).results[0]).toMatchObject({ status: 'applied' });
+      const afterResolve = await applyPush(storage, two, { deviceId: two.deviceId, mutations: [bookingMutation(two.deviceId, 3, { ...second, notes: 'kept' })], audit: [] });
+      expect(afterResolve.results[0]).toMatchObject({ status: 'applied' });
+      const changes = await pullAll(two);
+      expect(changes.filter((c) => c.entity === 'conflict').map((c) => c.data?.['status'])).toEqual(['open', 'resolved']);
+      expect(changes.filter((c) => c.id === 'k-2').at(-1)?.data?.['syncConflict']).toBe(conflictId);
+      // A third booking on the same slot is a new double booking with both.
+      const third = bookedAppointment({ id: 'k-3', resourceId: 'dr-kim', patientId: 'kp-3', wallStart: '2026-05-04T09:10' });
+      const another = await applyPush(storage, one, { deviceId: one.deviceId, mutations: [bookingMutation(one.deviceId, 4, third)], audit: [] });
+      expect(another.results[0]).toMatchObject({ status: 'conflict' });
+      expect((await pullAll(one)).filter((c) => c.id === another.results[0]!.conflictId).at(-1)?.data?.['appointmentIds']).toEqual(['k-1', 'k-2', 'k-3']);
+    });
+
     it('detects a double booking between two desks pushing at the same moment', async () => {
       const { desks } = await clinicWith(4);
       const results = await Promise.all(

@@ -7,6 +7,7 @@ import { acceptAudit } from './audit-intake';
 import type { AuditIntake } from './audit-intake';
 import type { ConflictRecord } from './conflict-record';
 import { bookingSlots, findDoubleBooking } from './double-booking';
+import type { DoubleBooking } from './double-booking';
 import { checkEffects } from './effect-validation';
 import type { CheckedEffect } from './effect-validation';
 import type { SyncAuth } from './sync-auth';
@@ -171,25 +172,32 @@ async function applyEffect(
 
   const appointment = effect.data as unknown as Appointment;
   const clash = await findDoubleBooking(tx, appointment, clinicTimeZone);
+  const previous = await tx.getEntity('appointment', appointment.id);
+  const previousConflict = typeof previous?.data?.['syncConflict'] === 'string' ? previous.data['syncConflict'] : undefined;
+  // syncConflict is the server's marker: a desk cannot set it (core/model's
+  // schema drops it), and it stays on the appointment until the clash is gone.
   let conflictId: string | undefined;
-  let newConflict = false;
+  let reportConflict = false;
   if (clash) {
-    // An edit of an appointment already flagged keeps its open conflict instead of piling up new ones.
-    const previous = await tx.getEntity('appointment', appointment.id);
-    const previousConflict = previous?.data?.['syncConflict'];
-    if (typeof previousConflict === 'string') {
-      const record = await tx.getEntity('conflict', previousConflict);
-      if (record?.data?.['status'] === 'open') conflictId = previousConflict;
-    }
-    if (conflictId === undefined) {
+    const known = await knownClash(tx, appointment.id, clash, previousConflict);
+    if (known === 'open') {
+      conflictId = previousConflict;
+      reportConflict = true;
+    } else if (known === 'settled') {
+      // Every collision is already a recorded conflict (e.g. kept with a
+      // manager's override, or this is the first booking of the pair): an
+      // edit must not open the same conflict again.
+      conflictId = previousConflict;
+    } else {
       conflictId = conflictIdFor(mutation.mutationId, index);
-      newConflict = true;
+      reportConflict = true;
     }
   }
   const data: Record<string, unknown> = conflictId === undefined ? effect.data : { ...effect.data, syncConflict: conflictId };
   const change = await tx.writeRecord({ entity: 'appointment', id: appointment.id, op: 'put', data });
   await tx.replaceBookingSlots(appointment.id, bookingSlots(appointment));
-  if (!clash || conflictId === undefined || !newConflict) return conflictId === undefined ? { change } : { change, conflictId };
+  if (!clash || conflictId === undefined || !reportConflict) return { change };
+  if (conflictId === previousConflict) return { change, conflictId };
 
   const record: ConflictRecord = {
     id: conflictId,
@@ -204,6 +212,23 @@ async function applyEffect(
   const conflictChange = await tx.writeRecord({ entity: 'conflict', id: conflictId, op: 'put', data: { ...record } });
   await tx.insertConflict({ id: conflictId, appointmentId: appointment.id, detectedAtChange: change });
   return { change: conflictChange, conflictId };
+}
+
+/**
+ * Whether a clash is already on record: every colliding stored appointment
+ * shares a conflict record (the incoming appointment's previous one, or one
+ * a colliding appointment carries) with this appointment. `open` when this
+ * appointment's own marker points at an open conflict covering the clash.
+ */
+async function knownClash(tx: WriteTransaction, appointmentId: string, clash: DoubleBooking, previousConflict: string | undefined): Promise<'open' | 'settled' | 'new'> {
+  const ids = [...new Set([...(previousConflict === undefined ? [] : [previousConflict]), ...clash.existingConflictIds])];
+  if (ids.length === 0) return 'new';
+  const records = (await tx.getEntities('conflict', ids)).filter((record) => !record.deleted && record.data !== null);
+  const covering = records.filter((record) => (record.data?.['appointmentIds'] as string[] | undefined)?.includes(appointmentId));
+  const covered = clash.existingIds.every((existingId) => covering.some((record) => (record.data?.['appointmentIds'] as string[]).includes(existingId)));
+  if (!covered) return 'new';
+  const own = covering.find((record) => record.id === previousConflict);
+  return own?.data?.['status'] === 'open' ? 'open' : 'settled';
 }
 
 /** Deterministic, so a model test can predict it and a replay cannot mint a second one. */

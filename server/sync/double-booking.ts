@@ -24,6 +24,8 @@ export interface DoubleBooking {
   existingIds: string[];
   /** The devices that last wrote those appointments. */
   existingDeviceIds: string[];
+  /** Conflict ids the colliding stored appointments already carry (`syncConflict`). */
+  existingConflictIds: string[];
   resourceId?: string;
   patientId?: string;
 }
@@ -70,11 +72,14 @@ export async function findDoubleBooking(tx: WriteTransaction, appointment: Appoi
   const hard = result.hard.filter((conflict) => conflict.kind === 'resource-double-booked' || conflict.kind === 'patient-double-booked');
   if (hard.length === 0) return null;
   const existingIds = [...new Set(hard.flatMap((conflict) => conflict.existingIds))].sort();
-  const devices = [...new Set(stored.filter((record) => existingIds.includes(record.id)).map((record) => record.deviceId))].sort();
+  const colliding = stored.filter((record) => existingIds.includes(record.id));
+  const devices = [...new Set(colliding.map((record) => record.deviceId))].sort();
+  const conflictIds = [...new Set(colliding.flatMap((record) => (typeof record.data['syncConflict'] === 'string' ? [record.data['syncConflict']] : [])))].sort();
   const byResource = hard.find((conflict) => conflict.kind === 'resource-double-booked');
   return {
     existingIds,
     existingDeviceIds: devices,
+    existingConflictIds: conflictIds,
     ...(byResource?.resourceId !== undefined ? { resourceId: byResource.resourceId } : { patientId: appointment.patientId }),
   };
 }
