@@ -204,3 +204,41 @@ test('100,000 entries: only the rows in view are in the DOM, and older pages loa
   await expect(audit.rows().first()).toHaveAttribute('data-action', 'PATIENT_VIEWED');
   expect(await domRows()).toBeLessThan(50);
 });
+
+test('an edited entry turns the chain status red, naming the first broken entry', async ({ page }, testInfo) => {
+  await setUpClinicAsAdmin(page, now);
+  // Someone edits entry 3 behind the app's back (straight in IndexedDB, past the append-only guard).
+  const edited = await page.evaluate(async () => {
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const request = indexedDB.open('timedesk');
+      request.onsuccess = () => resolve(request.result);
+      request.onerror = () => reject(request.error);
+    });
+    const store = db.transaction('audit', 'readwrite').objectStore('audit');
+    const entries = await new Promise<{ seq: number; deviceId: string; reason: string | null }[]>((resolve, reject) => {
+      const request = store.getAll();
+      request.onsuccess = () => resolve(request.result as { seq: number; deviceId: string; reason: string | null }[]);
+      request.onerror = () => reject(request.error);
+    });
+    const third = entries.find((entry) => entry.seq === 3);
+    if (!third) throw new Error('no entry 3');
+    await new Promise<void>((resolve, reject) => {
+      const request = store.put({ ...third, reason: 'quietly changed' });
+      request.onsuccess = () => resolve();
+      request.onerror = () => reject(request.error);
+    });
+    db.close();
+    return third.seq;
+  });
+  expect(edited).toBe(3);
+
+  const audit = new AuditViewerPage(page);
+  await audit.open();
+  await expect(audit.chainStatus()).toHaveAttribute('data-state', 'broken');
+  await expect(audit.chainStatus()).toContainText('Chain broken at entry 3: edited.');
+  // The break is itself recorded, once.
+  await expect(audit.rowsWithAction('AUDIT_CHAIN_BROKEN')).toHaveCount(1);
+  await expect(audit.rowsWithAction('AUDIT_CHAIN_BROKEN')).toContainText('Audit integrity check');
+  expect(await seriousViolations(page)).toEqual([]);
+  await page.screenshot({ path: testInfo.outputPath('audit-viewer-broken.png') });
+});
