@@ -350,3 +350,45 @@ test('first run with the sample clinic shows a real schedule, and weekly visits 
     await expect(visit.getByRole('button').first()).toHaveAccessibleName(/, 9:00\s?AM, 30 minutes, Booked, Physiotherapy/);
   }
 });
+
+test('a weekly series across the clock change: summary, preview flags, conflicts per visit, then booked', async ({ page }, testInfo) => {
+  await page.clock.setFixedTime(new Date('2026-10-28T15:00:00Z')); // clocks go back on Sunday 1 November
+  await page.goto('/');
+  await new FirstRunPage(page).createClinic(sampleSetup);
+  await new SignInPage(page).signIn(sampleSetup.username, sampleSetup.passphrase);
+  const day = new DayViewPage(page);
+  const dialog = new AppointmentDialogPage(page);
+
+  // Grace already has Dr Adams on Tuesday 3 November at 9:00.
+  await page.getByLabel('Date', { exact: true }).fill('2026-11-03');
+  await day.clickSlot('Dr Adams', '09:00');
+  await dialog.registerPatient({ givenName: 'Grace', familyName: 'Hopper', dateOfBirth: '1986-12-09' });
+  await dialog.book();
+  await expect(dialog.root()).toBeHidden();
+
+  await day.clickSlot('Dr Adams', '10:00');
+  await dialog.registerPatient({ givenName: 'Ada', familyName: 'Lovelace', dateOfBirth: '1990-12-10' });
+  await dialog.date().fill('2026-10-20');
+  await dialog.time().fill('09:00');
+  await dialog.repeat('Weekly', 3);
+  await expect(dialog.repeatSummary()).toHaveText('Every week on Tue, 3 times');
+  await expect(dialog.repeatPreview()).toHaveCount(3);
+  await expect(dialog.repeatPreview().nth(0)).toHaveText(/^Oct 20 9:00\s?AM$/);
+  await expect(dialog.repeatPreview().nth(2)).toHaveText(/^Nov 3 9:00\s?AM — after a clock change/);
+  await page.screenshot({ path: testInfo.outputPath('appointment-dialog-repeat.png') });
+
+  await dialog.book();
+  await expect(dialog.conflicts()).toContainText(/Dr Adams is already booked at that time on Nov 3, 2026, 9:00\s?AM/);
+  await expect(dialog.conflicts()).toContainText(/Grace Hopper, 9:00\s?AM \(30 min\)/);
+
+  await dialog.repeat('Weekly', 2);
+  await expect(dialog.repeatSummary()).toHaveText('Every week on Tue, 2 times');
+  await dialog.book();
+  await expect(dialog.root()).toBeHidden();
+  await expect(day.notice()).toContainText('Booked Ada Lovelace: Every week on Tue, 2 times (2 visits checked).');
+  await expect(day.title()).toHaveText('Tuesday, October 20, 2026');
+  const visit = await day.appointmentIn('Dr Adams', 'Ada Lovelace');
+  await expect(visit).toContainText('Repeats');
+  await page.getByLabel('Date', { exact: true }).fill('2026-10-27');
+  await expect((await day.appointmentIn('Dr Adams', 'Ada Lovelace')).getByRole('button').first()).toHaveAccessibleName(/Ada Lovelace, 9:00\s?AM, 30 minutes, Booked/);
+});

@@ -64,7 +64,26 @@ export class AppointmentDialogPage {
   }
 
   async book(): Promise<void> {
-    await this.root().getByRole('button', { name: 'Book appointment' }).click();
+    await this.root().getByRole('button', { name: /^Book (repeating )?appointment$/ }).click();
+  }
+
+  date(): Locator {
+    return this.root().getByLabel('Date', { exact: true });
+  }
+
+  /** Sets the repeat: a kind as the menu names it and, optionally, "after N times". */
+  async repeat(kind: string, times?: number): Promise<void> {
+    const section = this.root().getByTestId('repeat');
+    await section.getByLabel('Repeats').selectOption({ label: kind });
+    if (times !== undefined) await section.getByRole('spinbutton', { name: 'times' }).fill(String(times));
+  }
+
+  repeatSummary(): Locator {
+    return this.root().getByTestId('repeat-summary');
+  }
+
+  repeatPreview(): Locator {
+    return this.root().getByTestId('repeat-preview').getByRole('listitem');
   }
 
   conflicts(): Locator {

@@ -6,12 +6,12 @@ import type { Patient } from '../../core/model';
 import { useClinic } from '../data/useClinic';
 import { useCommand } from '../data/useCommand';
 import { useResources } from '../data/useResources';
-import { wallTimeAt } from '../dates/calendar-dates';
+import { addDays, wallTimeAt } from '../dates/calendar-dates';
 import { useDayView } from '../day-view/day-view-store';
 import { Modal } from '../dialog/Modal';
 import { Field } from '../forms/Field';
 import { errorsFor } from '../forms/field-errors';
-import { clinicFormat, conflictSentence, text } from '../i18n';
+import { clinicFormat, conflictSentence, problemSentence, text } from '../i18n';
 import { useNotices } from '../notices/notice-store';
 import type { AppointmentDraft } from './appointment-dialog-store';
 import { ConflictList } from './ConflictList';
@@ -19,11 +19,14 @@ import { durationPresets } from './duration-presets';
 import { useSession } from '../session/session-store';
 import { OverrideConflict } from './OverrideConflict';
 import { PatientPicker } from './PatientPicker';
+import { planRepeat } from './repeat-plan';
+import type { RepeatChoice } from './repeat-plan';
+import { RepeatFields } from './RepeatFields';
 import { QuickRegister } from './QuickRegister';
 
 /** Form fields a refusal can be shown next to; engine names are mapped onto them below. */
-const formFields = ['patientId', 'resourceIds', 'date', 'time', 'durationMinutes', 'visitReason', 'notes'];
-const engineToForm: Record<string, string> = { wallStart: 'time', timeZone: 'time' };
+const formFields = ['patientId', 'resourceIds', 'date', 'time', 'durationMinutes', 'visitReason', 'notes', 'repeat'];
+const engineToForm: Record<string, string> = { wallStart: 'time', dtstart: 'time', timeZone: 'time', rrule: 'repeat', pattern: 'repeat', end: 'repeat' };
 const formFieldsWithOverride = [...formFields, 'override'];
 
 /** Props of {@link AppointmentDialog}. */
@@ -34,7 +37,9 @@ export interface AppointmentDialogProps {
 
 /**
  * Books an appointment: patient (typeahead or quick registration),
- * providers and rooms, date, start, length, reason and notes. Saving goes
+ * providers and rooms, date, start, length, repeat (with a summary and a
+ * preview of the visits), reason and notes. A repeating booking is saved
+ * with `series/create`. Saving goes
  * through `appointment/book`, whose booking check decides; a hard conflict
  * keeps the dialog open and lists what collides (a manager or admin may
  * book anyway with a reason, which the engine records), and any other
@@ -63,6 +68,11 @@ export function AppointmentDialog({ draft, onClose }: AppointmentDialogProps) {
   const [notes, setNotes] = useState('');
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [conflict, setConflict] = useState<ConflictReport | null>(null);
+  const [repeat, setRepeat] = useState<RepeatChoice>({ kind: 'none', every: 1, weekdays: [], end: 'after', count: 10, until: addDays(draft.date, 91) });
+  const plan = useMemo(
+    () => (date && time ? planRepeat(repeat, `${date}T${time}`, clinic.timeZone) : null),
+    [repeat, date, time, clinic.timeZone],
+  );
   const [busy, setBusy] = useState(false);
 
   function toggleResource(id: string, on: boolean) {
@@ -86,6 +96,14 @@ export function AppointmentDialog({ draft, onClose }: AppointmentDialogProps) {
     setErrors(missing);
     if (!patient || Object.keys(missing).length > 0) return;
     if (override === undefined) setConflict(null);
+    if (repeat.kind !== 'none') {
+      if (!plan || !plan.ok) {
+        if (plan && !plan.ok) setErrors({ repeat: problemSentence(plan.problem) });
+        return;
+      }
+      await bookSeries(patient, plan.rrule ?? '', plan.summary, override);
+      return;
+    }
     setBusy(true);
     try {
       const result = await run('appointment/book', {
@@ -111,6 +129,39 @@ export function AppointmentDialog({ draft, onClose }: AppointmentDialogProps) {
       if (result.error.code === 'booking-conflict') {
         setConflict(result.error as ConflictReport);
       } else if ('field' in result.error) {
+        const field = result.error.field.split('.')[0] ?? '';
+        setErrors(errorsFor({ ...result.error, field: engineToForm[field] ?? result.error.field }, formFieldsWithOverride));
+      }
+    } catch {
+      setErrors({ form: text.app.unexpectedError });
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  /** A repeating booking through `series/create`: the engine checks every visit of its first year. */
+  async function bookSeries(chosen: Patient, rrule: string, summary: string, override: string | undefined) {
+    setBusy(true);
+    try {
+      const result = await run('series/create', {
+        patientId: chosen.id,
+        resourceIds,
+        dtstart: `${date}T${time}`,
+        timeZone: clinic.timeZone,
+        durationMinutes: Number(duration),
+        rrule,
+        ...(visitReason.trim() ? { visitReason } : {}),
+        ...(notes.trim() ? { notes } : {}),
+        ...(override === undefined ? {} : { override: { reason: override } }),
+      });
+      if (result.ok) {
+        show(text.repeat.booked(text.patientName(chosen), summary, result.value.occurrenceCount));
+        setDate(date);
+        onClose();
+        return;
+      }
+      if (result.error.code === 'booking-conflict') setConflict(result.error as ConflictReport);
+      else if ('field' in result.error) {
         const field = result.error.field.split('.')[0] ?? '';
         setErrors(errorsFor({ ...result.error, field: engineToForm[field] ?? result.error.field }, formFieldsWithOverride));
       }
@@ -190,6 +241,17 @@ export function AppointmentDialog({ draft, onClose }: AppointmentDialogProps) {
           {errors['durationMinutes'] ? <p className="field-error">{errors['durationMinutes']}</p> : null}
         </fieldset>
 
+        {plan ? (
+          <RepeatFields
+            choice={repeat}
+            onChange={(choice) => (setRepeat(choice), setConflict(null))}
+            plan={plan}
+            firstDate={date}
+            format={format}
+            error={errors['repeat'] ?? (plan.ok ? undefined : problemSentence(plan.problem))}
+          />
+        ) : null}
+
         <Field label={text.fields.visitReason} error={errors['visitReason']}>
           <input name="visitReason" value={visitReason} onChange={(event) => setVisitReason(event.target.value)} maxLength={200} />
         </Field>
@@ -197,7 +259,7 @@ export function AppointmentDialog({ draft, onClose }: AppointmentDialogProps) {
           <textarea name="notes" rows={2} value={notes} onChange={(event) => setNotes(event.target.value)} maxLength={2000} />
         </Field>
 
-        {conflict ? <ConflictList conflicts={conflict.hard} resources={resources} format={format} /> : null}
+        {conflict ? <ConflictList conflicts={conflict.hard} resources={resources} format={format} showWhen={repeat.kind !== 'none'} /> : null}
         {conflict && canOverride ? <OverrideConflict busy={busy} error={errors['override']} onOverride={(reason) => void book(reason)} /> : null}
         {errors['form'] ? (
           <p className="form-error" role="alert">
@@ -209,7 +271,7 @@ export function AppointmentDialog({ draft, onClose }: AppointmentDialogProps) {
             {text.app.cancel}
           </button>
           <button type="submit" className="primary" disabled={busy || registering !== null}>
-            {busy ? text.dialog.submitting : text.dialog.submit}
+            {busy ? text.dialog.submitting : repeat.kind === 'none' ? text.dialog.submit : text.dialog.submitSeries}
           </button>
         </div>
       </form>

@@ -9,6 +9,8 @@ export interface ConflictListProps {
   conflicts: readonly Conflict[];
   resources: readonly Resource[];
   format: ClinicFormat;
+  /** For a repeating booking: say which visit each conflict is about. */
+  showWhen?: boolean;
 }
 
 /**
@@ -18,7 +20,7 @@ export interface ConflictListProps {
  *
  * @example <ConflictList conflicts={report.hard} resources={resources} format={format} />
  */
-export function ConflictList({ conflicts, resources, format }: ConflictListProps) {
+export function ConflictList({ conflicts, resources, format, showWhen = false }: ConflictListProps) {
   const existing = useBookingsById([...new Set(conflicts.flatMap((conflict) => conflict.existingIds))]);
   const byId = new Map(existing.map((booking) => [booking.appointment.id, booking]));
   const nameOf = (id: string) => resources.find((resource) => resource.id === id)?.name ?? text.dayView.otherColumn;
@@ -30,6 +32,7 @@ export function ConflictList({ conflicts, resources, format }: ConflictListProps
         {conflicts.map((conflict, index) => (
           <li key={`${conflict.kind}-${conflict.resourceId ?? conflict.patientId ?? ''}-${index}`}>
             {conflictSentence(conflict, nameOf)}
+            {showWhen ? ` ${text.repeat.conflictOn(format.dateTime(Date.parse(conflict.candidateStart)))}` : ''}
             {conflict.existingIds.length > 0 ? (
               <ul>
                 {conflict.existingIds.map((id) => {

@@ -24,7 +24,8 @@ describe('nextOffsetChange', () => {
   });
 });
 
-describe('loadSampleClinic', () => {
+// A few hundred commands against fake-indexeddb: seconds, more on a busy machine.
+describe('loadSampleClinic', { timeout: 60_000 }, () => {
   it('fills a week of bookings inside working hours, with weekly series across the DST change', async () => {
     const { data, summary } = await sample();
     expect(summary).toMatchObject({ resources: 9, patients: 12, series: 3, dstChange: '2026-11-01' });

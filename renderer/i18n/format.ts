@@ -12,6 +12,8 @@ export interface ClinicFormat {
   shortDate(date: CalendarDate): string;
   /** `Dec 10, 1815` for a calendar date (dates of birth). */
   mediumDate(date: CalendarDate): string;
+  /** `Nov 3, 2026, 9:00 AM` for an instant, on the clinic's clock. */
+  dateTime(instant: number): string;
 }
 
 /**
@@ -27,6 +29,7 @@ export function clinicFormat(locale: string, timeZone: string): ClinicFormat {
   const long = new Intl.DateTimeFormat(locale, { timeZone: 'UTC', weekday: 'long', year: 'numeric', month: 'long', day: 'numeric' });
   const short = new Intl.DateTimeFormat(locale, { timeZone: 'UTC', month: 'short', day: 'numeric' });
   const medium = new Intl.DateTimeFormat(locale, { timeZone: 'UTC', dateStyle: 'medium' });
+  const dateTime = new Intl.DateTimeFormat(locale, { timeZone, dateStyle: 'medium', timeStyle: 'short' });
   const atNoon = (date: CalendarDate) => Date.parse(`${date}T12:00:00Z`);
   return {
     time: (instant) => time.format(instant),
@@ -34,5 +37,6 @@ export function clinicFormat(locale: string, timeZone: string): ClinicFormat {
     longDate: (date) => long.format(atNoon(date)),
     shortDate: (date) => short.format(atNoon(date)),
     mediumDate: (date) => medium.format(atNoon(date)),
+    dateTime: (instant) => dateTime.format(instant),
   };
 }

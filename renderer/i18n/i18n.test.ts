@@ -35,6 +35,10 @@ describe('clinic format', () => {
     expect(clinicFormat('en-US', 'Pacific/Pago_Pago').shortDate('2026-01-01')).toBe('Jan 1');
   });
 
+  it('writes an instant with its date on the clinic clock', () => {
+    expect(clinicFormat('en-US', 'America/New_York').dateTime(Date.parse('2026-11-04T02:30:00Z'))).toMatch(/^Nov 3, 2026, 9:30\s?PM$/);
+  });
+
   it('labels grid rows by wall minutes', () => {
     const format = clinicFormat('en-GB', 'Europe/London');
     // Same words as the time of an appointment at 09:30 on that clock.
