@@ -134,4 +134,19 @@ describe('the write wrapper: change + audit + outbox in one transaction', () => 
       'APPOINTMENT_CANCELLED',
     ]);
   });
+
+  it('refuses a session whose staff member was deactivated or given another role since signing in', async () => {
+    const { db, commands, must } = await clinicFixture();
+    await must('staff/save', { id: frontDesk.staffId, displayName: frontDesk.displayName, username: 'dana', role: 'front_desk' });
+    expect((await commands.run('patient/view', { patientId: 'p1' }, frontDesk)).ok).toBe(true);
+
+    await must('staff/save', { id: frontDesk.staffId, displayName: frontDesk.displayName, username: 'dana', role: 'manager' });
+    const before = await snapshot(db);
+    expect(await commands.run('patient/view', { patientId: 'p1' }, frontDesk)).toMatchObject({ ok: false, error: { code: 'not-permitted', field: 'session' } });
+    expect(await commands.run('patient/view', { patientId: 'p1' }, { ...frontDesk, role: 'manager' })).toMatchObject({ ok: true });
+
+    await must('staff/save', { id: frontDesk.staffId, displayName: frontDesk.displayName, username: 'dana', role: 'manager', active: false });
+    expect(await commands.run('patient/view', { patientId: 'p1' }, { ...frontDesk, role: 'manager' })).toMatchObject({ ok: false, error: { code: 'not-permitted', field: 'session' } });
+    expect((await snapshot(db)).audit).toBe(before.audit + 2); // the manager's view and the deactivation; nothing for the refusals
+  });
 });

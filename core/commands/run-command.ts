@@ -65,6 +65,7 @@ export async function runCommand<Value>(
     const value = await db.transaction('rw', db.tables, async () => {
       // Every synced record the command writes becomes one of the mutation's effects.
       const recorder = beginEffectCapture();
+      await checkSessionStillValid(db, session);
       const device = await readDevice(db);
       const clinic = await readClinicSettings(db);
       const notes: AuditNote[] = [];
@@ -118,6 +119,23 @@ export async function runCommand<Value>(
   } catch (error) {
     if (error instanceof Refusal) return { ok: false, error: error.error };
     throw error;
+  }
+}
+
+/**
+ * A session is what sign-in returned, possibly hours ago. If the staff
+ * member has since been deactivated or given another role, it no longer
+ * speaks for them: refuse (`not-permitted`, field `session`) until they sign
+ * in again. Read in the command's transaction, so a deactivation and a
+ * command cannot interleave. A session whose staff row does not exist yet
+ * (first run creates the first admin with their own session) passes.
+ */
+async function checkSessionStillValid(db: TimedeskDb, session: CommandSession): Promise<void> {
+  const member = await db.staff.get(session.staffId);
+  if (!member) return;
+  if (!member.active) throw new Refusal(new ValidationError('not-permitted', 'session', `${member.displayName}'s account is inactive; sign in with an active account.`).toJSON());
+  if (member.role !== session.role) {
+    throw new Refusal(new ValidationError('not-permitted', 'session', `${member.displayName}'s role changed to ${member.role.replace('_', ' ')}; sign in again.`).toJSON());
   }
 }
 
