@@ -50,4 +50,11 @@ test('the day sheet prints one page per provider and the print is audited', asyn
   await audit.open();
   await expect(audit.rowsWithAction('DAY_SHEET_PRINTED')).toHaveCount(1);
   await expect(audit.rowsWithAction('DAY_SHEET_PRINTED')).toContainText('Ada Lovelace');
+
+  // Ada's access history: everything that named her, and nothing else.
+  await page.getByLabel('Patient').fill('lovel');
+  await page.getByRole('list', { name: 'Matching patients' }).getByRole('button', { name: /Ada Lovelace/ }).click();
+  await expect(page.getByTestId('audit-patient')).toContainText('Ada Lovelace');
+  await expect(audit.rows()).toHaveCount(3);
+  expect(await audit.rows().evaluateAll((rows) => rows.map((row) => row.getAttribute('data-action')).sort())).toEqual(['APPOINTMENT_BOOKED', 'DAY_SHEET_PRINTED', 'PATIENT_REGISTERED']);
 });
