@@ -72,6 +72,8 @@ test('an admin adds a provider and a room, sets hours, adds a holiday and a fron
   await admin.addStaff({ displayName: 'Fran Desk', username: 'fran.desk', role: 'Front desk', passphrase: 'another long passphrase' });
   await expect(admin.dialog()).toBeHidden();
   await expect(admin.table('Staff accounts').getByRole('row', { name: /Fran Desk/ })).toContainText('Front desk');
+  await admin.addStaff({ displayName: 'Max Manager', username: 'max', role: 'Manager', passphrase: 'manager long passphrase' });
+  await expect(admin.dialog()).toBeHidden();
   await admin.addStaff({ displayName: 'Someone Else', username: 'fran.desk', role: 'Manager', passphrase: 'another long passphrase' });
   await expect(admin.dialog().getByText('Username is already taken.')).toBeVisible();
   await expect(admin.dialog().getByLabel('Username')).toHaveAttribute('aria-invalid', 'true');
@@ -93,4 +95,15 @@ test('an admin adds a provider and a room, sets hours, adds a holiday and a fron
   await expect(page.getByTestId('signed-in-staff')).toHaveText('Fran Desk (Front desk)');
   await expect(page.getByRole('navigation', { name: 'Screens' })).toHaveCount(0);
   await expect(page.getByRole('heading', { name: 'Administration' })).toHaveCount(0);
+
+  // A manager runs the clinic's setup but does not manage accounts.
+  await switchUser(page, 'max', 'manager long passphrase');
+  await expect(page.getByTestId('signed-in-staff')).toHaveText('Max Manager (Manager)');
+  await admin.open();
+  await admin.addResource({ kind: 'Equipment', name: 'ECG cart' });
+  await expect(admin.table('Providers, rooms and equipment').getByRole('row', { name: /ECG cart/ })).toContainText('Equipment');
+  await admin.tab('Staff accounts');
+  await expect(page.getByText('Only admins can add staff accounts or change them.')).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Add staff member' })).toHaveCount(0);
+  await expect(admin.table('Staff accounts').getByRole('button', { name: /^Edit/ })).toHaveCount(0);
 });
