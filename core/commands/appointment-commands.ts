@@ -23,7 +23,7 @@ import { refuse } from './command-result';
 import { gateConflicts, overrideSchema } from './conflict-gate';
 import { defineCommand } from './define-command';
 import type { WriteScope } from './define-command';
-import { fieldChanges } from './field-changes';
+import { fieldChanges, withFieldChanges } from './field-changes';
 
 /** What booking and moving return: the saved appointment and the warnings the receptionist confirmed. */
 export interface BookedAppointment {
@@ -169,12 +169,8 @@ export const appointmentCommands = {
     async run(scope, args) {
       const before = await loadAppointment(scope, args.appointmentId);
       if (!before) return unknownAppointment(args.appointmentId);
-      const merged: Record<string, unknown> = { ...before };
-      for (const field of ['visitReason', 'notes'] as const) {
-        if (!(field in args)) continue;
-        if (args[field] === null || args[field] === undefined) delete merged[field];
-        else merged[field] = args[field];
-      }
+      const { appointmentId: _id, ...edits } = args;
+      const merged = withFieldChanges(before, edits);
       const changes = fieldChanges(before, merged);
       if (Object.keys(changes).length === 0) return { ok: true, value: before, baseVersion: null };
       const after = parseAppointment({ ...merged, version: before.version + 1, updatedAt: scope.at });

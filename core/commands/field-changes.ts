@@ -24,3 +24,19 @@ export function fieldChanges(
   }
   return changes;
 }
+
+/**
+ * A record with some fields replaced, as the edit commands take them: a
+ * value sets the field, `null` (or `undefined`) removes it. The result is
+ * unchecked; parse it with the record's schema.
+ *
+ * @example withFieldChanges({ id: 'p1', phone: '555 0101' }, { phone: null, email: 'a@b.c' }) // { id: 'p1', email: 'a@b.c' }
+ */
+export function withFieldChanges(record: Readonly<Record<string, unknown>>, changes: Readonly<Record<string, unknown>>): Record<string, unknown> {
+  const merged: Record<string, unknown> = { ...record };
+  for (const [field, value] of Object.entries(changes)) {
+    if (value === null || value === undefined) delete merged[field];
+    else merged[field] = value;
+  }
+  return merged;
+}

@@ -4,7 +4,7 @@ import type { Patient } from '../model';
 import { ValidationError } from '../validation';
 import { refuse } from './command-result';
 import { defineCommand } from './define-command';
-import { fieldChanges } from './field-changes';
+import { fieldChanges, withFieldChanges } from './field-changes';
 
 const unknownPatient = (id: string) => refuse('unknown-entity', 'patientId', `There is no patient "${id}".`);
 
@@ -40,11 +40,7 @@ export const patientCommands = {
     async run(scope, args) {
       const before = await scope.db.patients.get(args.patientId);
       if (!before) return unknownPatient(args.patientId);
-      const merged: Record<string, unknown> = { ...before };
-      for (const [field, value] of Object.entries(args.changes)) {
-        if (value === null || value === undefined) delete merged[field];
-        else merged[field] = value;
-      }
+      const merged = withFieldChanges(before, args.changes);
       let after: Patient;
       try {
         after = parsePatient(merged);
