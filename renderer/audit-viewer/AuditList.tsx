@@ -16,6 +16,8 @@ export interface AuditListProps {
   dateOf(instant: number): string;
   /** Current names of staff members and resources by id, for the record column. */
   names: ReadonlyMap<string, string>;
+  /** Weekday names in the clinic's language, Monday first (for hours entries). */
+  weekdayNames: readonly string[];
 }
 
 /** Fixed row height in px: rows are one line, so the virtualizer never has to measure. */
@@ -30,9 +32,9 @@ const readAhead = 100;
  * as the end comes near. Each row says when, who, what, on which record,
  * for which patient, and with which outcome.
  *
- * @example <AuditList entries={entries} hasMore={hasMore} loadMore={loadMore} format={format} dateOf={dateOf} names={names} />
+ * @example <AuditList entries={entries} hasMore={hasMore} loadMore={loadMore} format={format} dateOf={dateOf} names={names} weekdayNames={weekdayNames} />
  */
-export function AuditList({ entries, hasMore, loadMore, format, dateOf, names }: AuditListProps) {
+export function AuditList({ entries, hasMore, loadMore, format, dateOf, names, weekdayNames }: AuditListProps) {
   const words = text.auditViewer;
   const scroller = useRef<HTMLDivElement>(null);
   const count = entries.length + (hasMore ? 1 : 0);
@@ -88,7 +90,7 @@ export function AuditList({ entries, hasMore, loadMore, format, dateOf, names }:
               </span>
               <span role="cell">{text.auditActions[entry.action]}</span>
               <span role="cell" title={`${entry.entityType} ${entry.entityId}`}>
-                {entryRecord(entry, names)}
+                {entryRecord(entry, names, weekdayNames)}
               </span>
               <span role="cell">{entry.patientId ? (patient ? text.patientName(patient) : words.unknownPatient) : ''}</span>
               <span role="cell" className="audit-details">

@@ -6,6 +6,7 @@ import { errorsFor } from '../forms/field-errors';
 import { clinicFormat, text } from '../i18n';
 import { useAllResources } from '../admin/useAllResources';
 import { useStaffMembers } from '../admin/useStaffMembers';
+import { weekdayNames } from '../admin/week-hours';
 import { auditSelection, emptyAuditFilter } from './audit-filter';
 import type { AuditFilterForm, AuditSelection } from './audit-filter';
 import { AuditFilters } from './AuditFilters';
@@ -29,6 +30,7 @@ export function AuditViewer() {
   const clinic = useClinic();
   const format = useMemo(() => clinicFormat(clinic.locale, clinic.timeZone), [clinic.locale, clinic.timeZone]);
   const staff = useStaffMembers() ?? [];
+  const weekdays = useMemo(() => weekdayNames(clinic.locale), [clinic.locale]);
   const resources = useAllResources();
   const names = useMemo(
     () => new Map([...staff.map((member) => [member.id, member.displayName] as const), ...(resources ?? []).map((resource) => [resource.id, resource.name] as const)]),
@@ -78,7 +80,7 @@ export function AuditViewer() {
         </p>
       ) : null}
       {!list.loading && list.entries.length === 0 ? <p className="audit-empty">{words.empty}</p> : null}
-      <AuditList entries={list.entries} hasMore={list.hasMore} loadMore={list.loadMore} format={format} dateOf={(instant) => todayIn(clinic.timeZone, instant)} names={names} />
+      <AuditList entries={list.entries} hasMore={list.hasMore} loadMore={list.loadMore} format={format} dateOf={(instant) => todayIn(clinic.timeZone, instant)} names={names} weekdayNames={weekdays} />
     </section>
   );
 }

@@ -31,6 +31,8 @@ describe('entryRecord', () => {
     expect(entryRecord(saved, names)).toBe('Dr Carter 09:00–13:00');
     const removed = { entityType: 'availability', entityId: 'a1', changes: { resourceId: { before: 'r1', after: null }, start: { before: '09:00', after: null }, end: { before: '13:00', after: null } } };
     expect(entryRecord(removed, names)).toBe('Dr Carter 09:00–13:00');
+    const tuesday = { ...saved, changes: { ...saved.changes, weekday: { before: null, after: 2 } } };
+    expect(entryRecord(tuesday, names, ['Monday', 'Tuesday'])).toBe('Dr Carter Tuesday 09:00–13:00');
   });
 
   it('names a staff member by id when the entry has no name (a passphrase change), else falls back to the kind', () => {

@@ -17,20 +17,23 @@ export function entrySubject(entry: Pick<AuditEntry, 'changes'>): string | undef
 
 /**
  * What the record column says: the entry's own subject, else the current
- * name of the staff member or resource it acted on (passphrase changes,
- * hours: `Dr Carter 09:00–13:00`), else its kind.
+ * name of the staff member or resource it acted on (passphrase changes;
+ * hours as `Dr Carter Tuesday 09:00–13:00` given the weekday names, Monday
+ * first), else its kind.
  *
  * @example entryRecord({ entityType: 'availability', changes: { resourceId: { after: 'r1' }, start: { after: '09:00' }, end: { after: '13:00' } } }, new Map([['r1', 'Dr Carter']])) // 'Dr Carter 09:00–13:00'
  */
-export function entryRecord(entry: Pick<AuditEntry, 'changes' | 'entityType' | 'entityId'>, names: ReadonlyMap<string, string>): string {
+export function entryRecord(entry: Pick<AuditEntry, 'changes' | 'entityType' | 'entityId'>, names: ReadonlyMap<string, string>, weekdayNames: readonly string[] = []): string {
   const subject = entrySubject(entry);
   if (subject) return subject;
-  const resourceId = entry.changes['resourceId']?.after ?? entry.changes['resourceId']?.before;
+  const value = (field: string) => entry.changes[field]?.after ?? entry.changes[field]?.before;
+  const resourceId = value('resourceId');
   const resource = typeof resourceId === 'string' ? names.get(resourceId) : undefined;
   if (resource) {
-    const start = entry.changes['start']?.after ?? entry.changes['start']?.before;
-    const end = entry.changes['end']?.after ?? entry.changes['end']?.before;
-    return typeof start === 'string' && typeof end === 'string' ? `${resource} ${start}–${end}` : resource;
+    const [start, end, weekday] = [value('start'), value('end'), value('weekday')];
+    const day = typeof weekday === 'number' ? weekdayNames[weekday - 1] : undefined;
+    const when = typeof start === 'string' && typeof end === 'string' ? `${start}–${end}` : undefined;
+    return [resource, day, when].filter(Boolean).join(' ');
   }
   return names.get(entry.entityId) ?? entry.entityType;
 }
