@@ -63,4 +63,13 @@ describe('checkStoredAuditChain', () => {
     expect(report).toMatchObject({ ok: false, seq: first.seq });
     expect(await swapped.db.audit.where('action').equals('AUDIT_CHAIN_BROKEN').count()).toBe(1);
   });
+
+  it('records a break once even when two checks run at the same time', async () => {
+    const { db, env, entries } = await withHistory();
+    const victim = entries[2] as AuditEntry;
+    await rawAudit(db, (store) => store.put({ ...victim, reason: 'nothing to see here' }));
+    const reports = await Promise.all([checkStoredAuditChain(env), checkStoredAuditChain(env), checkStoredAuditChain(env)]);
+    expect(reports.map((report) => report.ok)).toEqual([false, false, false]);
+    expect(await db.audit.where('action').equals('AUDIT_CHAIN_BROKEN').count()).toBe(1);
+  });
 });

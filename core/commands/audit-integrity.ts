@@ -13,12 +13,19 @@ const pageSize = 5_000;
 
 const integrityActor = { kind: 'system' as const, systemId: 'audit-integrity-check', displayName: 'Audit integrity check' };
 
-/** Appends AUDIT_CHAIN_BROKEN after whatever is stored last and re-anchors the device row on it. */
+/**
+ * Appends AUDIT_CHAIN_BROKEN after whatever is stored last and re-anchors
+ * the device row on it, unless the latest recorded break is this same one.
+ * That test runs inside the command's transaction, so two checks running at
+ * once (start-up and the audit screen) still record a break only once.
+ */
 const recordBreak = defineCommand({
   args: z.object({ problem: z.string(), seq: z.number(), message: z.string(), deviceId: z.string() }),
   sync: false,
   reanchor: true,
   async run(scope, args) {
+    const previous = await scope.db.audit.where('action').equals('AUDIT_CHAIN_BROKEN').filter((entry) => entry.deviceId === args.deviceId).last();
+    if (previous?.changes['problem']?.after === args.problem && previous.changes['seq']?.after === args.seq) return { ok: true, value: null };
     scope.audit({
       action: 'AUDIT_CHAIN_BROKEN',
       actor: integrityActor,
@@ -67,11 +74,7 @@ export async function checkStoredAuditChain(env: CommandEnvironment): Promise<Au
   const report = verifier.finish();
   if (report.ok) return report;
 
-  const previous = await db.audit.where('action').equals('AUDIT_CHAIN_BROKEN').filter((entry) => entry.deviceId === device.deviceId).last();
-  const alreadyRecorded = previous?.changes['problem']?.after === report.problem && previous.changes['seq']?.after === report.seq;
-  if (!alreadyRecorded) {
-    const recorded = await runCommand(env, 'audit/record-break', recordBreak as never, { problem: report.problem, seq: report.seq, message: report.message, deviceId: device.deviceId }, nobodySignedIn);
-    if (!recorded.ok) throw new Error(`Recording the broken audit chain failed: ${recorded.error.message}`);
-  }
+  const recorded = await runCommand(env, 'audit/record-break', recordBreak as never, { problem: report.problem, seq: report.seq, message: report.message, deviceId: device.deviceId }, nobodySignedIn);
+  if (!recorded.ok) throw new Error(`Recording the broken audit chain failed: ${recorded.error.message}`);
   return report;
 }
