@@ -392,3 +392,31 @@ test('a weekly series across the clock change: summary, preview flags, conflicts
   await page.getByLabel('Date', { exact: true }).fill('2026-10-27');
   await expect((await day.appointmentIn('Dr Adams', 'Ada Lovelace')).getByRole('button').first()).toHaveAccessibleName(/Ada Lovelace, 9:00\s?AM, 30 minutes, Booked/);
 });
+
+test('the week view shows one provider day by day, and booking from it picks that day', async ({ page }, testInfo) => {
+  await setUpAndSignIn(page);
+  const day = new DayViewPage(page);
+  const dialog = new AppointmentDialogPage(page);
+  await day.clickSlot('Dr Adams', '10:00');
+  await dialog.registerPatient({ givenName: 'Ada', familyName: 'Lovelace', dateOfBirth: '1990-12-10' });
+  await dialog.book();
+  await expect(dialog.root()).toBeHidden();
+
+  await page.getByLabel('View').selectOption('week');
+  await expect(page.getByLabel('For')).toHaveValue(/.+/);
+  await expect(day.title()).toHaveText('Week of Nov 22 – Nov 28'); // en-US weeks start on Sunday
+  await expect(day.columnNames()).toHaveText(['Sun Nov 22', 'Mon Nov 23', 'Tue Nov 24', 'Wed Nov 25', 'Thu Nov 26', 'Fri Nov 27', 'Sat Nov 28']);
+  await expect((await day.column('Wed Nov 25')).getByTestId('appointment')).toContainText('Ada Lovelace');
+  await expect((await day.column('Thu Nov 26')).getByTestId('appointment')).toHaveCount(0);
+  await page.screenshot({ path: testInfo.outputPath('week-view.png') });
+
+  await day.clickSlot('Thu Nov 26', '14:00');
+  await expect(dialog.date()).toHaveValue('2026-11-26');
+  await expect(dialog.time()).toHaveValue('14:00');
+  await expect(dialog.resource('Dr Adams')).toBeChecked();
+  await page.keyboard.press('Escape');
+
+  await page.getByLabel('For').selectOption({ label: 'Dr Brown' });
+  await expect((await day.column('Wed Nov 25')).getByTestId('appointment')).toHaveCount(0);
+  expect(await seriousViolations(page)).toEqual([]);
+});

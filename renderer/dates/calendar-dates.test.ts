@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addDays, isoWeekday, nextDate, todayIn, wallMinutesOn, wallTimeAt } from './calendar-dates';
+import { addDays, firstDayOfWeek, isoWeekday, nextDate, startOfWeek, todayIn, wallMinutesOn, wallTimeAt } from './calendar-dates';
 
 describe('calendar dates', () => {
   it('steps across month, year and leap-day boundaries', () => {
@@ -29,5 +29,15 @@ describe('calendar dates', () => {
   it('builds wall times from minutes', () => {
     expect(wallTimeAt('2026-11-25', 570)).toBe('2026-11-25T09:30');
     expect(wallTimeAt('2026-11-25', 0)).toBe('2026-11-25T00:00');
+  });
+
+  it('finds the start of the week for a locale’s first day', () => {
+    expect(startOfWeek('2026-11-25', 1)).toBe('2026-11-23');
+    expect(startOfWeek('2026-11-23', 1)).toBe('2026-11-23');
+    expect(startOfWeek('2026-11-25', 7)).toBe('2026-11-22');
+    expect(startOfWeek('2026-11-22', 7)).toBe('2026-11-22');
+    expect(firstDayOfWeek('en-GB')).toBe(1);
+    expect([1, 7]).toContain(firstDayOfWeek('en-US')); // 7 where the runtime knows week info
+    expect(firstDayOfWeek('not a locale!')).toBe(1);
   });
 });

@@ -72,3 +72,31 @@ export function wallTimeAt(date: CalendarDate, minutes: number): string {
   const hours = Math.floor(minutes / 60);
   return `${date}T${String(hours).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
 }
+
+/**
+ * The first day of the week containing `date`, where weeks start on ISO
+ * weekday `firstDay` (1 Monday … 7 Sunday).
+ *
+ * @example startOfWeek('2026-11-25', 1) // '2026-11-23' (Monday)
+ * @example startOfWeek('2026-11-25', 7) // '2026-11-22' (Sunday)
+ */
+export function startOfWeek(date: CalendarDate, firstDay: number): CalendarDate {
+  return addDays(date, -((isoWeekday(date) - firstDay + 7) % 7));
+}
+
+/**
+ * The locale's first day of the week as an ISO weekday (Intl.Locale week
+ * info where the platform has it; Monday otherwise, the ISO default).
+ *
+ * @example firstDayOfWeek('en-US') // 7 (Sunday)
+ * @example firstDayOfWeek('en-GB') // 1 (Monday)
+ */
+export function firstDayOfWeek(locale: string): number {
+  try {
+    const info = new Intl.Locale(locale) as Intl.Locale & { getWeekInfo?: () => { firstDay: number }; weekInfo?: { firstDay: number } };
+    const firstDay = info.getWeekInfo?.().firstDay ?? info.weekInfo?.firstDay;
+    return typeof firstDay === 'number' && firstDay >= 1 && firstDay <= 7 ? firstDay : 1;
+  } catch {
+    return 1;
+  }
+}

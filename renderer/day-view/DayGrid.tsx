@@ -6,7 +6,6 @@ import { ResourceColumn } from './ResourceColumn';
 import type { GridScale } from './ResourceColumn';
 import type { MoveAppointment } from './useMoveAppointment';
 import type { StatusChanges } from './useStatusChange';
-import type { CalendarDate } from '../../core/model';
 
 /** Height of one slot row in pixels; a slot's minutes spread over it. */
 export const slotHeight = 24;
@@ -21,7 +20,6 @@ export interface DayGridProps {
   selectedId: string | null;
   status: StatusChanges;
   move: MoveAppointment;
-  date: CalendarDate;
   onPick(column: DayColumn, startMinute: number, durationMinutes: number | null): void;
   /** Changes when the date changes, to scroll to the morning (or to now) again. */
   scrollKey: string;
@@ -32,9 +30,9 @@ export interface DayGridProps {
  * one {@link ResourceColumn} per resource, with a now-line across them.
  * Written here rather than taken from a calendar library: see README.
  *
- * @example <DayGrid grid={grid} slotMinutes={15} format={format} nowMinute={600} selectedId={null} status={status} move={move} date="2026-11-25" onPick={open} scrollKey="2026-11-25" />
+ * @example <DayGrid grid={grid} slotMinutes={15} format={format} nowMinute={600} selectedId={null} status={status} move={move} onPick={open} scrollKey="2026-11-25" />
  */
-export function DayGrid({ grid, slotMinutes, format, nowMinute, selectedId, status, move, date, onPick, scrollKey }: DayGridProps) {
+export function DayGrid({ grid, slotMinutes, format, nowMinute, selectedId, status, move, onPick, scrollKey }: DayGridProps) {
   const scroller = useRef<HTMLDivElement>(null);
   const scale: GridScale = { firstMinute: grid.firstMinute, lastMinute: grid.lastMinute, slotMinutes, pxPerMinute: slotHeight / slotMinutes };
   const height = (grid.lastMinute - grid.firstMinute) * scale.pxPerMinute;
@@ -60,7 +58,7 @@ export function DayGrid({ grid, slotMinutes, format, nowMinute, selectedId, stat
         <div className="grid-corner" />
         {grid.columns.map((column) => (
           <div key={column.key} className="column-header" data-testid="column-header">
-            {column.resource?.name ?? text.dayView.otherColumn}
+            {column.label ?? column.resource?.name ?? text.dayView.otherColumn}
           </div>
         ))}
         <div className="time-axis" style={{ height }} aria-hidden="true">
@@ -71,7 +69,7 @@ export function DayGrid({ grid, slotMinutes, format, nowMinute, selectedId, stat
           ))}
         </div>
         {grid.columns.map((column) => (
-          <ResourceColumn key={column.key} column={column} scale={scale} format={format} selectedId={selectedId} status={status} move={move} date={date} onPick={onPick} />
+          <ResourceColumn key={column.key} column={column} scale={scale} format={format} selectedId={selectedId} status={status} move={move} onPick={onPick} />
         ))}
         {showNow ? (
           <div className="now-line" style={{ top: `calc(var(--header-height) + ${(nowMinute - grid.firstMinute) * scale.pxPerMinute}px)` }} data-testid="now-line">

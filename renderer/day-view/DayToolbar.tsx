@@ -13,18 +13,24 @@ export interface DayToolbarProps {
   format: ClinicFormat;
   count: number | undefined;
   onNew(): void;
+  /** Resources the week view can show, and the one it shows. */
+  resources: readonly { id: string; name: string }[];
+  weekResourceId: string | null;
+  /** The heading: the date, or the week's range. */
+  title: string;
 }
 
 const hourOptions = Array.from({ length: 25 }, (_, hour) => hour * 60);
 
 /**
  * Date navigation (previous, today, next, a date picker) and the sheet's
- * settings: provider or room columns, slot size, shown hours, cancelled
- * bookings on or off. Also the "New appointment" button (N).
+ * settings: sheet, agenda or one resource's week; provider or room columns,
+ * slot size, shown hours, cancelled bookings on or off. Also "Print" and
+ * "New appointment" (N).
  *
- * @example <DayToolbar date="2026-11-25" today="2026-11-25" format={format} count={12} onNew={openDialog} />
+ * @example <DayToolbar date="2026-11-25" today="2026-11-25" format={format} count={12} onNew={openDialog} resources={[]} weekResourceId={null} title="Wednesday, November 25, 2026" />
  */
-export function DayToolbar({ date, today, format, count, onNew }: DayToolbarProps) {
+export function DayToolbar({ date, today, format, count, onNew, resources, weekResourceId, title }: DayToolbarProps) {
   const view = useDayView();
   return (
     <div className="toolbar" role="toolbar" aria-label={text.dayView.title}>
@@ -43,20 +49,34 @@ export function DayToolbar({ date, today, format, count, onNew }: DayToolbarProp
         </label>
         <input id="day-date" type="date" value={date} onChange={(event) => event.target.value && view.setDate(event.target.value)} />
         <h1 className="day-title" data-testid="day-title">
-          {format.longDate(date)}
+          {title}
         </h1>
         {count !== undefined ? <span className="day-count">{text.dayView.count(count)}</span> : null}
       </div>
       <div className="toolbar-group">
         <label>
           {text.dayView.layout}{' '}
-          <select value={view.layout} onChange={(event) => view.setPreferences({ layout: event.target.value as 'grid' | 'agenda' })}>
+          <select value={view.layout} onChange={(event) => view.setPreferences({ layout: event.target.value as 'grid' | 'agenda' | 'week' })}>
             <option value="grid">{text.dayView.grid}</option>
             <option value="agenda">{text.dayView.agenda}</option>
+            <option value="week">{text.dayView.week}</option>
           </select>
         </label>
-        {view.layout === 'grid' ? (
+        {view.layout === 'week' ? (
+          <label>
+            {text.dayView.weekOf}{' '}
+            <select value={weekResourceId ?? ''} onChange={(event) => view.setPreferences({ weekResourceId: event.target.value })}>
+              {resources.map((resource) => (
+                <option key={resource.id} value={resource.id}>
+                  {resource.name}
+                </option>
+              ))}
+            </select>
+          </label>
+        ) : null}
+        {view.layout !== 'agenda' ? (
           <>
+            {view.layout === 'grid' ? (
             <label>
               {text.dayView.columns}{' '}
               <select value={view.kind} onChange={(event) => view.setPreferences({ kind: event.target.value as 'provider' | 'room' })}>
@@ -64,6 +84,7 @@ export function DayToolbar({ date, today, format, count, onNew }: DayToolbarProp
                 <option value="room">{text.resourceKinds.room.many}</option>
               </select>
             </label>
+            ) : null}
             <label>
               {text.dayView.slotSize}{' '}
               <select value={view.slotMinutes} onChange={(event) => view.setPreferences({ slotMinutes: Number(event.target.value) as SlotMinutes })}>

@@ -3,12 +3,13 @@ import { useAppointmentDialog } from '../appointment-dialog/appointment-dialog-s
 import { useNow } from '../app/useNow';
 import { useClinic } from '../data/useClinic';
 import { useDaySheet } from '../data/useDaySheet';
-import { addDays, todayIn, wallMinutesOn } from '../dates/calendar-dates';
+import { useWeekSheets } from '../data/useWeekSheets';
+import { addDays, firstDayOfWeek, startOfWeek, todayIn, wallMinutesOn } from '../dates/calendar-dates';
 import { clinicFormat, text } from '../i18n';
 import { useDeskShortcuts } from '../shortcuts/useDeskShortcuts';
 import { AgendaList } from './AgendaList';
 import { CancelDialog } from './CancelDialog';
-import { buildDayGrid } from './day-columns';
+import { buildDayGrid, buildWeekGrid } from './day-columns';
 import type { DayColumn } from './day-columns';
 import { useDayView } from './day-view-store';
 import { DayGrid } from './DayGrid';
@@ -36,17 +37,21 @@ export function DayView() {
   const date = view.date ?? today;
   const format = useMemo(() => clinicFormat(clinic.locale, clinic.timeZone), [clinic.locale, clinic.timeZone]);
   const sheet = useDaySheet(date, clinic.timeZone);
+  const weekStart = startOfWeek(date, firstDayOfWeek(clinic.locale));
+  const week = useWeekSheets(view.layout === 'week' ? weekStart : null, clinic.timeZone);
+  const bookable = sheet.status === 'ready' ? sheet.value.resources.filter((resource) => resource.kind !== 'equipment').sort((left, right) => left.kind.localeCompare(right.kind) || left.name.localeCompare(right.name)) : [];
+  const weekResourceId = bookable.some((resource) => resource.id === view.weekResourceId) ? view.weekResourceId : (bookable[0]?.id ?? null);
   const status = useStatusChange();
   const openDialog = useAppointmentDialog((state) => state.open);
 
-  const grid = useMemo(
-    () =>
-      sheet.status === 'ready'
-        ? buildDayGrid(sheet.value, { kind: view.kind, showCancelled: view.showCancelled, dayStartMinute: view.dayStartMinute, dayEndMinute: view.dayEndMinute })
-        : null,
-    [sheet, view.kind, view.showCancelled, view.dayStartMinute, view.dayEndMinute],
-  );
-  const items = sheet.status === 'ready' ? sheet.value.items : [];
+  const grid = useMemo(() => {
+    const options = { showCancelled: view.showCancelled, dayStartMinute: view.dayStartMinute, dayEndMinute: view.dayEndMinute };
+    if (view.layout === 'week') {
+      return week.status === 'ready' && weekResourceId ? buildWeekGrid(week.value, weekResourceId, options, (day) => `${format.weekday(day)} ${format.shortDate(day)}`) : null;
+    }
+    return sheet.status === 'ready' ? buildDayGrid(sheet.value, { ...options, kind: view.kind }) : null;
+  }, [sheet, week, weekResourceId, format, view.layout, view.kind, view.showCancelled, view.dayStartMinute, view.dayEndMinute]);
+  const items = view.layout === 'week' ? (week.status === 'ready' ? week.value.flatMap((day) => day.items) : []) : sheet.status === 'ready' ? sheet.value.items : [];
   const selected = items.find((item) => item.id === view.selectedId);
   const cancelling = items.find((item) => item.id === view.cancellingId);
   const resourceNames = useMemo(() => new Map((sheet.status === 'ready' ? sheet.value.resources : []).map((resource) => [resource.id, resource.name])), [sheet]);
@@ -55,7 +60,7 @@ export function DayView() {
 
   function pick(column: DayColumn, startMinute: number, durationMinutes: number | null) {
     if (!column.resource) return;
-    openDialog({ date, minute: startMinute, durationMinutes: durationMinutes ?? defaultLengthMinutes, resourceIds: [column.resource.id] });
+    openDialog({ date: column.date, minute: startMinute, durationMinutes: durationMinutes ?? defaultLengthMinutes, resourceIds: [column.resource.id] });
   }
 
   function openNew() {
@@ -67,7 +72,16 @@ export function DayView() {
 
   return (
     <section className="day-view" aria-label={text.dayView.title}>
-      <DayToolbar date={date} today={today} format={format} count={sheet.status === 'ready' ? visibleCount : undefined} onNew={openNew} />
+      <DayToolbar
+        date={date}
+        today={today}
+        format={format}
+        count={sheet.status === 'ready' ? visibleCount : undefined}
+        onNew={openNew}
+        resources={bookable}
+        weekResourceId={weekResourceId}
+        title={view.layout === 'week' ? text.dayView.weekTitle(format.shortDate(weekStart), format.shortDate(addDays(weekStart, 6))) : format.longDate(date)}
+      />
       <div className="day-body">
         {sheet.status === 'loading' ? <p className="app-message" role="status">{text.app.loading}</p> : null}
         {sheet.status === 'failed' ? (
@@ -84,19 +98,18 @@ export function DayView() {
             status={status}
           />
         ) : null}
-        {grid && view.layout === 'grid' && grid.columns.length === 0 ? <p className="app-message">{text.dayView.noResources(text.resourceKinds[view.kind].many)}</p> : null}
-        {grid && view.layout === 'grid' && grid.columns.length > 0 ? (
+        {grid && view.layout !== 'agenda' && grid.columns.length === 0 ? <p className="app-message">{text.dayView.noResources(text.resourceKinds[view.kind].many)}</p> : null}
+        {grid && view.layout !== 'agenda' && grid.columns.length > 0 ? (
           <DayGrid
             grid={grid}
             slotMinutes={view.slotMinutes}
             format={format}
-            nowMinute={date === today ? wallMinutesOn(date, now, clinic.timeZone) : null}
+            nowMinute={date === today && view.layout === 'grid' ? wallMinutesOn(date, now, clinic.timeZone) : null}
             selectedId={view.selectedId}
             status={status}
             move={move}
-            date={date}
             onPick={pick}
-            scrollKey={date}
+            scrollKey={view.layout === 'week' ? `week:${weekStart}` : date}
           />
         ) : null}
         {selected ? <SelectionPanel item={selected} format={format} resourceNames={resourceNames} status={status} /> : null}

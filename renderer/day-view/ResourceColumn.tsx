@@ -6,7 +6,6 @@ import { text } from '../i18n';
 import { AppointmentBlock } from './AppointmentBlock';
 import type { MoveAppointment } from './useMoveAppointment';
 import type { StatusChanges } from './useStatusChange';
-import type { CalendarDate } from '../../core/model';
 
 /** Geometry shared by the columns and the time axis. */
 export interface GridScale {
@@ -24,8 +23,6 @@ export interface ResourceColumnProps {
   selectedId: string | null;
   status: StatusChanges;
   move: MoveAppointment;
-  /** The sheet's date, for turning grid minutes back into wall times. */
-  date: CalendarDate;
   /** A slot was clicked (one default-length booking) or a range dragged. */
   onPick(column: DayColumn, startMinute: number, durationMinutes: number | null): void;
 }
@@ -35,9 +32,9 @@ export interface ResourceColumnProps {
  * closures marked, bookings in lanes. Pressing on an empty slot and
  * releasing opens the appointment dialog there; dragging picks the length.
  *
- * @example <ResourceColumn column={column} scale={scale} format={format} selectedId={null} status={status} move={move} date="2026-11-25" onPick={open} />
+ * @example <ResourceColumn column={column} scale={scale} format={format} selectedId={null} status={status} move={move} onPick={open} />
  */
-export function ResourceColumn({ column, scale, format, selectedId, status, move, date, onPick }: ResourceColumnProps) {
+export function ResourceColumn({ column, scale, format, selectedId, status, move, onPick }: ResourceColumnProps) {
   const body = useRef<HTMLDivElement>(null);
   const [drag, setDrag] = useState<{ from: number; to: number } | null>(null);
   const y = (minute: number) => (minute - scale.firstMinute) * scale.pxPerMinute;
@@ -95,7 +92,7 @@ export function ResourceColumn({ column, scale, format, selectedId, status, move
           placement={placement}
           top={y(Math.max(placement.item.start, scale.firstMinute))}
           height={Math.max(14, (Math.min(placement.item.end, scale.lastMinute) - Math.max(placement.item.start, scale.firstMinute)) * scale.pxPerMinute)}
-          date={date}
+          date={column.date}
           scale={scale}
           format={format}
           selected={placement.item.id === selectedId}

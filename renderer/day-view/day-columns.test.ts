@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Resource } from '../../core/model';
 import type { DayItem, DaySheet } from '../data/day-sheet';
-import { buildDayGrid } from './day-columns';
+import { buildDayGrid, buildWeekGrid } from './day-columns';
 
 const zone = 'America/New_York';
 const resource = (id: string, kind: Resource['kind'], name: string): Resource => ({ id, kind, name, capacity: 1, timeZone: zone, active: true });
@@ -65,5 +65,20 @@ describe('buildDayGrid', () => {
   it('marks columns closed by a clinic-wide or own closure', () => {
     const closed = { ...sheet([]), closures: [{ id: 'x', resourceId: null, startDate: '2026-11-25', endDate: '2026-11-26', reason: 'Thanksgiving' }] };
     expect(buildDayGrid(closed, options).columns.map((column) => column.closedReason)).toEqual(['Thanksgiving', 'Thanksgiving']);
+  });
+});
+
+describe('buildWeekGrid', () => {
+  it('gives one resource a column per day with that weekday’s hours and bookings', () => {
+    const wednesday = sheet([item('a1', ['dr-a'], '2026-11-25T14:30:00Z', 30), item('b1', ['dr-b'], '2026-11-25T15:00:00Z', 30)]);
+    const thursday = { ...sheet([item('a2', ['dr-a'], '2026-11-26T20:00:00Z', 60)]), date: '2026-11-26' };
+    const grid = buildWeekGrid([wednesday, thursday], 'dr-a', { showCancelled: false, dayStartMinute: 480, dayEndMinute: 1080 }, (date) => `day ${date}`);
+    expect(grid.columns.map((column) => [column.key, column.date, column.label, column.resource?.id])).toEqual([
+      ['2026-11-25', '2026-11-25', 'day 2026-11-25', 'dr-a'],
+      ['2026-11-26', '2026-11-26', 'day 2026-11-26', 'dr-a'],
+    ]);
+    expect(grid.columns[0]?.placements.map((placement) => placement.item.id)).toEqual(['a1']); // not Dr Brown's
+    expect(grid.columns[1]?.hours).toEqual([{ kind: 'working', start: 480, end: 720 }]); // Thursday's hours
+    expect(grid.lastMinute).toBe(1080);
   });
 });

@@ -1,4 +1,4 @@
-import type { AvailabilityRule, Resource, ResourceKind } from '../../core/model';
+import type { AvailabilityRule, CalendarDate, Resource, ResourceKind } from '../../core/model';
 import { minutesOfDay } from '../../core/model';
 import type { DayItem, DaySheet } from '../data/day-sheet';
 import { isoWeekday, wallMinutesOn } from '../dates/calendar-dates';
@@ -23,6 +23,10 @@ export interface HoursBlock {
 /** One column of the day sheet: a resource (or, when needed, bookings with none of the shown kind). */
 export interface DayColumn {
   key: string;
+  /** The date the column shows (all the same on the day sheet; seven on a week). */
+  date: CalendarDate;
+  /** Heading, when it is not the resource's name (a week's day names). */
+  label?: string | undefined;
   resource: Resource | null;
   hours: HoursBlock[];
   closedReason?: string | undefined;
@@ -75,14 +79,40 @@ export function buildDayGrid(sheet: DaySheet, options: DayGridOptions): DayGrid 
       .sort((left, right) => (left.kind === right.kind ? left.start - right.start : left.kind === 'working' ? -1 : 1));
     const closure = sheet.closures.find((candidate) => candidate.resourceId === resource.id) ?? clinicClosure;
     const own = items.filter((item) => item.resourceIds.includes(resource.id)).map(toGrid);
-    return { key: resource.id, resource, hours, closedReason: closure?.reason, placements: layOutColumn(own) };
+    return { key: resource.id, date: sheet.date, resource, hours, closedReason: closure?.reason, placements: layOutColumn(own) };
   });
   const homeless = items.filter((item) => !item.resourceIds.some((id) => shownIds.has(id))).map(toGrid);
-  if (homeless.length > 0) columns.push({ key: 'other', resource: null, hours: [], closedReason: undefined, placements: layOutColumn(homeless) });
+  if (homeless.length > 0) columns.push({ key: 'other', date: sheet.date, resource: null, hours: [], closedReason: undefined, placements: layOutColumn(homeless) });
 
   let firstMinute = options.dayStartMinute;
   let lastMinute = options.dayEndMinute;
   for (const column of columns) {
+    for (const { item } of column.placements) {
+      firstMinute = Math.min(firstMinute, Math.max(0, Math.floor(item.start / 60) * 60));
+      lastMinute = Math.max(lastMinute, Math.min(1440, Math.ceil(item.end / 60) * 60));
+    }
+  }
+  return { columns, firstMinute, lastMinute };
+}
+
+/**
+ * One resource's week: a column per day (from `sheets`, one per date in
+ * order), each with that weekday's hours, closure and bookings, headed by
+ * `labelFor(date)`. The visible range fits every day's bookings.
+ *
+ * @example buildWeekGrid(sevenSheets, 'dr-lee', options, (date) => format.shortDate(date))
+ */
+export function buildWeekGrid(sheets: readonly DaySheet[], resourceId: string, options: Omit<DayGridOptions, 'kind'>, labelFor: (date: CalendarDate) => string): DayGrid {
+  const columns: DayColumn[] = [];
+  let firstMinute = options.dayStartMinute;
+  let lastMinute = options.dayEndMinute;
+  for (const sheet of sheets) {
+    const resource = sheet.resources.find((candidate) => candidate.id === resourceId);
+    if (!resource) continue;
+    const day = buildDayGrid({ ...sheet, resources: [resource] }, { ...options, kind: resource.kind });
+    const column = day.columns.find((candidate) => candidate.key === resourceId);
+    if (!column) continue;
+    columns.push({ ...column, key: sheet.date, label: labelFor(sheet.date) });
     for (const { item } of column.placements) {
       firstMinute = Math.min(firstMinute, Math.max(0, Math.floor(item.start / 60) * 60));
       lastMinute = Math.max(lastMinute, Math.min(1440, Math.ceil(item.end / 60) * 60));

@@ -5,6 +5,7 @@ describe('readPreferences', () => {
   it('keeps sensible saved choices', () => {
     expect(readPreferences(JSON.stringify({ layout: 'agenda', kind: 'room', slotMinutes: 30, dayStartMinute: 480, dayEndMinute: 1020, showCancelled: true }))).toEqual({
       layout: 'agenda',
+      weekResourceId: null,
       kind: 'room',
       slotMinutes: 30,
       dayStartMinute: 480,

@@ -9,8 +9,10 @@ export type SlotMinutes = (typeof slotSizes)[number];
 
 /** How the desk has set up its day sheet; remembered on this computer. */
 export interface DayViewPreferences {
-  /** The grid of columns, or the agenda: one list of the day's bookings by time, with check-in buttons. */
-  layout: 'grid' | 'agenda';
+  /** The grid of columns, the agenda (one list by time, with check-in buttons), or one resource's week. */
+  layout: 'grid' | 'agenda' | 'week';
+  /** The resource the week view shows (the first provider when unset or gone). */
+  weekResourceId: string | null;
   kind: Extract<ResourceKind, 'provider' | 'room'>;
   slotMinutes: SlotMinutes;
   /** Wall minutes after midnight; bookings outside still show (the grid widens). */
@@ -35,7 +37,7 @@ export interface DayViewState extends DayViewPreferences {
 const storageKey = 'timedesk.day-view';
 
 /** Defaults: the grid with provider columns, 15-minute slots, 07:00–19:00. */
-export const defaultPreferences: DayViewPreferences = { layout: 'grid', kind: 'provider', slotMinutes: 15, dayStartMinute: 7 * 60, dayEndMinute: 19 * 60, showCancelled: false };
+export const defaultPreferences: DayViewPreferences = { layout: 'grid', weekResourceId: null, kind: 'provider', slotMinutes: 15, dayStartMinute: 7 * 60, dayEndMinute: 19 * 60, showCancelled: false };
 
 /**
  * Reads saved preferences, keeping only values that still make sense (a
@@ -51,7 +53,8 @@ export function readPreferences(stored: string | null): DayViewPreferences {
     parsed = {};
   }
   const result = { ...defaultPreferences };
-  if (parsed.layout === 'grid' || parsed.layout === 'agenda') result.layout = parsed.layout;
+  if (parsed.layout === 'grid' || parsed.layout === 'agenda' || parsed.layout === 'week') result.layout = parsed.layout;
+  if (typeof parsed.weekResourceId === 'string') result.weekResourceId = parsed.weekResourceId;
   if (parsed.kind === 'provider' || parsed.kind === 'room') result.kind = parsed.kind;
   if (slotSizes.includes(parsed.slotMinutes as SlotMinutes)) result.slotMinutes = parsed.slotMinutes as SlotMinutes;
   if (typeof parsed.showCancelled === 'boolean') result.showCancelled = parsed.showCancelled;
@@ -85,9 +88,9 @@ export const useDayView = create<DayViewState>()((set, get) => ({
   setDate: (date) => set({ date, selectedId: null }),
   setPreferences: (preferences) => {
     set(preferences);
-    const { layout, kind, slotMinutes, dayStartMinute, dayEndMinute, showCancelled } = get();
+    const { layout, weekResourceId, kind, slotMinutes, dayStartMinute, dayEndMinute, showCancelled } = get();
     try {
-      globalThis.localStorage?.setItem(storageKey, JSON.stringify({ layout, kind, slotMinutes, dayStartMinute, dayEndMinute, showCancelled }));
+      globalThis.localStorage?.setItem(storageKey, JSON.stringify({ layout, weekResourceId, kind, slotMinutes, dayStartMinute, dayEndMinute, showCancelled }));
     } catch {
       // Private mode or full storage: the choice lasts until reload, which is fine.
     }

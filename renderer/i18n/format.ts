@@ -10,6 +10,8 @@ export interface ClinicFormat {
   longDate(date: CalendarDate): string;
   /** `Nov 25` for a calendar date. */
   shortDate(date: CalendarDate): string;
+  /** `Wed` for a calendar date. */
+  weekday(date: CalendarDate): string;
   /** `Dec 10, 1815` for a calendar date (dates of birth). */
   mediumDate(date: CalendarDate): string;
   /** `Nov 3, 2026, 9:00 AM` for an instant, on the clinic's clock. */
@@ -29,6 +31,7 @@ export function clinicFormat(locale: string, timeZone: string): ClinicFormat {
   const long = new Intl.DateTimeFormat(locale, { timeZone: 'UTC', weekday: 'long', year: 'numeric', month: 'long', day: 'numeric' });
   const short = new Intl.DateTimeFormat(locale, { timeZone: 'UTC', month: 'short', day: 'numeric' });
   const medium = new Intl.DateTimeFormat(locale, { timeZone: 'UTC', dateStyle: 'medium' });
+  const weekday = new Intl.DateTimeFormat(locale, { timeZone: 'UTC', weekday: 'short' });
   const dateTime = new Intl.DateTimeFormat(locale, { timeZone, dateStyle: 'medium', timeStyle: 'short' });
   const atNoon = (date: CalendarDate) => Date.parse(`${date}T12:00:00Z`);
   return {
@@ -37,6 +40,7 @@ export function clinicFormat(locale: string, timeZone: string): ClinicFormat {
     longDate: (date) => long.format(atNoon(date)),
     shortDate: (date) => short.format(atNoon(date)),
     mediumDate: (date) => medium.format(atNoon(date)),
+    weekday: (date) => weekday.format(atNoon(date)),
     dateTime: (instant) => dateTime.format(instant),
   };
 }
