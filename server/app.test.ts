@@ -162,6 +162,22 @@ describe('request validation and limits', () => {
   });
 });
 
+describe('enrollment rate limit', () => {
+  it('counts attempts per client IP, read from X-Forwarded-For only when the proxy is trusted', async () => {
+    const attempt = (target: FastifyInstance, ip: string) =>
+      target.inject({ method: 'POST', url: '/v1/enroll', headers: { 'x-forwarded-for': ip }, payload: { code: 'NOPE1-NOPE2-NOPE3', deviceId: 'desk-x', deviceName: 'X' } });
+    const direct = buildServer({ storage, logger: false, clock, limits: { enrollRequestsPerWindow: 1 } });
+    expect((await attempt(direct, '203.0.113.1')).statusCode).toBe(401);
+    expect((await attempt(direct, '203.0.113.2')).statusCode).toBe(429); // same socket address
+    await direct.close();
+    const proxied = buildServer({ storage, logger: false, clock, limits: { enrollRequestsPerWindow: 1 }, trustProxy: true });
+    expect((await attempt(proxied, '203.0.113.1')).statusCode).toBe(401);
+    expect((await attempt(proxied, '203.0.113.2')).statusCode).toBe(401);
+    expect((await attempt(proxied, '203.0.113.1')).statusCode).toBe(429);
+    await proxied.close();
+  });
+});
+
 describe('sync over HTTP', () => {
   it('keeps both bookings when two desks booked the same provider offline: one conflict, all visible to both', async () => {
     const clinic = await createClinic(storage, { name: 'North', zone: 'Europe/London' }, clock);

@@ -36,6 +36,11 @@ export interface BuildServerOptions {
   clock?: Clock;
   /** Reported by /v1/health. */
   version?: string;
+  /**
+   * Behind a load balancer: trust X-Forwarded-For so the enrollment limit counts
+   * client IPs, not the proxy's (Fastify's `trustProxy`: true, or the proxies' addresses/CIDRs).
+   */
+  trustProxy?: boolean | string;
 }
 
 /**
@@ -51,7 +56,8 @@ export function buildServer(options: BuildServerOptions): FastifyInstance {
   const limits = { ...defaultLimits, ...options.limits };
   const clock = options.clock ?? Date.now;
   const logger = options.logger === true ? { level: 'info', redact: ['req.headers.authorization'] } : (options.logger ?? false);
-  const app = Fastify({ logger, bodyLimit: limits.bodyLimitBytes, return503OnClosing: true });
+  const serverOptions: FastifyServerOptions = { logger, bodyLimit: limits.bodyLimitBytes, return503OnClosing: true, trustProxy: options.trustProxy ?? false };
+  const app = Fastify(serverOptions);
 
   app.setErrorHandler((error, request, reply) => {
     if (error instanceof ApiError) {

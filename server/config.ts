@@ -13,6 +13,7 @@ export interface ServerConfig {
   limits: ServerLimits;
   logLevel: string;
   version: string;
+  trustProxy: boolean | string;
 }
 
 const defaultSqlitePath = fileURLToPath(new URL('./data/timedesk.sqlite', import.meta.url));
@@ -23,6 +24,12 @@ function positiveInteger(env: NodeJS.ProcessEnv, name: string, fallback: number)
   const value = Number(raw);
   if (!Number.isInteger(value) || value < 0) throw new Error(`${name} must be a whole number, got "${raw}"`);
   return value;
+}
+
+/** `true`/`false`, or a comma-separated list of proxy addresses or CIDRs. */
+function readTrustProxy(raw: string | undefined): boolean | string {
+  if (raw === undefined || raw === '' || raw === 'false') return false;
+  return raw === 'true' ? true : raw;
 }
 
 /**
@@ -46,6 +53,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
       windowMs: positiveInteger(env, 'TIMEDESK_RATE_WINDOW_MS', defaultLimits.windowMs),
     },
     logLevel: env['LOG_LEVEL'] || 'info',
+    trustProxy: readTrustProxy(env['TIMEDESK_TRUST_PROXY']),
     version: (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version,
   };
 }

@@ -15,6 +15,7 @@ const app = buildServer({
   logger: { level: config.logLevel, redact: ['req.headers.authorization'] },
   limits: config.limits,
   version: config.version,
+  trustProxy: config.trustProxy,
 });
 
 let stopping = false;
