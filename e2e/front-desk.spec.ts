@@ -418,5 +418,9 @@ test('the week view shows one provider day by day, and booking from it picks tha
 
   await page.getByLabel('For').selectOption({ label: 'Dr Brown' });
   await expect((await day.column('Wed Nov 25')).getByTestId('appointment')).toHaveCount(0);
+  await page.getByRole('button', { name: 'Next week' }).focus();
+  await page.keyboard.press('ArrowRight'); // a week at a time on the week view
+  await expect(day.title()).toHaveText('Week of Nov 29 – Dec 5');
+  await page.keyboard.press('ArrowLeft');
   expect(await seriousViolations(page)).toEqual([]);
 });

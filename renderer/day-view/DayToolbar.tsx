@@ -13,6 +13,8 @@ export interface DayToolbarProps {
   format: ClinicFormat;
   count: number | undefined;
   onNew(): void;
+  /** Days the previous/next buttons move: 1, or 7 on the week view. */
+  step: number;
   /** Resources the week view can show, and the one it shows. */
   resources: readonly { id: string; name: string }[];
   weekResourceId: string | null;
@@ -28,20 +30,20 @@ const hourOptions = Array.from({ length: 25 }, (_, hour) => hour * 60);
  * slot size, shown hours, cancelled bookings on or off. Also "Print" and
  * "New appointment" (N).
  *
- * @example <DayToolbar date="2026-11-25" today="2026-11-25" format={format} count={12} onNew={openDialog} resources={[]} weekResourceId={null} title="Wednesday, November 25, 2026" />
+ * @example <DayToolbar date="2026-11-25" today="2026-11-25" format={format} count={12} onNew={openDialog} step={1} resources={[]} weekResourceId={null} title="Wednesday, November 25, 2026" />
  */
-export function DayToolbar({ date, today, format, count, onNew, resources, weekResourceId, title }: DayToolbarProps) {
+export function DayToolbar({ date, today, format, count, onNew, step, resources, weekResourceId, title }: DayToolbarProps) {
   const view = useDayView();
   return (
     <div className="toolbar" role="toolbar" aria-label={text.dayView.title}>
       <div className="toolbar-group">
-        <button type="button" onClick={() => view.setDate(addDays(date, -1))} aria-label={text.dayView.previousDay} title={`${text.dayView.previousDay} (←)`}>
+        <button type="button" onClick={() => view.setDate(addDays(date, -step))} aria-label={step === 7 ? text.dayView.previousWeek : text.dayView.previousDay} title={`${step === 7 ? text.dayView.previousWeek : text.dayView.previousDay} (←)`}>
           ‹
         </button>
         <button type="button" onClick={() => view.setDate(null)} aria-pressed={date === today} title={`${text.dayView.today} (T)`}>
           {text.dayView.today}
         </button>
-        <button type="button" onClick={() => view.setDate(addDays(date, 1))} aria-label={text.dayView.nextDay} title={`${text.dayView.nextDay} (→)`}>
+        <button type="button" onClick={() => view.setDate(addDays(date, step))} aria-label={step === 7 ? text.dayView.nextWeek : text.dayView.nextDay} title={`${step === 7 ? text.dayView.nextWeek : text.dayView.nextDay} (→)`}>
           ›
         </button>
         <label className="sr-only" htmlFor="day-date">

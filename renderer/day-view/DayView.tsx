@@ -68,7 +68,9 @@ export function DayView() {
     openDialog({ date, minute, durationMinutes: defaultLengthMinutes, resourceIds: [] });
   }
 
-  useDeskShortcuts({ newAppointment: openNew, today: () => view.setDate(null), shiftDay: (days) => view.setDate(addDays(date, days)) });
+  // ← / → and the arrows step a day on the sheet and the agenda, a week on the week view.
+  const step = view.layout === 'week' ? 7 : 1;
+  useDeskShortcuts({ newAppointment: openNew, today: () => view.setDate(null), shiftDay: (days) => view.setDate(addDays(date, days * step)) });
 
   return (
     <section className="day-view" aria-label={text.dayView.title}>
@@ -78,6 +80,7 @@ export function DayView() {
         format={format}
         count={sheet.status === 'ready' ? visibleCount : undefined}
         onNew={openNew}
+        step={step}
         resources={bookable}
         weekResourceId={weekResourceId}
         title={view.layout === 'week' ? text.dayView.weekTitle(format.shortDate(weekStart), format.shortDate(addDays(weekStart, 6))) : format.longDate(date)}

@@ -322,6 +322,8 @@ export const en = {
     gridLabel: 'Appointments by time',
     previousDay: 'Previous day',
     nextDay: 'Next day',
+    previousWeek: 'Previous week',
+    nextWeek: 'Next week',
     today: 'Today',
     date: 'Date',
     columns: 'Columns',
