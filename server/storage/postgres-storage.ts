@@ -25,6 +25,8 @@ import type {
 //    at a time (deviceSeq checks) — always device before clinic, no deadlock.
 //  - mutations.mutation_id and (device_id, device_seq) are unique: idempotency
 //    holds even if two instances raced past the lock-free read.
+// Queries with values are named: pg prepares each once per connection and
+// reuses the plan, which roughly halves the cost of the short write-path statements.
 const schemaSql = `
 CREATE TABLE IF NOT EXISTS clinics (
   id TEXT PRIMARY KEY, name TEXT NOT NULL, time_zone TEXT NOT NULL, created_at TEXT NOT NULL,
@@ -149,12 +151,12 @@ class PostgresStorage implements Storage, RawSqlAccess {
   constructor(private readonly pool: pg.Pool) {}
 
   async createClinic(clinic: Omit<ClinicRecord, 'lastChange'>): Promise<ClinicRecord> {
-    await this.pool.query('INSERT INTO clinics (id, name, time_zone, created_at) VALUES ($1, $2, $3, $4)', [clinic.id, clinic.name, clinic.timeZone, clinic.createdAt]);
+    await this.pool.query({ name: 'td_1', text: 'INSERT INTO clinics (id, name, time_zone, created_at) VALUES ($1, $2, $3, $4)', values: [clinic.id, clinic.name, clinic.timeZone, clinic.createdAt] });
     return { ...clinic, lastChange: 0 };
   }
 
   async getClinic(clinicId: string): Promise<ClinicRecord | null> {
-    const { rows } = await this.pool.query<ClinicRow>('SELECT * FROM clinics WHERE id = $1', [clinicId]);
+    const { rows } = await this.pool.query<ClinicRow>({ name: 'td_2', text: 'SELECT * FROM clinics WHERE id = $1', values: [clinicId] });
     return rows[0] ? toClinic(rows[0]) : null;
   }
 
@@ -164,57 +166,54 @@ class PostgresStorage implements Storage, RawSqlAccess {
   }
 
   async createEnrollmentCode(code: { codeHash: string; clinicId: string; createdAt: string; expiresAt: string }): Promise<void> {
-    await this.pool.query('INSERT INTO enrollment_codes (code_hash, clinic_id, created_at, expires_at) VALUES ($1, $2, $3, $4)', [code.codeHash, code.clinicId, code.createdAt, code.expiresAt]);
+    await this.pool.query({ name: 'td_3', text: 'INSERT INTO enrollment_codes (code_hash, clinic_id, created_at, expires_at) VALUES ($1, $2, $3, $4)', values: [code.codeHash, code.clinicId, code.createdAt, code.expiresAt] });
   }
 
   redeemEnrollmentCode(input: Parameters<Storage['redeemEnrollmentCode']>[0]): ReturnType<Storage['redeemEnrollmentCode']> {
     return this.transaction(async (client) => {
-      const { rows } = await client.query<{ clinic_id: string; expires_at: string; used_at: string | null }>(
-        'SELECT clinic_id, expires_at, used_at FROM enrollment_codes WHERE code_hash = $1 FOR UPDATE',
-        [input.codeHash],
-      );
+      const { rows } = await client.query<{ clinic_id: string; expires_at: string; used_at: string | null }>({ name: 'td_4', text: 'SELECT clinic_id, expires_at, used_at FROM enrollment_codes WHERE code_hash = $1 FOR UPDATE', values: [input.codeHash] });
       const code = rows[0];
       if (!code) return { ok: false as const, problem: 'unknown-code' as const };
       if (code.used_at !== null) return { ok: false as const, problem: 'code-used' as const };
       if (code.expires_at <= input.now) return { ok: false as const, problem: 'code-expired' as const };
-      const existing = (await client.query<DeviceRow>('SELECT * FROM devices WHERE id = $1 FOR UPDATE', [input.device.id])).rows[0];
+      const existing = (await client.query<DeviceRow>({ name: 'td_5', text: 'SELECT * FROM devices WHERE id = $1 FOR UPDATE', values: [input.device.id] })).rows[0];
       if (existing && existing.clinic_id !== code.clinic_id) return { ok: false as const, problem: 'device-taken' as const };
       if (existing && existing.revoked_at !== null) return { ok: false as const, problem: 'device-revoked' as const };
-      await client.query('UPDATE enrollment_codes SET used_at = $1 WHERE code_hash = $2', [input.now, input.codeHash]);
+      await client.query({ name: 'td_6', text: 'UPDATE enrollment_codes SET used_at = $1 WHERE code_hash = $2', values: [input.now, input.codeHash] });
       if (existing) {
-        await client.query('UPDATE devices SET token_hash = $1, name = $2 WHERE id = $3', [input.device.tokenHash, input.device.name, input.device.id]);
+        await client.query({ name: 'td_7', text: 'UPDATE devices SET token_hash = $1, name = $2 WHERE id = $3', values: [input.device.tokenHash, input.device.name, input.device.id] });
       } else {
-        await client.query('INSERT INTO devices (id, clinic_id, name, token_hash, created_at) VALUES ($1, $2, $3, $4, $5)', [
+        await client.query({ name: 'td_8', text: 'INSERT INTO devices (id, clinic_id, name, token_hash, created_at) VALUES ($1, $2, $3, $4, $5)', values: [
           input.device.id,
           code.clinic_id,
           input.device.name,
           input.device.tokenHash,
           input.now,
-        ]);
+        ] });
       }
-      const clinic = (await client.query<ClinicRow>('SELECT * FROM clinics WHERE id = $1', [code.clinic_id])).rows[0];
+      const clinic = (await client.query<ClinicRow>({ name: 'td_9', text: 'SELECT * FROM clinics WHERE id = $1', values: [code.clinic_id] })).rows[0];
       if (!clinic) throw new Error(`enrollment code points at missing clinic ${code.clinic_id}`);
       return { ok: true as const, clinic: toClinic(clinic) };
     });
   }
 
   async findDeviceByTokenHash(tokenHash: string): Promise<DeviceRecord | null> {
-    const { rows } = await this.pool.query<DeviceRow>('SELECT * FROM devices WHERE token_hash = $1', [tokenHash]);
+    const { rows } = await this.pool.query<DeviceRow>({ name: 'td_10', text: 'SELECT * FROM devices WHERE token_hash = $1', values: [tokenHash] });
     return rows[0] ? toDevice(rows[0]) : null;
   }
 
   async getDevice(deviceId: string): Promise<DeviceRecord | null> {
-    const { rows } = await this.pool.query<DeviceRow>('SELECT * FROM devices WHERE id = $1', [deviceId]);
+    const { rows } = await this.pool.query<DeviceRow>({ name: 'td_11', text: 'SELECT * FROM devices WHERE id = $1', values: [deviceId] });
     return rows[0] ? toDevice(rows[0]) : null;
   }
 
   async listDevices(clinicId: string): Promise<DeviceRecord[]> {
-    const { rows } = await this.pool.query<DeviceRow>('SELECT * FROM devices WHERE clinic_id = $1 ORDER BY created_at, id', [clinicId]);
+    const { rows } = await this.pool.query<DeviceRow>({ name: 'td_12', text: 'SELECT * FROM devices WHERE clinic_id = $1 ORDER BY created_at, id', values: [clinicId] });
     return rows.map(toDevice);
   }
 
   async revokeDevice(deviceId: string, at: string): Promise<boolean> {
-    const result = await this.pool.query('UPDATE devices SET revoked_at = COALESCE(revoked_at, $1) WHERE id = $2', [at, deviceId]);
+    const result = await this.pool.query({ name: 'td_13', text: 'UPDATE devices SET revoked_at = COALESCE(revoked_at, $1) WHERE id = $2', values: [at, deviceId] });
     return (result.rowCount ?? 0) > 0;
   }
 
@@ -222,39 +221,32 @@ class PostgresStorage implements Storage, RawSqlAccess {
     return this.transaction(async (client) => {
       const tx: WriteTransaction = {
         device: async () => {
-          const { rows } = await client.query<DeviceRow>('SELECT * FROM devices WHERE id = $1 AND clinic_id = $2 FOR UPDATE', [deviceId, clinicId]);
+          const { rows } = await client.query<DeviceRow>({ name: 'td_14', text: 'SELECT * FROM devices WHERE id = $1 AND clinic_id = $2 FOR UPDATE', values: [deviceId, clinicId] });
           if (!rows[0]) throw new Error(`device ${deviceId} is not enrolled in clinic ${clinicId}`);
           return toDevice(rows[0]);
         },
         findMutation: async (mutationId) => {
-          const { rows } = await client.query<{ mutation_id: string; clinic_id: string; device_id: string; device_seq: string; result: MutationRecord['result'] }>(
-            'SELECT * FROM mutations WHERE mutation_id = $1',
-            [mutationId],
-          );
+          const { rows } = await client.query<{ mutation_id: string; clinic_id: string; device_id: string; device_seq: string; result: MutationRecord['result'] }>({ name: 'td_15', text: 'SELECT * FROM mutations WHERE mutation_id = $1', values: [mutationId] });
           const row = rows[0];
           return row ? { mutationId: row.mutation_id, clinicId: row.clinic_id, deviceId: row.device_id, deviceSeq: Number(row.device_seq), result: row.result } : null;
         },
         recordMutation: async (record) => {
           // One round trip: every round trip inside a write is time the clinic's change lock is held.
-          await client.query(
-            `WITH recorded AS (INSERT INTO mutations (mutation_id, clinic_id, device_id, device_seq, result) VALUES ($1, $2, $3, $4, $5))
-             UPDATE devices SET last_device_seq = $4 WHERE id = $3`,
-            [record.mutationId, clinicId, deviceId, record.deviceSeq, JSON.stringify(record.result)],
-          );
+          await client.query({ name: 'td_16', text: `WITH recorded AS (INSERT INTO mutations (mutation_id, clinic_id, device_id, device_seq, result) VALUES ($1, $2, $3, $4, $5))
+             UPDATE devices SET last_device_seq = $4 WHERE id = $3`, values: [record.mutationId, clinicId, deviceId, record.deviceSeq, JSON.stringify(record.result)] });
         },
         advanceDeviceSeq: async (deviceSeq) => {
-          await client.query('UPDATE devices SET last_device_seq = $1 WHERE id = $2', [deviceSeq, deviceId]);
+          await client.query({ name: 'td_17', text: 'UPDATE devices SET last_device_seq = $1 WHERE id = $2', values: [deviceSeq, deviceId] });
         },
         lockChanges: async () => {
-          const { rows } = await client.query<{ last_change: string }>('SELECT last_change FROM clinics WHERE id = $1 FOR UPDATE', [clinicId]);
+          const { rows } = await client.query<{ last_change: string }>({ name: 'td_18', text: 'SELECT last_change FROM clinics WHERE id = $1 FOR UPDATE', values: [clinicId] });
           if (!rows[0]) throw new Error(`unknown clinic ${clinicId}`);
           return Number(rows[0].last_change);
         },
         writeRecord: async (record) => {
           // The UPDATE takes the counter row's lock (if not held yet) and keeps it until COMMIT.
           const data = record.data === undefined || record.op === 'delete' ? null : JSON.stringify(record.data);
-          const { rows } = await client.query<{ version: string }>(
-            `WITH counter AS (
+          const { rows } = await client.query<{ version: string }>({ name: 'td_19', text: `WITH counter AS (
                UPDATE clinics SET last_change = last_change + 1 WHERE id = $1 RETURNING last_change
              ), logged AS (
                INSERT INTO changes (clinic_id, change, entity, id, op, version, data)
@@ -263,70 +255,62 @@ class PostgresStorage implements Storage, RawSqlAccess {
              INSERT INTO entities (clinic_id, entity, id, version, data, deleted, device_id)
              SELECT $1, $2, $3, change, $5::jsonb, $6, $7 FROM logged
              ON CONFLICT (clinic_id, entity, id) DO UPDATE SET version = excluded.version, data = excluded.data, deleted = excluded.deleted, device_id = excluded.device_id
-             RETURNING version`,
-            [clinicId, record.entity, record.id, record.op, data, record.op === 'delete', deviceId],
-          );
+             RETURNING version`, values: [clinicId, record.entity, record.id, record.op, data, record.op === 'delete', deviceId] });
           if (!rows[0]) throw new Error(`unknown clinic ${clinicId}`);
           return Number(rows[0].version);
         },
         getEntity: async (entity, id) => {
-          const { rows } = await client.query<EntityRow>('SELECT * FROM entities WHERE clinic_id = $1 AND entity = $2 AND id = $3', [clinicId, entity, id]);
+          const { rows } = await client.query<EntityRow>({ name: 'td_20', text: 'SELECT * FROM entities WHERE clinic_id = $1 AND entity = $2 AND id = $3', values: [clinicId, entity, id] });
           return rows[0] ? toEntity(rows[0]) : null;
         },
         getEntities: async (entity, ids) => {
           if (ids.length === 0) return [];
-          const { rows } = await client.query<EntityRow>('SELECT * FROM entities WHERE clinic_id = $1 AND entity = $2 AND id = ANY($3::text[])', [clinicId, entity, [...ids]]);
+          const { rows } = await client.query<EntityRow>({ name: 'td_21', text: 'SELECT * FROM entities WHERE clinic_id = $1 AND entity = $2 AND id = ANY($3::text[])', values: [clinicId, entity, [...ids]] });
           return rows.map(toEntity);
         },
         replaceBookingSlots: async (appointmentId, slots) => {
           // Drop the keys no longer held and upsert the rest, in one statement (the two touch disjoint rows).
-          await client.query(
-            `WITH gone AS (
+          await client.query({ name: 'td_22', text: `WITH gone AS (
                DELETE FROM booking_slots WHERE clinic_id = $1 AND appointment_id = $2 AND NOT (key = ANY($3::text[]))
              )
              INSERT INTO booking_slots (clinic_id, appointment_id, key, start_ms, end_ms)
              SELECT $1, $2, * FROM unnest($3::text[], $4::bigint[], $5::bigint[])
-             ON CONFLICT (clinic_id, appointment_id, key) DO UPDATE SET start_ms = excluded.start_ms, end_ms = excluded.end_ms`,
-            [clinicId, appointmentId, slots.map((slot) => slot.key), slots.map((slot) => slot.startMs), slots.map((slot) => slot.endMs)],
-          );
+             ON CONFLICT (clinic_id, appointment_id, key) DO UPDATE SET start_ms = excluded.start_ms, end_ms = excluded.end_ms`, values: [clinicId, appointmentId, slots.map((slot) => slot.key), slots.map((slot) => slot.startMs), slots.map((slot) => slot.endMs)] });
         },
         findOverlappingAppointments: async (keys, startMs, endMs) => {
           if (keys.length === 0) return [];
           // start_ms > start − longest booking bounds the index range scan.
-          const { rows } = await client.query<EntityRow>(
-            `SELECT e.* FROM entities e WHERE e.clinic_id = $1 AND e.entity = 'appointment' AND e.id IN (
+          const { rows } = await client.query<EntityRow>({ name: 'td_23', text: `SELECT e.* FROM entities e WHERE e.clinic_id = $1 AND e.entity = 'appointment' AND e.id IN (
                SELECT appointment_id FROM booking_slots
                WHERE clinic_id = $1 AND key = ANY($2::text[]) AND start_ms < $3 AND start_ms > $4 AND end_ms > $5)
-             ORDER BY e.id`,
-            [clinicId, [...keys], endMs, startMs - maxBookingMs - 1, startMs],
-          );
+             ORDER BY e.id`, values: [clinicId, [...keys], endMs, startMs - maxBookingMs - 1, startMs] });
           return rows.map(toEntity);
         },
         insertConflict: async (conflict) => {
-          await client.query('INSERT INTO conflicts (clinic_id, id, appointment_id, detected_at_change) VALUES ($1, $2, $3, $4)', [
+          await client.query({ name: 'td_24', text: 'INSERT INTO conflicts (clinic_id, id, appointment_id, detected_at_change) VALUES ($1, $2, $3, $4)', values: [
             clinicId,
             conflict.id,
             conflict.appointmentId,
             conflict.detectedAtChange,
-          ]);
+          ] });
         },
         auditHead: async () => {
-          const { rows } = await client.query<{ seq: string; hash: string }>('SELECT seq, hash FROM audit_entries WHERE device_id = $1 ORDER BY seq DESC LIMIT 1', [deviceId]);
+          const { rows } = await client.query<{ seq: string; hash: string }>({ name: 'td_25', text: 'SELECT seq, hash FROM audit_entries WHERE device_id = $1 ORDER BY seq DESC LIMIT 1', values: [deviceId] });
           return rows[0] ? { seq: Number(rows[0].seq), hash: rows[0].hash } : null;
         },
         auditHashAt: async (seq) => {
-          const { rows } = await client.query<{ hash: string }>('SELECT hash FROM audit_entries WHERE device_id = $1 AND seq = $2', [deviceId, seq]);
+          const { rows } = await client.query<{ hash: string }>({ name: 'td_26', text: 'SELECT hash FROM audit_entries WHERE device_id = $1 AND seq = $2', values: [deviceId, seq] });
           return rows[0]?.hash ?? null;
         },
         appendAudit: async (record: AuditRecord) => {
-          await client.query('INSERT INTO audit_entries (clinic_id, device_id, seq, hash, prev_hash, entry) VALUES ($1, $2, $3, $4, $5, $6)', [
+          await client.query({ name: 'td_27', text: 'INSERT INTO audit_entries (clinic_id, device_id, seq, hash, prev_hash, entry) VALUES ($1, $2, $3, $4, $5, $6)', values: [
             clinicId,
             deviceId,
             record.seq,
             record.hash,
             record.prevHash,
             JSON.stringify(record.entry),
-          ]);
+          ] });
         },
       };
       return work(tx);
@@ -334,16 +318,16 @@ class PostgresStorage implements Storage, RawSqlAccess {
   }
 
   async auditHead(clinicId: string, deviceId: string): Promise<AuditHeadRecord | null> {
-    const { rows } = await this.pool.query<{ seq: string; hash: string }>('SELECT seq, hash FROM audit_entries WHERE clinic_id = $1 AND device_id = $2 ORDER BY seq DESC LIMIT 1', [clinicId, deviceId]);
+    const { rows } = await this.pool.query<{ seq: string; hash: string }>({ name: 'td_28', text: 'SELECT seq, hash FROM audit_entries WHERE clinic_id = $1 AND device_id = $2 ORDER BY seq DESC LIMIT 1', values: [clinicId, deviceId] });
     return rows[0] ? { seq: Number(rows[0].seq), hash: rows[0].hash } : null;
   }
 
   async readChanges(clinicId: string, after: number, limit: number): Promise<ChangeRecord[]> {
-    const { rows } = await this.pool.query<ChangeRow>('SELECT change, entity, id, op, version, data FROM changes WHERE clinic_id = $1 AND change > $2 ORDER BY change LIMIT $3', [
+    const { rows } = await this.pool.query<ChangeRow>({ name: 'td_29', text: 'SELECT change, entity, id, op, version, data FROM changes WHERE clinic_id = $1 AND change > $2 ORDER BY change LIMIT $3', values: [
       clinicId,
       after,
       limit,
-    ]);
+    ] });
     return rows.map(toChange);
   }
 
