@@ -424,3 +424,44 @@ test('the week view shows one provider day by day, and booking from it picks tha
   await page.keyboard.press('ArrowLeft');
   expect(await seriousViolations(page)).toEqual([]);
 });
+
+test('find a patient with / and jump to one of their visits; the look is audited', async ({ page }) => {
+  await setUpAndSignIn(page);
+  const day = new DayViewPage(page);
+  const dialog = new AppointmentDialogPage(page);
+  await page.getByLabel('Date', { exact: true }).fill('2026-12-02');
+  await day.clickSlot('Dr Brown', '15:00');
+  await dialog.registerPatient({ givenName: 'Mary', familyName: 'Somerville', dateOfBirth: '1980-12-26', phone: '555 010 7788' });
+  await dialog.reason('Follow-up');
+  await dialog.book();
+  await expect(dialog.root()).toBeHidden();
+  await page.keyboard.press('t');
+  await expect(day.title()).toHaveText('Wednesday, November 25, 2026');
+
+  await page.keyboard.press('/');
+  const finder = page.getByRole('dialog', { name: 'Find patient' });
+  await finder.getByRole('combobox', { name: 'Find patient' }).fill('0107788');
+  await finder.getByRole('option', { name: /Mary Somerville/ }).click();
+  const visits = finder.getByTestId('patient-visits').getByRole('button');
+  await expect(visits).toHaveCount(1);
+  await expect(visits.first()).toContainText(/Dec 2, 2026, 3:00\s?PM/);
+  await expect(visits.first()).toContainText('Follow-up');
+  await visits.first().click();
+  await expect(finder).toBeHidden();
+  await expect(day.title()).toHaveText('Wednesday, December 2, 2026');
+  await expect(page.getByTestId('selection-panel')).toContainText('Mary Somerville');
+
+  const viewed = await page.evaluate(
+    () =>
+      new Promise<number>((resolve, reject) => {
+        const open = indexedDB.open('timedesk');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const request = open.result.transaction('audit').objectStore('audit').index('action').count('PATIENT_VIEWED');
+          request.onsuccess = () => resolve(request.result);
+          request.onerror = () => reject(request.error);
+        };
+      }),
+  );
+  expect(viewed).toBe(1);
+});

@@ -9,7 +9,8 @@ import { text } from '../i18n';
 export interface PatientPickerProps {
   patient: Patient | null;
   onChoose(patient: Patient | null): void;
-  onRegister(typed: string): void;
+  /** Offers "Register a new patient" when given. */
+  onRegister?: (typed: string) => void;
   format: ClinicFormat;
   error?: string | undefined;
 }
@@ -108,9 +109,11 @@ export function PatientPicker({ patient, onChoose, onRegister, format, error }: 
         ))}
       </ul>
       {open && matches && matches.length === 0 ? <p className="field-hint">{text.dialog.noPatients}</p> : null}
-      <button type="button" className="link-button" onClick={() => onRegister(query)}>
-        {text.dialog.registerNew}
-      </button>
+      {onRegister ? (
+        <button type="button" className="link-button" onClick={() => onRegister(query)}>
+          {text.dialog.registerNew}
+        </button>
+      ) : null}
     </div>
   );
 }

@@ -1,6 +1,7 @@
 import type { CalendarDate } from '../../core/model';
 import { addDays } from '../dates/calendar-dates';
 import { printCurrentView } from '../desktop/desktop-bridge';
+import { usePatientFinder } from '../patient-finder/patient-finder-store';
 import type { ClinicFormat } from '../i18n';
 import { text } from '../i18n';
 import { slotSizes, useDayView } from './day-view-store';
@@ -34,6 +35,7 @@ const hourOptions = Array.from({ length: 25 }, (_, hour) => hour * 60);
  */
 export function DayToolbar({ date, today, format, count, onNew, step, resources, weekResourceId, title }: DayToolbarProps) {
   const view = useDayView();
+  const openFinder = usePatientFinder((state) => state.open);
   return (
     <div className="toolbar" role="toolbar" aria-label={text.dayView.title}>
       <div className="toolbar-group">
@@ -122,6 +124,9 @@ export function DayToolbar({ date, today, format, count, onNew, step, resources,
         <label className="checkbox">
           <input type="checkbox" checked={view.showCancelled} onChange={(event) => view.setPreferences({ showCancelled: event.target.checked })} /> {text.dayView.showCancelled}
         </label>
+        <button type="button" onClick={openFinder} title={`${text.finder.title} (/)`}>
+          {text.finder.title}
+        </button>
         <button type="button" onClick={() => void printCurrentView()}>
           {text.dayView.print}
         </button>

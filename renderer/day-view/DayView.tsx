@@ -6,6 +6,8 @@ import { useDaySheet } from '../data/useDaySheet';
 import { useWeekSheets } from '../data/useWeekSheets';
 import { addDays, firstDayOfWeek, startOfWeek, todayIn, wallMinutesOn } from '../dates/calendar-dates';
 import { clinicFormat, text } from '../i18n';
+import { PatientFinder } from '../patient-finder/PatientFinder';
+import { usePatientFinder } from '../patient-finder/patient-finder-store';
 import { useDeskShortcuts } from '../shortcuts/useDeskShortcuts';
 import { AgendaList } from './AgendaList';
 import { CancelDialog } from './CancelDialog';
@@ -43,6 +45,8 @@ export function DayView() {
   const weekResourceId = bookable.some((resource) => resource.id === view.weekResourceId) ? view.weekResourceId : (bookable[0]?.id ?? null);
   const status = useStatusChange();
   const openDialog = useAppointmentDialog((state) => state.open);
+  const finderOpen = usePatientFinder((state) => state.isOpen);
+  const closeFinder = usePatientFinder((state) => state.close);
 
   const grid = useMemo(() => {
     const options = { showCancelled: view.showCancelled, dayStartMinute: view.dayStartMinute, dayEndMinute: view.dayEndMinute };
@@ -117,6 +121,7 @@ export function DayView() {
         ) : null}
         {selected ? <SelectionPanel item={selected} format={format} resourceNames={resourceNames} status={status} /> : null}
       </div>
+      {finderOpen ? <PatientFinder onClose={closeFinder} /> : null}
       {cancelling ? <CancelDialog item={cancelling} format={format} status={status} onClose={() => view.askCancel(null)} /> : null}
     </section>
   );

@@ -407,6 +407,11 @@ export const en = {
     warningsTitle: 'Booked, with a note',
     booked: (patient: string, time: string) => `Booked ${patient} at ${time}.`,
   },
+  finder: {
+    title: 'Find patient',
+    visits: 'Visits',
+    none: 'No visits from three months ago to a year ahead.',
+  },
   repeat: {
     title: 'Repeat',
     kind: 'Repeats',
@@ -441,6 +446,7 @@ export const en = {
     previousDay: 'Previous day',
     nextDay: 'Next day',
     help: 'Show this list',
+    findPatient: 'Find a patient and their visits',
     statusIntro: 'With an appointment selected:',
     arrived: 'Mark arrived',
     inRoom: 'Mark in room',

@@ -6,6 +6,7 @@ const general: [string, string][] = [
   ['T', text.shortcuts.today],
   ['←', text.shortcuts.previousDay],
   ['→', text.shortcuts.nextDay],
+  ['/', text.shortcuts.findPatient],
   ['?', text.shortcuts.help],
   ['Esc', text.shortcuts.closeDialog],
 ];

@@ -1,5 +1,5 @@
 /** What a key press on the desk (outside fields and dialogs) asks for. */
-export type DeskShortcut = 'new-appointment' | 'today' | 'previous-day' | 'next-day' | 'shortcut-sheet' | 'undo';
+export type DeskShortcut = 'new-appointment' | 'today' | 'previous-day' | 'next-day' | 'shortcut-sheet' | 'find-patient' | 'undo';
 
 /** The parts of a keyboard event the desk looks at. */
 export interface KeyPress {
@@ -11,7 +11,7 @@ export interface KeyPress {
 
 /**
  * Maps a key press to a desk shortcut: N new appointment, T today, ← / →
- * previous and next day, ? the sheet, Ctrl/⌘+Z undo the last status change.
+ * previous and next day, ? the sheet, / find a patient, Ctrl/⌘+Z undo the last status change.
  * Other modifier combinations are left to the browser.
  *
  * @example deskShortcut({ key: 'ArrowLeft', ctrlKey: false, metaKey: false, altKey: false }) // 'previous-day'
@@ -32,6 +32,8 @@ export function deskShortcut(press: KeyPress): DeskShortcut | undefined {
       return 'next-day';
     case '?':
       return 'shortcut-sheet';
+    case '/':
+      return 'find-patient';
     default:
       return undefined;
   }

@@ -1,5 +1,6 @@
 import { useEffect, useRef } from 'react';
 import { useNotices } from '../notices/notice-store';
+import { usePatientFinder } from '../patient-finder/patient-finder-store';
 import { deskShortcut, isTypingTarget } from './desk-shortcut';
 import { useShortcutSheet } from './shortcut-sheet-store';
 
@@ -42,6 +43,9 @@ export function useDeskShortcuts(handlers: DeskShortcutHandlers): void {
           break;
         case 'shortcut-sheet':
           useShortcutSheet.getState().toggle();
+          break;
+        case 'find-patient':
+          usePatientFinder.getState().open();
           break;
         case 'undo': {
           const undo = useNotices.getState().notice?.undo;
