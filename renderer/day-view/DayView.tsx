@@ -72,6 +72,7 @@ export function DayView() {
     openDialog({ date, minute, durationMinutes: defaultLengthMinutes, resourceIds: [] });
   }
 
+  const title = view.layout === 'week' ? text.dayView.weekTitle(format.shortDate(weekStart), format.shortDate(addDays(weekStart, 6))) : format.longDate(date);
   // ← / → and the arrows step a day on the sheet and the agenda, a week on the week view.
   const step = view.layout === 'week' ? 7 : 1;
   useDeskShortcuts({ newAppointment: openNew, today: () => view.setDate(null), shiftDay: (days) => view.setDate(addDays(date, days * step)) });
@@ -87,7 +88,7 @@ export function DayView() {
         step={step}
         resources={bookable}
         weekResourceId={weekResourceId}
-        title={view.layout === 'week' ? text.dayView.weekTitle(format.shortDate(weekStart), format.shortDate(addDays(weekStart, 6))) : format.longDate(date)}
+        title={title}
       />
       <div className="day-body">
         {sheet.status === 'loading' ? <p className="app-message" role="status">{text.app.loading}</p> : null}
