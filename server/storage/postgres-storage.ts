@@ -279,10 +279,16 @@ class PostgresStorage implements Storage, RawSqlAccess {
         },
         findOverlappingAppointments: async (keys, startMs, endMs) => {
           if (keys.length === 0) return [];
-          // start_ms > start − longest booking bounds the index range scan.
-          const { rows } = await client.query<EntityRow>({ name: 'td_23', text: `SELECT e.* FROM entities e WHERE e.clinic_id = $1 AND e.entity = 'appointment' AND e.id IN (
-               SELECT appointment_id FROM booking_slots
-               WHERE clinic_id = $1 AND key = ANY($2::text[]) AND start_ms < $3 AND start_ms > $4 AND end_ms > $5)
+          // start_ms > start − longest booking bounds the index range scan. The
+          // lateral join looks each hit up by primary key: an IN (…) let the
+          // planner hash-join every appointment of the clinic (20 ms at 1,500).
+          const { rows } = await client.query<EntityRow>({ name: 'td_23', text: `SELECT e.* FROM (
+               SELECT DISTINCT appointment_id FROM booking_slots
+               WHERE clinic_id = $1 AND key = ANY($2::text[]) AND start_ms < $3 AND start_ms > $4 AND end_ms > $5
+             ) slot
+             CROSS JOIN LATERAL (
+               SELECT * FROM entities WHERE clinic_id = $1 AND entity = 'appointment' AND id = slot.appointment_id
+             ) e
              ORDER BY e.id`, values: [clinicId, [...keys], endMs, startMs - maxBookingMs - 1, startMs] });
           return rows.map(toEntity);
         },
