@@ -2,6 +2,8 @@ import { AppointmentDialog } from '../appointment-dialog/AppointmentDialog';
 import { useAppointmentDialog } from '../appointment-dialog/appointment-dialog-store';
 import { Administration } from '../admin/Administration';
 import { AuditViewer } from '../audit-viewer/AuditViewer';
+import { NeedsAttention } from '../needs-attention/NeedsAttention';
+import { SyncSettings } from '../sync/SyncSettings';
 import { DayView } from '../day-view/DayView';
 import { DeskNavigation, allowedScreen } from '../navigation/DeskNavigation';
 import { useDeskScreen } from '../navigation/desk-screen-store';
@@ -31,7 +33,7 @@ export function Desk() {
     <div className="desk">
       <DeskNavigation />
       <main className="desk-main">
-        {screen === 'admin' ? <Administration /> : screen === 'audit' ? <AuditViewer /> : <DayView />}
+        {screen === 'admin' ? <Administration /> : screen === 'audit' ? <AuditViewer /> : screen === 'sync' ? <SyncSettings /> : screen === 'attention' ? <NeedsAttention /> : <DayView />}
       </main>
       <NoticeBar />
       <StatusBar />

@@ -24,6 +24,8 @@ export function DeskNavigation() {
     { screen: 'day', label: text.nav.daySheet },
     { screen: 'admin', label: text.nav.admin },
     { screen: 'audit', label: text.nav.audit },
+    { screen: 'sync', label: text.nav.sync },
+    { screen: 'attention', label: text.nav.needsAttention },
   ];
   return (
     <nav className="desk-nav" aria-label={text.nav.label}>
@@ -44,5 +46,6 @@ export function DeskNavigation() {
  * @example allowedScreen('audit', 'front_desk') // 'day'
  */
 export function allowedScreen(screen: DeskScreen, role: Parameters<typeof isManager>[0]['role'] | undefined): DeskScreen {
-  return screen !== 'day' && (role === undefined || !isManager({ staffId: '', displayName: '', role })) ? 'day' : screen;
+  // The inbox is for whoever is at the desk: front-desk staff settle double bookings too.
+  return screen !== 'day' && screen !== 'attention' && (role === undefined || !isManager({ staffId: '', displayName: '', role })) ? 'day' : screen;
 }

@@ -1,12 +1,13 @@
 import { create } from 'zustand';
 
 /**
- * The desk's screens: the day sheet (everyone), administration and the audit
- * log (managers and admins).
+ * The desk's screens: the day sheet and the "Needs attention" inbox
+ * (everyone), administration, the audit log and Sync settings (managers and
+ * admins).
  *
  * @example deskScreens.includes('audit') // true
  */
-export const deskScreens = ['day', 'admin', 'audit'] as const;
+export const deskScreens = ['day', 'admin', 'audit', 'sync', 'attention'] as const;
 
 /** One of {@link deskScreens}. */
 export type DeskScreen = (typeof deskScreens)[number];

@@ -2,11 +2,12 @@ import { useClinic } from '../data/useClinic';
 import { text } from '../i18n';
 import { useSession } from '../session/session-store';
 import { useShortcutSheet } from '../shortcuts/shortcut-sheet-store';
+import { SyncStatusSummary } from '../sync/SyncStatusSummary';
 import { useOnline } from './useOnline';
 
 /**
  * The bottom bar: clinic, who is signed in, whether the computer is online,
- * the shortcut sheet and the lock button.
+ * the sync state (when enrolled), the shortcut sheet and the lock button.
  *
  * @example <StatusBar />
  */
@@ -28,6 +29,7 @@ export function StatusBar() {
         <span className="dot" aria-hidden="true" />
         {online ? text.statusBar.online : text.statusBar.offline}
       </span>
+      <SyncStatusSummary />
       <span className="status-spacer" />
       <button type="button" onClick={toggleShortcuts} aria-keyshortcuts="?">
         {text.statusBar.shortcuts} <kbd>?</kbd>

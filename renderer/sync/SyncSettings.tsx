@@ -1,0 +1,92 @@
+import { useState } from 'react';
+import type { FormEvent } from 'react';
+import { Field } from '../forms/Field';
+import { text } from '../i18n';
+import { EnrollError } from './enrollment';
+import { SyncStatusSummary } from './SyncStatusSummary';
+import { useEnrollDesk } from './useEnrollDesk';
+import { useEnrollment } from './useEnrollment';
+import { useSyncStore } from './sync-store';
+import './sync.css';
+
+/**
+ * Settings → Sync: connect this desk to the clinic's sync server with the
+ * server's address and a one-time enrollment code, or, once connected, show
+ * the server, sync now, and disconnect.
+ *
+ * @example <SyncSettings />
+ */
+export function SyncSettings() {
+  const enrollment = useEnrollment();
+  const { enroll, disconnect } = useEnrollDesk();
+  const client = useSyncStore((state) => state.client);
+  const [form, setForm] = useState({ serverUrl: '', code: '', deskName: text.sync.defaultDeskName });
+  const [errors, setErrors] = useState<{ serverUrl?: string; code?: string; form?: string }>({});
+  const [busy, setBusy] = useState(false);
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    setBusy(true);
+    setErrors({});
+    try {
+      await enroll(form);
+      setForm((current) => ({ ...current, code: '' }));
+    } catch (error) {
+      const problem = error instanceof EnrollError ? error : new EnrollError('sync-failed', String(error), null);
+      const words = text.sync.errors[problem.code] ?? problem.message;
+      setErrors(problem.field ? { [problem.field]: words } : { form: words });
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  function onDisconnect() {
+    if (window.confirm(text.sync.disconnectConfirm)) void disconnect();
+  }
+
+  if (enrollment === undefined) return null;
+  return (
+    <section className="sync-settings" aria-labelledby="sync-settings-title">
+      <h1 id="sync-settings-title">{text.sync.title}</h1>
+      <p>{text.sync.intro}</p>
+      {enrollment ? (
+        <div className="sync-enrolled" data-testid="sync-enrolled">
+          <p>
+            <strong>{text.sync.enrolledTo(enrollment.clinicName, enrollment.serverUrl)}</strong>
+          </p>
+          <p className="sync-device">{text.sync.deviceId(enrollment.deviceId)}</p>
+          <SyncStatusSummary />
+          <div className="sync-actions">
+            <button type="button" onClick={() => void client?.syncNow()} disabled={!client}>
+              {text.sync.syncNow}
+            </button>
+            <button type="button" className="danger" onClick={onDisconnect}>
+              {text.sync.disconnect}
+            </button>
+          </div>
+        </div>
+      ) : (
+        <form className="sync-enroll" onSubmit={(event) => void submit(event)} noValidate>
+          <p>{text.sync.notEnrolled}</p>
+          <Field label={text.sync.serverUrl} hint={text.sync.serverUrlHint} error={errors.serverUrl}>
+            <input type="url" value={form.serverUrl} onChange={(event) => setForm({ ...form, serverUrl: event.target.value })} autoComplete="url" />
+          </Field>
+          <Field label={text.sync.code} hint={text.sync.codeHint} error={errors.code}>
+            <input value={form.code} onChange={(event) => setForm({ ...form, code: event.target.value })} autoComplete="off" spellCheck={false} />
+          </Field>
+          <Field label={text.sync.deskName} hint={text.sync.deskNameHint}>
+            <input value={form.deskName} onChange={(event) => setForm({ ...form, deskName: event.target.value })} />
+          </Field>
+          {errors.form ? (
+            <p className="field-error" role="alert">
+              {errors.form}
+            </p>
+          ) : null}
+          <button type="submit" className="primary" disabled={busy}>
+            {busy ? text.sync.enrolling : text.sync.enroll}
+          </button>
+        </form>
+      )}
+    </section>
+  );
+}
