@@ -3,6 +3,7 @@ import type { KeyboardEvent, MouseEvent, PointerEvent } from 'react';
 import type { CalendarDate } from '../../core/model';
 import type { ClinicFormat } from '../i18n';
 import { text } from '../i18n';
+import { useIsDoubleBooked } from '../needs-attention/useIsDoubleBooked';
 import type { Placement } from './day-layout';
 import type { GridItem } from './day-columns';
 import { useDayView } from './day-view-store';
@@ -54,7 +55,9 @@ export function AppointmentBlock({ placement, top, height, date, scale, format, 
   const name = item.patient ? text.patientName(item.patient) : text.dayView.unknownPatient;
   const time = format.time(item.start);
   const next = nextStep(item.status);
-  const label = text.dayView.appointmentLabel(name, time, item.durationMinutes, text.statuses[item.status], item.visitReason ?? '');
+  // Two desks booked this slot offline (sync): a red marker until the "Needs attention" inbox settles it.
+  const doubleBooked = useIsDoubleBooked(item.id);
+  const label = `${text.dayView.appointmentLabel(name, time, item.durationMinutes, text.statuses[item.status], item.visitReason ?? '')}${doubleBooked ? ` ${text.needsAttention.marker}` : ''}`;
   // Only a stored, booked appointment that starts on this day can be moved (the engine refuses the rest).
   const movable = item.source === 'appointment' && item.status === 'booked' && grid.start >= 0;
 
@@ -108,11 +111,12 @@ export function AppointmentBlock({ placement, top, height, date, scale, format, 
 
   return (
     <div
-      className={`appointment status-${item.status}${selected ? ' selected' : ''}${shownHeight < 34 ? ' compact' : ''}${placement.lanes > 1 ? ' narrow' : ''}${preview ? ' dragging' : ''}${movable ? ' movable' : ''}`}
+      className={`appointment status-${item.status}${selected ? ' selected' : ''}${shownHeight < 34 ? ' compact' : ''}${placement.lanes > 1 ? ' narrow' : ''}${preview ? ' dragging' : ''}${movable ? ' movable' : ''}${doubleBooked ? ' double-booked' : ''}`}
       style={{ top: shownTop, height: shownHeight, left: `calc(${(placement.lane / placement.lanes) * 100}% + 2px)`, width: `calc(${100 / placement.lanes}% - 4px)` }}
       data-testid="appointment"
       data-appointment-id={item.id}
       data-status={item.status}
+      data-double-booked={doubleBooked || undefined}
     >
       <button
         type="button"
@@ -132,6 +136,11 @@ export function AppointmentBlock({ placement, top, height, date, scale, format, 
         onPointerCancel={() => setDrag(null)}
       >
         <span className="appointment-line">
+          {doubleBooked ? (
+            <span className="double-booked-mark" aria-hidden="true" title={text.needsAttention.marker}>
+              !
+            </span>
+          ) : null}
           <span className="appointment-name">{name}</span>
           <span className="appointment-time">
             {preview ? format.wallTime(preview.start) : time} · {text.dialog.durationMinutes(preview ? preview.durationMinutes : item.durationMinutes)}

@@ -528,7 +528,7 @@ export const en = {
     samePatient: 'Same patient twice',
     bookedOn: (desk: string) => `booked on ${desk}`,
     thisDesk: 'this desk',
-    otherDesk: (id: string) => `desk ${id}`,
+    otherDesk: (id: string) => `another desk (${id.slice(0, 8)}…)`,
     unknownPatient: 'Unknown patient',
     missingAppointment: 'Not on this desk yet — it arrives with the next sync',
     reschedule: 'Reschedule',
@@ -550,6 +550,7 @@ export const en = {
     resolvedRescheduled: (patient: string) => `Moved ${patient}; the double booking is settled on every desk.`,
     resolvedKeptBoth: 'Both bookings kept; the decision is recorded.',
     rescheduleReason: (when: string) => `Moved to ${when}`,
+    marker: 'Double booked — see Needs attention',
     badgeLabel: (count: number) => (count === 1 ? 'Open the 1 double booking that needs attention' : `Open the ${count} double bookings that need attention`),
   },
   nav: {

@@ -2,6 +2,7 @@ import { liveQuery } from 'dexie';
 import { useEffect } from 'react';
 import { createHttpTransport, createSyncClient } from '../../core/sync';
 import { useAppData } from '../data/useAppData';
+import { useDoubleBookedFeed } from '../needs-attention/useDoubleBookedFeed';
 import { useEnrollment } from './useEnrollment';
 import { useSyncStore } from './sync-store';
 
@@ -13,12 +14,13 @@ const pollIntervalMs = 15_000;
  * opens (or on enrolling), follows the browser's online/offline events, syncs
  * every 15 s and right after any local command queues a change (the outbox
  * grows), and stops it on disconnect. Draws nothing; the status goes to
- * {@link useSyncStore}.
+ * {@link useSyncStore}. It also feeds the day view's double-booking marker.
  *
  * @example <DataProvider><SyncRunner /><App /></DataProvider>
  */
 export function SyncRunner() {
   const { db } = useAppData();
+  useDoubleBookedFeed();
   const enrollment = useEnrollment();
   const attach = useSyncStore((state) => state.attach);
   const publish = useSyncStore((state) => state.publish);
