@@ -68,6 +68,13 @@ describe('readOpenConflicts', () => {
     expect(conflicts.map((c) => c.id)).toEqual(['cf-1', 'cf-2']);
     expect(conflicts[1]?.appointments.map((a) => a.patientName)).toEqual([null, null]);
   });
+
+  it('lists this desk first whatever order the server named the desks in', async () => {
+    const { data } = await deskWithDoubleBooking();
+    const stored = await data.db.conflicts.get('cf-1');
+    await data.db.conflicts.put({ ...stored!, deviceIds: ['desk-b', data.deviceId] });
+    expect((await readOpenConflicts(data.db, data.deviceId))[0]?.desks).toEqual([{ id: data.deviceId, own: true }, { id: 'desk-b', own: false }]);
+  });
 });
 
 describe('resolveConflict', () => {

@@ -23,7 +23,7 @@ export interface OpenConflict {
   /** The provider, room or equipment booked twice (null when the clash is the same patient twice). */
   resourceName: string | null;
   samePatient: boolean;
-  /** The desks whose bookings collided; `own` marks this one. */
+  /** The desks whose bookings collided; `own` marks this one, listed first. */
   desks: { id: string; own: boolean }[];
   appointments: ConflictAppointment[];
 }
@@ -50,7 +50,8 @@ export async function readOpenConflicts(db: TimedeskDb, ownDeviceId: string): Pr
       id: conflict.id,
       resourceName: conflict.resourceId ? (resources.get(conflict.resourceId) ?? null) : null,
       samePatient: conflict.resourceId === undefined && conflict.patientId !== undefined,
-      desks: conflict.deviceIds.map((id) => ({ id, own: id === ownDeviceId })),
+      // This desk first: "booked on this desk, another desk (…)" reads the same everywhere.
+      desks: conflict.deviceIds.map((id) => ({ id, own: id === ownDeviceId })).sort((a, b) => Number(b.own) - Number(a.own)),
       appointments: conflict.appointmentIds.map((id): ConflictAppointment => {
         const row = appointments.get(id);
         if (!row) return { id, patientName: null, resourceNames: [], start: null, end: null, wallStart: null, status: null, holdsSlot: false };
