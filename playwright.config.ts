@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { defineConfig, devices } from '@playwright/test';
+import { syncDbPath, syncServerPort } from './e2e/pages/sync-server';
 
 /**
  * `npx playwright install` cannot download browsers here, so tests use the
@@ -34,6 +35,14 @@ export default defineConfig({
       url: `http://127.0.0.1:${idbHarnessPort}`,
       reuseExistingServer: !process.env.CI,
       timeout: 120_000,
+    },
+    // The sync server (e2e/sync.spec.ts) on its own port with a fresh SQLite file in the temp folder, never server/data/.
+    {
+      command: `rm -f "${syncDbPath}" "${syncDbPath}-wal" "${syncDbPath}-shm" && npm run server`,
+      url: `http://127.0.0.1:${syncServerPort}/v1/health`,
+      env: { PORT: String(syncServerPort), TIMEDESK_DB_PATH: syncDbPath, LOG_LEVEL: 'warn' },
+      reuseExistingServer: !process.env.CI,
+      timeout: 60_000,
     },
   ],
   use: {

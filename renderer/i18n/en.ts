@@ -495,7 +495,7 @@ export const en = {
       never: 'Not synced yet',
       syncedAgo: (ago: string) => `Synced ${ago}`,
       rejected: (count: number) => (count === 1 ? '1 change refused by the server' : `${count} changes refused by the server`),
-      clockSkew: (minutes: number) => `This computer’s clock is ${minutes} min off the server’s — check the date and time settings`,
+      clockSkew: (minutes: number) => `Clock ${minutes} min off the server — check this computer’s date and time`,
       conflicts: (count: number) => (count === 1 ? '1 needs attention' : `${count} need attention`),
       auditRefused: 'The server refused this desk’s audit log: tell an administrator',
     },
