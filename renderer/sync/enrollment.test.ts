@@ -1,0 +1,64 @@
+import { describe, expect, it } from 'vitest';
+import type { FetchLike } from '../../core/sync';
+import { readSyncState } from '../../core/sync';
+import { openTestAppData } from '../data/test-app-data.fixture';
+import { EnrollError, enrollDesk, forgetEnrollment, readEnrollment, serverBaseUrl } from './enrollment';
+
+type Call = { url: string; init: Parameters<FetchLike>[1] };
+
+function answering(status: number, body: unknown, calls: Call[] = []): FetchLike {
+  return async (url, init) => {
+    calls.push({ url, init });
+    return { status, headers: { get: () => null }, text: async () => JSON.stringify(body) };
+  };
+}
+
+const enrolled = { token: 'tok-123', clinicId: 'c_1', clinicName: 'North Street', deviceId: 'dev' };
+
+describe('serverBaseUrl', () => {
+  it('adds http:// to a bare host and drops trailing slashes', () => {
+    expect(serverBaseUrl(' 127.0.0.1:8787/ ')).toBe('http://127.0.0.1:8787');
+    expect(serverBaseUrl('https://sync.example.org/timedesk/')).toBe('https://sync.example.org/timedesk');
+  });
+
+  it('refuses what is not an http(s) address, naming the field', () => {
+    for (const typed of ['', 'ftp://files.example.org', 'http://']) {
+      expect(() => serverBaseUrl(typed)).toThrow(expect.objectContaining({ code: 'invalid-server-url', field: 'serverUrl' }) as Error);
+    }
+  });
+});
+
+describe('enrollDesk', () => {
+  it("posts the code with the database's device id and stores the token beside core/sync's own row", async () => {
+    const data = await openTestAppData();
+    const calls: Call[] = [];
+    const enrollment = await enrollDesk({ db: data.db, serverUrl: '127.0.0.1:8787', code: ' 7K3QD-M2XWP-0RTVA ', deviceId: data.deviceId, deviceName: 'Front desk A', fetch: answering(200, { ...enrolled, deviceId: data.deviceId }, calls), now: 1000 });
+    expect(calls).toHaveLength(1);
+    expect(calls[0]?.url).toBe('http://127.0.0.1:8787/v1/enroll');
+    expect(calls[0]?.init.headers['content-type']).toBe('application/json');
+    expect(JSON.parse(calls[0]?.init.body ?? '')).toEqual({ code: '7K3QD-M2XWP-0RTVA', deviceId: data.deviceId, deviceName: 'Front desk A' });
+    expect(enrollment).toMatchObject({ serverUrl: 'http://127.0.0.1:8787', token: 'tok-123', clinicName: 'North Street', enrolledAt: 1000 });
+    expect(await readEnrollment(data.db)).toEqual(enrollment);
+    // core/sync still reads its own (default) state: the enrollment row does not disturb it.
+    expect((await readSyncState(data.db)).cursor).toBeNull();
+    await forgetEnrollment(data.db);
+    expect(await readEnrollment(data.db)).toBeNull();
+  });
+
+  it("puts the server's refusal of the code on the code field and stores nothing", async () => {
+    const data = await openTestAppData();
+    const refusal = enrollDesk({ db: data.db, serverUrl: 'http://127.0.0.1:8787', code: 'WRONG', deviceId: data.deviceId, deviceName: 'A', fetch: answering(401, { error: { code: 'invalid-enrollment-code', message: 'Unknown, used or expired code.' } }), now: 1 });
+    await expect(refusal).rejects.toMatchObject({ code: 'invalid-enrollment-code', field: 'code' });
+    expect(await readEnrollment(data.db)).toBeNull();
+  });
+
+  it('says the server is unreachable, and that a stranger is not a sync server', async () => {
+    const data = await openTestAppData();
+    const down: FetchLike = async () => {
+      throw new TypeError('Failed to fetch');
+    };
+    await expect(enrollDesk({ db: data.db, serverUrl: 'http://127.0.0.1:1', code: 'X', deviceId: data.deviceId, deviceName: 'A', fetch: down, now: 1 })).rejects.toMatchObject({ code: 'network-unreachable', field: 'serverUrl' });
+    await expect(enrollDesk({ db: data.db, serverUrl: 'http://example.org', code: 'X', deviceId: data.deviceId, deviceName: 'A', fetch: answering(200, { hello: 'world' }), now: 1 })).rejects.toBeInstanceOf(EnrollError);
+    await expect(enrollDesk({ db: data.db, serverUrl: 'http://example.org', code: '  ', deviceId: data.deviceId, deviceName: 'A', fetch: answering(200, enrolled), now: 1 })).rejects.toMatchObject({ code: 'required', field: 'code' });
+  });
+});
