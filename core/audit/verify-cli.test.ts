@@ -48,48 +48,66 @@ beforeAll(async () => {
 
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
+const tailNote = "note: verified without a manifest; rows cut off the end of the file can only be detected with the manifest or the server's checkpoint (compare the head above).\n";
+
 describe('timedesk-audit verify', { timeout: 60_000 }, () => {
   it('prints OK with the entry count and head hash, and exits 0', async () => {
     const result = await run('verify', writeExport('good.csv', text));
-    expect(result).toMatchObject({ code: 0, stdout: `OK 50 entries, head ${manifest.heads[0]!.headHash}\n` });
+    expect(result).toMatchObject({ code: 0, stdout: `OK 50 entries, head ${manifest.heads[0]!.headHash}\n`, stderr: '' });
   });
 
-  it('names an edited row and exits 1', async () => {
-    const edited = [...rows];
-    edited[20] = edited[20]!.replace(',success,', ',error,');
-    expect(edited[20]).not.toBe(rows[20]);
-    const result = await run('verify', writeExport('edited.csv', edited.join('')));
-    expect(result.code).toBe(1);
-    expect(result.stdout).toMatch(/^FAILED row 21 \(seq 20\): edited: /);
+  it('verifies the file alone when no manifest sits beside it, noting that a cut-off tail cannot show', async () => {
+    const result = await run('verify', writeExport('alone.csv', text, false));
+    expect(result).toEqual({ code: 0, stdout: `OK 50 entries, head ${manifest.heads[0]!.headHash}\n${tailNote}`, stderr: '' });
+    // --no-manifest ignores a manifest that is there: same check, same note.
+    const ignoring = await run('verify', writeExport('ignored.csv', text), '--no-manifest');
+    expect(ignoring).toEqual(result);
   });
 
-  it('names a removed row and exits 1', async () => {
-    const result = await run('verify', writeExport('removed.csv', rows.filter((_, i) => i !== 30).join('')));
-    expect(result.code).toBe(1);
-    expect(result.stdout).toMatch(/^FAILED row 31 \(seq 30\): removed: entry seq 30 is missing/);
-  });
+  // Each tamper, with and without the manifest beside the file: the rows alone show it.
+  for (const withManifest of [true, false]) {
+    const beside = withManifest ? 'with the manifest' : 'on the file alone';
 
-  it('names reordered rows and exits 1', async () => {
-    const swapped = [...rows];
-    [swapped[8], swapped[9]] = [swapped[9]!, swapped[8]!];
-    const result = await run('verify', writeExport('swapped.csv', swapped.join('')));
-    expect(result.code).toBe(1);
-    expect(result.stdout).toMatch(/^FAILED row 9 \(seq 9\): reordered: /);
-  });
+    it(`names an edited row and exits 1 (${beside})`, async () => {
+      const edited = [...rows];
+      edited[20] = edited[20]!.replace(',success,', ',error,');
+      expect(edited[20]).not.toBe(rows[20]);
+      const result = await run('verify', writeExport(`edited-${withManifest}.csv`, edited.join(''), withManifest));
+      expect(result.code).toBe(1);
+      expect(result.stdout).toMatch(/^FAILED row 21 \(seq 20\): edited: /);
+    });
 
-  it('names a cut-off tail using the manifest beside the file, and exits 1', async () => {
+    it(`names a removed row and exits 1 (${beside})`, async () => {
+      const result = await run('verify', writeExport(`removed-${withManifest}.csv`, rows.filter((_, i) => i !== 30).join(''), withManifest));
+      expect(result.code).toBe(1);
+      expect(result.stdout).toMatch(/^FAILED row 31 \(seq 30\): removed: entry seq 30 is missing/);
+    });
+
+    it(`names reordered rows and exits 1 (${beside})`, async () => {
+      const swapped = [...rows];
+      [swapped[8], swapped[9]] = [swapped[9]!, swapped[8]!];
+      const result = await run('verify', writeExport(`swapped-${withManifest}.csv`, swapped.join(''), withManifest));
+      expect(result.code).toBe(1);
+      expect(result.stdout).toMatch(/^FAILED row 9 \(seq 9\): reordered: /);
+    });
+  }
+
+  it('names a cut-off tail with the manifest (exit 1); without it the file passes with the note', async () => {
     const cut = writeExport('cut.csv', rows.slice(0, 46).join(''));
     const result = await run('verify', cut);
     expect(result.code).toBe(1);
     expect(result.stdout).toMatch(/^FAILED row 47 \(seq 46\): truncated: /);
-    const blind = await run('verify', cut, '--no-manifest');
-    expect(blind).toMatchObject({ code: 0, stdout: expect.stringMatching(/^OK 45 entries, head [0-9a-f]{64}\n$/) });
-    expect(blind.stderr).toMatch(/without a manifest/);
+    const cutHead = /,([0-9a-f]{64})\r\n$/.exec(rows[45]!)![1]!;
+    const expected = { code: 0, stdout: `OK 45 entries, head ${cutHead}\n${tailNote}`, stderr: '' };
+    expect(await run('verify', writeExport('cut-alone.csv', rows.slice(0, 46).join(''), false))).toEqual(expected);
+    expect(await run('verify', cut, '--no-manifest')).toEqual(expected);
   });
 
-  it('verifies a filtered export against its own manifest', async () => {
+  it('verifies a filtered export against its own manifest; alone, its gaps read as removals unless --filtered', async () => {
+    // A time window: seqs 10–20 only, so the file starts past seq 1 as any filtered export may.
+    const entries = [...sampleAuditChain(50)];
     let filtered = '';
-    const generator = exportAuditCsv(sampleAuditChain(50), { patientId: 'p-7' });
+    const generator = exportAuditCsv(entries, { from: entries[9]!.at, to: entries[20]!.at });
     let step = await generator.next();
     while (!step.done) {
       filtered += step.value;
@@ -98,28 +116,55 @@ describe('timedesk-audit verify', { timeout: 60_000 }, () => {
     const path = join(dir, 'patient.csv');
     writeFileSync(path, filtered);
     writeFileSync(auditManifestPath(path), JSON.stringify(step.value));
-    const [result, blind, blindAsChain] = await Promise.all([run('verify', path), run('verify', path, '--no-manifest', '--filtered'), run('verify', path, '--no-manifest')]);
-    expect(blind.code).toBe(0);
-    // Read as a whole chain, the first gap in seq is a removal.
-    expect(blindAsChain.stdout).toMatch(/^FAILED row 2 \(seq 1\): removed: /);
+    const alone = join(dir, 'patient-alone.csv');
+    writeFileSync(alone, filtered);
+    const editedAlone = join(dir, 'patient-edited.csv');
+    writeFileSync(editedAlone, filtered.replace(`,${entries[14]!.id},`, `,${entries[14]!.id}x,`));
+    const [result, blind, blindAsChain, ignoring, edited] = await Promise.all([
+      run('verify', path),
+      run('verify', alone, '--filtered'),
+      run('verify', alone),
+      run('verify', path, '--no-manifest', '--filtered'),
+      run('verify', editedAlone, '--filtered'),
+    ]);
+    const ok = `OK 11 entries, head ${step.value.heads[0]!.headHash}\n`;
+    expect(step.value.rows).toBe(11);
     expect(result.code).toBe(0);
-    expect(result.stdout).toMatch(new RegExp(`^OK ${step.value.rows} entries, head ${step.value.heads[0]!.headHash}\\n  filtered export`));
+    expect(result.stdout.startsWith(`${ok}  filtered export`)).toBe(true);
+    expect(blind).toEqual({ code: 0, stdout: `${ok}${tailNote}  read as a filtered export: every row re-hashed; links checked between consecutive seqs; a row removed between them would not show.\n`, stderr: '' });
+    expect(ignoring).toEqual(blind);
+    expect(edited.code).toBe(1);
+    expect(edited.stdout).toMatch(/^FAILED row 7 \(seq 15\): edited: /);
+    // Read as a whole chain, the first gap in seq is a removal, with a hint for the filtered case.
+    expect(blindAsChain.code).toBe(1);
+    expect(blindAsChain.stdout).toMatch(/^FAILED row 2 \(seq 1\): removed: .*\n {2}if this is a filtered export, verify it with its manifest, or pass --filtered/);
   });
 
-  it('exits 2 for usage errors and unreadable files', async () => {
-    const noManifest = writeExport('lonely.csv', text, false);
+  it('exits 2 for usage errors, unreadable files and a manifest that is there but invalid', async () => {
+    const lonely = writeExport('lonely.csv', text, false);
     writeFileSync(join(dir, 'bad.manifest.json'), '{"format":"something else"}');
-    const [none, unknown, noFile, missing, withoutManifest, badManifest] = await Promise.all([
+    const besideBad = writeExport('bad.csv', text, false);
+    const withManifest = writeExport('flagged.csv', text);
+    const [none, unknown, noFile, missing, namedMissing, badManifest, badBeside, both, filteredWithManifest] = await Promise.all([
       run(),
       run('check', 'x.csv'),
       run('verify'),
-      run('verify', join(dir, 'nope.csv'), '--no-manifest'),
-      run('verify', noManifest),
-      run('verify', noManifest, '--manifest', join(dir, 'bad.manifest.json')),
+      run('verify', join(dir, 'nope.csv')),
+      run('verify', lonely, '--manifest', join(dir, 'nope.manifest.json')),
+      run('verify', lonely, '--manifest', join(dir, 'bad.manifest.json')),
+      run('verify', besideBad),
+      run('verify', lonely, '--manifest', join(dir, 'bad.manifest.json'), '--no-manifest'),
+      run('verify', withManifest, '--filtered'),
     ]);
-    for (const result of [none, unknown, noFile, missing, withoutManifest, badManifest]) expect(result.code).toBe(2);
+    for (const result of [none, unknown, noFile, missing, namedMissing, badManifest, badBeside, both, filteredWithManifest]) {
+      expect(result.code).toBe(2);
+      expect(result.stdout).toBe('');
+    }
     expect(missing.stderr).toMatch(/cannot read .*nope\.csv \(ENOENT\)/);
-    expect(withoutManifest.stderr).toMatch(/cannot read the manifest .*lonely\.manifest\.json/);
-    expect(badManifest.stderr).toMatch(/is not a Timedesk audit manifest/);
+    expect(namedMissing.stderr).toMatch(/cannot read the manifest .*nope\.manifest\.json \(ENOENT\)/);
+    expect(badManifest.stderr).toMatch(/bad\.manifest\.json is not a Timedesk audit manifest/);
+    expect(badBeside.stderr).toMatch(/bad\.manifest\.json is not a Timedesk audit manifest/);
+    expect(both.stderr).toMatch(/--manifest and --no-manifest contradict/);
+    expect(filteredWithManifest.stderr).toMatch(/--filtered applies only without a manifest/);
   });
 });

@@ -73,6 +73,19 @@ describe('verifyAuditCsv', async () => {
     expect(await verifyAuditCsv([cut])).toMatchObject({ ok: true, count: 30 });
   });
 
+  it('catches an edited, removed or swapped row from the file alone, without a manifest', async () => {
+    expect(await verifyAuditCsv([text])).toMatchObject({ ok: true, count: 40, headSeq: 40, headHash: manifest.heads[0]!.headHash });
+    const edited = [...rows];
+    edited[5] = edited[5]!.replace('desk-1-e5', 'desk-1-e5x');
+    expect(await verifyAuditCsv([edited.join('')])).toMatchObject({ ok: false, problem: 'edited', row: 6, seq: 5 });
+    expect(await verifyAuditCsv([rows.filter((_, i) => i !== 10).join('')])).toMatchObject({ ok: false, problem: 'removed', row: 11, seq: 10 });
+    // The first row removed: the file no longer starts at seq 1.
+    expect(await verifyAuditCsv([rows.filter((_, i) => i !== 1).join('')])).toMatchObject({ ok: false, problem: 'removed', row: 2, seq: 1 });
+    const swapped = [...rows];
+    [swapped[12], swapped[13]] = [swapped[13]!, swapped[12]!];
+    expect(await verifyAuditCsv([swapped.join('')])).toMatchObject({ ok: false, problem: 'reordered', row: 13, seq: 13 });
+  });
+
   it('refuses a row whose formula guard was stripped, even though its data still hashes right', async () => {
     const index = rows.findIndex((row) => row.includes(",'@SUM(1),"));
     expect(index).toBeGreaterThan(0);
@@ -113,6 +126,14 @@ describe('verifyAuditCsv', async () => {
       edited[5] = edited[5]!.replace(',success,', ',denied,');
       expect(edited[5]).not.toBe(filteredRows[5]);
       expect(await verifyAuditCsv([edited.join('')], { manifest: filtered.manifest })).toMatchObject({ ok: false, problem: 'edited', row: 6 });
+    });
+
+    it('without a manifest, read their gaps as removals unless told the rows are not contiguous', async () => {
+      expect(await verifyAuditCsv([filtered.text])).toMatchObject({ ok: false, problem: 'removed', row: 4, seq: 3, message: 'entries seq 3–31 are missing (before seq 32): entries were removed.' });
+      expect(await verifyAuditCsv([filtered.text], { contiguous: false })).toMatchObject({ ok: true, count: filtered.manifest.rows, headHash: filtered.manifest.heads[0]!.headHash });
+      const edited = [...filteredRows];
+      edited[5] = edited[5]!.replace(',success,', ',denied,');
+      expect(await verifyAuditCsv([edited.join('')], { contiguous: false })).toMatchObject({ ok: false, problem: 'edited', row: 6 });
     });
 
     it('catch a removed row through the manifest count, and a cut-off tail through its head', async () => {
