@@ -15,6 +15,8 @@ export interface VerifyCsvOptions {
   /**
    * Whether rows must form whole chains (every seq from 1, each linked to the
    * one before). Defaults to true unless the manifest says the export was filtered.
+   * Without a manifest a gap is indistinguishable from removed rows, so it is
+   * reported as `removed` unless the caller knows the file is filtered (false).
    */
   contiguous?: boolean;
   /** SHA-256 of UTF-8 text in lower-case hex; the CLI passes node:crypto for speed. */
@@ -53,11 +55,15 @@ export type CsvVerifyReport = CsvVerifyOk | CsvVerifyFailure;
  * checks the chain between rows. For a filtered export (manifest says so)
  * each row's own hash is checked and links only between consecutive seqs;
  * the manifest's row counts and head hashes then catch removed, added or
- * cut-off rows, though not which filtered row went missing.
+ * cut-off rows, though not which filtered row went missing. Without a
+ * manifest the file still verifies on its own, except for rows cut off its
+ * end: compare `headHash` with a checkpoint kept elsewhere for that.
  *
  * @example
- * await verifyAuditCsv(fileChunks, { manifest }) // { ok: true, count: 1000000, headSeq: 1000000, headHash: '…', heads }
- * await verifyAuditCsv(editedFile)               // { ok: false, problem: 'edited', row: 42, seq: 41, message: '…' }
+ * await verifyAuditCsv(fileChunks, { manifest })              // { ok: true, count: 1000000, headSeq: 1000000, headHash: '…', heads }
+ * await verifyAuditCsv(editedFile)                            // { ok: false, problem: 'edited', row: 42, seq: 41, message: '…' }
+ * await verifyAuditCsv(filteredFile)                          // { ok: false, problem: 'removed', … } (a gap, read as a removal)
+ * await verifyAuditCsv(filteredFile, { contiguous: false })   // { ok: true, … }
  */
 export async function verifyAuditCsv(chunks: AsyncIterable<string> | Iterable<string>, options: VerifyCsvOptions = {}): Promise<CsvVerifyReport> {
   const { manifest } = options;
