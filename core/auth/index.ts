@@ -1,5 +1,5 @@
-export { signIn, setPassphrase, recordSessionLocked, recordSignedOut } from './sign-in';
-export type { AuthEnvironment, SignInOutcome } from './sign-in';
+export { signIn, setPassphrase, recordSessionLocked, recordSignedOut, setUpFirstRun } from './sign-in';
+export type { AuthEnvironment, SignInOutcome, LockReason, FirstRunRequest } from './sign-in';
 export { deriveKey, sameDigest, passphraseIterations, minimumPassphraseLength } from './passphrase-hash';
 export type { DeriveKey } from './passphrase-hash';
 export { lockedUntilAfter, freeAttempts } from './throttle';

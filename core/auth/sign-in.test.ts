@@ -3,11 +3,11 @@ import { pbkdf2Async } from '@noble/hashes/pbkdf2.js';
 import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex } from '@noble/hashes/utils.js';
 import { verifyAuditChain } from '../audit';
-import { admin, clinicFixture, dumpDatabase, frontDesk, injectWriteFailures } from '../commands/commands.fixture';
+import { admin, clinicFixture, commandFixture, dumpDatabase, frontDesk, injectWriteFailures } from '../commands/commands.fixture';
 import { readDevice } from '../db';
 import { IdleLock } from './idle-lock';
 import { deriveKey } from './passphrase-hash';
-import { recordSessionLocked, recordSignedOut, setPassphrase, signIn } from './sign-in';
+import { recordSessionLocked, recordSignedOut, setPassphrase, setUpFirstRun, signIn } from './sign-in';
 import type { AuthEnvironment } from './sign-in';
 import { lockedUntilAfter } from './throttle';
 
@@ -137,9 +137,58 @@ describe('throttle and idle lock', () => {
   it('audits SESSION_LOCKED and STAFF_SIGNED_OUT for the session', async () => {
     const { db, env } = await authFixture();
     await recordSessionLocked(env, frontDesk);
-    expect(await lastEntry(db)).toMatchObject({ action: 'SESSION_LOCKED', actor: { staffId: 'staff-desk' }, entityId: 'staff-desk', mutationId: null });
+    expect(await lastEntry(db)).toMatchObject({ action: 'SESSION_LOCKED', actor: { staffId: 'staff-desk' }, entityId: 'staff-desk', mutationId: null, reason: 'Idle time passed.' });
     await recordSignedOut(env, frontDesk);
     expect(await lastEntry(db)).toMatchObject({ action: 'STAFF_SIGNED_OUT', actor: { staffId: 'staff-desk', role: 'front_desk' }, entityId: 'staff-desk', reason: null });
+  });
+});
+
+describe('locking by hand', () => {
+  it('records the Lock button apart from the idle timer', async () => {
+    const { db, env } = await authFixture();
+    await recordSessionLocked(env, frontDesk, 'idle');
+    await recordSessionLocked(env, frontDesk, 'manual');
+    const locks = await db.audit.where('action').equals('SESSION_LOCKED').toArray();
+    expect(locks.map((entry) => entry.reason)).toEqual(['Idle time passed.', 'Locked with the Lock button.']);
+  });
+});
+
+describe('setUpFirstRun', () => {
+  async function emptyDesk() {
+    const fixture = await commandFixture();
+    let counter = 0;
+    const env: AuthEnvironment = {
+      db: fixture.db,
+      clock: () => fixture.clock.now,
+      newId: () => `first-${++counter}`,
+      randomBytes: (count) => Uint8Array.from({ length: count }, (_, index) => index),
+      iterations: 1_000,
+    };
+    return { ...fixture, env };
+  }
+  const request = {
+    clinic: { name: 'Northside Family Clinic', timeZone: 'America/New_York', locale: 'en-US' },
+    admin: { displayName: 'Jo Admin', username: 'jo.admin' },
+    passphrase: 'correct horse battery',
+  };
+
+  it('creates the clinic and an admin who can sign in with the passphrase', async () => {
+    const { db, env } = await emptyDesk();
+    const done = await setUpFirstRun(env, request);
+    expect(done).toMatchObject({ ok: true, value: { admin: { username: 'jo.admin', role: 'admin' } } });
+    expect((await db.audit.toArray()).map((entry) => entry.action)).toEqual(['CLINIC_CREATED', 'STAFF_SAVED']);
+    expect(await signIn(env, 'jo.admin', 'wrong horse battery')).toMatchObject({ ok: false, reason: 'wrong-credentials' });
+    expect(await signIn(env, 'jo.admin', 'correct horse battery')).toMatchObject({ ok: true, session: { displayName: 'Jo Admin', role: 'admin' } });
+  });
+
+  it('refuses a short passphrase and a second set-up, storing nothing', async () => {
+    const { db, env } = await emptyDesk();
+    expect(await setUpFirstRun(env, { ...request, passphrase: 'short' })).toMatchObject({ ok: false, error: { code: 'too-short', field: 'passphrase' } });
+    expect(await db.staff.count()).toBe(0);
+    expect((await setUpFirstRun(env, request)).ok).toBe(true);
+    const before = await dumpDatabase(db);
+    expect(await setUpFirstRun(env, { ...request, admin: { displayName: 'Mo', username: 'mo.admin' } })).toMatchObject({ ok: false, error: { code: 'not-permitted', field: 'setup' } });
+    expect(await dumpDatabase(db)).toEqual(before);
   });
 });
 

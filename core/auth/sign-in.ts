@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { bytesToHex } from '@noble/hashes/utils.js';
-import { defineCommand, nobodySignedIn, refuse, runCommand } from '../commands';
-import type { CommandEnvironment, CommandResult, CommandSession } from '../commands';
+import { defineCommand, nobodySignedIn, refuse, runCommand, runFirstRunSetup } from '../commands';
+import type { CommandEnvironment, CommandResult, CommandSession, FirstRunOutcome } from '../commands';
 import type { StaffCredential } from '../db';
 import type { StaffMember } from '../model';
 import { deriveKey, minimumPassphraseLength, passphraseIterations, sameDigest } from './passphrase-hash';
@@ -141,13 +141,21 @@ async function recordSessionEvent(env: CommandEnvironment, session: CommandSessi
   await runCommand(env, action === 'SESSION_LOCKED' ? 'staff/lock' : 'staff/sign-out', record as never, {}, session);
 }
 
+/** Why a session was locked: the idle timer ran out, or the staff member pressed Lock. */
+export type LockReason = 'idle' | 'manual';
+
+const lockReasons: Record<LockReason, string> = { idle: 'Idle time passed.', manual: 'Locked with the Lock button.' };
+
 /**
- * Records that the idle lock engaged for `session` (`SESSION_LOCKED`).
+ * Records that `session`'s screen was locked (`SESSION_LOCKED`), with the
+ * reason in words: the idle timer (`'idle'`, the default) or the Lock button
+ * (`'manual'`), so the log tells a walk-away from a deliberate lock.
  *
- * @example if (lock.check() === 'locked-now') await recordSessionLocked(env, session);
+ * @example if (lock.check() === 'locked-now') await recordSessionLocked(env, session, 'idle');
+ * @example await recordSessionLocked(env, session, 'manual'); // reason: 'Locked with the Lock button.'
  */
-export function recordSessionLocked(env: CommandEnvironment, session: CommandSession): Promise<void> {
-  return recordSessionEvent(env, session, 'SESSION_LOCKED', 'Idle time passed.');
+export function recordSessionLocked(env: CommandEnvironment, session: CommandSession, reason: LockReason = 'idle'): Promise<void> {
+  return recordSessionEvent(env, session, 'SESSION_LOCKED', lockReasons[reason]);
 }
 
 /**
@@ -158,4 +166,34 @@ export function recordSessionLocked(env: CommandEnvironment, session: CommandSes
  */
 export function recordSignedOut(env: CommandEnvironment, session: CommandSession): Promise<void> {
   return recordSessionEvent(env, session, 'STAFF_SIGNED_OUT', null);
+}
+
+/** What the first-run screen hands over: the clinic, the first admin and their passphrase. */
+export interface FirstRunRequest {
+  clinic: { name: string; timeZone: string; locale: string; idleLockMinutes?: number };
+  admin: { id?: string; displayName: string; username: string };
+  passphrase: string;
+}
+
+/**
+ * Sets up a new desk through core/commands' `setup/first-run`: the clinic
+ * settings, the first admin and their passphrase in one audited transaction
+ * (`CLINIC_CREATED`, `STAFF_SAVED`). The passphrase is checked (`too-short`)
+ * and hashed first, outside any transaction; a desk that already has staff is
+ * refused before hashing (`not-permitted`, field `setup`) and again inside
+ * the transaction.
+ *
+ * @example
+ * const done = await setUpFirstRun(env, { clinic: { name: 'Northside', timeZone: 'America/New_York', locale: 'en-US' }, admin: { displayName: 'Jo Admin', username: 'jo.admin' }, passphrase: 'correct horse battery' });
+ * if (done.ok) await signIn(env, 'jo.admin', 'correct horse battery');
+ */
+export async function setUpFirstRun(env: AuthEnvironment, request: FirstRunRequest): Promise<CommandResult<FirstRunOutcome>> {
+  if (request.passphrase.trim().length < minimumPassphraseLength) {
+    return refuse('too-short', 'passphrase', `A passphrase needs at least ${minimumPassphraseLength} characters.`);
+  }
+  if ((await env.db.staff.count()) > 0) return refuse('not-permitted', 'setup', 'This clinic is already set up; sign in instead.');
+  const iterations = env.iterations ?? passphraseIterations;
+  const salt = bytesToHex(env.randomBytes(16));
+  const hash = await (env.deriveKey ?? deriveKey)(request.passphrase, salt, iterations);
+  return runFirstRunSetup(env, { clinic: request.clinic, admin: request.admin }, { algorithm: 'PBKDF2-SHA256', iterations, salt, hash });
 }

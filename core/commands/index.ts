@@ -21,3 +21,5 @@ export { checkStoredAuditChain } from './audit-integrity';
 export { exportAuditLog } from './audit-export';
 export type { AuditExportRequest, AuditExportOutcome } from './audit-export';
 export type { PrintedDaySheet } from './day-sheet-commands';
+export { runFirstRunSetup, firstRunArgsSchema } from './first-run-command';
+export type { FirstRunOutcome, PreparedCredential } from './first-run-command';
