@@ -1,5 +1,8 @@
 import pg from 'pg';
+import { toClinic, toDevice } from './account-rows';
+import type { ClinicRow, DeviceRow } from './account-rows';
 import { maxBookingMs } from './booking-window';
+import { deviceRefusal, redeemableCode } from './enrollment-checks';
 import type {
   AuditHeadRecord,
   AuditRecord,
@@ -13,6 +16,7 @@ import type {
   SyncEntity,
   WriteTransaction,
 } from './storage';
+import { tablesSql } from './table-definitions';
 
 // The service is stateless: several instances may share this database, so
 // every piece of coordination is a lock or a constraint in it.
@@ -28,37 +32,7 @@ import type {
 // Queries with values are named: pg prepares each once per connection and
 // reuses the plan, which roughly halves the cost of the short write-path statements.
 const schemaSql = `
-CREATE TABLE IF NOT EXISTS clinics (
-  id TEXT PRIMARY KEY, name TEXT NOT NULL, time_zone TEXT NOT NULL, created_at TEXT NOT NULL,
-  last_change BIGINT NOT NULL DEFAULT 0);
-CREATE TABLE IF NOT EXISTS enrollment_codes (
-  code_hash TEXT PRIMARY KEY, clinic_id TEXT NOT NULL REFERENCES clinics(id), created_at TEXT NOT NULL,
-  expires_at TEXT NOT NULL, used_at TEXT);
-CREATE TABLE IF NOT EXISTS devices (
-  id TEXT PRIMARY KEY, clinic_id TEXT NOT NULL REFERENCES clinics(id), name TEXT NOT NULL,
-  token_hash TEXT NOT NULL UNIQUE, created_at TEXT NOT NULL, revoked_at TEXT,
-  last_device_seq BIGINT NOT NULL DEFAULT 0);
-CREATE INDEX IF NOT EXISTS devices_clinic ON devices(clinic_id);
-CREATE TABLE IF NOT EXISTS mutations (
-  mutation_id TEXT PRIMARY KEY, clinic_id TEXT NOT NULL, device_id TEXT NOT NULL REFERENCES devices(id),
-  device_seq BIGINT NOT NULL, result JSONB NOT NULL, UNIQUE (device_id, device_seq));
-CREATE TABLE IF NOT EXISTS entities (
-  clinic_id TEXT NOT NULL, entity TEXT NOT NULL, id TEXT NOT NULL, version BIGINT NOT NULL,
-  data JSONB, deleted BOOLEAN NOT NULL, device_id TEXT NOT NULL, PRIMARY KEY (clinic_id, entity, id));
-CREATE TABLE IF NOT EXISTS booking_slots (
-  clinic_id TEXT NOT NULL, appointment_id TEXT NOT NULL, key TEXT NOT NULL, start_ms BIGINT NOT NULL,
-  end_ms BIGINT NOT NULL, PRIMARY KEY (clinic_id, appointment_id, key));
-CREATE INDEX IF NOT EXISTS booking_slots_key_start ON booking_slots(clinic_id, key, start_ms);
-CREATE TABLE IF NOT EXISTS changes (
-  clinic_id TEXT NOT NULL, change BIGINT NOT NULL, entity TEXT NOT NULL, id TEXT NOT NULL, op TEXT NOT NULL,
-  version BIGINT NOT NULL, data JSONB, PRIMARY KEY (clinic_id, change));
-CREATE TABLE IF NOT EXISTS conflicts (
-  clinic_id TEXT NOT NULL, id TEXT NOT NULL, appointment_id TEXT NOT NULL, detected_at_change BIGINT NOT NULL,
-  PRIMARY KEY (clinic_id, id));
-CREATE TABLE IF NOT EXISTS audit_entries (
-  clinic_id TEXT NOT NULL, device_id TEXT NOT NULL REFERENCES devices(id), seq BIGINT NOT NULL,
-  hash TEXT NOT NULL, prev_hash TEXT NOT NULL, entry JSON NOT NULL, PRIMARY KEY (device_id, seq));
-CREATE OR REPLACE FUNCTION audit_entries_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
+${tablesSql({ integer: 'BIGINT', json: 'JSONB', auditEntry: 'JSON', boolean: 'BOOLEAN' })}CREATE OR REPLACE FUNCTION audit_entries_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
   BEGIN RAISE EXCEPTION 'audit_entries is append-only (% refused)', TG_OP; END $$;
 CREATE OR REPLACE TRIGGER audit_entries_no_change BEFORE UPDATE OR DELETE ON audit_entries
   FOR EACH ROW EXECUTE FUNCTION audit_entries_append_only();
@@ -69,21 +43,9 @@ CREATE OR REPLACE TRIGGER audit_entries_no_truncate BEFORE TRUNCATE ON audit_ent
 // Arbitrary constant: serialises migrations when several instances start at once.
 const migrationLockKey = 727_001;
 
-interface ClinicRow { id: string; name: string; time_zone: string; created_at: string; last_change: string }
-interface DeviceRow { id: string; clinic_id: string; name: string; token_hash: string; created_at: string; revoked_at: string | null; last_device_seq: string }
 interface EntityRow { entity: string; id: string; version: string; data: Record<string, unknown> | null; deleted: boolean; device_id: string }
 interface ChangeRow { change: string; entity: string; id: string; op: string; version: string; data: Record<string, unknown> | null }
 
-const toClinic = (row: ClinicRow): ClinicRecord => ({ id: row.id, name: row.name, timeZone: row.time_zone, createdAt: row.created_at, lastChange: Number(row.last_change) });
-const toDevice = (row: DeviceRow): DeviceRecord => ({
-  id: row.id,
-  clinicId: row.clinic_id,
-  name: row.name,
-  tokenHash: row.token_hash,
-  createdAt: row.created_at,
-  revokedAt: row.revoked_at,
-  lastDeviceSeq: Number(row.last_device_seq),
-});
 const toEntity = (row: EntityRow): EntityRecord => ({
   entity: row.entity as SyncEntity,
   id: row.id,
@@ -172,13 +134,12 @@ class PostgresStorage implements Storage, RawSqlAccess {
   redeemEnrollmentCode(input: Parameters<Storage['redeemEnrollmentCode']>[0]): ReturnType<Storage['redeemEnrollmentCode']> {
     return this.transaction(async (client) => {
       const { rows } = await client.query<{ clinic_id: string; expires_at: string; used_at: string | null }>({ name: 'td_4', text: 'SELECT clinic_id, expires_at, used_at FROM enrollment_codes WHERE code_hash = $1 FOR UPDATE', values: [input.codeHash] });
-      const code = rows[0];
-      if (!code) return { ok: false as const, problem: 'unknown-code' as const };
-      if (code.used_at !== null) return { ok: false as const, problem: 'code-used' as const };
-      if (code.expires_at <= input.now) return { ok: false as const, problem: 'code-expired' as const };
+      const checked = redeemableCode(rows[0], input.now);
+      if (!checked.ok) return checked;
+      const code = checked.code;
       const existing = (await client.query<DeviceRow>({ name: 'td_5', text: 'SELECT * FROM devices WHERE id = $1 FOR UPDATE', values: [input.device.id] })).rows[0];
-      if (existing && existing.clinic_id !== code.clinic_id) return { ok: false as const, problem: 'device-taken' as const };
-      if (existing && existing.revoked_at !== null) return { ok: false as const, problem: 'device-revoked' as const };
+      const refused = deviceRefusal(existing, code.clinic_id);
+      if (refused) return refused;
       await client.query({ name: 'td_6', text: 'UPDATE enrollment_codes SET used_at = $1 WHERE code_hash = $2', values: [input.now, input.codeHash] });
       if (existing) {
         await client.query({ name: 'td_7', text: 'UPDATE devices SET token_hash = $1, name = $2 WHERE id = $3', values: [input.device.tokenHash, input.device.name, input.device.id] });

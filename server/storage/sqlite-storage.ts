@@ -1,6 +1,8 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
+import { toClinic, toDevice } from './account-rows';
+import type { ClinicRow, DeviceRow } from './account-rows';
 import { AsyncMutex } from './async-mutex';
 import type {
   AuditHeadRecord,
@@ -17,6 +19,8 @@ import type {
   WriteTransaction,
 } from './storage';
 import { maxBookingMs } from './booking-window';
+import { deviceRefusal, redeemableCode } from './enrollment-checks';
+import { tablesSql } from './table-definitions';
 
 // WAL: readers never block the writer and a commit is one append to the log.
 // synchronous=NORMAL in WAL mode is durable against process crashes (kill -9);
@@ -29,57 +33,15 @@ PRAGMA journal_mode = WAL;
 PRAGMA synchronous = NORMAL;
 PRAGMA wal_autocheckpoint = 10000;
 PRAGMA foreign_keys = ON;
-CREATE TABLE IF NOT EXISTS clinics (
-  id TEXT PRIMARY KEY, name TEXT NOT NULL, time_zone TEXT NOT NULL, created_at TEXT NOT NULL,
-  last_change INTEGER NOT NULL DEFAULT 0);
-CREATE TABLE IF NOT EXISTS enrollment_codes (
-  code_hash TEXT PRIMARY KEY, clinic_id TEXT NOT NULL REFERENCES clinics(id), created_at TEXT NOT NULL,
-  expires_at TEXT NOT NULL, used_at TEXT);
-CREATE TABLE IF NOT EXISTS devices (
-  id TEXT PRIMARY KEY, clinic_id TEXT NOT NULL REFERENCES clinics(id), name TEXT NOT NULL,
-  token_hash TEXT NOT NULL UNIQUE, created_at TEXT NOT NULL, revoked_at TEXT,
-  last_device_seq INTEGER NOT NULL DEFAULT 0);
-CREATE INDEX IF NOT EXISTS devices_clinic ON devices(clinic_id);
-CREATE TABLE IF NOT EXISTS mutations (
-  mutation_id TEXT PRIMARY KEY, clinic_id TEXT NOT NULL, device_id TEXT NOT NULL REFERENCES devices(id),
-  device_seq INTEGER NOT NULL, result TEXT NOT NULL, UNIQUE (device_id, device_seq));
-CREATE TABLE IF NOT EXISTS entities (
-  clinic_id TEXT NOT NULL, entity TEXT NOT NULL, id TEXT NOT NULL, version INTEGER NOT NULL,
-  data TEXT, deleted INTEGER NOT NULL, device_id TEXT NOT NULL, PRIMARY KEY (clinic_id, entity, id));
-CREATE TABLE IF NOT EXISTS booking_slots (
-  clinic_id TEXT NOT NULL, appointment_id TEXT NOT NULL, key TEXT NOT NULL, start_ms INTEGER NOT NULL,
-  end_ms INTEGER NOT NULL, PRIMARY KEY (clinic_id, appointment_id, key));
-CREATE INDEX IF NOT EXISTS booking_slots_key_start ON booking_slots(clinic_id, key, start_ms);
-CREATE TABLE IF NOT EXISTS changes (
-  clinic_id TEXT NOT NULL, change INTEGER NOT NULL, entity TEXT NOT NULL, id TEXT NOT NULL, op TEXT NOT NULL,
-  version INTEGER NOT NULL, data TEXT, PRIMARY KEY (clinic_id, change));
-CREATE TABLE IF NOT EXISTS conflicts (
-  clinic_id TEXT NOT NULL, id TEXT NOT NULL, appointment_id TEXT NOT NULL, detected_at_change INTEGER NOT NULL,
-  PRIMARY KEY (clinic_id, id));
-CREATE TABLE IF NOT EXISTS audit_entries (
-  clinic_id TEXT NOT NULL, device_id TEXT NOT NULL REFERENCES devices(id), seq INTEGER NOT NULL,
-  hash TEXT NOT NULL, prev_hash TEXT NOT NULL, entry TEXT NOT NULL, PRIMARY KEY (device_id, seq));
-CREATE TRIGGER IF NOT EXISTS audit_entries_no_update BEFORE UPDATE ON audit_entries
+${tablesSql({ integer: 'INTEGER', json: 'TEXT', auditEntry: 'TEXT', boolean: 'INTEGER' })}CREATE TRIGGER IF NOT EXISTS audit_entries_no_update BEFORE UPDATE ON audit_entries
   BEGIN SELECT RAISE(ABORT, 'audit_entries is append-only'); END;
 CREATE TRIGGER IF NOT EXISTS audit_entries_no_delete BEFORE DELETE ON audit_entries
   BEGIN SELECT RAISE(ABORT, 'audit_entries is append-only'); END;
 `;
 
-interface ClinicRow { id: string; name: string; time_zone: string; created_at: string; last_change: number }
-interface DeviceRow { id: string; clinic_id: string; name: string; token_hash: string; created_at: string; revoked_at: string | null; last_device_seq: number }
 interface EntityRow { entity: string; id: string; version: number; data: string | null; deleted: number; device_id: string }
 interface ChangeRow { change: number; entity: string; id: string; op: string; version: number; data: string | null }
 
-const toClinic = (row: ClinicRow): ClinicRecord => ({ id: row.id, name: row.name, timeZone: row.time_zone, createdAt: row.created_at, lastChange: row.last_change });
-const toDevice = (row: DeviceRow): DeviceRecord => ({
-  id: row.id,
-  clinicId: row.clinic_id,
-  name: row.name,
-  tokenHash: row.token_hash,
-  createdAt: row.created_at,
-  revokedAt: row.revoked_at,
-  lastDeviceSeq: row.last_device_seq,
-});
 const toEntity = (row: EntityRow): EntityRecord => ({
   entity: row.entity as SyncEntity,
   id: row.id,
@@ -187,13 +149,13 @@ class SqliteStorage implements Storage, RawSqlAccess {
   redeemEnrollmentCode(input: Parameters<Storage['redeemEnrollmentCode']>[0]): ReturnType<Storage['redeemEnrollmentCode']> {
     return this.run(() =>
       this.db.transaction(() => {
-        const code = this.db.prepare<[string], { clinic_id: string; expires_at: string; used_at: string | null }>('SELECT clinic_id, expires_at, used_at FROM enrollment_codes WHERE code_hash = ?').get(input.codeHash);
-        if (!code) return { ok: false as const, problem: 'unknown-code' as const };
-        if (code.used_at !== null) return { ok: false as const, problem: 'code-used' as const };
-        if (code.expires_at <= input.now) return { ok: false as const, problem: 'code-expired' as const };
+        const found = this.db.prepare<[string], { clinic_id: string; expires_at: string; used_at: string | null }>('SELECT clinic_id, expires_at, used_at FROM enrollment_codes WHERE code_hash = ?').get(input.codeHash);
+        const checked = redeemableCode(found, input.now);
+        if (!checked.ok) return checked;
+        const code = checked.code;
         const existing = this.statements.device.get(input.device.id);
-        if (existing && existing.clinic_id !== code.clinic_id) return { ok: false as const, problem: 'device-taken' as const };
-        if (existing && existing.revoked_at !== null) return { ok: false as const, problem: 'device-revoked' as const };
+        const refused = deviceRefusal(existing, checked.code.clinic_id);
+        if (refused) return refused;
         this.db.prepare('UPDATE enrollment_codes SET used_at = ? WHERE code_hash = ?').run(input.now, input.codeHash);
         if (existing) {
           this.db.prepare('UPDATE devices SET token_hash = ?, name = ? WHERE id = ?').run(input.device.tokenHash, input.device.name, input.device.id);
@@ -244,7 +206,7 @@ class SqliteStorage implements Storage, RawSqlAccess {
         if (counter === null) {
           const clinic = s.clinic.get(clinicId);
           if (!clinic) throw new Error(`unknown clinic ${clinicId}`);
-          counter = clinic.last_change;
+          counter = Number(clinic.last_change);
         }
         return counter;
       };
