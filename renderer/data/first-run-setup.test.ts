@@ -36,8 +36,13 @@ describe('setUpClinic', () => {
       ['room', 'Room 1'],
     ]);
     expect(await data.db.availability.count()).toBe(15); // 3 resources × Mon–Fri
-    const audit = await data.db.audit.toArray();
-    expect(audit[0]).toMatchObject({ action: 'STAFF_SAVED', actor: { displayName: 'Jo Admin', role: 'admin' } });
+    // The log starts with the set-up itself, by the new admin: clinic, then the admin account (with its passphrase).
+    const audit = await data.db.audit.orderBy('[deviceId+seq]').toArray();
+    expect(audit.slice(0, 2)).toMatchObject([
+      { action: 'CLINIC_CREATED', actor: { displayName: 'Jo Admin', role: 'admin' }, changes: { name: { before: null, after: 'Northside Family Clinic' } } },
+      { action: 'STAFF_SAVED', actor: { displayName: 'Jo Admin', role: 'admin' }, changes: { username: { before: null, after: 'jo.admin' }, passphrase: { before: null, after: 'changed' } } },
+    ]);
+    expect(audit.filter((entry) => entry.action === 'CLINIC_CREATED')).toHaveLength(1);
 
     const wrong = await signIn(data.auth, 'jo.admin', 'wrong horse battery');
     expect(wrong.ok).toBe(false);

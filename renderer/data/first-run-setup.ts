@@ -1,7 +1,6 @@
 import { z } from 'zod';
-import { minimumPassphraseLength, setPassphrase } from '../../core/auth';
+import { minimumPassphraseLength, setUpFirstRun } from '../../core/auth';
 import type { CommandError } from '../../core/commands';
-import type { ClinicSettings } from '../../core/db';
 import { addCodedIssue, parseWith, staffMemberSchema, timeZoneSchema } from '../../core/model';
 import type { StaffMember } from '../../core/model';
 import { ValidationError } from '../../core/validation';
@@ -79,8 +78,19 @@ export function checkFirstRun(input: FirstRunInput): { ok: true; value: z.output
   return { ok: true, value };
 }
 
+/** The engine's field names for first run, as the form names them (so a refusal shows beside the right input). */
+const formFieldOf: Record<string, string> = {
+  'clinic.name': 'clinicName',
+  'clinic.timeZone': 'timeZone',
+  'clinic.locale': 'locale',
+  'admin.displayName': 'adminDisplayName',
+  'admin.username': 'adminUsername',
+  setup: 'clinicName',
+};
+
 /**
- * True until the first admin has a passphrase, i.e. until first run finished.
+ * True until first run has created the first admin (with their passphrase:
+ * core/commands' `setup/first-run` stores both at once).
  *
  * @example if (await needsFirstRun(db)) showFirstRun();
  */
@@ -89,13 +99,16 @@ export async function needsFirstRun(data: Pick<AppData, 'db'>): Promise<boolean>
 }
 
 /**
- * Sets up a new clinic: its settings, the first admin (through `staff/save`,
- * acting as that admin, so the audit log's first entry names them), the
- * named providers and rooms with Mon–Fri 09:00–17:00
- * hours (through `resource/save` and `availability/save`) — or, when
- * `sample` is set, the sample clinic (see sample-clinic.ts) — and last the
- * admin's passphrase (core/auth's `setPassphrase`, hashed outside any
- * transaction). Refuses when the clinic is already set up.
+ * Sets up a new clinic: its settings, the first admin and their passphrase
+ * through core/auth's `setUpFirstRun` (the passphrase hashed outside any
+ * transaction, then core/commands' `setup/first-run` stores all three in one
+ * transaction, audited `CLINIC_CREATED` + `STAFF_SAVED` by the new admin);
+ * then, acting as that admin, the named providers and rooms with Mon–Fri
+ * 09:00–17:00 hours (`resource/save`, `availability/save`) — or, when
+ * `sample` is set, the sample clinic (see sample-clinic.ts). Refuses when the
+ * clinic is already set up. The first-run screen stays up until this
+ * returns (renderer/first-run's progress flag), although the stored
+ * passphrase already ends first run.
  *
  * @example await setUpClinic(data, { clinicName: 'Northside', timeZone: 'America/New_York', locale: 'en-US', … })
  */
@@ -105,17 +118,17 @@ export async function setUpClinic(data: AppData, input: FirstRunInput, onProgres
   const form = checked.value;
   if (!(await needsFirstRun(data))) return problem('not-permitted', 'clinicName', 'This clinic is already set up; sign in instead.');
 
-  // A first run that stopped half-way (the tab closed) left the admin without a passphrase: reuse them.
-  const existing = await data.db.staff.where('username').equals(form.adminUsername).first();
-  const adminId = existing?.id ?? randomId();
-
-  // core/commands has no clinic command yet; settings are the one row written here directly.
-  const settings: ClinicSettings = { key: 'clinic', name: form.clinicName, timeZone: form.timeZone, locale: form.locale, idleLockMinutes: 5 };
-  await data.db.meta.put(settings);
-
-  const session = { staffId: adminId, displayName: form.adminDisplayName, role: 'admin' as const };
-  const saved = await data.commands.run('staff/save', { id: adminId, displayName: form.adminDisplayName, username: form.adminUsername, role: 'admin' }, session);
-  if (!saved.ok) return saved;
+  const created = await setUpFirstRun(data.auth, {
+    clinic: { name: form.clinicName, timeZone: form.timeZone, locale: form.locale },
+    admin: { id: data.auth.newId(), displayName: form.adminDisplayName, username: form.adminUsername },
+    passphrase: form.passphrase,
+  });
+  if (!created.ok) {
+    const { error } = created;
+    const field = 'field' in error ? formFieldOf[error.field] : undefined;
+    return { ok: false, error: field && 'field' in error ? { ...error, field } : error };
+  }
+  const { session, admin } = created.value;
 
   if (form.sample) {
     await loadSampleClinic(data, session, { now: data.auth.clock(), timeZone: form.timeZone, ...(onProgress ? { onProgress } : {}) });
@@ -126,15 +139,12 @@ export async function setUpClinic(data: AppData, input: FirstRunInput, onProgres
   ];
   const resources = form.sample ? [] : named;
   for (const resource of resources) {
-    const created = await data.commands.run('resource/save', { ...resource, timeZone: form.timeZone }, session);
-    if (!created.ok) return created;
+    const saved = await data.commands.run('resource/save', { ...resource, timeZone: form.timeZone }, session);
+    if (!saved.ok) return saved;
     for (const hours of startingHours) {
-      const rule = await data.commands.run('availability/save', { ...hours, id: randomId(), resourceId: created.value.id }, session);
+      const rule = await data.commands.run('availability/save', { ...hours, id: randomId(), resourceId: saved.value.id }, session);
       if (!rule.ok) return rule;
     }
   }
-  // Last: the stored passphrase is what ends first run, so sign-in appears only once the clinic is complete.
-  const stored = await setPassphrase(data.auth, session, adminId, form.passphrase);
-  if (!stored.ok) return stored;
-  return { ok: true, admin: saved.value };
+  return { ok: true, admin };
 }

@@ -7,6 +7,7 @@ import { Field } from '../forms/Field';
 import { errorsFor } from '../forms/field-errors';
 import { text } from '../i18n';
 import { usePendingSignInName } from '../sign-in/pending-sign-in';
+import { useFirstRunProgress } from './first-run-progress';
 
 const formFields = ['clinicName', 'timeZone', 'locale', 'adminDisplayName', 'adminUsername', 'passphrase', 'passphraseAgain', 'providerNames', 'roomNames'];
 
@@ -50,6 +51,7 @@ export function FirstRun() {
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [busy, setBusy] = useState(false);
   const setPendingName = usePendingSignInName((state) => state.set);
+  const setSettingUp = useFirstRunProgress((state) => state.setSettingUp);
 
   const update = (name: keyof typeof form) => (event: { target: { value: string } }) => setForm({ ...form, [name]: event.target.value });
 
@@ -60,6 +62,7 @@ export function FirstRun() {
     const input: FirstRunInput = { ...form, providerNames: lines(form.providerNames), roomNames: lines(form.roomNames), sample };
     // Named before the clinic is stored: the sign-in screen appears the moment setup ends.
     setPendingName(form.adminUsername.trim().toLowerCase());
+    setSettingUp(true);
     try {
       const result = await setUpClinic(data, input, (done, total) => setProgress({ done, total }));
       if (result.ok) return; // the live first-run check now shows sign-in
@@ -69,6 +72,7 @@ export function FirstRun() {
     } finally {
       setBusy(false);
       setProgress(null);
+      setSettingUp(false);
     }
   }
 
