@@ -7,6 +7,7 @@ import { Field } from '../forms/Field';
 import { clinicFormat, text } from '../i18n';
 import { useSession } from '../session/session-store';
 import { usePendingSignInName } from './pending-sign-in';
+import { useSignOut } from './useSignOut';
 
 /**
  * Staff sign-in (username + passphrase). When the screen was locked it says
@@ -19,6 +20,7 @@ export function SignIn() {
   const { auth } = useAppData();
   const clinic = useClinic();
   const session = useSession();
+  const signOut = useSignOut();
   const lockedBy = session.locked ? session.staff : null;
   const pendingName = usePendingSignInName((state) => state.username);
   const [username, setUsername] = useState(lockedBy?.username ?? pendingName);
@@ -38,6 +40,8 @@ export function SignIn() {
       const outcome = await signIn(auth, username, passphrase);
       if (outcome.ok) {
         const { id, displayName, role } = outcome.staff;
+        // Someone else signing in at a locked desk ends the locked session: record that it ended.
+        if (lockedBy && lockedBy.staffId !== id) await signOut();
         session.signIn({ staffId: id, displayName, username: outcome.staff.username, role });
         return;
       }
@@ -77,7 +81,7 @@ export function SignIn() {
         </p>
         <div className="form-actions">
           {lockedBy ? (
-            <button type="button" onClick={() => (session.signOut(), setUsername(''))}>
+            <button type="button" onClick={() => void signOut().then(() => setUsername(''))}>
               {text.signIn.switchUser}
             </button>
           ) : null}

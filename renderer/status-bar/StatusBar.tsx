@@ -2,6 +2,7 @@ import { useClinic } from '../data/useClinic';
 import { text } from '../i18n';
 import { useSession } from '../session/session-store';
 import { useShortcutSheet } from '../shortcuts/shortcut-sheet-store';
+import { useLockNow } from '../sign-in/useLockNow';
 import { SyncStatusSummary } from '../sync/SyncStatusSummary';
 import { useOnline } from './useOnline';
 
@@ -14,7 +15,7 @@ import { useOnline } from './useOnline';
 export function StatusBar() {
   const clinic = useClinic();
   const staff = useSession((state) => state.staff);
-  const lock = useSession((state) => state.lock);
+  const lock = useLockNow();
   const toggleShortcuts = useShortcutSheet((state) => state.toggle);
   const online = useOnline();
   return (
