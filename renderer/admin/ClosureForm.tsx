@@ -1,12 +1,13 @@
 import { useState } from 'react';
-import type { FormEvent } from 'react';
 import type { Closure, Resource } from '../../core/model';
 import { useClinic } from '../data/useClinic';
 import { useCommand } from '../data/useCommand';
 import { todayIn } from '../dates/calendar-dates';
 import { Modal } from '../dialog/Modal';
 import { Field } from '../forms/Field';
+import { FormFooter } from '../forms/FormFooter';
 import { errorsFor } from '../forms/field-errors';
+import { useFormSubmit } from '../forms/useFormSubmit';
 import { text } from '../i18n';
 
 /** Props of {@link ClosureForm}. */
@@ -37,29 +38,18 @@ export function ClosureForm({ closure, resources, onClose }: ClosureFormProps) {
     resourceId: closure?.resourceId ?? '',
     reason: closure?.reason ?? '',
   });
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [busy, setBusy] = useState(false);
-
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    setBusy(true);
-    setErrors({});
-    try {
-      const result = await run('closure/save', {
+  const { errors, busy, submit } = useFormSubmit({
+    save: () =>
+      run('closure/save', {
         ...(closure ? { id: closure.id } : {}),
         startDate: form.startDate ?? today,
         endDate: form.endDate ?? today,
         resourceId: form.resourceId || null,
         reason: form.reason,
-      });
-      if (result.ok) onClose();
-      else setErrors(errorsFor(result.error, formFields));
-    } catch {
-      setErrors({ form: text.app.unexpectedError });
-    } finally {
-      setBusy(false);
-    }
-  }
+      }),
+    errorsOf: (error) => errorsFor(error, formFields),
+    onSaved: onClose,
+  });
 
   return (
     <Modal title={closure ? words.editClosure : words.addClosure} onClose={onClose}>
@@ -85,19 +75,7 @@ export function ClosureForm({ closure, resources, onClose }: ClosureFormProps) {
         <Field label={text.fields.reason} error={errors['reason']} hint={words.reasonHint}>
           <input value={form.reason} onChange={(event) => setForm({ ...form, reason: event.target.value })} />
         </Field>
-        {errors['form'] ? (
-          <p className="form-error" role="alert">
-            {errors['form']}
-          </p>
-        ) : null}
-        <div className="form-actions">
-          <button type="button" onClick={onClose}>
-            {text.app.cancel}
-          </button>
-          <button type="submit" className="primary" disabled={busy}>
-            {busy ? text.app.saving : text.app.save}
-          </button>
-        </div>
+        <FormFooter error={errors['form']} busy={busy} onCancel={onClose} />
       </form>
     </Modal>
   );

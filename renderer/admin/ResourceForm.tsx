@@ -1,12 +1,13 @@
 import { useMemo, useState } from 'react';
-import type { FormEvent } from 'react';
 import { resourceKinds } from '../../core/model';
 import type { Resource, ResourceKind } from '../../core/model';
 import { useClinic } from '../data/useClinic';
 import { useCommand } from '../data/useCommand';
 import { Modal } from '../dialog/Modal';
 import { Field } from '../forms/Field';
+import { FormFooter } from '../forms/FormFooter';
 import { errorsFor } from '../forms/field-errors';
+import { useFormSubmit } from '../forms/useFormSubmit';
 import { text } from '../i18n';
 
 /** Props of {@link ResourceForm}. */
@@ -41,15 +42,9 @@ export function ResourceForm({ resource, kind, onClose }: ResourceFormProps) {
     color: resource?.color ?? defaultColour,
     active: resource?.active ?? true,
   });
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [busy, setBusy] = useState(false);
-
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    setBusy(true);
-    setErrors({});
-    try {
-      const result = await run('resource/save', {
+  const { errors, busy, submit } = useFormSubmit({
+    save: () =>
+      run('resource/save', {
         ...(resource ? { id: resource.id } : {}),
         name: form.name,
         kind: form.kind,
@@ -57,15 +52,10 @@ export function ResourceForm({ resource, kind, onClose }: ResourceFormProps) {
         timeZone: (form.timeZone ?? clinic.timeZone).trim(),
         ...(form.useColour ? { color: form.color } : {}),
         active: form.active,
-      });
-      if (result.ok) onClose();
-      else setErrors(errorsFor(result.error, formFields));
-    } catch {
-      setErrors({ form: text.app.unexpectedError });
-    } finally {
-      setBusy(false);
-    }
-  }
+      }),
+    errorsOf: (error) => errorsFor(error, formFields),
+    onSaved: onClose,
+  });
 
   const title = resource ? words.editResource(resource.name) : words.addResource(text.resourceKinds[form.kind].one);
   return (
@@ -109,19 +99,7 @@ export function ResourceForm({ resource, kind, onClose }: ResourceFormProps) {
             <input type="checkbox" checked={form.active} onChange={(event) => setForm({ ...form, active: event.target.checked })} /> {words.activeLabel}
           </label>
         </div>
-        {errors['form'] ? (
-          <p className="form-error" role="alert">
-            {errors['form']}
-          </p>
-        ) : null}
-        <div className="form-actions">
-          <button type="button" onClick={onClose}>
-            {text.app.cancel}
-          </button>
-          <button type="submit" className="primary" disabled={busy}>
-            {busy ? text.app.saving : text.app.save}
-          </button>
-        </div>
+        <FormFooter error={errors['form']} busy={busy} onCancel={onClose} />
       </form>
     </Modal>
   );

@@ -1,10 +1,11 @@
 import { useState } from 'react';
-import type { FormEvent } from 'react';
 import { staffRoles } from '../../core/model';
 import type { StaffMember, StaffRole } from '../../core/model';
 import { Modal } from '../dialog/Modal';
 import { Field } from '../forms/Field';
+import { FormFooter } from '../forms/FormFooter';
 import { errorsFor } from '../forms/field-errors';
+import { useFormSubmit } from '../forms/useFormSubmit';
 import { text } from '../i18n';
 import type { StaffForm as StaffFormValues } from './staff-form';
 import { useSaveStaff } from './useSaveStaff';
@@ -43,23 +44,7 @@ export function StaffForm({ member, onClose }: StaffFormProps) {
     passphrase: '',
     passphraseAgain: '',
   });
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [busy, setBusy] = useState(false);
-
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    setBusy(true);
-    setErrors({});
-    try {
-      const result = await save(member?.id, form);
-      if (result.ok) onClose();
-      else setErrors(staffErrors(result.error));
-    } catch {
-      setErrors({ form: text.app.unexpectedError });
-    } finally {
-      setBusy(false);
-    }
-  }
+  const { errors, busy, submit } = useFormSubmit({ save: () => save(member?.id, form), errorsOf: staffErrors, onSaved: onClose });
 
   return (
     <Modal title={member ? words.editStaff(member.displayName) : words.addStaff} onClose={onClose}>
@@ -94,19 +79,7 @@ export function StaffForm({ member, onClose }: StaffFormProps) {
             <input type="password" value={form.passphraseAgain} onChange={(event) => setForm({ ...form, passphraseAgain: event.target.value })} autoComplete="new-password" />
           </Field>
         </div>
-        {errors['form'] ? (
-          <p className="form-error" role="alert">
-            {errors['form']}
-          </p>
-        ) : null}
-        <div className="form-actions">
-          <button type="button" onClick={onClose}>
-            {text.app.cancel}
-          </button>
-          <button type="submit" className="primary" disabled={busy}>
-            {busy ? text.app.saving : text.app.save}
-          </button>
-        </div>
+        <FormFooter error={errors['form']} busy={busy} onCancel={onClose} />
       </form>
     </Modal>
   );

@@ -10,6 +10,7 @@ import { addDays, wallTimeAt } from '../dates/calendar-dates';
 import { useDayView } from '../day-view/day-view-store';
 import { Modal } from '../dialog/Modal';
 import { Field } from '../forms/Field';
+import { FormFooter } from '../forms/FormFooter';
 import { errorsFor } from '../forms/field-errors';
 import { clinicFormat, conflictSentence, problemSentence, text } from '../i18n';
 import { useNotices } from '../notices/notice-store';
@@ -261,19 +262,13 @@ export function AppointmentDialog({ draft, onClose }: AppointmentDialogProps) {
 
         {conflict ? <ConflictList conflicts={conflict.hard} resources={resources} format={format} showWhen={repeat.kind !== 'none'} /> : null}
         {conflict && canOverride ? <OverrideConflict busy={busy} error={errors['override']} onOverride={(reason) => void book(reason)} /> : null}
-        {errors['form'] ? (
-          <p className="form-error" role="alert">
-            {errors['form']}
-          </p>
-        ) : null}
-        <div className="form-actions">
-          <button type="button" onClick={onClose}>
-            {text.app.cancel}
-          </button>
-          <button type="submit" className="primary" disabled={busy || registering !== null}>
-            {busy ? text.dialog.submitting : repeat.kind === 'none' ? text.dialog.submit : text.dialog.submitSeries}
-          </button>
-        </div>
+        <FormFooter
+          error={errors['form']}
+          busy={busy}
+          onCancel={onClose}
+          submitDisabled={busy || registering !== null}
+          submitLabel={busy ? text.dialog.submitting : repeat.kind === 'none' ? text.dialog.submit : text.dialog.submitSeries}
+        />
       </form>
     </Modal>
   );
