@@ -1,7 +1,7 @@
 import { useMemo, useState } from 'react';
 import type { FormEvent } from 'react';
 import { isManager } from '../../core/commands';
-import type { ConflictReport } from '../../core/commands';
+import type { CommandError, ConflictReport } from '../../core/commands';
 import type { Patient } from '../../core/model';
 import { useClinic } from '../data/useClinic';
 import { useCommand } from '../data/useCommand';
@@ -81,6 +81,27 @@ export function AppointmentDialog({ draft, onClose }: AppointmentDialogProps) {
     setConflict(null);
   }
 
+  /** What a single booking and a series share: who, where, how long, why, and a manager's override reason. */
+  function bookingFields(override: string | undefined) {
+    return {
+      resourceIds,
+      timeZone: clinic.timeZone,
+      durationMinutes: Number(duration),
+      ...(visitReason.trim() ? { visitReason } : {}),
+      ...(notes.trim() ? { notes } : {}),
+      ...(override === undefined ? {} : { override: { reason: override } }),
+    };
+  }
+
+  /** A refused booking or series: the conflicts in their list, any other problem next to its field. */
+  function showRefusal(error: CommandError) {
+    if (error.code === 'booking-conflict') setConflict(error as ConflictReport);
+    else if ('field' in error) {
+      const field = error.field.split('.')[0] ?? '';
+      setErrors(errorsFor({ ...error, field: engineToForm[field] ?? error.field }, formFieldsWithOverride));
+    }
+  }
+
   async function submit(event: FormEvent) {
     event.preventDefault();
     await book(undefined);
@@ -109,13 +130,8 @@ export function AppointmentDialog({ draft, onClose }: AppointmentDialogProps) {
     try {
       const result = await run('appointment/book', {
         patientId: patient.id,
-        resourceIds,
         wallStart: `${date}T${time}`,
-        timeZone: clinic.timeZone,
-        durationMinutes: Number(duration),
-        ...(visitReason.trim() ? { visitReason } : {}),
-        ...(notes.trim() ? { notes } : {}),
-        ...(override === undefined ? {} : { override: { reason: override } }),
+        ...bookingFields(override),
       });
       if (result.ok) {
         const { appointment, warnings } = result.value;
@@ -127,12 +143,7 @@ export function AppointmentDialog({ draft, onClose }: AppointmentDialogProps) {
         onClose();
         return;
       }
-      if (result.error.code === 'booking-conflict') {
-        setConflict(result.error as ConflictReport);
-      } else if ('field' in result.error) {
-        const field = result.error.field.split('.')[0] ?? '';
-        setErrors(errorsFor({ ...result.error, field: engineToForm[field] ?? result.error.field }, formFieldsWithOverride));
-      }
+      showRefusal(result.error);
     } catch {
       setErrors({ form: text.app.unexpectedError });
     } finally {
@@ -146,14 +157,9 @@ export function AppointmentDialog({ draft, onClose }: AppointmentDialogProps) {
     try {
       const result = await run('series/create', {
         patientId: chosen.id,
-        resourceIds,
         dtstart: `${date}T${time}`,
-        timeZone: clinic.timeZone,
-        durationMinutes: Number(duration),
         rrule,
-        ...(visitReason.trim() ? { visitReason } : {}),
-        ...(notes.trim() ? { notes } : {}),
-        ...(override === undefined ? {} : { override: { reason: override } }),
+        ...bookingFields(override),
       });
       if (result.ok) {
         show(text.repeat.booked(text.patientName(chosen), summary, result.value.occurrenceCount));
@@ -161,11 +167,7 @@ export function AppointmentDialog({ draft, onClose }: AppointmentDialogProps) {
         onClose();
         return;
       }
-      if (result.error.code === 'booking-conflict') setConflict(result.error as ConflictReport);
-      else if ('field' in result.error) {
-        const field = result.error.field.split('.')[0] ?? '';
-        setErrors(errorsFor({ ...result.error, field: engineToForm[field] ?? result.error.field }, formFieldsWithOverride));
-      }
+      showRefusal(result.error);
     } catch {
       setErrors({ form: text.app.unexpectedError });
     } finally {
