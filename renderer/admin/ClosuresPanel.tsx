@@ -2,8 +2,10 @@ import { useMemo, useState } from 'react';
 import type { Closure } from '../../core/model';
 import { useClinic } from '../data/useClinic';
 import { useCommand } from '../data/useCommand';
+import { FormError } from '../forms/FormError';
 import { errorsFor } from '../forms/field-errors';
 import { clinicFormat, text } from '../i18n';
+import { AdminTableHead } from './AdminTableHead';
 import { ClosureForm } from './ClosureForm';
 import { useAllResources } from './useAllResources';
 import { useClosures } from './useClosures';
@@ -41,25 +43,12 @@ export function ClosuresPanel() {
           {words.addClosure}
         </button>
       </div>
-      {problem ? (
-        <p className="form-error" role="alert">
-          {problem}
-        </p>
-      ) : null}
+      <FormError message={problem} />
       {closures === undefined ? <p role="status">{text.app.loading}</p> : null}
       {closures && closures.length === 0 ? <p>{words.noClosures}</p> : null}
       {closures && closures.length > 0 ? (
         <table className="admin-table" aria-label={words.sections.closures}>
-          <thead>
-            <tr>
-              <th scope="col">{words.days}</th>
-              <th scope="col">{words.appliesTo}</th>
-              <th scope="col">{text.fields.reason}</th>
-              <th scope="col">
-                <span className="sr-only">{words.actions}</span>
-              </th>
-            </tr>
-          </thead>
+          <AdminTableHead columns={[words.days, words.appliesTo, text.fields.reason]} />
           <tbody>
             {closures.map((closure) => (
               <tr key={closure.id}>

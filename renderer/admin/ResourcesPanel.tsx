@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { resourceKinds } from '../../core/model';
 import type { Resource, ResourceKind } from '../../core/model';
 import { text } from '../i18n';
+import { AdminTableHead } from './AdminTableHead';
 import { ResourceForm } from './ResourceForm';
 import { useAllResources } from './useAllResources';
 
@@ -28,19 +29,7 @@ export function ResourcesPanel() {
       {resources && resources.length === 0 ? <p>{words.noResources}</p> : null}
       {resources && resources.length > 0 ? (
         <table className="admin-table" aria-label={words.sections.resources}>
-          <thead>
-            <tr>
-              <th scope="col">{words.resourceName}</th>
-              <th scope="col">{words.kind}</th>
-              <th scope="col">{words.capacity}</th>
-              <th scope="col">{text.fields.timeZone}</th>
-              <th scope="col">{words.colour}</th>
-              <th scope="col">{words.active}</th>
-              <th scope="col">
-                <span className="sr-only">{words.actions}</span>
-              </th>
-            </tr>
-          </thead>
+          <AdminTableHead columns={[words.resourceName, words.kind, words.capacity, text.fields.timeZone, words.colour, words.active]} />
           <tbody>
             {resources.map((resource) => (
               <tr key={resource.id} className={resource.active ? '' : 'inactive'}>

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { StaffMember } from '../../core/model';
 import { text } from '../i18n';
+import { AdminTableHead } from './AdminTableHead';
 import { useSession } from '../session/session-store';
 import { StaffForm } from './StaffForm';
 import { useStaffMembers } from './useStaffMembers';
@@ -37,19 +38,7 @@ export function StaffPanel({ canEdit }: StaffPanelProps) {
       {staff === undefined ? <p role="status">{text.app.loading}</p> : null}
       {staff && staff.length > 0 ? (
         <table className="admin-table" aria-label={words.sections.staff}>
-          <thead>
-            <tr>
-              <th scope="col">{text.fields.displayName}</th>
-              <th scope="col">{text.fields.username}</th>
-              <th scope="col">{words.role}</th>
-              <th scope="col">{words.active}</th>
-              {canEdit ? (
-                <th scope="col">
-                  <span className="sr-only">{words.actions}</span>
-                </th>
-              ) : null}
-            </tr>
-          </thead>
+          <AdminTableHead columns={[text.fields.displayName, text.fields.username, words.role, words.active]} actions={canEdit} />
           <tbody>
             {staff.map((member) => (
               <tr key={member.id} className={member.active ? '' : 'inactive'}>

@@ -1,6 +1,7 @@
 import { useMemo, useState } from 'react';
 import { useClinic } from '../data/useClinic';
 import { text } from '../i18n';
+import { AdminTableHead } from './AdminTableHead';
 import { HoursBlockRow } from './HoursBlockRow';
 import { useAllResources } from './useAllResources';
 import { useWeeklyHours } from './useWeeklyHours';
@@ -44,15 +45,7 @@ export function WorkingHoursPanel() {
       {resource ? <p className="field-hint">{words.hoursHint(resource.timeZone)}</p> : null}
       {rules === undefined ? <p role="status">{text.app.loading}</p> : null}
       <table className="admin-table week-grid" aria-label={resource ? words.weekLabel(resource.name) : words.sections.hours}>
-        <thead>
-          <tr>
-            <th scope="col">{words.day}</th>
-            <th scope="col">{words.blocks}</th>
-            <th scope="col">
-              <span className="sr-only">{words.actions}</span>
-            </th>
-          </tr>
-        </thead>
+        <AdminTableHead columns={[words.day, words.blocks]} />
         <tbody>
           {isoWeekdays.map((weekday, index) => {
             const dayName = dayNames[index] ?? String(weekday);
