@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { AuditEntry } from '../audit';
 import { readDevice } from '../db';
 import { checkStoredAuditChain } from './audit-integrity';
-import { clinicFixture, frontDesk, rawAudit } from './commands.fixture';
+import { admin, clinicFixture, commandFixture, frontDesk, rawAudit } from './commands.fixture';
 
 async function withHistory() {
   const fixture = await clinicFixture();
@@ -17,6 +17,18 @@ describe('checkStoredAuditChain', () => {
   it('passes an untouched log', async () => {
     const { env, entries } = await withHistory();
     expect(await checkStoredAuditChain(env)).toMatchObject({ ok: true, count: entries.length, headSeq: entries.length });
+  });
+
+  it('records no break when commands commit while it reads (the start-up check runs as the desk starts working)', async () => {
+    // An empty log (a desk before first run) and entries committed between reading the device row and the pages.
+    const { db, commands, clock } = await commandFixture();
+    const env = { db, clock: () => clock.now, newId: () => `check-${Math.random().toString(16).slice(2, 10)}` };
+    const check = checkStoredAuditChain(env);
+    const writes = Array.from({ length: 5 }, (_, index) => commands.run('resource/save', { kind: 'room', name: `Room ${index}`, timeZone: 'UTC' }, admin));
+    const [report] = await Promise.all([check, ...writes]);
+    expect(report.ok).toBe(true);
+    expect(await db.audit.where('action').equals('AUDIT_CHAIN_BROKEN').count()).toBe(0);
+    expect(await checkStoredAuditChain(env)).toMatchObject({ ok: true, count: 5 });
   });
 
   it('names an edited entry, records AUDIT_CHAIN_BROKEN once, and keeps the desk working', async () => {

@@ -56,6 +56,22 @@ const recordBreak = defineCommand({
  */
 export async function checkStoredAuditChain(env: CommandEnvironment): Promise<AuditChainReport> {
   const { db } = env;
+  // A quick pass outside any transaction, so commands are not held up while a long log is hashed…
+  let checked = await verifyStoredChain(db);
+  if (checked.report.ok) return checked.report;
+  // …but a command that commits between reading the device row and the pages looks like a break (its
+  // entries past the head read earlier). Confirm against one consistent snapshot before recording anything.
+  checked = await db.transaction('r', db.meta, db.audit, () => verifyStoredChain(db));
+  const { report, deviceId } = checked;
+  if (report.ok) return report;
+
+  const recorded = await runCommand(env, 'audit/record-break', recordBreak as never, { problem: report.problem, seq: report.seq, message: report.message, deviceId }, nobodySignedIn);
+  if (!recorded.ok) throw new Error(`Recording the broken audit chain failed: ${recorded.error.message}`);
+  return report;
+}
+
+/** Reads the device row, then this device's entries a page at a time by seq, through the verifier. */
+async function verifyStoredChain(db: CommandEnvironment['db']): Promise<{ report: AuditChainReport; deviceId: string }> {
   const device = await readDevice(db);
   const verifier = new AuditChainVerifier({ expectedHeads: [{ deviceId: device.deviceId, seq: device.auditSeq, hash: device.auditHead }] });
   let after = 0;
@@ -71,10 +87,5 @@ export async function checkStoredAuditChain(env: CommandEnvironment): Promise<Au
     if (settled || page.length < pageSize) break;
     after = (page.at(-1) as AuditEntry).seq;
   }
-  const report = verifier.finish();
-  if (report.ok) return report;
-
-  const recorded = await runCommand(env, 'audit/record-break', recordBreak as never, { problem: report.problem, seq: report.seq, message: report.message, deviceId: device.deviceId }, nobodySignedIn);
-  if (!recorded.ok) throw new Error(`Recording the broken audit chain failed: ${recorded.error.message}`);
-  return report;
+  return { report: verifier.finish(), deviceId: device.deviceId };
 }
