@@ -19,6 +19,13 @@ describe('checkStoredAuditChain', () => {
     expect(await checkStoredAuditChain(env)).toMatchObject({ ok: true, count: entries.length, headSeq: entries.length });
   });
 
+  it('passes the empty log of a new desk (before first run) and records nothing', async () => {
+    const { db, clock } = await commandFixture();
+    const env = { db, clock: () => clock.now, newId: () => 'unused' };
+    expect(await checkStoredAuditChain(env)).toMatchObject({ ok: true, count: 0 });
+    expect(await db.audit.count()).toBe(0);
+  });
+
   it('records no break when commands commit while it reads (the start-up check runs as the desk starts working)', async () => {
     // An empty log (a desk before first run) and entries committed between reading the device row and the pages.
     const { db, commands, clock } = await commandFixture();

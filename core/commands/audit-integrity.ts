@@ -73,7 +73,9 @@ export async function checkStoredAuditChain(env: CommandEnvironment): Promise<Au
 /** Reads the device row, then this device's entries a page at a time by seq, through the verifier. */
 async function verifyStoredChain(db: CommandEnvironment['db']): Promise<{ report: AuditChainReport; deviceId: string }> {
   const device = await readDevice(db);
-  const verifier = new AuditChainVerifier({ expectedHeads: [{ deviceId: device.deviceId, seq: device.auditSeq, hash: device.auditHead }] });
+  // Seq 0 is the genesis: no entry to expect yet (a new desk's empty log is whole, not "head missing").
+  const expectedHeads = device.auditSeq > 0 ? [{ deviceId: device.deviceId, seq: device.auditSeq, hash: device.auditHead }] : [];
+  const verifier = new AuditChainVerifier({ expectedHeads });
   let after = 0;
   for (;;) {
     const page = await db.audit.where('[deviceId+seq]').between([device.deviceId, after], [device.deviceId, Dexie.maxKey], false, true).limit(pageSize).toArray();
