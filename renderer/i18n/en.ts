@@ -238,6 +238,14 @@ export const en = {
     save: 'Save',
     saving: 'Saving…',
   },
+  /** The start-up audit check's banner (renderer/app/AuditChainBanner.tsx). */
+  chainBanner: {
+    label: 'Audit log integrity',
+    message: (seq: number) => `The audit log on this desk failed its integrity check at entry ${seq} — tell your practice manager.`,
+    acknowledge: 'Acknowledge',
+    acknowledgeHint: 'Hides this warning for this session. The break stays recorded in the audit log.',
+    checkFailed: 'The audit log on this desk could not be checked — tell your practice manager.',
+  },
   fields: {
     clinicName: 'Clinic name',
     timeZone: 'Time zone',
