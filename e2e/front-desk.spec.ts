@@ -184,9 +184,7 @@ test('a manager books over a conflict only with a reason; both bookings show sid
   await setUpAndSignIn(page);
   const day = new DayViewPage(page);
   const dialog = new AppointmentDialogPage(page);
-  await day.clickSlot('Dr Adams', '10:00');
-  await dialog.registerPatient({ givenName: 'Ada', familyName: 'Lovelace', dateOfBirth: '1990-12-10' });
-  await dialog.book();
+  await day.bookNewPatient('Dr Adams', '10:00', { givenName: 'Ada', familyName: 'Lovelace', dateOfBirth: '1990-12-10' });
   await expect(dialog.root()).toBeHidden();
 
   await day.clickSlot('Dr Adams', '11:00');
@@ -227,10 +225,7 @@ test('a manager books over a conflict only with a reason; both bookings show sid
 test('status flow from the sheet: one-click next step, keys, cancel with a reason, undo', async ({ page }) => {
   await setUpAndSignIn(page);
   const day = new DayViewPage(page);
-  const dialog = new AppointmentDialogPage(page);
-  await day.clickSlot('Dr Brown', '13:00');
-  await dialog.registerPatient({ givenName: 'Mary', familyName: 'Somerville', dateOfBirth: '1980-12-26' });
-  await dialog.book();
+  await day.bookNewPatient('Dr Brown', '13:00', { givenName: 'Mary', familyName: 'Somerville', dateOfBirth: '1980-12-26' });
   const mary = await day.appointmentIn('Dr Brown', 'Mary Somerville');
 
   // One click on the block's own button walks the visit forward.
@@ -270,12 +265,8 @@ test('drag a booking to another time or change its length; the engine refuses a 
   await setUpAndSignIn(page);
   const day = new DayViewPage(page);
   const dialog = new AppointmentDialogPage(page);
-  await day.clickSlot('Dr Adams', '10:00');
-  await dialog.registerPatient({ givenName: 'Ada', familyName: 'Lovelace', dateOfBirth: '1990-12-10' });
-  await dialog.book();
-  await day.clickSlot('Dr Adams', '12:00');
-  await dialog.registerPatient({ givenName: 'Grace', familyName: 'Hopper', dateOfBirth: '1986-12-09' });
-  await dialog.book();
+  await day.bookNewPatient('Dr Adams', '10:00', { givenName: 'Ada', familyName: 'Lovelace', dateOfBirth: '1990-12-10' });
+  await day.bookNewPatient('Dr Adams', '12:00', { givenName: 'Grace', familyName: 'Hopper', dateOfBirth: '1986-12-09' });
   await expect(dialog.root()).toBeHidden();
   const ada = await day.appointmentIn('Dr Adams', 'Ada Lovelace');
   const adaButton = ada.getByRole('button', { name: /Ada Lovelace/ });
@@ -299,9 +290,7 @@ test('the agenda lists the day by time with a check-in button per visit', async 
   await setUpAndSignIn(page);
   const day = new DayViewPage(page);
   const dialog = new AppointmentDialogPage(page);
-  await day.clickSlot('Dr Brown', '11:00');
-  await dialog.registerPatient({ givenName: 'Grace', familyName: 'Hopper', dateOfBirth: '1986-12-09' });
-  await dialog.book();
+  await day.bookNewPatient('Dr Brown', '11:00', { givenName: 'Grace', familyName: 'Hopper', dateOfBirth: '1986-12-09' });
   await day.clickSlot('Dr Adams', '10:00');
   await dialog.registerPatient({ givenName: 'Ada', familyName: 'Lovelace', dateOfBirth: '1990-12-10' });
   await dialog.reason('Annual check-up');
@@ -361,9 +350,7 @@ test('a weekly series across the clock change: summary, preview flags, conflicts
 
   // Grace already has Dr Adams on Tuesday 3 November at 9:00.
   await page.getByLabel('Date', { exact: true }).fill('2026-11-03');
-  await day.clickSlot('Dr Adams', '09:00');
-  await dialog.registerPatient({ givenName: 'Grace', familyName: 'Hopper', dateOfBirth: '1986-12-09' });
-  await dialog.book();
+  await day.bookNewPatient('Dr Adams', '09:00', { givenName: 'Grace', familyName: 'Hopper', dateOfBirth: '1986-12-09' });
   await expect(dialog.root()).toBeHidden();
 
   await day.clickSlot('Dr Adams', '10:00');
@@ -397,9 +384,7 @@ test('the week view shows one provider day by day, and booking from it picks tha
   await setUpAndSignIn(page);
   const day = new DayViewPage(page);
   const dialog = new AppointmentDialogPage(page);
-  await day.clickSlot('Dr Adams', '10:00');
-  await dialog.registerPatient({ givenName: 'Ada', familyName: 'Lovelace', dateOfBirth: '1990-12-10' });
-  await dialog.book();
+  await day.bookNewPatient('Dr Adams', '10:00', { givenName: 'Ada', familyName: 'Lovelace', dateOfBirth: '1990-12-10' });
   await expect(dialog.root()).toBeHidden();
 
   await page.getByLabel('View').selectOption('week');

@@ -1,4 +1,6 @@
 import type { Locator, Page } from '@playwright/test';
+import { AppointmentDialogPage } from './appointment-dialog';
+import type { NewPatient } from './appointment-dialog';
 
 /**
  * Page model of the day sheet: columns by resource name, slots by wall time,
@@ -40,6 +42,20 @@ export class DayViewPage {
     const y = (await this.offsetOf(column, time)) + 3;
     await column.scrollIntoViewIfNeeded();
     await column.click({ position: { x: 8, y } });
+  }
+
+  /**
+   * The front desk's most common step: click the slot, register a new patient
+   * in the dialog, and book. Waits for nothing after the click on Book, so a
+   * spec asserts what should follow (the dialog closing, or a refusal).
+   *
+   * @example await day.bookNewPatient('Dr Adams', '10:00', { givenName: 'Ada', familyName: 'Lovelace', dateOfBirth: '1990-12-10' });
+   */
+  async bookNewPatient(name: string, time: string, patient: NewPatient): Promise<void> {
+    await this.clickSlot(name, time);
+    const dialog = new AppointmentDialogPage(this.page);
+    await dialog.registerPatient(patient);
+    await dialog.book();
   }
 
   /** Drags from `from` to `to` in a resource's column (picks the length). */
