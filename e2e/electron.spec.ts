@@ -4,18 +4,23 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { _electron as electron, expect, test } from '@playwright/test';
 import type { ElectronApplication, Page } from '@playwright/test';
+import { build } from 'vite';
 import { bridgeMethodNames } from '../electron/bridge-channels';
 import { windowStateFileName } from '../electron/window-state';
 import { buildElectron } from '../scripts/electron-build';
+import { AppointmentDialogPage } from './pages/appointment-dialog';
+import { DayViewPage } from './pages/day-view';
+import { FirstRunPage, sampleSetup } from './pages/first-run';
+import { SignInPage } from './pages/sign-in';
 
 /**
  * The desktop shell, end to end: launch, check the window and the bridge,
- * quit, relaunch with the same --user-data-dir, check what was remembered.
- *
- * TODO(renderer): once renderer/ has the booking screen, book an appointment
- * before quitting and assert it is still there after the relaunch (IndexedDB
- * under the same userData). Today the shell serves its fixture page unless a
- * built renderer exists in dist/renderer.
+ * quit, relaunch with the same --user-data-dir, check what was remembered;
+ * then the front desk's journey in the shell itself (issue 5): first run,
+ * sign in, book an appointment, quit, relaunch with the same
+ * --user-data-dir, and find the appointment still there (IndexedDB under
+ * userData, app:// origin). The journey uses the same page models as the
+ * browser specs, over a fresh production build of the renderer.
  *
  * Skipped (reported as skipped, not passed) where no Electron binary exists:
  * electron@45 downloads it lazily on first start, and `require('electron')`
@@ -49,6 +54,21 @@ if (!binary.executablePath) console.warn(`[e2e/electron.spec.ts] skipping the de
 const builtRenderer = path.join(repositoryRoot, 'dist', 'renderer');
 const rendererDir = existsSync(path.join(builtRenderer, 'index.html')) ? builtRenderer : path.join(repositoryRoot, 'electron', 'fixtures', 'renderer');
 
+/** Launches the shell on `userData` serving `rendererDir`, and waits for its window. */
+async function launchShell(userData: string, rendererDirectory: string): Promise<{ app: ElectronApplication; page: Page }> {
+  const args = [repositoryRoot, `--user-data-dir=${userData}`];
+  // Chromium's sandbox cannot start as root without user namespaces (CI containers).
+  if (process.getuid?.() === 0) args.push('--no-sandbox');
+  const app = await electron.launch({
+    executablePath: binary.executablePath,
+    args,
+    env: { ...process.env, TIMEDESK_RENDERER_DIR: rendererDirectory },
+  });
+  const page = await app.firstWindow();
+  await page.waitForLoadState('domcontentloaded');
+  return { app, page };
+}
+
 test.describe('desktop shell', () => {
   test.describe.configure({ mode: 'serial' });
   test.skip(!binary.executablePath, binary.reason);
@@ -64,19 +84,7 @@ test.describe('desktop shell', () => {
     if (userData) rmSync(userData, { recursive: true, force: true });
   });
 
-  async function launch(): Promise<{ app: ElectronApplication; page: Page }> {
-    const args = [repositoryRoot, `--user-data-dir=${userData}`];
-    // Chromium's sandbox cannot start as root without user namespaces (CI containers).
-    if (process.getuid?.() === 0) args.push('--no-sandbox');
-    const app = await electron.launch({
-      executablePath: binary.executablePath,
-      args,
-      env: { ...process.env, TIMEDESK_RENDERER_DIR: rendererDir },
-    });
-    const page = await app.firstWindow();
-    await page.waitForLoadState('domcontentloaded');
-    return { app, page };
-  }
+  const launch = () => launchShell(userData, rendererDir);
 
   test('loads the renderer over app://, exposes only the named bridge and no Node', async () => {
     const { app, page } = await launch();
@@ -136,6 +144,72 @@ test.describe('desktop shell', () => {
       expect(await app.evaluate(({ app: electronApp }) => electronApp.getPath('userData'))).toBe(userData);
     } finally {
       await app.close();
+    }
+  });
+});
+
+test.describe('front desk in the desktop shell', () => {
+  test.describe.configure({ mode: 'serial', timeout: 240_000 });
+  test.skip(!binary.executablePath, binary.reason);
+
+  let userData = '';
+  let rendererBuild = '';
+
+  test.beforeAll(async () => {
+    test.setTimeout(240_000);
+    await buildElectron();
+    // Always the current renderer, never a stale dist/renderer or the shell's fixture page.
+    rendererBuild = mkdtempSync(path.join(tmpdir(), 'td-e2e-electron-renderer-'));
+    await build({ configFile: path.join(repositoryRoot, 'renderer/vite.config.ts'), logLevel: 'warn', build: { outDir: rendererBuild, emptyOutDir: true } });
+    userData = mkdtempSync(path.join(tmpdir(), 'td-e2e-electron-desk-'));
+  });
+
+  test.afterAll(() => {
+    for (const directory of [userData, rendererBuild]) if (directory) rmSync(directory, { recursive: true, force: true });
+  });
+
+  test('first run, book an appointment, quit, relaunch with the same --user-data-dir: the appointment is still there', async () => {
+    const patient = { givenName: 'Ada', familyName: 'Lovelace', dateOfBirth: '1990-12-10', phone: '555 010 2233' };
+    // The shell runs on the real clock: the booking is today at 10:00 (inside the grid on any weekday; hours only warn).
+    const first = await launchShell(userData, rendererBuild);
+    let today = '';
+    try {
+      const { page } = first;
+      expect(page.url()).toBe('app://timedesk/index.html');
+      await new FirstRunPage(page).createClinic(sampleSetup);
+      const signIn = new SignInPage(page);
+      await expect(signIn.heading()).toHaveText('Sign in');
+      await signIn.signIn(sampleSetup.username, sampleSetup.passphrase);
+      await expect(page.getByTestId('signed-in-staff')).toHaveText('Jo Admin (Admin)');
+
+      const day = new DayViewPage(page);
+      await expect(day.columnNames()).toHaveText(['Dr Adams', 'Dr Brown']);
+      today = (await day.title().textContent()) ?? '';
+      await day.bookNewPatient('Dr Adams', '10:00', patient);
+      await expect(new AppointmentDialogPage(page).root()).toBeHidden();
+      await expect(day.notice()).toContainText('Booked Ada Lovelace at 10:00');
+      await expect(await day.appointmentIn('Dr Adams', 'Ada Lovelace')).toHaveCount(1);
+    } finally {
+      await first.app.close();
+    }
+
+    // A new process on the same profile: first run is over, the clinic and the booking were kept.
+    const second = await launchShell(userData, rendererBuild);
+    try {
+      const { page } = second;
+      expect(await second.app.evaluate(({ app }) => app.getPath('userData'))).toBe(userData);
+      const signIn = new SignInPage(page);
+      await expect(signIn.heading()).toHaveText('Sign in');
+      await expect(new FirstRunPage(page).heading()).toHaveCount(0);
+      await signIn.signIn(sampleSetup.username, sampleSetup.passphrase);
+      await expect(page.getByTestId('signed-in-staff')).toHaveText('Jo Admin (Admin)');
+      const day = new DayViewPage(page);
+      await expect(day.title()).toHaveText(today);
+      const ada = await day.appointmentIn('Dr Adams', 'Ada Lovelace');
+      await expect(ada).toHaveCount(1);
+      await expect(ada).toHaveAttribute('data-status', 'booked');
+    } finally {
+      await second.app.close();
     }
   });
 });
