@@ -1,6 +1,7 @@
 import Fastify from 'fastify';
 import type { FastifyInstance, FastifyServerOptions } from 'fastify';
 import { ApiError } from './http/api-error';
+import { registerCors } from './http/cors';
 import { FixedWindowRateLimiter } from './http/rate-limiter';
 import { registerEnrollRoute } from './routes/enroll-route';
 import { registerHealthRoute } from './routes/health-route';
@@ -79,6 +80,8 @@ export function buildServer(options: BuildServerOptions): FastifyInstance {
   });
   app.setNotFoundHandler((request, reply) => reply.status(404).send(new ApiError(404, 'not-found', `No route ${request.method} ${request.url.split('?')[0]}.`).toEnvelope()));
 
+  // Before the routes: a browser's preflight is answered without routing, rate limits or a token.
+  registerCors(app);
   const windowOptions = (limit: number) => ({ limit, windowMs: limits.windowMs });
   registerHealthRoute(app, { storage: options.storage, version: options.version ?? 'dev' });
   registerEnrollRoute(app, { storage: options.storage, clock, limiter: new FixedWindowRateLimiter(windowOptions(limits.enrollRequestsPerWindow), clock) });
