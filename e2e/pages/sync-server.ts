@@ -10,7 +10,8 @@ import { promisify } from 'node:util';
  */
 export const syncServerPort = Number(process.env.TIMEDESK_E2E_SYNC_PORT ?? 8788);
 /** Where that server keeps its data; the admin CLI below opens the same file. */
-export const syncDbPath = process.env.TIMEDESK_E2E_SYNC_DB ?? join(tmpdir(), 'timedesk-e2e-sync', 'sync.sqlite');
+// Named by port, so a run on another port never empties the file of a server still serving one.
+export const syncDbPath = process.env.TIMEDESK_E2E_SYNC_DB ?? join(tmpdir(), `timedesk-e2e-sync-${syncServerPort}`, 'sync.sqlite');
 /** The address a desk types into Settings → Sync. */
 export const syncServerUrl = `http://127.0.0.1:${syncServerPort}`;
 
