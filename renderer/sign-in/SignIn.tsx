@@ -81,7 +81,7 @@ export function SignIn() {
         </p>
         <div className="form-actions">
           {lockedBy ? (
-            <button type="button" onClick={() => void signOut().then(() => setUsername(''))}>
+            <button type="button" onClick={() => (setUsername(''), void signOut())}>
               {text.signIn.switchUser}
             </button>
           ) : null}
