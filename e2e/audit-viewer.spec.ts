@@ -49,7 +49,7 @@ test('the audit log lists the setup, filters, verifies the chain and exports an 
   await expect(admin.dialog()).toBeHidden();
   await admin.addStaff({ displayName: 'Fran Desk', username: 'fran.desk', role: 'Front desk', passphrase: 'another long passphrase' });
   await expect(admin.dialog()).toBeHidden();
-  // Fran signs in once (her only entry), then Jo comes back.
+  // Fran signs in once, then Jo comes back: Fran's session is locked and signed out, all three audited.
   await switchUser(page, 'fran.desk', 'another long passphrase');
   await expect(page.getByTestId('signed-in-staff')).toHaveText('Fran Desk (Front desk)');
   await switchUser(page, sampleSetup.username, sampleSetup.passphrase);
@@ -78,11 +78,14 @@ test('the audit log lists the setup, filters, verifies the chain and exports an 
   await expect(audit.rows().first()).toContainText('Thanksgiving');
   await expect(audit.rows().first()).toContainText('Jo Admin');
 
-  // By staff member: Fran did one thing, signing in.
+  // By staff member: Fran's sign-in, the lock of her session and her sign-out, newest first.
   await audit.filterAction('Any action');
   await audit.filterStaff('Fran Desk');
-  await expect(audit.rows()).toHaveCount(1);
-  await expect(audit.rows().first()).toHaveAttribute('data-action', 'STAFF_SIGNED_IN');
+  const franActions = ['STAFF_SIGNED_OUT', 'SESSION_LOCKED', 'STAFF_SIGNED_IN'];
+  await expect(audit.rows()).toHaveCount(franActions.length);
+  for (const [index, action] of franActions.entries()) {
+    await expect(audit.rows().nth(index)).toHaveAttribute('data-action', action);
+  }
   await page.screenshot({ path: testInfo.outputPath('audit-viewer-filtered.png') });
 
   // A backwards date range is refused beside "To" and the list keeps the last good filter.
@@ -90,7 +93,7 @@ test('the audit log lists the setup, filters, verifies the chain and exports an 
   await expect(page.getByText('To must be after the start.')).toBeVisible();
   await expect(audit.exportButton()).toBeDisabled();
   await audit.filterDates('2026-11-25', '2026-11-25');
-  await expect(audit.rows()).toHaveCount(1);
+  await expect(audit.rows()).toHaveCount(franActions.length);
 
   // Export everything: the download is the CSV with BOM and header, one row per entry.
   await audit.filterStaff('Anyone');
