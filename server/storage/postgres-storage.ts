@@ -229,6 +229,10 @@ class PostgresStorage implements Storage, RawSqlAccess {
           const { rows } = await client.query<EntityRow>({ name: 'td_21', text: 'SELECT * FROM entities WHERE clinic_id = $1 AND entity = $2 AND id = ANY($3::text[])', values: [clinicId, entity, [...ids]] });
           return rows.map(toEntity);
         },
+        listEntities: async (entity) => {
+          const { rows } = await client.query<EntityRow>({ name: 'td_list_entities', text: 'SELECT * FROM entities WHERE clinic_id = $1 AND entity = $2 AND NOT deleted ORDER BY id', values: [clinicId, entity] });
+          return rows.map(toEntity);
+        },
         replaceBookingSlots: async (appointmentId, slots) => {
           // Drop the keys no longer held and upsert the rest, in one statement (the two touch disjoint rows).
           await client.query({ name: 'td_22', text: `WITH gone AS (

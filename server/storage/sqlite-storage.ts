@@ -97,6 +97,7 @@ class SqliteStorage implements Storage, RawSqlAccess {
       setCounter: db.prepare('UPDATE clinics SET last_change = ? WHERE id = ?'),
       insertChange: db.prepare('INSERT INTO changes (clinic_id, change, entity, id, op, version, data) VALUES (?, ?, ?, ?, ?, ?, ?)'),
       entity: db.prepare<[string, string, string], EntityRow>('SELECT * FROM entities WHERE clinic_id = ? AND entity = ? AND id = ?'),
+      liveEntities: db.prepare<[string, string], EntityRow>('SELECT * FROM entities WHERE clinic_id = ? AND entity = ? AND deleted = 0 ORDER BY id'),
       putEntity: db.prepare(
         `INSERT INTO entities (clinic_id, entity, id, version, data, deleted, device_id) VALUES (?, ?, ?, ?, ?, ?, ?)
          ON CONFLICT (clinic_id, entity, id) DO UPDATE SET version = excluded.version, data = excluded.data, deleted = excluded.deleted, device_id = excluded.device_id`,
@@ -244,6 +245,7 @@ class SqliteStorage implements Storage, RawSqlAccess {
           const row = s.entity.get(clinicId, entity, id);
           return row ? [toEntity(row)] : [];
         }),
+        listEntities: async (entity) => s.liveEntities.all(clinicId, entity).map(toEntity),
         replaceBookingSlots: async (appointmentId, slots: readonly BookingSlot[]) => {
           s.deleteSlots.run(clinicId, appointmentId);
           for (const slot of slots) s.insertSlot.run(clinicId, appointmentId, slot.key, slot.startMs, slot.endMs);

@@ -225,6 +225,42 @@ export function runStorageContract(name: string, open: () => Promise<ContractSub
       expect((await pullAll(two)).filter((c) => c.entity === 'conflict')).toHaveLength(1);
     });
 
+    it('checks series too: two desks booking the same weekly slot are both stored with exactly one conflict; a clear series applies', async () => {
+      const { desks } = await clinicWith(2);
+      const [one, two] = [desks[0]!, desks[1]!];
+      const series = (id: string, patientId: string, dtstart: string) => ({
+        id, resourceIds: ['dr-lee'], patientId, dtstart, timeZone: 'Europe/London', durationMinutes: 30, rrule: 'FREQ=WEEKLY;COUNT=10',
+        exdates: [], rdates: [], version: 1, createdAt: '2026-03-01T08:00:00.000Z', updatedAt: '2026-03-01T08:00:00.000Z',
+      });
+      const push = (desk: SyncAuth, seq: number, record: ReturnType<typeof series>) =>
+        applyPush(storage, desk, { deviceId: desk.deviceId, mutations: [{ ...mutation(desk.deviceId, seq, [{ entity: 'series', id: record.id, op: 'put', data: record }]), name: 'series/create' }], audit: [] });
+      const r1 = await push(one, 1, series('s-one', 'p1', '2026-03-02T09:00'));
+      const r2 = await push(two, 1, series('s-two', 'p2', '2026-03-02T09:15'));
+      expect(r1.results[0]).toMatchObject({ status: 'applied' });
+      expect(r2.results[0]).toMatchObject({ status: 'conflict', conflictId: expect.stringMatching(/^cf_/) });
+      const changes = await pullAll(one);
+      const conflicts = changes.filter((c) => c.entity === 'conflict');
+      expect(conflicts).toHaveLength(1);
+      const ids = conflicts[0]!.data?.['appointmentIds'] as string[];
+      expect(ids).toHaveLength(20);
+      expect(ids).toEqual(expect.arrayContaining(['s-one:20260302T090000', 's-two:20260302T091500', 's-one:20260504T090000', 's-two:20260504T091500']));
+      expect(conflicts[0]!.data).toMatchObject({ resourceId: 'dr-lee', deviceIds: [one.deviceId, two.deviceId].sort(), status: 'open' });
+      const stored = new Map(changes.filter((c) => c.entity === 'series').map((c) => [c.id, c.data]));
+      expect([...stored.keys()].sort()).toEqual(['s-one', 's-two']);
+      expect(stored.get('s-two')?.['syncConflict']).toBe(r2.results[0]!.conflictId);
+      // Back-to-back weekly series on the same provider is no double booking; re-pushing the flagged one opens nothing new.
+      const r3 = await push(one, 2, series('s-three', 'p3', '2026-03-02T09:45'));
+      expect(r3.results[0]).toMatchObject({ status: 'applied' });
+      const r4 = await push(two, 2, series('s-two', 'p2', '2026-03-02T09:15'));
+      expect(r4.results[0]).toMatchObject({ status: 'conflict', conflictId: r2.results[0]!.conflictId });
+      // A single appointment landing on a stored series' occurrence is a double booking too.
+      const r5 = await applyPush(storage, two, { deviceId: two.deviceId, mutations: [bookingMutation(two.deviceId, 3, bookedAppointment({ id: 'appt-s', resourceId: 'dr-lee', patientId: 'p9', wallStart: '2026-03-09T09:50' }))], audit: [] });
+      expect(r5.results[0]).toMatchObject({ status: 'conflict' });
+      const last = (await pullAll(two)).filter((c) => c.entity === 'conflict').at(-1);
+      expect(last?.data?.['appointmentIds']).toEqual(['s-three:20260309T094500', 'appt-s']);
+      expect((await pullAll(two)).filter((c) => c.entity === 'conflict')).toHaveLength(2);
+    });
+
     it('does not reopen a known double booking when either appointment is edited, even after it was resolved', async () => {
       const { desks } = await clinicWith(2);
       const [one, two] = [desks[0]!, desks[1]!];

@@ -147,6 +147,8 @@ export interface WriteTransaction {
   writeRecord(record: { entity: SyncEntity; id: string; op: 'put' | 'delete'; data?: Record<string, unknown> }): Promise<number>;
   getEntity(entity: SyncEntity, id: string): Promise<EntityRecord | null>;
   getEntities(entity: SyncEntity, ids: readonly string[]): Promise<EntityRecord[]>;
+  /** Every live (not deleted) record of one entity in the clinic: the series check expands all stored series. */
+  listEntities(entity: SyncEntity): Promise<EntityRecord[]>;
   /** Replaces the booking slots of one appointment (empty: it no longer blocks anything). */
   replaceBookingSlots(appointmentId: string, slots: readonly BookingSlot[]): Promise<void>;
   /** Appointments holding a slot on any of `keys` that overlaps [startMs, endMs). */

@@ -1,12 +1,12 @@
 import { createHash } from 'node:crypto';
 import { ValidationError, parseAuditEntry } from '../../core';
-import type { Appointment, AuditEntry } from '../../core';
+import type { Appointment, AuditEntry, Series, SeriesException } from '../../core';
 import { ApiError, badRequestFromZod } from '../http/api-error';
 import type { MutationResult, Storage, WriteTransaction } from '../storage/storage';
 import { acceptAudit } from './audit-intake';
 import type { AuditIntake } from './audit-intake';
 import type { ConflictRecord } from './conflict-record';
-import { bookingSlots, findDoubleBooking } from './double-booking';
+import { bookingSlots, findDoubleBooking, findSeriesDoubleBooking } from './double-booking';
 import type { DoubleBooking } from './double-booking';
 import { checkEffects } from './effect-validation';
 import type { CheckedEffect } from './effect-validation';
@@ -125,11 +125,26 @@ async function applyMutation(tx: WriteTransaction, auth: SyncAuth, mutation: Mut
   // Lock the clinic's change counter BEFORE reading the bookings the check
   // depends on: two desks' pushes then see each other's appointments. (Other
   // effects read nothing first; writeRecord takes the lock as it writes.)
-  if (effects.some((effect) => effect.entity === 'appointment' && effect.op === 'put')) await tx.lockChanges();
+  const bookingEntities: ReadonlySet<string> = new Set(['appointment', 'series', 'seriesException']);
+  if (effects.some((effect) => bookingEntities.has(effect.entity) && effect.op === 'put')) await tx.lockChanges();
+  // Series are checked once the whole mutation is in (a series and its
+  // exceptions usually travel together), with the markers they had before.
+  const touchedSeries = new Map<string, string | undefined>();
+  for (const effect of effects) {
+    if (effect.op !== 'put' || (effect.entity !== 'series' && effect.entity !== 'seriesException')) continue;
+    const seriesId = effect.entity === 'series' ? effect.id : String(effect.data['seriesId']);
+    if (!touchedSeries.has(seriesId)) touchedSeries.set(seriesId, markerOf((await tx.getEntity('series', seriesId))?.data));
+  }
   let lastChange: number | undefined;
   let conflictId: string | undefined;
   for (const [index, effect] of effects.entries()) {
     const written = await applyEffect(tx, auth, mutation, index, effect, clinicTimeZone);
+    lastChange = written.change;
+    conflictId ??= written.conflictId;
+  }
+  for (const [seriesId, previousConflict] of touchedSeries) {
+    const written = await checkSeries(tx, auth, mutation, seriesId, previousConflict, clinicTimeZone);
+    if (written === undefined) continue;
     lastChange = written.change;
     conflictId ??= written.conflictId;
   }
@@ -179,7 +194,7 @@ async function applyEffect(
   let conflictId: string | undefined;
   let reportConflict = false;
   if (clash) {
-    const known = await knownClash(tx, appointment.id, clash, previousConflict);
+    const known = await knownClash(tx, [appointment.id], clash, previousConflict);
     if (known === 'open') {
       conflictId = previousConflict;
       reportConflict = true;
@@ -214,17 +229,65 @@ async function applyEffect(
   return { change: conflictChange, conflictId };
 }
 
+const markerOf = (data: Record<string, unknown> | null | undefined) => (typeof data?.['syncConflict'] === 'string' ? data['syncConflict'] : undefined);
+
 /**
- * Whether a clash is already on record: every colliding stored appointment
- * shares a conflict record (the incoming appointment's previous one, or one
- * a colliding appointment carries) with this appointment. `open` when this
- * appointment's own marker points at an open conflict covering the clash.
+ * Re-checks a series a mutation put (or put an exception of) against stored
+ * appointments and other series: a hard collision stores a conflict record
+ * naming occurrence ids and marks the series `syncConflict`, as for an
+ * appointment; the marker goes once the clash is gone. Undefined when
+ * nothing was written.
  */
-async function knownClash(tx: WriteTransaction, appointmentId: string, clash: DoubleBooking, previousConflict: string | undefined): Promise<'open' | 'settled' | 'new'> {
+async function checkSeries(
+  tx: WriteTransaction,
+  auth: SyncAuth,
+  mutation: Mutation,
+  seriesId: string,
+  previousConflict: string | undefined,
+  clinicTimeZone: string,
+): Promise<{ change: number; conflictId?: string } | undefined> {
+  const record = await tx.getEntity('series', seriesId);
+  if (record === null || record.deleted || record.data === null) return undefined;
+  const exceptions = (await tx.listEntities('seriesException')).flatMap((row) => (row.data?.['seriesId'] === seriesId ? [row.data as unknown as SeriesException] : []));
+  const clash = await findSeriesDoubleBooking(tx, record.data as unknown as Series, exceptions, clinicTimeZone);
+  const known = clash === null ? undefined : await knownClash(tx, clash.candidateIds, clash, previousConflict);
+  const conflictId = clash === null ? undefined : known === 'new' ? conflictIdFor(mutation.mutationId, -1) : previousConflict;
+  let change: number | undefined;
+  if (markerOf(record.data) !== conflictId) {
+    const { syncConflict: _dropped, ...data } = record.data;
+    change = await tx.writeRecord({ entity: 'series', id: seriesId, op: 'put', data: conflictId === undefined ? data : { ...data, syncConflict: conflictId } });
+  }
+  if (clash === null || known === 'settled' || conflictId === undefined) return change === undefined ? undefined : { change };
+  if (known === 'open') return { change: change ?? (await tx.lockChanges()), conflictId };
+  const detectedAtChange = change ?? (await tx.lockChanges());
+  const conflict: ConflictRecord = {
+    id: conflictId,
+    kind: 'double-booking',
+    // Occurrence ids (seriesId:YYYYMMDDTHHMMSS); capped at the record's limit.
+    appointmentIds: [...clash.existingIds, ...clash.candidateIds].slice(0, 1000),
+    ...(clash.resourceId !== undefined ? { resourceId: clash.resourceId } : {}),
+    ...(clash.patientId !== undefined ? { patientId: clash.patientId } : {}),
+    deviceIds: [...new Set([...clash.existingDeviceIds, auth.deviceId])].sort(),
+    detectedAtChange,
+    status: 'open',
+  };
+  const conflictChange = await tx.writeRecord({ entity: 'conflict', id: conflictId, op: 'put', data: { ...conflict } });
+  await tx.insertConflict({ id: conflictId, appointmentId: seriesId, detectedAtChange });
+  return { change: conflictChange, conflictId };
+}
+
+/**
+ * Whether a clash is already on record: every colliding stored booking
+ * shares a conflict record (the incoming booking's previous one, or one a
+ * colliding booking carries) with one of `ownIds` (the appointment, or the
+ * series' colliding occurrences). `open` when the incoming booking's own
+ * marker points at an open conflict covering the clash.
+ */
+async function knownClash(tx: WriteTransaction, ownIds: readonly string[], clash: DoubleBooking, previousConflict: string | undefined): Promise<'open' | 'settled' | 'new'> {
   const ids = [...new Set([...(previousConflict === undefined ? [] : [previousConflict]), ...clash.existingConflictIds])];
   if (ids.length === 0) return 'new';
   const records = (await tx.getEntities('conflict', ids)).filter((record) => !record.deleted && record.data !== null);
-  const covering = records.filter((record) => (record.data?.['appointmentIds'] as string[] | undefined)?.includes(appointmentId));
+  const covering = records.filter((record) => (record.data?.['appointmentIds'] as string[] | undefined)?.some((id) => ownIds.includes(id)));
   const covered = clash.existingIds.every((existingId) => covering.some((record) => (record.data?.['appointmentIds'] as string[]).includes(existingId)));
   if (!covered) return 'new';
   const own = covering.find((record) => record.id === previousConflict);
