@@ -112,6 +112,9 @@ export interface NewRecordContext extends StatusChangeContext {
   id: string;
 }
 
+/** Built once: `buildAppointment` runs for every booking and server push, and only needs to parse. */
+const newRecordMetaSchema = z.object({ id: idSchema, at: instantSchema, by: idSchema });
+
 /**
  * Builds a new, booked appointment from what the user chose. The start
  * instant comes from core/time's `wallTimeToInstant` (its DST gap and
@@ -127,7 +130,7 @@ export interface NewRecordContext extends StatusChangeContext {
  */
 export function buildAppointment(input: AppointmentInput, context: NewRecordContext): Appointment {
   const choice = parseWith(appointmentInputSchema, input);
-  const meta = parseWith(z.object({ id: idSchema, at: instantSchema, by: idSchema }), { id: context.id, at: context.at, by: context.by });
+  const meta = parseWith(newRecordMetaSchema, { id: context.id, at: context.at, by: context.by });
   const startMs = wallTimeToInstant(choice.wallStart, choice.timeZone, 'wallStart');
   const history = bookedHistory({ at: meta.at, by: meta.by, reason: context.reason });
   const appointment: Appointment = {
