@@ -14,7 +14,7 @@ export type { CommandResult, CommandError, ConflictReport } from './command-resu
 export { isManager, nobodySignedIn } from './session';
 export type { CommandSession } from './session';
 export { overrideSchema } from './conflict-gate';
-export { seriesCheckHorizonMs } from './series-commands';
+export { seriesCheckHorizonMs } from '../overlap';
 export type { SavedSeries, SplitResult } from './series-commands';
 export type { BookedAppointment } from './appointment-commands';
 export { checkStoredAuditChain } from './audit-integrity';

@@ -15,6 +15,7 @@ import {
   wallTimeSchema,
 } from '../model';
 import type { Series, SeriesException } from '../model';
+import { seriesCheckHorizonMs } from '../overlap';
 import type { Conflict } from '../overlap';
 import { cancelOccurrence, editSeries, expandSeries, findRuleOccurrence, moveOccurrence, occurrenceIdFor, ruleSpecOf, splitSeries } from '../recurrence';
 import { localMsToWallTime, parseWallTime, wallPartsToLocalMs, wallTimeToInstant } from '../time';
@@ -28,13 +29,6 @@ import { gateConflicts, overrideSchema } from './conflict-gate';
 import { defineCommand } from './define-command';
 import type { FieldChange, WriteScope } from './define-command';
 import { fieldChanges } from './field-changes';
-
-/**
- * How far ahead a series is checked for conflicts when it is created or
- * edited: a year. A rule that runs longer is checked for its first year; the
- * sync server re-checks every occurrence it materialises.
- */
-export const seriesCheckHorizonMs = 366 * 86_400_000;
 
 /** What creating or editing a series returns. */
 export interface SavedSeries {

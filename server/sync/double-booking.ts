@@ -1,4 +1,4 @@
-import { checkBooking, expandSeries, msToInstant, wallTimeToInstant } from '../../core';
+import { checkBooking, expandSeries, msToInstant, seriesCheckHorizonMs, wallTimeToInstant } from '../../core';
 import type { Appointment, BookingInterval, BookingResource, ExistingBooking, Series, SeriesException } from '../../core';
 import type { BookingSlot, WriteTransaction } from '../storage/storage';
 
@@ -31,13 +31,6 @@ export interface DoubleBooking {
   resourceId?: string;
   patientId?: string;
 }
-
-/**
- * How far a series is checked from its first occurrence: the desk's own
- * horizon (core/commands' `seriesCheckHorizonMs`, 366 days; not exported
- * through core/index.ts, which keeps Dexie out of the server).
- */
-export const seriesCheckHorizonMs = 366 * 86_400_000;
 
 /** A stored booking the check compares against: an appointment, or one occurrence of a stored series. */
 interface StoredBooking extends ExistingBooking {
