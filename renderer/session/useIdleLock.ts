@@ -27,7 +27,7 @@ export function useIdleLock(): void {
     const timer = setInterval(() => {
       if (idle.check() !== 'locked-now') return;
       lock();
-      void recordSessionLocked(auth, { staffId: staff.staffId, displayName: staff.displayName, role: staff.role });
+      void recordSessionLocked(auth, { staffId: staff.staffId, displayName: staff.displayName, role: staff.role }, 'idle');
     }, checkEveryMs);
     return () => {
       clearInterval(timer);
