@@ -5,6 +5,7 @@ import type { FirstRunInput } from '../data/first-run-setup';
 import { useAppData } from '../data/useAppData';
 import { Field } from '../forms/Field';
 import { errorsFor } from '../forms/field-errors';
+import { FormError } from '../forms/FormError';
 import { text } from '../i18n';
 import { usePendingSignInName } from '../sign-in/pending-sign-in';
 import { useFirstRunProgress } from './first-run-progress';
@@ -136,11 +137,7 @@ export function FirstRun() {
             </div>
           )}
         </fieldset>
-        {errors['form'] ? (
-          <p className="form-error" role="alert">
-            {errors['form']}
-          </p>
-        ) : null}
+        <FormError message={errors['form']} />
         {progress ? (
           <p className="sample-progress">
             <label htmlFor="sample-progress">{text.firstRun.loadingSample}</label>{' '}
