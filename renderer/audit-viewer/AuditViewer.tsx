@@ -3,6 +3,7 @@ import type { Patient } from '../../core/model';
 import { useClinic } from '../data/useClinic';
 import { todayIn } from '../dates/calendar-dates';
 import { errorsFor } from '../forms/field-errors';
+import { FormError } from '../forms/FormError';
 import { clinicFormat, text } from '../i18n';
 import { useAllResources } from '../admin/useAllResources';
 import { useStaffMembers } from '../admin/useStaffMembers';
@@ -14,8 +15,16 @@ import { AuditList } from './AuditList';
 import { ChainStatus } from './ChainStatus';
 import { useAuditEntries } from './useAuditEntries';
 import { useAuditExport } from './useAuditExport';
+import type { AuditExportState } from './useAuditExport';
 import { useChainStatus } from './useChainStatus';
 import './audit-viewer.css';
+
+/** A refused or failed export is a problem, not progress: it is announced as one, like any form's. */
+function exportProblem(state: AuditExportState): string | undefined {
+  if (state.status === 'failed') return state.message;
+  if (state.status === 'done' && state.csv.outcome === 'refused') return state.csv.message;
+  return undefined;
+}
 
 /**
  * The audit log screen: the stored chain's verification, filters (dates,
@@ -64,9 +73,8 @@ export function AuditViewer() {
         <p role="status" className="audit-export-result">
           {state.status === 'done' && state.csv.outcome !== 'cancelled' && state.csv.outcome !== 'refused' ? words.exported(state.files.manifest.rows, state.csv.fileName) : null}
           {state.status === 'done' && state.csv.outcome === 'cancelled' ? words.exportCancelled : null}
-          {state.status === 'done' && state.csv.outcome === 'refused' ? state.csv.message : null}
-          {state.status === 'failed' ? state.message : null}
         </p>
+        <FormError message={exportProblem(state)} />
         {state.status === 'done' && (state.csv.outcome === 'saved' || state.csv.outcome === 'downloaded') ? (
           <button type="button" onClick={() => void exporter.saveManifest()}>
             {state.manifest && state.manifest.outcome !== 'cancelled' ? words.manifestSaved : words.saveManifest(state.files.manifestName)}
@@ -74,11 +82,7 @@ export function AuditViewer() {
         ) : null}
         <span className="audit-count muted" data-testid="audit-count">{list.loading ? text.app.loading : words.shown(list.entries.length, list.hasMore)}</span>
       </div>
-      {list.failed ? (
-        <p className="form-error" role="alert">
-          {words.loadFailed}
-        </p>
-      ) : null}
+      <FormError message={list.failed ? words.loadFailed : undefined} />
       {!list.loading && list.entries.length === 0 ? <p className="audit-empty">{words.empty}</p> : null}
       <AuditList entries={list.entries} hasMore={list.hasMore} loadMore={list.loadMore} format={format} dateOf={(instant) => todayIn(clinic.timeZone, instant)} names={names} weekdayNames={weekdays} />
     </section>

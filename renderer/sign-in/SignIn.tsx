@@ -4,6 +4,7 @@ import { signIn } from '../../core/auth';
 import { useAppData } from '../data/useAppData';
 import { useClinic } from '../data/useClinic';
 import { Field } from '../forms/Field';
+import { FormError } from '../forms/FormError';
 import { clinicFormat, text } from '../i18n';
 import { useSession } from '../session/session-store';
 import { usePendingSignInName } from './pending-sign-in';
@@ -76,9 +77,7 @@ export function SignIn() {
         <Field label={text.fields.passphrase}>
           <input name="passphrase" type="password" value={passphrase} onChange={(event) => setPassphrase(event.target.value)} autoComplete="current-password" autoFocus={Boolean(username)} />
         </Field>
-        <p className="form-error" role="alert">
-          {error}
-        </p>
+        <FormError message={error} />
         <div className="form-actions">
           {lockedBy ? (
             <button type="button" onClick={() => (setUsername(''), void signOut())}>
