@@ -15,8 +15,8 @@ import {
   wallTimeSchema,
 } from '../model';
 import type { Series, SeriesException } from '../model';
-import { seriesCheckHorizonMs } from '../overlap';
 import type { Conflict } from '../overlap';
+import { seriesCandidates } from '../queries';
 import { cancelOccurrence, editSeries, expandSeries, findRuleOccurrence, moveOccurrence, occurrenceIdFor, ruleSpecOf, splitSeries } from '../recurrence';
 import { localMsToWallTime, parseWallTime, wallPartsToLocalMs, wallTimeToInstant } from '../time';
 import type { WallTime } from '../time';
@@ -80,18 +80,6 @@ function editFollowingTheStart(series: Series, exceptions: readonly SeriesExcept
 
 const unknownSeries = (id: string) => refuse('unknown-entity', 'seriesId', `There is no series "${id}".`);
 
-/** The series' live occurrences from `from` to the horizon, as booking candidates. */
-function candidatesOf(series: Series, exceptions: readonly SeriesException[], from: number): Candidate[] {
-  const start = Math.max(from, wallTimeToInstant(series.dtstart, series.timeZone, 'dtstart'));
-  return expandSeries(series, exceptions, { from: msToInstant(start), to: msToInstant(start + seriesCheckHorizonMs), includeCancelled: false }).map((occurrence) => ({
-    id: occurrence.id,
-    start: Date.parse(occurrence.start),
-    end: Date.parse(occurrence.end),
-    resourceIds: occurrence.resourceIds,
-    patientId: occurrence.patientId,
-  }));
-}
-
 async function loadSeries(scope: WriteScope, seriesId: string) {
   const series = await scope.db.series.get(seriesId);
   const exceptions = series ? await scope.db.seriesExceptions.where('seriesId').equals(seriesId).toArray() : [];
@@ -119,7 +107,7 @@ const editAll = defineCommand({
     const { series: before, exceptions } = await loadSeries(scope, args.seriesId);
     if (!before) return unknownSeries(args.seriesId);
     const edited = editFollowingTheStart(before, exceptions, args.changes, scope.at);
-    const candidates = candidatesOf(edited.series, edited.exceptions, scope.now);
+    const candidates = seriesCandidates(edited.series, edited.exceptions, scope.now);
     const check = await checkCandidates(scope, candidates, { seriesIds: [before.id] });
     const refusal = gateConflicts(scope, check, args.override, { entityType: 'series', entityId: before.id, patientId: edited.series.patientId });
     if (refusal) return refusal;
@@ -155,7 +143,7 @@ export const seriesCommands = {
       const { override, ...input } = args;
       if (!(await scope.db.patients.get(input.patientId))) return refuse('unknown-entity', 'patientId', `There is no patient "${input.patientId}".`);
       const series = parseSeries({ ...input, id: scope.newId(), version: 0, createdAt: scope.at, updatedAt: scope.at });
-      const candidates = candidatesOf(series, [], -Infinity);
+      const candidates = seriesCandidates(series, [], -Infinity);
       if (candidates.length === 0) return refuse('invalid-rrule', 'rrule', 'This repeat rule produces no appointments.');
       const check = await checkCandidates(scope, candidates);
       const refusal = gateConflicts(scope, check, override, { entityType: 'series', entityId: series.id, patientId: series.patientId });
@@ -324,7 +312,7 @@ export const seriesCommands = {
       const edited = editFollowingTheStart(split.after, split.afterExceptions, args.changes, scope.at);
       const tail: Series = { ...edited.series, version: 0 };
 
-      const candidates = candidatesOf(tail, edited.exceptions, -Infinity);
+      const candidates = seriesCandidates(tail, edited.exceptions, -Infinity);
       const check = await checkCandidates(scope, candidates, { seriesIds: [before.id] });
       const refusal = gateConflicts(scope, check, args.override, { entityType: 'series', entityId: tail.id, patientId: tail.patientId });
       if (refusal) return refusal;

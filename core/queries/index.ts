@@ -7,3 +7,6 @@ export { auditLog, auditEntriesInChainOrder } from './audit-log';
 export type { AuditLogQuery, AuditCursor, AuditPage } from './audit-log';
 export { seriesOccurrences } from './series-occurrences';
 export type { TimeSpan } from './series-occurrences';
+export { checkAgainstStore } from './check-against-store';
+export type { Candidate, CheckExclusions } from './check-against-store';
+export { seriesCandidates } from './series-candidates';
