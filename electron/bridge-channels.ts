@@ -14,6 +14,7 @@ export const bridgeChannels = {
   saveFile: 'timedesk:save-file',
   printDaySheet: 'timedesk:print-day-sheet',
   openExternal: 'timedesk:open-external',
+  allowSyncServer: 'timedesk:allow-sync-server',
 } as const;
 
 /** One of the channels in {@link bridgeChannels}. */
@@ -22,6 +23,6 @@ export type BridgeChannel = (typeof bridgeChannels)[keyof typeof bridgeChannels]
 /**
  * The bridge's method names, in declaration order (the e2e test compares `window.timedesk` against it).
  *
- * @example bridgeMethodNames // ['getAppInfo', 'saveFile', 'printDaySheet', 'openExternal']
+ * @example bridgeMethodNames // ['getAppInfo', 'saveFile', 'printDaySheet', 'openExternal', 'allowSyncServer']
  */
 export const bridgeMethodNames = Object.keys(bridgeChannels) as (keyof typeof bridgeChannels)[];

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { ValidationProblem } from '../core/validation';
+import { maxOriginLength } from './content-security-policy';
 
 /**
  * The one contract between the renderer and the desktop shell: channel names,
@@ -76,6 +77,16 @@ export type SaveFileRequest = z.infer<typeof saveFileRequestSchema>;
  */
 export const openExternalRequestSchema = z.string().min(1).max(maxExternalUrlLength);
 
+/**
+ * Argument of `allowSyncServer`: the sync server's bare origin
+ * (`https://sync.clinic.example`, `http://127.0.0.1:8787`). Whether it is an
+ * origin CSP may name is decided in main (sync-server-permission.ts); this
+ * only bounds the size before anything parses it.
+ *
+ * @example allowSyncServerRequestSchema.parse('https://sync.clinic.example')
+ */
+export const allowSyncServerRequestSchema = z.string().min(1).max(maxOriginLength);
+
 /** Methods that take no argument accept exactly none (a stray argument is refused). */
 export const noArgumentsSchema = z.tuple([]);
 
@@ -105,6 +116,13 @@ export type PrintResult = { outcome: 'printed' } | { outcome: 'cancelled' } | { 
 export type OpenExternalResult = { outcome: 'opened' } | { outcome: 'declined' } | RefusedOutcome;
 
 /**
+ * What `allowSyncServer` resolves to: allowed (then, when `reloadRequired`,
+ * the page must reload before it can reach the server: a document keeps the
+ * policy it was loaded with), the person at the desk said no, or refused.
+ */
+export type AllowSyncServerResult = { outcome: 'allowed'; origin: string; reloadRequired: boolean } | { outcome: 'declined' } | RefusedOutcome;
+
+/**
  * `window.timedesk` in the desktop app. Absent in a plain browser (`npm run
  * web`): the renderer checks `window.timedesk` and falls back to browser APIs
  * (a download link for saveFile, `window.print()`, `window.open`).
@@ -117,4 +135,6 @@ export interface TimedeskBridge {
   saveFile(request: { suggestedName: string; content: string; filters?: { name: string; extensions: string[] }[] }): Promise<SaveFileResult>;
   printDaySheet(): Promise<PrintResult>;
   openExternal(url: string): Promise<OpenExternalResult>;
+  /** Lets the page connect to this sync server origin (Settings → Sync), after the person confirms. */
+  allowSyncServer(origin: string): Promise<AllowSyncServerResult>;
 }

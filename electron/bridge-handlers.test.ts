@@ -14,6 +14,7 @@ function fakeHost(overrides: Partial<BridgeHost> = {}): BridgeHost & { [K in 'sh
     print: vi.fn(async () => ({ success: true, failureReason: '' })),
     confirmOpenExternal: vi.fn(async () => true),
     openExternal: vi.fn(async () => {}),
+    syncServer: { currentOrigin: vi.fn(() => undefined), documentOrigin: vi.fn(() => undefined), confirm: vi.fn(async () => true), allow: vi.fn(async () => {}) },
     ...overrides,
   } as never;
 }
@@ -29,6 +30,9 @@ describe('bridge dispatcher: sender first', () => {
     const dispatch = createBridgeDispatcher(host);
     await expect(dispatch(bridgeChannels.saveFile, frame, [{ suggestedName: 'a.csv', content: 'x' }])).rejects.toThrow(UntrustedSenderError);
     await expect(dispatch(bridgeChannels.openExternal, frame, ['https://example.org/'])).rejects.toThrow(UntrustedSenderError);
+    await expect(dispatch(bridgeChannels.allowSyncServer, frame, ['https://sync.example'])).rejects.toThrow(UntrustedSenderError);
+    expect(host.syncServer.confirm).not.toHaveBeenCalled();
+    expect(host.syncServer.allow).not.toHaveBeenCalled();
     expect(host.showSaveDialog).not.toHaveBeenCalled();
     expect(host.writeTextFile).not.toHaveBeenCalled();
     expect(host.confirmOpenExternal).not.toHaveBeenCalled();
@@ -135,4 +139,53 @@ describe('openExternal', () => {
       expect(host.openExternal).not.toHaveBeenCalled();
     },
   );
+});
+
+describe('allowSyncServer', () => {
+  it('allows a confirmed origin and says the page must reload', async () => {
+    const host = fakeHost();
+    expect(await createBridgeDispatcher(host)(bridgeChannels.allowSyncServer, appFrame, ['https://sync.clinic.example'])).toEqual({
+      outcome: 'allowed',
+      origin: 'https://sync.clinic.example',
+      reloadRequired: true,
+    });
+    expect(host.syncServer.allow).toHaveBeenCalledWith('https://sync.clinic.example');
+  });
+
+  it('reports a decline and allows nothing', async () => {
+    const host = fakeHost();
+    vi.mocked(host.syncServer.confirm).mockResolvedValueOnce(false);
+    expect(await createBridgeDispatcher(host)(bridgeChannels.allowSyncServer, appFrame, ['http://127.0.0.1:8787'])).toEqual({ outcome: 'declined' });
+    expect(host.syncServer.allow).not.toHaveBeenCalled();
+  });
+
+  it.each([
+    ['javascript:', 'javascript:alert(1)', 'invalid-format'],
+    ['data:', 'data:text/plain,x', 'invalid-format'],
+    ['file:', 'file:///etc/passwd', 'invalid-format'],
+    ['a wildcard', 'https://*.clinic.example', 'invalid-format'],
+    ['userinfo', 'https://u:p@sync.clinic.example', 'invalid-format'],
+    ['non-loopback http', 'http://sync.clinic.example', 'invalid-format'],
+    ['a path', 'https://sync.clinic.example/v1', 'invalid-format'],
+    ['a very long origin', `https://${'a'.repeat(5000)}.example`, 'too-long'],
+    ['a number', 8787, 'invalid-format'],
+    ['an object', { origin: 'https://sync.clinic.example' }, 'invalid-format'],
+    ['empty', '', 'required'],
+  ])('refuses %s with a problem on the origin field, without asking', async (_name, origin, code) => {
+    const host = fakeHost();
+    const result = await createBridgeDispatcher(host)(bridgeChannels.allowSyncServer, appFrame, [origin]);
+    expect(result).toMatchObject({ outcome: 'refused', problem: { field: 'origin', code } });
+    expect(host.syncServer.confirm).not.toHaveBeenCalled();
+    expect(host.syncServer.allow).not.toHaveBeenCalled();
+  });
+
+  it('refuses a missing or second argument', async () => {
+    const host = fakeHost();
+    expect(await createBridgeDispatcher(host)(bridgeChannels.allowSyncServer, appFrame, [])).toMatchObject({ outcome: 'refused', problem: { field: 'arguments' } });
+    expect(await createBridgeDispatcher(host)(bridgeChannels.allowSyncServer, appFrame, ['https://a.example', 'https://b.example'])).toMatchObject({
+      outcome: 'refused',
+      problem: { field: 'arguments' },
+    });
+    expect(host.syncServer.confirm).not.toHaveBeenCalled();
+  });
 });

@@ -1,10 +1,12 @@
 import path from 'node:path';
 import { ValidationError } from '../core/validation';
-import { bridgeChannels, noArgumentsSchema, openExternalRequestSchema, saveFileRequestSchema } from './bridge-contract';
-import type { AppInfo, BridgeChannel, OpenExternalResult, PrintResult, RefusedOutcome, SaveFileResult } from './bridge-contract';
+import { allowSyncServerRequestSchema, bridgeChannels, noArgumentsSchema, openExternalRequestSchema, saveFileRequestSchema } from './bridge-contract';
+import type { AllowSyncServerResult, AppInfo, BridgeChannel, OpenExternalResult, PrintResult, RefusedOutcome, SaveFileResult } from './bridge-contract';
 import { assertTrustedSender, parseBridgeArgument } from './ipc-validation';
 import type { SenderFrameFacts } from './ipc-validation';
 import { openExternallyAfterConfirmation } from './navigation-guard';
+import { allowSyncServerOrigin } from './sync-server-permission';
+import type { SyncServerPermissionHost } from './sync-server-permission';
 
 /**
  * The bodies of the bridge's IPC handlers, with every Electron call injected
@@ -26,6 +28,8 @@ export interface BridgeHost {
   confirmOpenExternal(url: string): Promise<boolean>;
   /** `shell.openExternal`. */
   openExternal(url: string): Promise<void>;
+  /** The CSP's sync origin: read it, ask the person, persist and apply a new one. */
+  syncServer: SyncServerPermissionHost;
 }
 
 type Handler = (args: readonly unknown[]) => Promise<unknown>;
@@ -86,6 +90,18 @@ export function createBridgeHandlers(host: BridgeHost): Record<BridgeChannel, Ha
       });
       if (outcome === 'refused') return refused('url', 'Only https links can be opened in the browser.');
       return { outcome };
+    },
+
+    [bridgeChannels.allowSyncServer]: async (args): Promise<AllowSyncServerResult> => {
+      const countProblem = argumentCountProblem(args, 1);
+      if (countProblem) return countProblem;
+      const parsed = parseBridgeArgument(allowSyncServerRequestSchema, args[0], 'origin');
+      if (!parsed.ok) return { outcome: 'refused', problem: parsed.problem };
+      const result = await allowSyncServerOrigin(parsed.value, host.syncServer);
+      if (result.outcome === 'invalid-origin') {
+        return refused('origin', `The sync server must be an https origin (or http on this computer) with nothing after it: ${result.reason}.`);
+      }
+      return result;
     },
   };
 }

@@ -32,7 +32,7 @@ describe('buildContentSecurityPolicy', () => {
   });
 
   it('adds nothing to connect-src for a refused endpoint instead of opening up', () => {
-    for (const syncEndpoint of ['javascript:alert(1)', 'http://sync.clinic.example', 'file:///etc/passwd', '*', "https://a.example; script-src 'unsafe-inline'", 'data:text/html,x']) {
+    for (const syncEndpoint of ['javascript:alert(1)', 'http://sync.clinic.example', 'file:///etc/passwd', '*', "https://a.example; script-src 'unsafe-inline'", 'data:text/html,x', 'https://*.example', 'https://a.example;worker-src']) {
       const directives = contentSecurityPolicyDirectives({ syncEndpoint });
       expect(directives.get('connect-src'), syncEndpoint).toEqual(["'self'"]);
       expect(directives.get('script-src'), syncEndpoint).toEqual(["'self'"]);
@@ -62,7 +62,23 @@ describe('syncEndpointOrigin', () => {
     expect(syncEndpointOrigin('http://localhost.evil.example').ok).toBe(false);
   });
 
-  it.each(['javascript:alert(1)', 'file:///etc/passwd', 'data:text/plain,x', 'wss://sync.example', 'ftp://sync.example', 'sync.example', '', "https://a.example'; script-src *", 'https://user:pw@sync.example'])(
+  it.each([
+    'javascript:alert(1)',
+    'file:///etc/passwd',
+    'data:text/plain,x',
+    'wss://sync.example',
+    'ftp://sync.example',
+    'sync.example',
+    '',
+    "https://a.example'; script-src *",
+    'https://user:pw@sync.example',
+    // The URL parser accepts these hosts; as CSP sources they are a wildcard, a second directive, a quote, a list.
+    'https://*.example.com',
+    'https://sync.example;worker-src',
+    "https://sync.example'",
+    'https://a,b.example',
+    `https://${'a'.repeat(63)}.${'b'.repeat(63)}.${'c'.repeat(63)}.${'d'.repeat(63)}.${'e'.repeat(63)}.example`,
+  ])(
     'refuses %j',
     (endpoint) => {
       expect(syncEndpointOrigin(endpoint)).toMatchObject({ ok: false, reason: expect.any(String) });

@@ -6,6 +6,15 @@
 
 const loopbackHosts = new Set(['localhost', '127.0.0.1', '[::1]']);
 
+/** Dot-separated labels of letters, digits and inner hyphens (IDNA output, IPv4), or an IPv6 literal in brackets. */
+const hostPattern = /^(?:(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)*|\[[0-9a-f:.]+\])$/;
+
+/**
+ * Longest origin accepted: a DNS name is at most 253 characters, plus the
+ * scheme and a port. Anything longer is not a server a desk can reach.
+ */
+export const maxOriginLength = 300;
+
 /**
  * Reduces a configured sync endpoint to the origin CSP may name, or refuses it.
  * https is required, except plain http on a loopback host (a sync server
@@ -29,8 +38,11 @@ export function syncEndpointOrigin(endpoint: string): { ok: true; origin: string
   if (url.protocol !== 'https:' && !isLoopbackHttp) {
     return { ok: false, reason: `scheme ${url.protocol} is not allowed (https, or http on localhost)` };
   }
-  // The parser percent-encodes or rejects spaces and quotes in a host, so an
-  // origin can never smuggle a `;` and a second directive into the header.
+  // The URL parser keeps `*`, `;`, `'` and `,` in a host (`https://*.example`
+  // parses), which in a CSP source would be a wildcard or a second directive:
+  // only DNS names (after IDNA), IPv4 and bracketed IPv6 get through.
+  if (!hostPattern.test(url.hostname)) return { ok: false, reason: `host ${url.hostname} is not a plain host name or IP address` };
+  if (url.origin.length > maxOriginLength) return { ok: false, reason: `origin longer than ${maxOriginLength} characters` };
   return { ok: true, origin: url.origin };
 }
 

@@ -1,8 +1,8 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { desktopConfigFileName, loadDesktopConfig, parseDesktopConfig } from './desktop-config';
+import { desktopConfigFileName, loadDesktopConfig, parseDesktopConfig, saveDesktopConfig } from './desktop-config';
 
 describe('parseDesktopConfig', () => {
   it('keeps only the origin of the sync endpoint', () => {
@@ -31,6 +31,19 @@ describe('parseDesktopConfig', () => {
       expect(await loadDesktopConfig(userData)).toEqual({ config: {}, warnings: [] });
       writeFileSync(path.join(userData, desktopConfigFileName), '{"syncEndpoint":"http://127.0.0.1:8787/sync"}');
       expect(await loadDesktopConfig(userData)).toEqual({ config: { syncEndpoint: 'http://127.0.0.1:8787' }, warnings: [] });
+    } finally {
+      rmSync(userData, { recursive: true, force: true });
+    }
+  });
+
+  it('saves what it loads back, atomically, leaving no temp file', async () => {
+    const userData = mkdtempSync(path.join(tmpdir(), 'td-config-'));
+    try {
+      await saveDesktopConfig(userData, { syncEndpoint: 'https://sync.clinic.example:8443' });
+      expect(await loadDesktopConfig(userData)).toEqual({ config: { syncEndpoint: 'https://sync.clinic.example:8443' }, warnings: [] });
+      await saveDesktopConfig(userData, {});
+      expect(JSON.parse(readFileSync(path.join(userData, desktopConfigFileName), 'utf8'))).toEqual({});
+      expect(readdirSync(userData)).toEqual([desktopConfigFileName]);
     } finally {
       rmSync(userData, { recursive: true, force: true });
     }

@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
 import { syncEndpointOrigin } from './content-security-policy';
@@ -6,7 +6,9 @@ import { syncEndpointOrigin } from './content-security-policy';
 /**
  * Settings main needs before the window exists, from
  * `<userData>/desktop-config.json`. Today that is only the sync server, whose
- * origin goes into the CSP's connect-src. The file is optional and untrusted.
+ * origin goes into the CSP's connect-src. The file is optional and untrusted;
+ * an administrator may write it, and Settings → Sync rewrites it (through
+ * sync-server-permission.ts) when the desk is enrolled with another server.
  */
 
 /** File name inside userData. */
@@ -56,4 +58,20 @@ export async function loadDesktopConfig(userDataDir: string): Promise<{ config: 
     text = undefined;
   }
   return parseDesktopConfig(text);
+}
+
+/**
+ * Writes the config atomically (temp file + rename), so a crash mid-write
+ * leaves the previous file rather than half a JSON document. Only the keys of
+ * {@link DesktopConfig} are written.
+ *
+ * @example await saveDesktopConfig(app.getPath('userData'), { syncEndpoint: 'https://sync.clinic.example' });
+ */
+export async function saveDesktopConfig(userDataDir: string, config: DesktopConfig): Promise<void> {
+  await mkdir(userDataDir, { recursive: true });
+  const target = path.join(userDataDir, desktopConfigFileName);
+  const temporary = `${target}.${process.pid}.tmp`;
+  const text = `${JSON.stringify(config.syncEndpoint === undefined ? {} : { syncEndpoint: config.syncEndpoint }, null, 2)}\n`;
+  await writeFile(temporary, text, 'utf8');
+  await rename(temporary, target);
 }

@@ -1,7 +1,8 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { parseContentSecurityPolicy } from './content-security-policy';
 
 /**
  * main.ts is wiring; this checks the wiring without the Electron binary by
@@ -166,13 +167,38 @@ describe('after ready', () => {
   });
 
   it('registers exactly the contract channels, each checking the sender', async () => {
-    expect([...recorded.ipcHandlers.keys()].sort()).toEqual(['timedesk:get-app-info', 'timedesk:open-external', 'timedesk:print-day-sheet', 'timedesk:save-file']);
+    expect([...recorded.ipcHandlers.keys()].sort()).toEqual(['timedesk:allow-sync-server', 'timedesk:get-app-info', 'timedesk:open-external', 'timedesk:print-day-sheet', 'timedesk:save-file']);
     const getAppInfo = recorded.ipcHandlers.get('timedesk:get-app-info')!;
     const fromApp = { sender: {}, senderFrame: { url: 'app://timedesk/index.html', parent: null } };
     const fromSubframe = { sender: {}, senderFrame: { url: 'app://timedesk/index.html', parent: {} } };
     expect(await getAppInfo(fromApp)).toEqual({ name: 'timedesk', version: '0.1.0', platform: process.platform });
     await expect(Promise.resolve().then(() => getAppInfo(fromSubframe))).rejects.toThrow('Refused');
     await expect(Promise.resolve().then(() => getAppInfo({ sender: {}, senderFrame: { url: 'https://evil.example/', parent: null } }))).rejects.toThrow('Refused');
+  });
+
+  it('allows a sync server from Settings only after the person confirms: persisted, and in the CSP of the next response', async () => {
+    const allow = recorded.ipcHandlers.get('timedesk:allow-sync-server')!;
+    const fromApp = { sender: {}, senderFrame: { url: 'app://timedesk/index.html', parent: null } };
+    const handler = recorded.protocolHandlers.get('app')!;
+    const connectSrc = async () => parseContentSecurityPolicy((await handler(new Request('app://timedesk/index.html'))).headers.get('content-security-policy') ?? '').get('connect-src');
+    expect(await connectSrc()).toEqual(["'self'"]);
+
+    recorded.showMessageBox.mockResolvedValueOnce({ response: 0 });
+    expect(await allow(fromApp, 'http://127.0.0.1:8790')).toEqual({ outcome: 'declined' });
+    expect(await connectSrc()).toEqual(["'self'"]);
+    expect(existsSync(path.join(userData, 'desktop-config.json'))).toBe(false);
+
+    expect(await allow(fromApp, 'https://*.clinic.example')).toMatchObject({ outcome: 'refused', problem: { field: 'origin' } });
+    await expect(Promise.resolve().then(() => allow({ sender: {}, senderFrame: { url: 'https://evil.example/', parent: null } }, 'https://evil.example'))).rejects.toThrow('Refused');
+
+    recorded.showMessageBox.mockResolvedValueOnce({ response: 1 });
+    expect(await allow(fromApp, 'http://127.0.0.1:8790')).toEqual({ outcome: 'allowed', origin: 'http://127.0.0.1:8790', reloadRequired: true });
+    expect(JSON.parse(readFileSync(path.join(userData, 'desktop-config.json'), 'utf8'))).toEqual({ syncEndpoint: 'http://127.0.0.1:8790' });
+    // The reload: the next document carries the new origin, and asking again needs neither a dialog nor a reload.
+    expect(await connectSrc()).toEqual(["'self'", 'http://127.0.0.1:8790']);
+    const asked = recorded.showMessageBox.mock.calls.length;
+    expect(await allow(fromApp, 'http://127.0.0.1:8790')).toEqual({ outcome: 'allowed', origin: 'http://127.0.0.1:8790', reloadRequired: false });
+    expect(recorded.showMessageBox.mock.calls.length).toBe(asked);
   });
 
   it('denies permissions and devices through the permission module', () => {

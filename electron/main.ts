@@ -15,7 +15,8 @@ import { createBridgeDispatcher } from './bridge-handlers';
 import type { BridgeHost } from './bridge-handlers';
 import { userDataDirFromArgv } from './command-line';
 import { buildContentSecurityPolicy } from './content-security-policy';
-import { loadDesktopConfig } from './desktop-config';
+import { loadDesktopConfig, saveDesktopConfig } from './desktop-config';
+import type { DesktopConfig } from './desktop-config';
 import type { SenderFrameFacts } from './ipc-validation';
 import { navigationDecision, openExternallyAfterConfirmation, windowOpenDecision } from './navigation-guard';
 import { isPermissionGranted } from './permission-handler';
@@ -48,6 +49,10 @@ const rendererDir =
   !app.isPackaged && process.env.TIMEDESK_RENDERER_DIR ? path.resolve(process.env.TIMEDESK_RENDERER_DIR) : path.join(__dirname, '..', 'renderer');
 
 let mainWindow: BrowserWindow | undefined;
+/** desktop-config.json as main runs with it; Settings → Sync may replace the sync endpoint (sync-server-permission.ts). */
+let desktopConfig: DesktopConfig = {};
+/** The sync origin in the CSP of the last HTML document served: the page's policy until it reloads. */
+let documentSyncOrigin: string | undefined;
 
 if (!app.requestSingleInstanceLock()) {
   app.quit();
@@ -76,9 +81,9 @@ if (!app.requestSingleInstanceLock()) {
 async function start(): Promise<void> {
   const { config, warnings } = await loadDesktopConfig(app.getPath('userData'));
   for (const warning of warnings) console.warn(warning);
-  const contentSecurityPolicy = buildContentSecurityPolicy({ syncEndpoint: config.syncEndpoint });
+  desktopConfig = config;
 
-  serveRenderer(session.defaultSession, contentSecurityPolicy);
+  serveRenderer(session.defaultSession);
   guardSession(session.defaultSession);
   registerBridge();
   Menu.setApplicationMenu(
@@ -87,18 +92,24 @@ async function start(): Promise<void> {
   await createMainWindow();
 }
 
-/** app:// answers only GET/HEAD for files inside the renderer folder, always with the CSP. */
-function serveRenderer(target: Session, contentSecurityPolicy: string): void {
-  const securityHeaders = {
-    'content-security-policy': contentSecurityPolicy,
-    'x-content-type-options': 'nosniff',
-    'cache-control': 'no-cache',
-  };
+/**
+ * app:// answers only GET/HEAD for files inside the renderer folder, always
+ * with the CSP, built per response from the current config so a sync server
+ * allowed from Settings → Sync applies from the next document on.
+ */
+function serveRenderer(target: Session): void {
   target.protocol.handle(appScheme, async (request) => {
+    const syncEndpoint = desktopConfig.syncEndpoint;
+    const securityHeaders = {
+      'content-security-policy': buildContentSecurityPolicy({ syncEndpoint }),
+      'x-content-type-options': 'nosniff',
+      'cache-control': 'no-cache',
+    };
     if (request.method !== 'GET' && request.method !== 'HEAD') return new Response(null, { status: 405, headers: securityHeaders });
     const asset = await lookupAppAsset(request.url, rendererDir);
     if (asset.kind === 'forbidden') return new Response('Forbidden', { status: 403, headers: securityHeaders });
     if (asset.kind === 'not-found') return new Response('Not found', { status: 404, headers: securityHeaders });
+    if (request.method === 'GET' && asset.mimeType.startsWith('text/html')) documentSyncOrigin = syncEndpoint;
     const body = await readFile(asset.filePath);
     return new Response(request.method === 'HEAD' ? null : body, { status: 200, headers: { ...securityHeaders, 'content-type': asset.mimeType } });
   });
@@ -160,6 +171,28 @@ function senderFacts(event: IpcMainInvokeEvent): SenderFrameFacts | null {
   return frame ? { url: frame.url, isMainFrame: frame.parent === null } : null;
 }
 
+/** Asks before the page may connect to another sync server; the page cannot answer a native dialog. */
+async function confirmSyncServer(origin: string, replacing: string | undefined): Promise<boolean> {
+  const options = {
+    type: 'question' as const,
+    buttons: ['Cancel', 'Allow and reload'],
+    defaultId: 0,
+    cancelId: 0,
+    noLink: true,
+    message: 'Let Timedesk connect to this sync server?',
+    detail: `${origin}\n\nThis desk will send the clinic's schedule and patients there${replacing ? ` instead of ${replacing}` : ''}. Timedesk reloads to apply it; sign in again afterwards.`,
+  };
+  const { response } = mainWindow ? await dialog.showMessageBox(mainWindow, options) : await dialog.showMessageBox(options);
+  return response === 1;
+}
+
+/** Persist first, then apply: a config that could not be saved is not served either. */
+async function allowSyncOrigin(origin: string): Promise<void> {
+  const next: DesktopConfig = { ...desktopConfig, syncEndpoint: origin };
+  await saveDesktopConfig(app.getPath('userData'), next);
+  desktopConfig = next;
+}
+
 function hostFor(sender: WebContents): BridgeHost {
   const owner = BrowserWindow.fromWebContents(sender) ?? undefined;
   return {
@@ -170,6 +203,7 @@ function hostFor(sender: WebContents): BridgeHost {
       new Promise((resolve) => sender.print({ printBackground: true }, (success, failureReason) => resolve({ success, failureReason }))),
     confirmOpenExternal,
     openExternal: openInBrowser,
+    syncServer: { currentOrigin: () => desktopConfig.syncEndpoint, documentOrigin: () => documentSyncOrigin, confirm: confirmSyncServer, allow: allowSyncOrigin },
   };
 }
 

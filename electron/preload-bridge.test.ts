@@ -19,11 +19,13 @@ describe('createTimedeskBridge', () => {
     await bridge.openExternal('https://example.org/');
     await bridge.getAppInfo();
     await bridge.printDaySheet();
+    await bridge.allowSyncServer('https://sync.example');
     expect(invoke.mock.calls).toEqual([
       [bridgeChannels.saveFile, request],
       [bridgeChannels.openExternal, 'https://example.org/'],
       [bridgeChannels.getAppInfo],
       [bridgeChannels.printDaySheet],
+      [bridgeChannels.allowSyncServer, 'https://sync.example'],
     ]);
   });
 });

@@ -41,5 +41,6 @@ export function createTimedeskBridge(invoke: Invoke): TimedeskBridge {
     saveFile: (request: unknown) => send(bridgeChannels.saveFile, request) as ReturnType<TimedeskBridge['saveFile']>,
     printDaySheet: () => send(bridgeChannels.printDaySheet) as ReturnType<TimedeskBridge['printDaySheet']>,
     openExternal: (url: unknown) => send(bridgeChannels.openExternal, url) as ReturnType<TimedeskBridge['openExternal']>,
+    allowSyncServer: (origin: unknown) => send(bridgeChannels.allowSyncServer, origin) as ReturnType<TimedeskBridge['allowSyncServer']>,
   });
 }
