@@ -1,0 +1,220 @@
+/**
+ * `npm run bench -- front-desk`: issue 4's front-desk targets, in the real
+ * app in Chromium (system Chromium through Playwright), on the page's real,
+ * on-disk IndexedDB:
+ *
+ * - a day switch with 40 provider columns, from the → key press to painted:
+ *   median < 150 ms;
+ * - opening the appointment dialog (N) until painted: median < 50 ms;
+ * - the audit viewer scrolled through every entry at a steady rate:
+ *   0 dropped frames (frames over 1.5× the display's frame interval).
+ *
+ * Each is measured on the big clinic (40 providers, 200,000 appointments,
+ * 100,000 audit entries) and, as the same-run baseline, on a small one (40
+ * providers, 200 appointments, 100 audit entries); the ratio big/small says
+ * what the data's size costs. A MISS is printed, not thrown: benchmarks report.
+ *
+ * The renderer is a production build (`vite build` into a temp folder) served
+ * by `vite preview` on TIMEDESK_BENCH_PORT (default 5230); each clinic gets
+ * its own temporary Chromium profile. TIMEDESK_BENCH_REPS (default 20) sets
+ * the repetitions, TIMEDESK_BENCH_ONLY=small|big runs one clinic.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium } from 'playwright';
+import type { Page } from 'playwright';
+import { appointmentsOnDate, shiftDate } from './front-desk/clinic-plan';
+import type { ClinicPlan } from './front-desk/clinic-plan';
+import type { ScrollReport } from './front-desk/frame-probes';
+import type { DayExpectation } from './front-desk/in-page';
+import { inPageScript, serveRendererBuild } from './front-desk/renderer-server';
+import type { RendererServer } from './front-desk/renderer-server';
+import type { BenchAdmin, SeedReport } from './front-desk/seed-clinic';
+
+const port = Number(process.env.TIMEDESK_BENCH_PORT ?? 5230);
+const repetitions = Math.max(15, Number(process.env.TIMEDESK_BENCH_REPS ?? 20));
+const warmups = 3;
+/** Rows the audit list is scrolled by each frame: 100,000 entries in about half a minute at 60 Hz. */
+const auditRowsPerFrame = 50;
+const timeZone = 'America/New_York';
+const admin: BenchAdmin = { displayName: 'Bench Admin', username: 'bench.admin', passphrase: 'correct horse battery' };
+const targets = { daySwitchMs: 150, dialogMs: 50, droppedFrames: 0 };
+const dayMs = 86_400_000;
+
+/** Today on the clinic's calendar, as the app works it out (the page runs in the clinic's zone too). */
+function clinicToday(now: number): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+}
+
+function plans(today: string): ClinicPlan[] {
+  const perDay = 40 * 12;
+  return [
+    { label: 'small', providers: 40, appointments: 200, patients: 100, auditEntries: 100, firstDate: shiftDate(today, -2), days: 30, timeZone },
+    { label: 'big', providers: 40, appointments: 200_000, patients: 5_000, auditEntries: 100_000, firstDate: shiftDate(today, -200), days: Math.ceil(200_000 / perDay), timeZone },
+  ];
+}
+
+function stats(samples: readonly number[]): { median: number; p95: number; worst: number } {
+  const sorted = [...samples].sort((a, b) => a - b);
+  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)] as number;
+  return { median: at(0.5), p95: at(0.95), worst: sorted.at(-1) as number };
+}
+
+interface ClinicFigures {
+  plan: ClinicPlan;
+  seed: SeedReport;
+  daySwitch: number[];
+  dialog: number[];
+  /** From clicking "Audit log" until the chain status shows its verdict. */
+  auditChainSeconds: number;
+  audit: ScrollReport;
+}
+
+async function signIn(page: Page): Promise<void> {
+  await page.getByRole('heading', { name: /^(Sign in|Screen locked)$/ }).waitFor({ timeout: 120_000 });
+  await page.getByLabel('Username').fill(admin.username);
+  await page.getByLabel('Passphrase').fill(admin.passphrase);
+  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+  await page.getByTestId('day-title').waitFor({ timeout: 120_000 });
+}
+
+async function measureDaySwitch(page: Page, plan: ClinicPlan, today: string): Promise<number[]> {
+  const expectation = (date: string): DayExpectation => ({ date, columns: plan.providers, appointments: appointmentsOnDate(plan, date) });
+  await page.waitForFunction((expected) => window.timedeskBench.isDayShown(expected), expectation(today), { timeout: 120_000 });
+  await page.evaluate(() => window.timedeskBench.settle(1_000));
+  const samples: number[] = [];
+  for (let index = 0; index < warmups + repetitions; index += 1) {
+    const expected = expectation(shiftDate(today, index + 1));
+    if (index === 0) console.log(`  day switch: each → shows ${expected.appointments} bookings in ${expected.columns} columns`);
+    await page.evaluate((day) => {
+      window.timedeskBench.blur();
+      window.timedeskBench.armDaySwitch(day);
+    }, expected);
+    await page.keyboard.press('ArrowRight');
+    const result = await page.evaluate(() => window.timedeskBench.result());
+    if (index >= warmups) samples.push(result.ms);
+    await page.evaluate(() => window.timedeskBench.settle(300));
+  }
+  return samples;
+}
+
+async function measureDialog(page: Page): Promise<number[]> {
+  const samples: number[] = [];
+  for (let index = 0; index < warmups + repetitions; index += 1) {
+    await page.evaluate(() => {
+      window.timedeskBench.blur();
+      window.timedeskBench.armDialog();
+    });
+    await page.keyboard.press('n');
+    const result = await page.evaluate(() => window.timedeskBench.result());
+    if (index === 0) console.log(`  dialog: ${result.shown}`);
+    if (index >= warmups) samples.push(result.ms);
+    await page.keyboard.press('Escape');
+    await page.waitForFunction(() => document.querySelector('dialog[open]') === null);
+    await page.evaluate(() => window.timedeskBench.settle(300));
+  }
+  return samples;
+}
+
+async function measureAudit(page: Page): Promise<{ chainSeconds: number; scroll: ScrollReport }> {
+  const opened = performance.now();
+  await page.getByRole('navigation', { name: 'Screens' }).getByRole('button', { name: 'Audit log' }).click();
+  await page.getByRole('heading', { name: 'Audit log', level: 1 }).waitFor();
+  await page.waitForFunction(() => document.querySelector('[data-testid="chain-status"]')?.getAttribute('data-state') !== 'checking', undefined, { timeout: 300_000 });
+  const chainSeconds = (performance.now() - opened) / 1000;
+  const state = await page.getByTestId('chain-status').getAttribute('data-state');
+  if (state !== 'ok') throw new Error(`the seeded audit chain did not verify (chain status ${state})`);
+  await page.locator('.audit-scroller [role="row"][data-action]').first().waitFor();
+  await page.evaluate(() => window.timedeskBench.settle(1_000));
+  const scroll = await page.evaluate((rows) => window.timedeskBench.scrollAudit(rows), auditRowsPerFrame);
+  return { chainSeconds, scroll };
+}
+
+async function measureClinic(plan: ClinicPlan, server: RendererServer, script: string, today: string): Promise<ClinicFigures> {
+  const profile = mkdtempSync(join(tmpdir(), `timedesk-bench-${plan.label}-`));
+  // A persistent profile, so IndexedDB lives on disk as in the desktop app (a plain context keeps it in memory).
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    viewport: { width: 1280, height: 800 },
+    timezoneId: timeZone,
+    locale: 'en-US',
+  });
+  try {
+    await context.addInitScript({ content: script });
+    const page = context.pages()[0] ?? (await context.newPage());
+    page.setDefaultTimeout(120_000);
+    await page.goto(server.url);
+    await page.getByRole('heading', { name: 'Set up your clinic' }).waitFor({ timeout: 120_000 });
+    const now = Date.now();
+    const seed = await page.evaluate(([clinic, who, setupAt, auditUntil]) => window.timedeskBench.seed(clinic, who, setupAt, auditUntil), [plan, admin, now - 400 * dayMs, now - 60_000] as const);
+    if (seed.appointments !== plan.appointments || seed.bookings !== plan.appointments || seed.resources !== plan.providers || seed.patients !== plan.patients || seed.auditEntries < plan.auditEntries) {
+      throw new Error(`seeding wrote something else than planned: ${JSON.stringify(seed)}`);
+    }
+    const { seconds } = seed;
+    console.log(
+      `  seeded ${seed.appointments.toLocaleString('en-US')} appointments (+ bookings rows), ${seed.patients.toLocaleString('en-US')} patients, ${seed.auditEntries.toLocaleString('en-US')} audit entries: ` +
+        `set-up ${seconds.setup.toFixed(1)} s, patients ${seconds.patients.toFixed(1)} s, appointments ${seconds.appointments.toFixed(1)} s, audit ${seconds.audit.toFixed(1)} s`,
+    );
+    await page.reload();
+    await signIn(page);
+    const daySwitch = await measureDaySwitch(page, plan, today);
+    const dialog = await measureDialog(page);
+    const audit = await measureAudit(page);
+    return { plan, seed, daySwitch, dialog, auditChainSeconds: audit.chainSeconds, audit: audit.scroll };
+  } finally {
+    await context.close();
+    rmSync(profile, { recursive: true, force: true });
+  }
+}
+
+const ms = (value: number) => `${value.toFixed(1)} ms`;
+const verdict = (pass: boolean) => (pass ? 'PASS' : 'MISS');
+
+function report(figures: ClinicFigures[]): void {
+  const small = figures.find((entry) => entry.plan.label === 'small');
+  for (const entry of figures) {
+    const day = stats(entry.daySwitch);
+    const dialog = stats(entry.dialog);
+    const audit = entry.audit;
+    const big = entry.plan.label === 'big';
+    console.log(`\n${entry.plan.label} clinic: ${entry.plan.providers} providers, ${entry.plan.appointments.toLocaleString('en-US')} appointments, ${entry.seed.auditEntries.toLocaleString('en-US')} audit entries`);
+    console.log(`  day switch (→ to painted, ${entry.daySwitch.length} runs): median ${ms(day.median)}, p95 ${ms(day.p95)}, worst ${ms(day.worst)}${big ? `  [target median < ${targets.daySwitchMs} ms: ${verdict(day.median < targets.daySwitchMs)}]` : ''}`);
+    console.log(`  appointment dialog (N to painted, ${entry.dialog.length} runs): median ${ms(dialog.median)}, p95 ${ms(dialog.p95)}, worst ${ms(dialog.worst)}${big ? `  [target median < ${targets.dialogMs} ms: ${verdict(dialog.median < targets.dialogMs)}]` : ''}`);
+    console.log(`  audit log opened, chain verified in ${entry.auditChainSeconds.toFixed(1)} s`);
+    console.log(
+      `  audit scroll (${auditRowsPerFrame} rows a frame, to row ${audit.lastRowIndex - 1}): ${audit.frames} frames in ${audit.seconds.toFixed(1)} s at a ${ms(audit.frameIntervalMs)} frame interval, ` +
+        `${audit.droppedFrames} dropped (> ${ms(audit.frameIntervalMs * 1.5)}), worst frame ${ms(audit.worstFrameMs)}, ${audit.waitingFrames} frames waiting for rows` +
+        `${big ? `  [target ${targets.droppedFrames} dropped: ${verdict(audit.droppedFrames <= targets.droppedFrames)}]` : ''}`,
+    );
+    if (big && small) {
+      const baseDay = stats(small.daySwitch);
+      const baseDialog = stats(small.dialog);
+      console.log(
+        `  ratio big/small: day switch ${(day.median / baseDay.median).toFixed(2)}x, dialog ${(dialog.median / baseDialog.median).toFixed(2)}x, ` +
+          `dropped frames ${audit.droppedFrames} vs ${small.audit.droppedFrames}, worst frame ${(audit.worstFrameMs / Math.max(1, small.audit.worstFrameMs)).toFixed(2)}x`,
+      );
+    }
+  }
+}
+
+/** Builds and serves the renderer, measures the small clinic (baseline) and the big one, prints figures, ratios and PASS/MISS. */
+export async function run(): Promise<void> {
+  const only = process.env.TIMEDESK_BENCH_ONLY;
+  const today = clinicToday(Date.now());
+  const server = await serveRendererBuild(port);
+  console.log(`front-desk: production renderer build (${server.buildSeconds.toFixed(1)} s) served by vite preview at ${server.url}; Chromium ${process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'}, on-disk profile; ${repetitions} runs after ${warmups} warm-ups`);
+  try {
+    const script = await inPageScript();
+    const figures: ClinicFigures[] = [];
+    for (const plan of plans(today)) {
+      if (only && only !== plan.label) continue;
+      console.log(`\n${plan.label} clinic:`);
+      figures.push(await measureClinic(plan, server, script, today));
+    }
+    report(figures);
+  } finally {
+    await server.close();
+  }
+}

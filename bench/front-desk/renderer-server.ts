@@ -1,0 +1,64 @@
+/**
+ * The renderer as users get it: a production build (React's production
+ * bundle, minified, as Electron loads it), served by `vite preview`. Built
+ * into a temporary folder each run, never into dist/, which other builds
+ * and tests use.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build as bundle } from 'esbuild';
+import { build, preview } from 'vite';
+
+const configFile = fileURLToPath(new URL('../../renderer/vite.config.ts', import.meta.url));
+
+/** A running preview server and how to stop it. */
+export interface RendererServer {
+  url: string;
+  buildSeconds: number;
+  close(): Promise<void>;
+}
+
+/**
+ * Builds the renderer into a temporary folder and serves it on
+ * 127.0.0.1:`port`; `close()` stops the server and removes the folder.
+ *
+ * @example const server = await serveRendererBuild(5230); … await server.close();
+ */
+export async function serveRendererBuild(port: number): Promise<RendererServer> {
+  const outDir = mkdtempSync(join(tmpdir(), 'timedesk-bench-renderer-'));
+  const started = performance.now();
+  await build({ configFile, logLevel: 'warn', build: { outDir, emptyOutDir: true } });
+  const buildSeconds = (performance.now() - started) / 1000;
+  const server = await preview({ configFile, logLevel: 'warn', build: { outDir }, preview: { host: '127.0.0.1', port, strictPort: true, open: false } });
+  return {
+    url: `http://127.0.0.1:${port}/`,
+    buildSeconds,
+    async close() {
+      await server.close();
+      rmSync(outDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/**
+ * bench/front-desk/in-page.ts and the core/ code it imports as one classic
+ * script, to add to each page before the app's own scripts.
+ *
+ * @example await context.addInitScript({ content: await inPageScript() });
+ */
+export async function inPageScript(): Promise<string> {
+  const result = await bundle({
+    entryPoints: [fileURLToPath(new URL('./in-page.ts', import.meta.url))],
+    bundle: true,
+    format: 'iife',
+    platform: 'browser',
+    target: 'es2022',
+    write: false,
+    logLevel: 'warning',
+  });
+  const output = result.outputFiles[0];
+  if (!output) throw new Error('esbuild wrote nothing for in-page.ts');
+  return output.text;
+}
