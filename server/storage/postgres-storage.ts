@@ -2,12 +2,13 @@ import pg from 'pg';
 import { toClinic, toDevice } from './account-rows';
 import type { ClinicRow, DeviceRow } from './account-rows';
 import { maxBookingMs } from './booking-window';
-import { deviceRefusal, redeemableCode } from './enrollment-checks';
+import { deviceRefusal, redeemableCode, setUpElsewhereRefusal } from './enrollment-checks';
 import type {
   AuditHeadRecord,
   AuditRecord,
   ChangeRecord,
   ClinicRecord,
+  DeskCopy,
   DeviceRecord,
   EntityRecord,
   MutationRecord,
@@ -140,6 +141,11 @@ class PostgresStorage implements Storage, RawSqlAccess {
       const existing = (await client.query<DeviceRow>({ name: 'td_5', text: 'SELECT * FROM devices WHERE id = $1 FOR UPDATE', values: [input.device.id] })).rows[0];
       const refused = deviceRefusal(existing, code.clinic_id);
       if (refused) return refused;
+      const clinicRecord = (
+        await client.query<{ id: string }>({ name: 'td_redeem_clinic_record', text: "SELECT id FROM entities WHERE clinic_id = $1 AND entity = 'clinic' AND NOT deleted", values: [code.clinic_id] })
+      ).rows[0];
+      const setUpElsewhere = setUpElsewhereRefusal({ deskSetUp: input.deskSetUp === true, clinicHasRecord: clinicRecord !== undefined, enrolledHere: existing !== undefined });
+      if (setUpElsewhere) return setUpElsewhere;
       await client.query({ name: 'td_6', text: 'UPDATE enrollment_codes SET used_at = $1 WHERE code_hash = $2', values: [input.now, input.codeHash] });
       if (existing) {
         await client.query({ name: 'td_7', text: 'UPDATE devices SET token_hash = $1, name = $2 WHERE id = $3', values: [input.device.tokenHash, input.device.name, input.device.id] });
@@ -232,6 +238,18 @@ class PostgresStorage implements Storage, RawSqlAccess {
         listEntities: async (entity) => {
           const { rows } = await client.query<EntityRow>({ name: 'td_list_entities', text: 'SELECT * FROM entities WHERE clinic_id = $1 AND entity = $2 AND NOT deleted ORDER BY id', values: [clinicId, entity] });
           return rows.map(toEntity);
+        },
+        recordAt: async (entity, id, version) => {
+          const { rows } = await client.query<{ data: Record<string, unknown> | null }>({ name: 'td_record_at', text: "SELECT data FROM changes WHERE clinic_id = $1 AND change = $2 AND entity = $3 AND id = $4 AND op = 'put'", values: [clinicId, version, entity, id] });
+          return rows[0]?.data ?? null;
+        },
+        deskCopy: async (entity, id): Promise<DeskCopy | null> => {
+          const { rows } = await client.query<{ desk_version: string; data: Record<string, unknown> }>({ name: 'td_desk_copy', text: 'SELECT desk_version, data FROM desk_copies WHERE clinic_id = $1 AND entity = $2 AND id = $3 AND device_id = $4', values: [clinicId, entity, id, deviceId] });
+          return rows[0] ? { deskVersion: Number(rows[0].desk_version), data: rows[0].data } : null;
+        },
+        saveDeskCopy: async (entity, id, copy) => {
+          await client.query({ name: 'td_save_desk_copy', text: `INSERT INTO desk_copies (clinic_id, entity, id, device_id, desk_version, data) VALUES ($1, $2, $3, $4, $5, $6::jsonb)
+             ON CONFLICT (clinic_id, entity, id, device_id) DO UPDATE SET desk_version = excluded.desk_version, data = excluded.data`, values: [clinicId, entity, id, deviceId, copy.deskVersion, JSON.stringify(copy.data)] });
         },
         replaceBookingSlots: async (appointmentId, slots) => {
           // Drop the keys no longer held and upsert the rest, in one statement (the two touch disjoint rows).

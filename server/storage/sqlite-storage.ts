@@ -10,6 +10,7 @@ import type {
   BookingSlot,
   ChangeRecord,
   ClinicRecord,
+  DeskCopy,
   DeviceRecord,
   EntityRecord,
   MutationRecord,
@@ -19,7 +20,7 @@ import type {
   WriteTransaction,
 } from './storage';
 import { maxBookingMs } from './booking-window';
-import { deviceRefusal, redeemableCode } from './enrollment-checks';
+import { deviceRefusal, redeemableCode, setUpElsewhereRefusal } from './enrollment-checks';
 import { tablesSql } from './table-definitions';
 
 // WAL: readers never block the writer and a commit is one append to the log.
@@ -112,6 +113,12 @@ class SqliteStorage implements Storage, RawSqlAccess {
       auditHead: db.prepare<[string], { seq: number; hash: string }>('SELECT seq, hash FROM audit_entries WHERE device_id = ? ORDER BY seq DESC LIMIT 1'),
       auditAt: db.prepare<[string, number], { hash: string }>('SELECT hash FROM audit_entries WHERE device_id = ? AND seq = ?'),
       insertAudit: db.prepare('INSERT INTO audit_entries (clinic_id, device_id, seq, hash, prev_hash, entry) VALUES (?, ?, ?, ?, ?, ?)'),
+      changeAt: db.prepare<[string, number, string, string], { data: string | null }>("SELECT data FROM changes WHERE clinic_id = ? AND change = ? AND entity = ? AND id = ? AND op = 'put'"),
+      deskCopy: db.prepare<[string, string, string, string], { desk_version: number; data: string }>('SELECT desk_version, data FROM desk_copies WHERE clinic_id = ? AND entity = ? AND id = ? AND device_id = ?'),
+      putDeskCopy: db.prepare(
+        `INSERT INTO desk_copies (clinic_id, entity, id, device_id, desk_version, data) VALUES (?, ?, ?, ?, ?, ?)
+         ON CONFLICT (clinic_id, entity, id, device_id) DO UPDATE SET desk_version = excluded.desk_version, data = excluded.data`,
+      ),
       changes: db.prepare<[string, number, number], ChangeRow>('SELECT change, entity, id, op, version, data FROM changes WHERE clinic_id = ? AND change > ? ORDER BY change LIMIT ?'),
     };
   }
@@ -157,6 +164,9 @@ class SqliteStorage implements Storage, RawSqlAccess {
         const existing = this.statements.device.get(input.device.id);
         const refused = deviceRefusal(existing, checked.code.clinic_id);
         if (refused) return refused;
+        const clinicRecord = this.db.prepare<[string], { id: string }>("SELECT id FROM entities WHERE clinic_id = ? AND entity = 'clinic' AND deleted = 0").get(code.clinic_id);
+        const setUpElsewhere = setUpElsewhereRefusal({ deskSetUp: input.deskSetUp === true, clinicHasRecord: clinicRecord !== undefined, enrolledHere: existing !== undefined });
+        if (setUpElsewhere) return setUpElsewhere;
         this.db.prepare('UPDATE enrollment_codes SET used_at = ? WHERE code_hash = ?').run(input.now, input.codeHash);
         if (existing) {
           this.db.prepare('UPDATE devices SET token_hash = ?, name = ? WHERE id = ?').run(input.device.tokenHash, input.device.name, input.device.id);
@@ -246,6 +256,17 @@ class SqliteStorage implements Storage, RawSqlAccess {
           return row ? [toEntity(row)] : [];
         }),
         listEntities: async (entity) => s.liveEntities.all(clinicId, entity).map(toEntity),
+        recordAt: async (entity, id, version) => {
+          const row = s.changeAt.get(clinicId, version, entity, id);
+          return row?.data ? (JSON.parse(row.data) as Record<string, unknown>) : null;
+        },
+        deskCopy: async (entity, id): Promise<DeskCopy | null> => {
+          const row = s.deskCopy.get(clinicId, entity, id, deviceId);
+          return row ? { deskVersion: row.desk_version, data: JSON.parse(row.data) as Record<string, unknown> } : null;
+        },
+        saveDeskCopy: async (entity, id, copy) => {
+          s.putDeskCopy.run(clinicId, entity, id, deviceId, copy.deskVersion, JSON.stringify(copy.data));
+        },
         replaceBookingSlots: async (appointmentId, slots: readonly BookingSlot[]) => {
           s.deleteSlots.run(clinicId, appointmentId);
           for (const slot of slots) s.insertSlot.run(clinicId, appointmentId, slot.key, slot.startMs, slot.endMs);

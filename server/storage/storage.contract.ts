@@ -4,7 +4,10 @@ import { enrollDevice } from '../accounts/enroll-device';
 import { hashSecret } from '../accounts/secrets';
 import { ApiError } from '../http/api-error';
 import { applyPush } from '../sync/apply-push';
-import { auditChain, bookedAppointment, bookingMutation, mutation, patientMutation, patientRecord } from '../sync/push-fixtures';
+import { transition } from '../../core';
+import type { Appointment } from '../../core';
+import { conflictRecordSchema } from '../sync/conflict-record';
+import { auditChain, bookedAppointment, bookingMutation, editMutation, mutation, patientMutation, patientRecord } from '../sync/push-fixtures';
 import { readChanges } from '../sync/read-changes';
 import type { SyncAuth } from '../sync/sync-auth';
 import type { ChangeRecord, RawSqlAccess, Storage } from './storage';
@@ -323,6 +326,75 @@ export function runStorageContract(name: string, open: () => Promise<ContractSub
       await expect(storage.rawExecute(`UPDATE audit_entries SET hash = 'x' WHERE device_id = '${desk.deviceId}'`)).rejects.toThrow(/append-only/);
       await expect(storage.rawExecute(`DELETE FROM audit_entries WHERE device_id = '${desk.deviceId}'`)).rejects.toThrow(/append-only/);
       expect(await storage.readAudit(clinicId, desk.deviceId, 1, 100)).toHaveLength(6);
+    });
+
+    it('concurrent edits of one appointment: a slot moved on two desks is a conflict kept with both values, never a silent overwrite', async () => {
+      const { desks } = await clinicWith(2);
+      const [one, two] = [desks[0]!, desks[1]!];
+      const push = (desk: SyncAuth, ...mutations: ReturnType<typeof editMutation>[]) => applyPush(storage, desk, { deviceId: desk.deviceId, mutations, audit: [] });
+      const booked = bookedAppointment({ id: 'diaz', resourceId: 'dr-lee', patientId: 'p-diaz', wallStart: '2026-03-02T09:00' });
+      const at = (time: string, updatedAt: string): Appointment => ({ ...booked, wallStart: `2026-03-02T${time}:00`, start: `2026-03-02T${time}:00.000Z`, end: `2026-03-02T${time.slice(0, 3)}30:00.000Z`, updatedAt });
+      expect((await push(one, bookingMutation(one.deviceId, 1, booked))).results[0]).toMatchObject({ status: 'applied', change: 1 });
+      // Both desks pulled version 1, went offline; desk 1 moves Mrs Diaz to 10:00, desk 2 to 11:00.
+      expect((await push(one, editMutation(one.deviceId, 2, at('10:00', '2026-03-01T09:00:00.000Z'), 1))).results[0]).toMatchObject({ status: 'applied', change: 2 });
+      const moved = await push(two, editMutation(two.deviceId, 1, at('11:00', '2026-03-01T09:05:00.000Z'), 1));
+      expect(moved.results[0]).toMatchObject({ status: 'conflict', conflictId: expect.stringMatching(/^cf_/), change: 3 });
+      const conflictId = moved.results[0]!.conflictId!;
+      let changes = await pullAll(two);
+      expect(changes.map((change) => [change.change, change.entity, change.id])).toEqual([[1, 'appointment', 'diaz'], [2, 'appointment', 'diaz'], [3, 'conflict', conflictId]]);
+      const record = conflictRecordSchema.parse(changes[2]!.data);
+      expect(record).toEqual({
+        id: conflictId,
+        kind: 'concurrent-edit',
+        entity: 'appointment',
+        recordId: 'diaz',
+        fields: ['end', 'start', 'wallStart'],
+        kept: { deviceId: one.deviceId, at: '2026-03-01T09:00:00.000Z', version: 2, values: expect.objectContaining({ wallStart: '2026-03-02T10:00:00', start: '2026-03-02T10:00:00.000Z', status: 'booked' }) },
+        other: { deviceId: two.deviceId, at: '2026-03-01T09:05:00.000Z', mutationId: `${two.deviceId}-m1`, values: expect.objectContaining({ wallStart: '2026-03-02T11:00:00', start: '2026-03-02T11:00:00.000Z', status: 'booked' }) },
+        deviceIds: [one.deviceId, two.deviceId].sort(),
+        detectedAtChange: 3,
+        status: 'open',
+      });
+      // A replay answers the stored result and mints nothing.
+      expect((await push(two, editMutation(two.deviceId, 1, at('11:00', '2026-03-01T09:05:00.000Z'), 1))).results[0]).toMatchObject({ status: 'duplicate', original: 'conflict', conflictId });
+      // Desk 2, still offline, adds a note on top of its own move (baseVersion = its own version 2): the note merges, the kept 10:00 stays, no second conflict.
+      const noted = await push(two, editMutation(two.deviceId, 2, { ...at('11:00', '2026-03-01T09:06:00.000Z'), notes: 'Wheelchair' }, 2));
+      expect(noted.results[0]).toMatchObject({ status: 'applied', change: 4 });
+      changes = await pullAll(one);
+      expect(changes.filter((change) => change.entity === 'conflict')).toHaveLength(1);
+      expect(changes.at(-1)?.data).toMatchObject({ wallStart: '2026-03-02T10:00:00', start: '2026-03-02T10:00:00.000Z', notes: 'Wheelchair', updatedAt: '2026-03-01T09:06:00.000Z' });
+      // Desk 1 (which pulled version 4) moves it again: up to date, applied as sent.
+      expect((await push(one, editMutation(one.deviceId, 3, { ...at('12:00', '2026-03-01T09:10:00.000Z'), notes: 'Wheelchair' }, 4))).results[0]).toMatchObject({ status: 'applied' });
+      expect((await pullAll(one)).at(-1)?.data).toMatchObject({ wallStart: '2026-03-02T12:00:00', notes: 'Wheelchair' });
+    });
+
+    it('concurrent edits: cancel on one desk while the other checks in is a status conflict (first applied kept); a move and a note merge', async () => {
+      const { desks } = await clinicWith(2);
+      const [one, two] = [desks[0]!, desks[1]!];
+      const push = (desk: SyncAuth, ...mutations: ReturnType<typeof editMutation>[]) => applyPush(storage, desk, { deviceId: desk.deviceId, mutations, audit: [] });
+      const booked = bookedAppointment({ id: 'ruiz', resourceId: 'dr-ng', patientId: 'p-ruiz', wallStart: '2026-03-03T09:00' });
+      const other = bookedAppointment({ id: 'okafor', resourceId: 'dr-ng', patientId: 'p-okafor', wallStart: '2026-03-03T14:00' });
+      await push(one, bookingMutation(one.deviceId, 1, booked), bookingMutation(one.deviceId, 2, other));
+      const status = (to: Appointment['status'], by: string, updatedAt: string): Appointment => ({
+        ...booked,
+        statusHistory: transition(booked.statusHistory, to, { at: updatedAt, by, reason: to === 'cancelled' ? 'Called in sick' : undefined }),
+        status: to,
+        updatedAt,
+      });
+      expect((await push(one, editMutation(one.deviceId, 3, status('cancelled', 'staff-a', '2026-03-03T08:40:00.000Z'), 1))).results[0]).toMatchObject({ status: 'applied' });
+      const checkIn = await push(two, editMutation(two.deviceId, 1, status('arrived', 'staff-b', '2026-03-03T08:55:00.000Z'), 1));
+      expect(checkIn.results[0]).toMatchObject({ status: 'conflict' });
+      const changes = await pullAll(two);
+      const conflict = changes.find((change) => change.id === checkIn.results[0]!.conflictId)?.data;
+      expect(conflict).toMatchObject({ kind: 'concurrent-edit', fields: ['status'], kept: { values: { status: 'cancelled' } }, other: { values: { status: 'arrived' } } });
+      expect(changes.filter((change) => change.id === 'ruiz').at(-1)?.data).toMatchObject({ status: 'cancelled' });
+      // Desk 1 moves Mr Okafor while desk 2 writes a note on him: both land, nothing to resolve.
+      const moved = { ...other, wallStart: '2026-03-03T15:00:00', start: '2026-03-03T15:00:00.000Z', end: '2026-03-03T15:30:00.000Z', updatedAt: '2026-03-03T08:00:00.000Z' };
+      expect((await push(one, editMutation(one.deviceId, 4, moved, 2))).results[0]).toMatchObject({ status: 'applied' });
+      expect((await push(two, editMutation(two.deviceId, 2, { ...other, notes: 'Interpreter', updatedAt: '2026-03-03T08:01:00.000Z' }, 2))).results[0]).toMatchObject({ status: 'applied' });
+      const okafor = (await pullAll(one)).filter((change) => change.id === 'okafor').at(-1)?.data;
+      expect(okafor).toMatchObject({ wallStart: '2026-03-03T15:00:00', start: '2026-03-03T15:00:00.000Z', notes: 'Interpreter' });
+      expect((await pullAll(one)).filter((change) => change.entity === 'conflict')).toHaveLength(1);
     });
 
     it('rolls a failed write transaction back completely, counter included', async () => {

@@ -40,7 +40,7 @@ export interface EnrollmentCodeRecord {
 }
 
 /** Why a code could not be redeemed. */
-export type RedeemProblem = 'unknown-code' | 'code-expired' | 'code-used' | 'device-taken' | 'device-revoked';
+export type RedeemProblem = 'unknown-code' | 'code-expired' | 'code-used' | 'device-taken' | 'device-revoked' | 'clinic-set-up-elsewhere';
 
 /** The outcome a mutation is recorded with; replays return it unchanged. */
 export interface MutationResult {
@@ -61,7 +61,7 @@ export interface MutationRecord {
 }
 
 /** Entities the protocol syncs (see server/PROTOCOL.md). */
-export const syncEntities = ['appointment', 'series', 'seriesException', 'patient', 'resource', 'availability', 'closure', 'staff', 'conflict'] as const;
+export const syncEntities = ['appointment', 'series', 'seriesException', 'patient', 'resource', 'availability', 'closure', 'staff', 'conflict', 'clinic', 'staffCredential'] as const;
 
 /** One of {@link syncEntities}. */
 export type SyncEntity = (typeof syncEntities)[number];
@@ -96,6 +96,16 @@ export interface BookingSlot {
   key: string;
   startMs: number;
   endMs: number;
+}
+
+/**
+ * The last copy of a record one device pushed, as that desk holds it: the
+ * base of the desk's next offline edit of the record, whose `baseVersion` is
+ * then the desk's own `version` (`deskVersion`), not a server change number.
+ */
+export interface DeskCopy {
+  deskVersion: number;
+  data: Record<string, unknown>;
 }
 
 /** A stored audit entry with its chain fields pulled out for indexing. */
@@ -149,6 +159,15 @@ export interface WriteTransaction {
   getEntities(entity: SyncEntity, ids: readonly string[]): Promise<EntityRecord[]>;
   /** Every live (not deleted) record of one entity in the clinic: the series check expands all stored series. */
   listEntities(entity: SyncEntity): Promise<EntityRecord[]>;
+  /**
+   * The record as the change `version` wrote it (the change log keeps every
+   * version), or null when that change did not put this record.
+   */
+  recordAt(entity: SyncEntity, id: string, version: number): Promise<Record<string, unknown> | null>;
+  /** This device's last pushed copy of a record (see {@link DeskCopy}), or null. */
+  deskCopy(entity: SyncEntity, id: string): Promise<DeskCopy | null>;
+  /** Replaces this device's copy of a record. */
+  saveDeskCopy(entity: SyncEntity, id: string, copy: DeskCopy): Promise<void>;
   /** Replaces the booking slots of one appointment (empty: it no longer blocks anything). */
   replaceBookingSlots(appointmentId: string, slots: readonly BookingSlot[]): Promise<void>;
   /** Appointments holding a slot on any of `keys` that overlaps [startMs, endMs). */
@@ -180,8 +199,16 @@ export interface Storage {
   /**
    * Atomically marks an unused, unexpired code used and enrolls the device
    * (a device already enrolled in the same clinic gets its token replaced).
+   * `deskSetUp`: the desk already holds its own clinic (it ran first run);
+   * refused with `clinic-set-up-elsewhere`, using nothing up, when the
+   * clinic's `clinic` record was written by another device.
    */
-  redeemEnrollmentCode(input: { codeHash: string; now: string; device: { id: string; name: string; tokenHash: string } }): Promise<{ ok: true; clinic: ClinicRecord } | { ok: false; problem: RedeemProblem }>;
+  redeemEnrollmentCode(input: {
+    codeHash: string;
+    now: string;
+    device: { id: string; name: string; tokenHash: string };
+    deskSetUp?: boolean;
+  }): Promise<{ ok: true; clinic: ClinicRecord } | { ok: false; problem: RedeemProblem }>;
   findDeviceByTokenHash(tokenHash: string): Promise<DeviceRecord | null>;
   getDevice(deviceId: string): Promise<DeviceRecord | null>;
   listDevices(clinicId: string): Promise<DeviceRecord[]>;

@@ -14,7 +14,7 @@ describe('tablesSql', () => {
     expect(names).toEqual([
       { type: 'index', name: 'booking_slots_key_start' },
       { type: 'index', name: 'devices_clinic' },
-      ...['audit_entries', 'booking_slots', 'changes', 'clinics', 'conflicts', 'devices', 'enrollment_codes', 'entities', 'mutations'].map((name) => ({ type: 'table', name })),
+      ...['audit_entries', 'booking_slots', 'changes', 'clinics', 'conflicts', 'desk_copies', 'devices', 'enrollment_codes', 'entities', 'mutations'].map((name) => ({ type: 'table', name })),
     ]);
     db.close();
   });

@@ -46,6 +46,9 @@ CREATE TABLE IF NOT EXISTS changes (
 CREATE TABLE IF NOT EXISTS conflicts (
   clinic_id TEXT NOT NULL, id TEXT NOT NULL, appointment_id TEXT NOT NULL, detected_at_change ${integer} NOT NULL,
   PRIMARY KEY (clinic_id, id));
+CREATE TABLE IF NOT EXISTS desk_copies (
+  clinic_id TEXT NOT NULL, entity TEXT NOT NULL, id TEXT NOT NULL, device_id TEXT NOT NULL,
+  desk_version ${integer} NOT NULL, data ${json} NOT NULL, PRIMARY KEY (clinic_id, entity, id, device_id));
 CREATE TABLE IF NOT EXISTS audit_entries (
   clinic_id TEXT NOT NULL, device_id TEXT NOT NULL REFERENCES devices(id), seq ${integer} NOT NULL,
   hash TEXT NOT NULL, prev_hash TEXT NOT NULL, entry ${auditEntry} NOT NULL, PRIMARY KEY (device_id, seq));

@@ -4,6 +4,7 @@ import type { Appointment, AuditEntry, Series, SeriesException } from '../../cor
 import { ApiError, badRequestFromZod } from '../http/api-error';
 import type { MutationResult, Storage, WriteTransaction } from '../storage/storage';
 import { acceptAudit } from './audit-intake';
+import { checkConcurrentEdit, saveDeskCopies } from './concurrent-edit-check';
 import type { AuditIntake } from './audit-intake';
 import type { ConflictRecord } from './conflict-record';
 import { bookingSlots, findDoubleBooking, findSeriesDoubleBooking } from './double-booking';
@@ -127,6 +128,12 @@ async function applyMutation(tx: WriteTransaction, auth: SyncAuth, mutation: Mut
   // effects read nothing first; writeRecord takes the lock as it writes.)
   const bookingEntities: ReadonlySet<string> = new Set(['appointment', 'series', 'seriesException']);
   if (effects.some((effect) => bookingEntities.has(effect.entity) && effect.op === 'put')) await tx.lockChanges();
+  // An edit made on an older version than the stored one merges with what
+  // other desks changed since; a slot or status changed on both sides is a
+  // conflict, never a silent overwrite (concurrent-edit-check.ts).
+  const sent = effects;
+  const edit = await checkConcurrentEdit(tx, auth, mutation, effects);
+  effects = edit.effects;
   // Series are checked once the whole mutation is in (a series and its
   // exceptions usually travel together), with the markers they had before.
   const touchedSeries = new Map<string, string | undefined>();
@@ -148,6 +155,13 @@ async function applyMutation(tx: WriteTransaction, auth: SyncAuth, mutation: Mut
     lastChange = written.change;
     conflictId ??= written.conflictId;
   }
+  if (edit.conflict !== undefined) {
+    const detectedAtChange = (await tx.lockChanges()) + 1;
+    lastChange = await tx.writeRecord({ entity: 'conflict', id: edit.conflict.id, op: 'put', data: { ...edit.conflict, detectedAtChange } });
+    await tx.insertConflict({ id: edit.conflict.id, appointmentId: edit.conflict.recordId, detectedAtChange });
+    conflictId = edit.conflict.id;
+  }
+  await saveDeskCopies(tx, sent);
   const result: MutationResult = {
     mutationId: mutation.mutationId,
     status: conflictId === undefined ? 'applied' : 'conflict',

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { idSchema, parseWith } from '../../core';
+import { concurrentEditRecordSchema } from './concurrent-edit-record';
 
 /**
  * A double booking the server found: both appointments are kept, the later
@@ -10,7 +11,7 @@ import { idSchema, parseWith } from '../../core';
  *
  * @example parseConflictRecord({ id: 'cf_1', kind: 'double-booking', appointmentIds: ['a1', 'a2'], resourceId: 'dr-lee', deviceIds: ['desk-1', 'desk-2'], detectedAtChange: 7, status: 'open' })
  */
-export const conflictRecordSchema = z.object({
+export const doubleBookingRecordSchema = z.object({
   id: idSchema,
   kind: z.literal('double-booking'),
   appointmentIds: z.array(idSchema).min(2).max(1000),
@@ -21,6 +22,14 @@ export const conflictRecordSchema = z.object({
   status: z.enum(['open', 'resolved']),
   resolution: z.record(z.string(), z.json()).optional(),
 });
+
+/**
+ * Any conflict record the server stores: a double booking, or two desks'
+ * concurrent edits of one record (concurrent-edit-record.ts).
+ *
+ * @example conflictRecordSchema.parse(record).kind // 'double-booking' | 'concurrent-edit'
+ */
+export const conflictRecordSchema = z.discriminatedUnion('kind', [doubleBookingRecordSchema, concurrentEditRecordSchema]);
 
 /** A conflict record; see {@link conflictRecordSchema}. */
 export type ConflictRecord = z.infer<typeof conflictRecordSchema>;

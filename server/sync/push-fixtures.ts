@@ -96,3 +96,14 @@ export function auditChain(deviceId: string, count: number, previous: AuditEntry
   }
   return entries;
 }
+
+/**
+ * A mutation editing one stored appointment as a desk's command sends it:
+ * `baseVersion` is the version the desk read, the record carries that + 1.
+ *
+ * @example editMutation('desk-2', 4, { ...appointment, notes: 'Wheelchair' }, 7) // baseVersion 7, data.version 8
+ */
+export function editMutation(deviceId: string, deviceSeq: number, appointment: Appointment, baseVersion: number): Mutation {
+  const data = { ...appointment, version: baseVersion + 1 };
+  return { ...mutation(deviceId, deviceSeq, [{ entity: 'appointment', id: appointment.id, op: 'put', data }]), name: 'appointment/edit', baseVersion };
+}

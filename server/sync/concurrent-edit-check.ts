@@ -1,0 +1,112 @@
+import { createHash } from 'node:crypto';
+import type { EntityRecord, WriteTransaction } from '../storage/storage';
+import type { ConcurrentEditRecord } from './concurrent-edit-record';
+import { isEditedEntity, mergeConcurrentEdit, slotValues } from './concurrent-edit';
+import type { EditedEntity } from './concurrent-edit';
+import type { CheckedEffect } from './effect-validation';
+import type { SyncAuth } from './sync-auth';
+import type { Mutation } from './wire-schemas';
+
+/** What {@link checkConcurrentEdit} decided for one mutation. */
+export interface EditCheck {
+  /** The effects to apply: the edited record merged with what other desks changed since the desk's base. */
+  effects: CheckedEffect[];
+  /** On a slot/status conflict: the conflict record to store once the effects are written (its change number is added then). */
+  conflict?: Omit<ConcurrentEditRecord, 'detectedAtChange'>;
+}
+
+type RecordData = Record<string, unknown>;
+
+// Compares unequal to every value: a base the server cannot find counts as
+// "changed by both sides", so a differing slot becomes a conflict, not a silent overwrite.
+const unknownValue = Symbol('unknown base value');
+
+/**
+ * The copy the desk edited, found from the mutation's `baseVersion`:
+ * 1. the desk's own last pushed copy when `baseVersion` is its version — a
+ *    second offline edit builds on the first, whose `version` the desk
+ *    counted itself (`before.version + 1`), not a server change number;
+ * 2. the stored record when it is still at `baseVersion`;
+ * 3. the change log's copy at `baseVersion` (every version is kept there).
+ * Null when none matches (a desk whose earlier edit was rejected).
+ */
+async function baseOf(tx: WriteTransaction, entity: EditedEntity, id: string, baseVersion: number, current: EntityRecord): Promise<RecordData | null> {
+  const own = await tx.deskCopy(entity, id);
+  if (own !== null && own.deskVersion === baseVersion) return own.data;
+  if (current.version === baseVersion) return current.data;
+  return tx.recordAt(entity, id, baseVersion);
+}
+
+/**
+ * Checks a mutation's edited record against what other desks changed since
+ * the desk's `baseVersion` (server/PROTOCOL.md, "Concurrent edits"). The
+ * edited record is the mutation's first put of an appointment, series or
+ * series exception — the one whose version the command read; `baseVersion:
+ * null` (a new record) checks nothing. Non-conflicting changes merge
+ * (concurrent-edit.ts); a slot/status change on both sides keeps the stored
+ * slot and status, holds back the mutation's other booking effects (a series
+ * edit's shifted exceptions, a split's new half: they follow the change that
+ * was not applied) and returns the conflict record to store. Call it under
+ * the change lock, before writing anything.
+ *
+ * @example
+ * const check = await checkConcurrentEdit(tx, auth, mutation, effects);
+ * check.conflict?.fields // ['end', 'start', 'wallStart']
+ */
+export async function checkConcurrentEdit(tx: WriteTransaction, auth: SyncAuth, mutation: Mutation, effects: CheckedEffect[]): Promise<EditCheck> {
+  if (mutation.baseVersion === null) return { effects };
+  const index = effects.findIndex((effect) => effect.op === 'put' && isEditedEntity(effect.entity));
+  const edited = effects[index];
+  if (edited === undefined || edited.op !== 'put' || !isEditedEntity(edited.entity)) return { effects };
+  const entity = edited.entity;
+  const current = await tx.getEntity(entity, edited.id);
+  if (current === null || current.deleted || current.data === null) return { effects };
+
+  let base = await baseOf(tx, entity, edited.id, mutation.baseVersion, current);
+  if (base === null) {
+    // Without the base nobody can say who changed what: this desk's own
+    // latest write is its base; anyone else's differing slot is a conflict.
+    base = current.deviceId === auth.deviceId ? current.data : Object.fromEntries(Object.keys({ ...current.data, ...edited.data }).map((key) => [key, unknownValue]));
+  }
+  const merge = mergeConcurrentEdit(entity, base, current.data, edited.data);
+  if (merge.conflictFields.length === 0) {
+    return { effects: effects.map((effect, position) => (position === index ? { ...edited, data: merge.data } : effect)) };
+  }
+
+  const kept = effects.flatMap((effect, position): CheckedEffect[] => {
+    if (position === index) return merge.changed ? [{ ...edited, data: merge.data }] : [];
+    return isEditedEntity(effect.entity) ? [] : [effect];
+  });
+  const conflict: Omit<ConcurrentEditRecord, 'detectedAtChange'> = {
+    id: editConflictId(mutation.mutationId),
+    kind: 'concurrent-edit',
+    entity,
+    recordId: edited.id,
+    fields: merge.conflictFields,
+    kept: { deviceId: current.deviceId, at: String(current.data['updatedAt'] ?? ''), version: current.version, values: slotValues(entity, current.data) as ConcurrentEditRecord['kept']['values'] },
+    other: { deviceId: auth.deviceId, at: String(edited.data['updatedAt'] ?? ''), mutationId: mutation.mutationId, values: slotValues(entity, edited.data) as ConcurrentEditRecord['other']['values'] },
+    deviceIds: [...new Set([current.deviceId, auth.deviceId])].sort(),
+    status: 'open',
+  };
+  return { effects: kept, conflict };
+}
+
+/**
+ * Remembers what the desk now holds of every booking record the mutation
+ * put (as it sent them, whatever the server merged): the base of its next
+ * offline edit of them (see `baseOf`).
+ *
+ * @example await saveDeskCopies(tx, checkedEffects);
+ */
+export async function saveDeskCopies(tx: WriteTransaction, effects: readonly CheckedEffect[]): Promise<void> {
+  for (const effect of effects) {
+    if (effect.op !== 'put' || !isEditedEntity(effect.entity)) continue;
+    const version = effect.data['version'];
+    if (typeof version === 'number') await tx.saveDeskCopy(effect.entity, effect.id, { deskVersion: version, data: effect.data });
+  }
+}
+
+/** Derived from the mutation id, so a replay can never mint a second one. */
+function editConflictId(mutationId: string): string {
+  return `cf_${createHash('sha256').update(`${mutationId}\u0000concurrent-edit`).digest('hex').slice(0, 32)}`;
+}

@@ -1,0 +1,131 @@
+/**
+ * The field-by-field rules for two desks editing the same booking record
+ * offline (issue 6: "nothing is ever lost … never last writer wins for a
+ * patient's slot"). Pure: the caller finds the three copies (see
+ * concurrent-edit-check.ts).
+ *
+ * - **Slot and status** (every field but the words and the bookkeeping:
+ *   start, end, wall time, zone, length, resources, patient, status and its
+ *   history; for a series its rule, for an exception its kind) form ONE group.
+ *   A group changed on one side only merges in whole, so start, end and wall
+ *   time never come from different desks. Changed on both sides to different
+ *   values → a conflict: the stored group stays (the first change the server
+ *   applied wins: every desk has already been able to pull it, and it is the
+ *   one that passed the booking check against the clinic), and the later one
+ *   is kept in the conflict record. Both sides arriving at the same slot and
+ *   status (both cancelled, both moved to 10:00) is no conflict.
+ * - **Words** (visit reason, notes, an exception's reason) merge field by
+ *   field; where both changed one, the later push wins (a note, not a slot).
+ * - **Bookkeeping** (`id`, `version`, `createdAt`, `updatedAt`, the server's
+ *   `syncConflict` marker) is never compared.
+ */
+
+/** The synced entities whose records carry a version and a slot. */
+export type EditedEntity = 'appointment' | 'series' | 'seriesException';
+
+/**
+ * Whether an entity is checked against concurrent edits.
+ *
+ * @example isEditedEntity('appointment') // true
+ * @example isEditedEntity('patient') // false (contact fields are last-writer-wins)
+ */
+export function isEditedEntity(entity: string): entity is EditedEntity {
+  return entity === 'appointment' || entity === 'series' || entity === 'seriesException';
+}
+
+/** Fields that may stay last-writer-wins: the words around a booking, not the booking. */
+const wordFields: Readonly<Record<EditedEntity, readonly string[]>> = {
+  appointment: ['visitReason', 'notes'],
+  series: ['visitReason', 'notes'],
+  seriesException: ['visitReason', 'notes', 'reason'],
+};
+
+const bookkeeping: ReadonlySet<string> = new Set(['id', 'version', 'createdAt', 'updatedAt', 'syncConflict']);
+
+// The history differs whenever two desks make "the same" change (each entry
+// has its own at/by), so it follows the status but is not what is compared.
+const followsStatus: ReadonlySet<string> = new Set(['statusHistory']);
+
+type RecordData = Record<string, unknown>;
+
+/** Key-order-independent equality of JSON values (records come back from two databases). */
+function sameValue(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (Array.isArray(a) !== Array.isArray(b)) return false;
+  if (Array.isArray(a) && Array.isArray(b)) return a.length === b.length && a.every((item, index) => sameValue(item, b[index]));
+  const left = a as RecordData;
+  const right = b as RecordData;
+  const keys = new Set([...Object.keys(left), ...Object.keys(right)]);
+  return [...keys].every((key) => sameValue(left[key], right[key]));
+}
+
+/**
+ * The slot-and-status fields of a record of `entity` present in any of the copies.
+ *
+ * @example slotFields('appointment', [record]) // ['durationMinutes', 'end', 'patientId', 'resourceIds', 'start', 'status', 'statusHistory', 'timeZone', 'wallStart']
+ */
+export function slotFields(entity: EditedEntity, copies: readonly RecordData[]): string[] {
+  const words = wordFields[entity];
+  const keys = new Set(copies.flatMap((copy) => Object.keys(copy)));
+  return [...keys].filter((key) => !bookkeeping.has(key) && !words.includes(key)).sort();
+}
+
+/**
+ * The slot-and-status values of a copy, as a conflict record keeps them
+ * (the status history left out: the status says it).
+ *
+ * @example slotValues('appointment', appointment).wallStart // '2026-03-02T10:00:00'
+ */
+export function slotValues(entity: EditedEntity, copy: RecordData): RecordData {
+  return Object.fromEntries(slotFields(entity, [copy]).filter((key) => !followsStatus.has(key) && copy[key] !== undefined).map((key) => [key, copy[key]]));
+}
+
+/** What {@link mergeConcurrentEdit} decided. */
+export interface EditMerge {
+  /** The record to store: the stored one with this edit's non-conflicting changes merged in. */
+  data: RecordData;
+  /** Whether `data` differs from the stored record (apart from bookkeeping): false means nothing to write. */
+  changed: boolean;
+  /** Slot/status fields both sides changed to different values (sorted); empty when there is no conflict. */
+  conflictFields: string[];
+}
+
+/**
+ * Merges an edit made on top of `base` into the stored record `current`,
+ * which another desk changed since. See the module comment for the rules.
+ *
+ * @example
+ * // base 09:00; desk 1 (stored) moved it to 10:00; desk 2 moved it to 11:00 and wrote a note:
+ * mergeConcurrentEdit('appointment', base, movedTo10, movedTo11WithNote)
+ * // → { data: 10:00 with desk 2's note, changed: true, conflictFields: ['end', 'start', 'wallStart'] }
+ */
+export function mergeConcurrentEdit(entity: EditedEntity, base: RecordData, current: RecordData, incoming: RecordData): EditMerge {
+  const slot = slotFields(entity, [base, current, incoming]);
+  const changedBy = (copy: RecordData) => slot.filter((key) => !sameValue(base[key], copy[key]));
+  const incomingChanged = changedBy(incoming);
+  const currentChanged = changedBy(current);
+  const differing = slot.filter((key) => !followsStatus.has(key) && !sameValue(current[key], incoming[key]));
+  const conflictFields = incomingChanged.length > 0 && currentChanged.length > 0 ? differing : [];
+  const takeIncomingSlot = incomingChanged.length > 0 && currentChanged.length === 0;
+
+  const data: RecordData = {};
+  const keys = new Set([...Object.keys(current), ...Object.keys(incoming)]);
+  for (const key of keys) {
+    if (key === 'syncConflict') continue;
+    let value: unknown;
+    if (bookkeeping.has(key)) value = key === 'updatedAt' ? later(current[key], incoming[key]) : key === 'version' ? incoming[key] : current[key] ?? incoming[key];
+    else if (slot.includes(key)) value = takeIncomingSlot ? incoming[key] : current[key];
+    else value = sameValue(base[key], incoming[key]) ? current[key] : incoming[key];
+    if (value !== undefined) data[key] = value;
+  }
+  const compared = (copy: RecordData) => Object.fromEntries(Object.entries(copy).filter(([key]) => !bookkeeping.has(key)));
+  return { data, changed: !sameValue(compared(data), compared(current)), conflictFields };
+}
+
+/** The later of two ISO instants (equal-length UTC strings compare as text). */
+function later(a: unknown, b: unknown): unknown {
+  if (typeof a !== 'string') return b;
+  if (typeof b !== 'string') return a;
+  return Date.parse(b) > Date.parse(a) ? b : a;
+}
