@@ -42,6 +42,7 @@ export const auditActions = [
   'CLINIC_SETTINGS_SAVED',
   'AVAILABILITY_REMOVED',
   'CLOSURE_REMOVED',
+  'SERIES_CANCELLED',
 ] as const;
 
 /** One of {@link auditActions}. */

@@ -129,7 +129,7 @@ describe('verifyAuditCsv', async () => {
     });
 
     it('without a manifest, read their gaps as removals unless told the rows are not contiguous', async () => {
-      expect(await verifyAuditCsv([filtered.text])).toMatchObject({ ok: false, problem: 'removed', row: 4, seq: 3, message: 'entries seq 3–31 are missing (before seq 32): entries were removed.' });
+      expect(await verifyAuditCsv([filtered.text])).toMatchObject({ ok: false, problem: 'removed', row: 4, seq: 3, message: 'entries seq 3–32 are missing (before seq 33): entries were removed.' });
       expect(await verifyAuditCsv([filtered.text], { contiguous: false })).toMatchObject({ ok: true, count: filtered.manifest.rows, headHash: filtered.manifest.heads[0]!.headHash });
       const edited = [...filteredRows];
       edited[5] = edited[5]!.replace(',success,', ',denied,');

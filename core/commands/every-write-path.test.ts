@@ -29,6 +29,8 @@ const casesFor = ({ booked, arrived, seriesId }: Ids): Case[] => [
   { name: 'occurrence/change-status', args: { seriesId, originalStart: '2026-01-06T09:00', to: 'arrived' }, session: frontDesk },
   { name: 'series/edit-following', args: { seriesId, fromOriginalStart: '2026-02-03T09:00', changes: { durationMinutes: 45 } }, session: frontDesk },
   { name: 'series/edit-all', args: { seriesId, changes: { notes: 'Bring the brace' } }, session: frontDesk },
+  { name: 'series/cancel-following', args: { seriesId, fromOriginalStart: '2026-02-10T09:00', reason: 'Moved away' }, session: frontDesk },
+  { name: 'series/cancel-all', args: { seriesId, reason: 'Treatment finished' }, session: frontDesk },
   { name: 'patient/register', args: { givenName: 'Grace', familyName: 'Hopper', dateOfBirth: '1906-12-09' }, session: frontDesk },
   { name: 'patient/update', args: { patientId: 'p1', changes: { phone: '555 0199' } }, session: frontDesk },
   { name: 'patient/view', args: { patientId: 'p1' }, session: frontDesk },

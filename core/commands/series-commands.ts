@@ -22,6 +22,7 @@ import { localMsToWallTime, parseWallTime, wallPartsToLocalMs, wallTimeToInstant
 import type { WallTime } from '../time';
 import { changeStatus } from './appointment-commands';
 import { saveAppointment } from './appointment-rows';
+import { cancelSeriesFrom, firstUnstartedOccurrence } from './series-cancel';
 import { checkCandidates } from './booking-context';
 import type { Candidate } from './booking-context';
 import { refuse } from './command-result';
@@ -56,6 +57,15 @@ const seriesChanges = z.object({
 });
 
 const occurrenceKey = { seriesId: idSchema, originalStart: wallTimeSchema };
+
+/** Why a series is cancelled: required, so checked in the command (a missing one is `reason-required`, not a schema error). */
+const cancelReason = z.string().max(500).optional();
+
+/** The trimmed reason, or the refusal naming `reason`. */
+function reasonOrRefusal(reason: string | undefined): { reason: string } | { ok: false; error: ReturnType<typeof refuse>['error'] } {
+  const trimmed = reason?.trim() ?? '';
+  return trimmed ? { reason: trimmed } : refuse('reason-required', 'reason', 'Please give a reason for cancelling these visits.');
+}
 
 /** A wall time as zone-free milliseconds, for wall-clock arithmetic. */
 const wallMs = (wall: WallTime) => wallPartsToLocalMs(parseWallTime(wall, 'wallStart'));
@@ -281,6 +291,56 @@ export const seriesCommands = {
   }),
 
   'series/edit-all': editAll,
+
+  /**
+   * "Cancel this and following": ends the series just before one of its
+   * occurrences (the original keeps everything before it; the rest is no
+   * longer booked), with a required reason in the `SERIES_CANCELLED` entry.
+   * The tail's exceptions go; occurrences saved as appointments there that
+   * are still booked are cancelled with the same reason. Cancelling from the
+   * first occurrence removes the series.
+   *
+   * @example run('series/cancel-following', { seriesId: 's1', fromOriginalStart: '2026-03-02T09:00', reason: 'Moved to another clinic' }, session)
+   */
+  'series/cancel-following': defineCommand({
+    args: z.object({ seriesId: idSchema, fromOriginalStart: wallTimeSchema, reason: cancelReason }),
+    async run(scope, args) {
+      const why = reasonOrRefusal(args.reason);
+      if (!('reason' in why)) return why;
+      const { series, exceptions } = await loadSeries(scope, args.seriesId);
+      if (!series) return unknownSeries(args.seriesId);
+      if (!findRuleOccurrence({ ...ruleSpecOf(series), rdates: [] }, args.fromOriginalStart, 'fromOriginalStart')) {
+        return refuse('unknown-entity', 'fromOriginalStart', `Series ${series.id} has no occurrence at ${args.fromOriginalStart}.`);
+      }
+      const step = await cancelSeriesFrom(scope, { series, exceptions, cutAt: args.fromOriginalStart, reason: why.reason });
+      return step.ok ? { ...step, intent: { ...args, reason: why.reason, at: scope.at } } : step;
+    },
+  }),
+
+  /**
+   * "Cancel all": cancels every visit of the series that has not started yet
+   * (start ≥ now), without rewriting its past: occurrences that started or
+   * are over stay, and so do visits saved as appointments once marked
+   * arrived, in room or completed. The series ends before its first
+   * occurrence that has not started (a later one already held earlier, by a
+   * move, pushes that further); visits before it that lie in the future
+   * are cancelled one by one. Refused with `nothing-to-cancel` when nothing
+   * is left.
+   *
+   * @example run('series/cancel-all', { seriesId: 's1', reason: 'Treatment finished early' }, session)
+   */
+  'series/cancel-all': defineCommand({
+    args: z.object({ seriesId: idSchema, reason: cancelReason }),
+    async run(scope, args) {
+      const why = reasonOrRefusal(args.reason);
+      if (!('reason' in why)) return why;
+      const { series, exceptions } = await loadSeries(scope, args.seriesId);
+      if (!series) return unknownSeries(args.seriesId);
+      const cutAt = firstUnstartedOccurrence(series, exceptions, scope.now);
+      const step = await cancelSeriesFrom(scope, { series, exceptions, cutAt, reason: why.reason, cancelUnstartedFrom: scope.now });
+      return step.ok ? { ...step, intent: { ...args, reason: why.reason, cancelledFrom: step.value.cancelledFrom, at: scope.at } } : step;
+    },
+  }),
 
   /**
    * "This and following": cuts the series at an occurrence (the original

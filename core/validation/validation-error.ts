@@ -69,6 +69,7 @@ export const validationCodes = [
   'duplicate-id',
   'not-permitted',
   'too-short',
+  'nothing-to-cancel',
 ] as const;
 
 export type ValidationCode = (typeof validationCodes)[number];
