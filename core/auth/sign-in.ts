@@ -116,7 +116,8 @@ export async function setPassphrase(env: AuthEnvironment, session: CommandSessio
   const credential: StaffCredential = { staffId, algorithm: 'PBKDF2-SHA256', iterations, salt, hash, failedAttempts: 0, lockedUntil: 0 };
   const store = defineCommand({
     args: z.object({ staffId: z.string() }),
-    sync: false,
+    // Synced: the new hash (never the passphrase, never the throttle state) reaches the clinic's other desks
+    // as a `staffCredential` effect; the arguments and the audit entry name only the staff member.
     async run(scope, args) {
       if (!(await scope.db.staff.get(args.staffId))) return refuse('unknown-entity', 'staffId', `There is no staff member "${args.staffId}".`);
       const had = await scope.db.staffCredentials.get(args.staffId);

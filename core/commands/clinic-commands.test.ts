@@ -5,7 +5,7 @@ import { admin, clinicFixture, dumpDatabase, frontDesk, manager } from './comman
 const lastEntry = (db: Awaited<ReturnType<typeof clinicFixture>>['db']) => db.audit.orderBy('[deviceId+seq]').last();
 
 describe('clinic/save-settings', () => {
-  it('saves name, zone, locale and idle minutes, audited field by field, with no outbox mutation', async () => {
+  it('saves name, zone, locale and idle minutes, audited field by field, and queues them for the clinic\'s other desks', async () => {
     const { db, commands } = await clinicFixture();
     const outbox = await db.outbox.count();
     const result = await commands.run('clinic/save-settings', { name: '  Northside Clinic ', timeZone: 'America/Chicago', locale: 'en-GB', idleLockMinutes: 10 }, admin);
@@ -15,7 +15,6 @@ describe('clinic/save-settings', () => {
       action: 'CLINIC_SETTINGS_SAVED',
       entityType: 'clinic-settings',
       actor: { staffId: admin.staffId, role: 'admin' },
-      mutationId: null,
       changes: {
         name: { before: 'Test Clinic', after: 'Northside Clinic' },
         timeZone: { before: 'America/New_York', after: 'America/Chicago' },
@@ -23,7 +22,13 @@ describe('clinic/save-settings', () => {
         idleLockMinutes: { before: 5, after: 10 },
       },
     });
-    expect(await db.outbox.count()).toBe(outbox);
+    // One mutation whose only effect is the settings as the `clinic` record (core/sync/synced-records.ts).
+    expect(await db.outbox.count()).toBe(outbox + 1);
+    const queued = await db.outbox.orderBy('deviceSeq').last();
+    expect(queued?.effects).toEqual([
+      { entity: 'clinic', id: 'clinic', op: 'put', data: { id: 'clinic', name: 'Northside Clinic', timeZone: 'America/Chicago', locale: 'en-GB', idleLockMinutes: 10 } },
+    ]);
+    expect((await lastEntry(db))?.mutationId).toBe(queued?.mutationId);
   });
 
   it('keeps the fields left out and records only what changed', async () => {

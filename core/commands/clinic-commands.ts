@@ -19,7 +19,7 @@ export const clinicCommands = {
    */
   'clinic/save-settings': defineCommand({
     args: clinicSettingsSchema.partial(),
-    sync: false,
+    // Synced (as the `clinic` effect): every desk of the clinic reads its day sheet in the same zone.
     async run(scope, args) {
       if (scope.session.role !== 'admin') return refuse('not-permitted', 'session', 'Only an admin can change the clinic settings.');
       const before = scope.clinic;

@@ -73,7 +73,19 @@ export interface OutboxMutation {
 }
 
 /** The synced kinds of record, as named on the wire. */
-export type SyncedEntity = 'appointment' | 'series' | 'seriesException' | 'patient' | 'resource' | 'availability' | 'closure' | 'staff' | 'conflict';
+export type SyncedEntity =
+  | 'appointment'
+  | 'series'
+  | 'seriesException'
+  | 'patient'
+  | 'resource'
+  | 'availability'
+  | 'closure'
+  | 'staff'
+  | 'conflict'
+  // The clinic settings (meta key `clinic`) and passphrase hashes (no throttle state), so a joining desk gets the whole clinic.
+  | 'clinic'
+  | 'staffCredential';
 
 /**
  * One record a command wrote: `put` carries the full record after the change

@@ -10,3 +10,5 @@ export type { TimeSpan } from './series-occurrences';
 export { checkAgainstStore } from './check-against-store';
 export type { Candidate, CheckExclusions } from './check-against-store';
 export { seriesCandidates } from './series-candidates';
+export { checkDraft, bookingDraftSchema } from './check-draft';
+export type { BookingDraft, DraftCheck, DraftOccurrence } from './check-draft';

@@ -1,4 +1,5 @@
 import type { TimedeskDb } from '../db';
+import { storeDeskNames } from './desk-names';
 import { readSyncState } from './sync-state';
 import type { PullResponse } from './sync-transport';
 import { syncedTables, writeRecords } from './write-record';
@@ -7,7 +8,8 @@ import type { RecordWrite } from './write-record';
 /**
  * Applies one pulled page in ONE transaction: every change (with the
  * server's version), then this desk's still-pending outbox effects for the
- * records the page touched, then the new cursor and the measured clock skew.
+ * records the page touched, then the new cursor, the measured clock skew and the desk names the page
+ * listed (desk-names.ts).
  * A failure anywhere leaves neither changes nor cursor, so the same page is
  * pulled again; applying a page twice gives the same rows.
  *
@@ -38,6 +40,7 @@ export async function applyPulledPage(db: TimedeskDb, page: PullResponse, measur
       }
     }
     await writeRecords(db, [...writes.values()]);
+    if (page.devices) await storeDeskNames(db, page.devices);
     const state = await readSyncState(db);
     await db.syncState.put({ ...state, cursor: page.nextCursor, clockSkewMs: measured.clockSkewMs ?? state.clockSkewMs });
   });

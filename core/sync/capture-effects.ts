@@ -1,13 +1,18 @@
 import Dexie from 'dexie';
 import type { DBCore, DBCoreMutateRequest, DBCoreMutateResponse, DBCoreTable, Middleware } from 'dexie';
 import type { MutationEffect, SyncedEntity } from '../db/records';
+import type { ClinicSettings } from '../db/device-meta';
+import type { StaffCredential } from '../db/records';
 import { staffMemberSchema } from '../model';
+import { clinicRecordFromSettings, clinicRecordId, credentialRecordFromRow } from './synced-records';
 
 /**
  * The synced tables and the entity name each goes by on the wire. Everything
- * else stays on this desk: `bookings` (rebuilt from appointments),
- * `staffCredentials` (secrets), `audit` (pushed as its own chain), the outbox
- * and the sync bookkeeping.
+ * else stays on this desk: `bookings` (rebuilt from appointments), `audit`
+ * (pushed as its own chain), the outbox and the sync bookkeeping. Of `meta`
+ * only the clinic settings row syncs (never the device's counters); of
+ * `staffCredentials` only the hash, salt and PBKDF2 parameters (never the
+ * throttle state), so a staff member can sign in on every desk of the clinic.
  *
  * @example syncedTableEntities.seriesExceptions // 'seriesException'
  */
@@ -21,6 +26,8 @@ export const syncedTableEntities: Readonly<Record<string, SyncedEntity>> = {
   closures: 'closure',
   staff: 'staff',
   conflicts: 'conflict',
+  meta: 'clinic',
+  staffCredentials: 'staffCredential',
 };
 
 /**
@@ -38,7 +45,8 @@ const staffPublicKeys = Object.keys(staffMemberSchema.shape);
  * A stored row as it goes on the wire: the core/model shape. Appointments
  * lose their storage-only `day` key; staff rows keep only the public fields
  * (defence in depth: secrets live in `staffCredentials`, but a stray field
- * on a staff row must never leave the desk).
+ * on a staff row must never leave the desk); credentials lose their throttle
+ * state and the clinic row its `key` (core/sync/synced-records.ts).
  *
  * @example wireRecord('appointment', { id: 'a1', day: '2026-01-05', … }) // { id: 'a1', … } without day
  */
@@ -52,6 +60,8 @@ export function wireRecord(entity: SyncedEntity, row: unknown): unknown {
     const record = row as Record<string, unknown>;
     return Object.fromEntries(staffPublicKeys.filter((key) => key in record).map((key) => [key, record[key]]));
   }
+  if (entity === 'staffCredential') return credentialRecordFromRow(row as StaffCredential);
+  if (entity === 'clinic') return clinicRecordFromSettings(row as ClinicSettings);
   return row;
 }
 
@@ -144,7 +154,18 @@ export function captureEffects(): Middleware<DBCore> {
   };
 }
 
+/**
+ * Whether a written key is a synced record: in `meta` only the clinic
+ * settings row is (the device row changes with every command and is this
+ * desk's alone).
+ */
+function syncsKey(entity: SyncedEntity, key: unknown): boolean {
+  return entity !== 'clinic' || key === clinicRecordId;
+}
+
 async function recordMutation(table: DBCoreTable, entity: SyncedEntity, recorder: EffectRecorder, request: DBCoreMutateRequest): Promise<DBCoreMutateResponse> {
+  // The clinic settings are never deleted, only replaced: a delete or clear of `meta` is not an intent to share.
+  if (entity === 'clinic' && request.type !== 'put' && request.type !== 'add') return table.mutate(request);
   if (request.type === 'deleteRange') {
     // A range delete names no keys: read them first, in the same transaction.
     const keys = await table.query({ trans: request.trans, values: false, query: { index: table.schema.primaryKey, range: request.range } });
@@ -163,6 +184,7 @@ async function recordMutation(table: DBCoreTable, entity: SyncedEntity, recorder
   request.values.forEach((value: unknown, index) => {
     if (index in failed) return;
     const key = request.keys?.[index] ?? response.results?.[index] ?? table.schema.primaryKey.extractKey?.(value);
+    if (!syncsKey(entity, key)) return;
     // Cloned now: the effect is the record as written, whatever the caller does to its object later.
     recorder.record({ entity, id: String(key), op: 'put', data: cloneRecord(wireRecord(entity, value)) });
   });

@@ -20,6 +20,8 @@ export class MemoryServer {
   private readonly lastSeq = new Map<string, number>();
   /** Mutation ids to answer `rejected` (as if their records failed validation). */
   readonly rejectIds = new Set<string>();
+  /** The enrolled desks' names, listed in every pull page as the real server does. */
+  readonly devices: { id: string; name: string }[] = [];
   pushCalls = 0;
   pullCalls = 0;
 
@@ -84,7 +86,14 @@ export class MemoryServer {
     const from = Number(after);
     const rest = this.changes.filter((change) => change.change > from);
     const page = rest.slice(0, limit);
-    return { changes: page, nextCursor: String(page.at(-1)?.change ?? from), hasMore: rest.length > limit, serverTime: new Date(this.clock()).toISOString() };
+    return {
+      changes: page,
+      nextCursor: String(page.at(-1)?.change ?? from),
+      hasMore: rest.length > limit,
+      serverTime: new Date(this.clock()).toISOString(),
+      lastChange: this.changes.at(-1)?.change ?? 0,
+      devices: [...this.devices],
+    };
   }
 
   /** A transport straight to this server (answers are deep-copied, as JSON over HTTP would be). */

@@ -9,7 +9,7 @@ import type { OutboxMutation } from '../db';
  * (validated there with core/model) and are stored as they come.
  */
 
-const entities = ['appointment', 'series', 'seriesException', 'patient', 'resource', 'availability', 'closure', 'staff', 'conflict'] as const;
+const entities = ['appointment', 'series', 'seriesException', 'patient', 'resource', 'availability', 'closure', 'staff', 'conflict', 'clinic', 'staffCredential'] as const;
 
 /** POST /v1/sync/push body. */
 export interface PushRequest {
@@ -80,6 +80,10 @@ export const pullResponseSchema = z.object({
   nextCursor: z.string().min(1),
   hasMore: z.boolean(),
   serverTime: z.string().refine((text) => !Number.isNaN(Date.parse(text)), 'an ISO instant'),
+  /** The clinic's newest change number when the page was read: how far a joining desk has to go (progress). */
+  lastChange: z.number().int().min(0).optional(),
+  /** The clinic's desks by id with the names they enrolled under, so conflicts can say "Front desk 2", not an id. */
+  devices: z.array(z.object({ id: z.string().min(1).max(100), name: z.string().max(200) })).max(10_000).optional(),
 });
 
 /** A pull page; see {@link pullResponseSchema}. */

@@ -1,8 +1,10 @@
 import type { Table } from 'dexie';
 import { appointmentDay, bookingRows } from '../db';
 import type { SyncedEntity, TimedeskDb } from '../db';
-import type { Appointment } from '../model';
+import type { Appointment, StaffMember } from '../model';
 import { entityTables } from './capture-effects';
+import { credentialRowFromRecord, settingsFromClinicRecord } from './synced-records';
+import { putStaffKeepingUsernamesUnique } from './username-clash';
 
 /** Entities whose records carry a `version` (the server's change number after a pull). */
 const versioned: ReadonlySet<SyncedEntity> = new Set(['appointment', 'series', 'seriesException', 'conflict']);
@@ -45,7 +47,23 @@ export async function writeRecords(db: TimedeskDb, writes: readonly RecordWrite[
       return record;
     });
     const deletes = list.filter((write) => write.op === 'delete').map((write) => write.id);
+    if (entity === 'clinic') {
+      // One row, never deleted; the meta table also holds this desk's own counters, which no pull may touch.
+      const last = puts.at(-1);
+      if (last) await db.meta.put(settingsFromClinicRecord(last));
+      continue;
+    }
     if (deletes.length > 0) await table.bulkDelete(deletes);
+    if (entity === 'staffCredential') {
+      const existing = await db.staffCredentials.bulkGet(puts.map((record) => String(record['id'])));
+      if (puts.length > 0) await db.staffCredentials.bulkPut(puts.map((record, index) => credentialRowFromRecord(record, existing[index])));
+      continue;
+    }
+    if (entity === 'staff') {
+      // Written apart from the rest so a username another local account holds cannot fail the whole page (unique index).
+      if (puts.length > 0) await putStaffKeepingUsernamesUnique(db, puts as unknown as StaffMember[]);
+      continue;
+    }
     if (entity !== 'appointment') {
       if (puts.length > 0) await table.bulkPut(puts);
       continue;

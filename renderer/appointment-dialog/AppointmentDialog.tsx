@@ -15,7 +15,10 @@ import { errorsFor } from '../forms/field-errors';
 import { clinicFormat, conflictSentence, problemSentence, text } from '../i18n';
 import { useNotices } from '../notices/notice-store';
 import type { AppointmentDraft } from './appointment-dialog-store';
+import { ConfirmWarnings } from './ConfirmWarnings';
 import { ConflictList } from './ConflictList';
+import { draftCheckInput } from './draft-check-input';
+import { DraftCheckNote } from './DraftCheckNote';
 import { durationPresets } from './duration-presets';
 import { useSession } from '../session/session-store';
 import { OverrideConflict } from './OverrideConflict';
@@ -24,6 +27,9 @@ import { planRepeat } from './repeat-plan';
 import type { RepeatChoice } from './repeat-plan';
 import { RepeatFields } from './RepeatFields';
 import { QuickRegister } from './QuickRegister';
+import { useDraftCheck } from './useDraftCheck';
+import { warningsToConfirm } from './warnings-to-confirm';
+import type { WarningGroup } from './warnings-to-confirm';
 
 /** Form fields a refusal can be shown next to; engine names are mapped onto them below. */
 const formFields = ['patientId', 'resourceIds', 'date', 'time', 'durationMinutes', 'visitReason', 'notes', 'repeat'];
@@ -75,6 +81,13 @@ export function AppointmentDialog({ draft, onClose }: AppointmentDialogProps) {
     [repeat, date, time, clinic.timeZone],
   );
   const [busy, setBusy] = useState(false);
+  // The dry run: closures, conflicts and hours shown while the receptionist edits, before Save.
+  const checkInput = useMemo(
+    () => draftCheckInput({ resourceIds, patientId: patient?.id ?? null, date, time, duration, timeZone: clinic.timeZone, repeat: repeat.kind === 'none' ? null : plan }),
+    [resourceIds, patient, date, time, duration, clinic.timeZone, repeat.kind, plan],
+  );
+  const draftCheck = useDraftCheck(checkInput);
+  const [confirming, setConfirming] = useState<WarningGroup[] | null>(null);
 
   function toggleResource(id: string, on: boolean) {
     setResourceIds((ids) => (on ? [...ids, id] : ids.filter((other) => other !== id)));
@@ -107,8 +120,8 @@ export function AppointmentDialog({ draft, onClose }: AppointmentDialogProps) {
     await book(undefined);
   }
 
-  /** Books; `override` is a manager's reason for booking over the conflicts shown. */
-  async function book(override: string | undefined) {
+  /** Books; `override` is a manager's reason for booking over the conflicts shown; `confirmed` once "Book anyway?" was answered. */
+  async function book(override: string | undefined, confirmed = false) {
     if (registering !== null) return;
     const missing: Record<string, string> = {};
     if (!patient) missing['patientId'] = text.dialog.choosePatient;
@@ -118,6 +131,11 @@ export function AppointmentDialog({ draft, onClose }: AppointmentDialogProps) {
     setErrors(missing);
     if (!patient || Object.keys(missing).length > 0) return;
     if (override === undefined) setConflict(null);
+    if (override === undefined && !confirmed) {
+      const check = await draftCheck.checkNow();
+      const warnings = check ? warningsToConfirm(check) : [];
+      if (warnings.length > 0) return setConfirming(warnings);
+    }
     if (repeat.kind !== 'none') {
       if (!plan || !plan.ok) {
         if (plan && !plan.ok) setErrors({ repeat: problemSentence(plan.problem) });
@@ -216,6 +234,7 @@ export function AppointmentDialog({ draft, onClose }: AppointmentDialogProps) {
             <input name="time" type="time" step={300} value={time} onChange={(event) => (setTime(event.target.value), setConflict(null))} required />
           </Field>
         </div>
+        {repeat.kind === 'none' ? <DraftCheckNote state={draftCheck.state} time={time} format={format} resources={resources} /> : null}
 
         <fieldset className={`duration-choice${errors['durationMinutes'] ? ' field-invalid' : ''}`}>
           <legend>{text.dialog.duration}</legend>
@@ -252,6 +271,9 @@ export function AppointmentDialog({ draft, onClose }: AppointmentDialogProps) {
             firstDate={date}
             format={format}
             error={errors['repeat'] ?? (plan.ok ? undefined : problemSentence(plan.problem))}
+            check={draftCheck.state}
+            time={time}
+            resources={resources}
           />
         ) : null}
 
@@ -264,6 +286,9 @@ export function AppointmentDialog({ draft, onClose }: AppointmentDialogProps) {
 
         {conflict ? <ConflictList conflicts={conflict.hard} resources={resources} format={format} showWhen={repeat.kind !== 'none'} /> : null}
         {conflict && canOverride ? <OverrideConflict busy={busy} error={errors['override']} onOverride={(reason) => void book(reason)} /> : null}
+        {confirming ? (
+          <ConfirmWarnings groups={confirming} single={repeat.kind === 'none'} format={format} onConfirm={() => (setConfirming(null), void book(undefined, true))} onBack={() => setConfirming(null)} />
+        ) : null}
         <FormFooter
           error={errors['form']}
           busy={busy}

@@ -1,10 +1,13 @@
 import { useId } from 'react';
+import type { Resource } from '../../core/model';
 import { weekdayNames } from '../../core/recurrence';
 import type { Weekday } from '../../core/recurrence';
 import type { ClinicFormat } from '../i18n';
 import { text } from '../i18n';
+import { OccurrencePreview } from './OccurrencePreview';
 import { repeatKinds, weekdayOf } from './repeat-plan';
 import type { RepeatChoice, RepeatKind, RepeatPlan } from './repeat-plan';
+import type { DraftCheckState } from './useDraftCheck';
 
 /** Props of {@link RepeatFields}. */
 export interface RepeatFieldsProps {
@@ -17,17 +20,22 @@ export interface RepeatFieldsProps {
   format: ClinicFormat;
   /** Sentence for the problem, shown next to the repeat fields. */
   error?: string | undefined;
+  /** The dry run of the whole series (closures, conflicts, hours per visit). */
+  check: DraftCheckState;
+  /** The chosen start, `HH:mm` (a visit at another clock time was moved by a clock change). */
+  time: string;
+  resources: readonly Resource[];
 }
 
 /**
  * The repeat part of the appointment dialog: how often, which weekdays, how
  * it ends, the plain-language summary ("Every 2 weeks on Mon and Wed, 10
- * times") and the first visits as they will be booked, each marked when a
- * clock change moves it or puts it on the other side of one.
+ * times") and the visits as they will be booked ({@link OccurrencePreview}:
+ * clock changes, closures, conflicts and hours, before saving).
  *
- * @example <RepeatFields choice={choice} onChange={setChoice} plan={plan} firstDate="2026-11-25" format={format} />
+ * @example <RepeatFields choice={choice} onChange={setChoice} plan={plan} firstDate="2026-11-25" format={format} check={state} time="09:00" resources={resources} />
  */
-export function RepeatFields({ choice, onChange, plan, firstDate, format, error }: RepeatFieldsProps) {
+export function RepeatFields({ choice, onChange, plan, firstDate, format, error, check, time, resources }: RepeatFieldsProps) {
   const id = useId();
   const set = (change: Partial<RepeatChoice>) => onChange({ ...choice, ...change });
   const weekdays = choice.weekdays.length > 0 ? choice.weekdays : [weekdayOf(firstDate)];
@@ -93,15 +101,7 @@ export function RepeatFields({ choice, onChange, plan, firstDate, format, error 
               <p className="repeat-summary" data-testid="repeat-summary">
                 {plan.summary}
               </p>
-              <ol data-testid="repeat-preview">
-                {plan.preview.map((visit) => (
-                  <li key={visit.utc}>
-                    {format.shortDate(visit.local.slice(0, 10))} {format.time(Date.parse(visit.utc))}
-                    {visit.shifted ? <span className="repeat-flag"> — {text.repeat.shifted}</span> : visit.otherOffset ? <span className="repeat-flag"> — {text.repeat.otherOffset}</span> : null}
-                  </li>
-                ))}
-                {plan.more ? <li className="muted">{text.repeat.more}</li> : null}
-              </ol>
+              <OccurrencePreview preview={plan.preview} more={plan.more} state={check} time={time} format={format} resources={resources} />
             </div>
           ) : null}
         </>

@@ -78,6 +78,27 @@ export function patternFor(choice: RepeatChoice, firstDate: CalendarDate): { pat
 }
 
 /**
+ * How far a wall time runs ahead of UTC at that visit, in ms (its zone offset).
+ *
+ * @example utcOffsetMs('2026-11-03T09:00:00', '2026-11-03T14:00:00.000Z') // -18000000
+ */
+export function utcOffsetMs(local: string, utc: string): number {
+  return Date.parse(`${local}Z`) - Date.parse(utc);
+}
+
+/**
+ * How a clock change touches one visit: `shifted` when the chosen time
+ * (`HH:mm`) does not exist that day and the visit moves, `otherOffset` when
+ * it is on the other side of a change from the first visit (`firstOffset`,
+ * from {@link utcOffsetMs}).
+ *
+ * @example clockChange('2026-11-03T09:00:00', '2026-11-03T14:00:00.000Z', '09:00', -14400000) // { shifted: false, otherOffset: true }
+ */
+export function clockChange(local: string, utc: string, time: string, firstOffset: number): { shifted: boolean; otherOffset: boolean } {
+  return { shifted: local.slice(11, 16) !== time, otherOffset: utcOffsetMs(local, utc) !== firstOffset };
+}
+
+/**
  * Turns the dialog's repeat choice into an RRULE, a plain-language summary
  * (core/recurrence's `describeRecurrence`) and the first `shown` visits as
  * `expandRule` will place them in the clinic zone, each flagged when a clock
@@ -95,14 +116,12 @@ export function planRepeat(choice: RepeatChoice, wallStart: string, timeZone: st
     if (rrule === null) return { ok: true, rrule, summary, preview: [], more: false };
     const occurrences = expandRule({ dtstart: wallStart, tzid: timeZone, rrule }, { limit: shown + 1 });
     const time = wallStart.slice(11, 16);
-    const offsetOf = (local: string, utc: string) => Date.parse(`${local}Z`) - Date.parse(utc);
     const first = occurrences[0];
-    const firstOffset = first ? offsetOf(first.local, first.utc) : 0;
+    const firstOffset = first ? utcOffsetMs(first.local, first.utc) : 0;
     const preview = occurrences.slice(0, shown).map((occurrence) => ({
       local: occurrence.local,
       utc: occurrence.utc,
-      shifted: occurrence.local.slice(11, 16) !== time,
-      otherOffset: offsetOf(occurrence.local, occurrence.utc) !== firstOffset,
+      ...clockChange(occurrence.local, occurrence.utc, time, firstOffset),
     }));
     return { ok: true, rrule, summary, preview, more: occurrences.length > shown };
   } catch (error) {

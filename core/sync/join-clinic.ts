@@ -1,0 +1,96 @@
+import type { TimedeskDb } from '../db';
+import { ValidationError } from '../validation';
+import { applyPulledPage } from './apply-pull';
+import { syncedTables } from './write-record';
+import type { PullResponse, SyncTransport } from './sync-transport';
+
+/** How far a join has come: changes copied so far, of about `total` (null until the server says). */
+export interface JoinProgress {
+  changes: number;
+  total: number | null;
+}
+
+/** What {@link joinClinic} needs. */
+export interface JoinClinicOptions {
+  db: TimedeskDb;
+  /** A transport already holding this desk's fresh device token. */
+  transport: SyncTransport;
+  /** Changes per page (1–1000, default 500). */
+  pageSize?: number;
+  onProgress?: (progress: JoinProgress) => void;
+  /**
+   * Rows to put into `syncState` in the same transaction as the clinic —
+   * the renderer's enrollment (server address and token) — so the desk is
+   * either joined and enrolled, or neither.
+   */
+  alsoStore?: readonly { key: string }[];
+}
+
+/** What a completed join copied. */
+export interface JoinOutcome {
+  changes: number;
+  staff: number;
+}
+
+/**
+ * Copies a whole clinic from its sync server onto a fresh desk ("Join your
+ * clinic"): pulls every page of the clinic's change log first — nothing is
+ * written while the network is in use — then writes all of it (clinic
+ * settings, resources, hours, closures, staff and their passphrase hashes,
+ * patients, appointments, series, conflicts, desk names), the cursor and
+ * `alsoStore` in ONE transaction. A failure anywhere (connection lost,
+ * storage error) leaves the desk exactly as it was, still fresh, so trying
+ * again is safe; the same token may be used again.
+ *
+ * Refused with a `ValidationError`: a desk that already holds staff
+ * (`not-permitted`, field `setup`: it has its own clinic; joining would mix
+ * two), and a server clinic with no staff yet (`unknown-entity`, field
+ * `clinic`: nobody could sign in; set the clinic up on its first desk and
+ * let it sync). Transport failures are thrown as they come
+ * (`SyncTransportError`).
+ *
+ * @example
+ * const joined = await joinClinic({ db, transport, onProgress: ({ changes, total }) => bar.set(changes, total), alsoStore: [enrollment] });
+ * joined.staff // 4 — the sign-in screen comes next
+ */
+export async function joinClinic(options: JoinClinicOptions): Promise<JoinOutcome> {
+  const { db, transport } = options;
+  await refuseSetUpDesk(db);
+  const pageSize = Math.min(1000, Math.max(1, options.pageSize ?? 500));
+  const pages: PullResponse[] = [];
+  let cursor = '0';
+  let changes = 0;
+  options.onProgress?.({ changes: 0, total: null });
+  for (;;) {
+    const page = await transport.pull(cursor, pageSize);
+    pages.push(page);
+    changes += page.changes.length;
+    cursor = page.nextCursor;
+    options.onProgress?.({ changes, total: page.lastChange ?? null });
+    if (!page.hasMore) break;
+  }
+  const staffIds = new Set<string>();
+  for (const page of pages) {
+    for (const change of page.changes) {
+      if (change.entity !== 'staff') continue;
+      if (change.op === 'put') staffIds.add(change.id);
+      else staffIds.delete(change.id);
+    }
+  }
+  if (staffIds.size === 0) {
+    throw new ValidationError('unknown-entity', 'clinic', 'The clinic on this server has no staff yet: set it up on its first desk and let that desk sync, then join.');
+  }
+  await db.transaction('rw', [...syncedTables(db), db.outbox, db.syncState], async () => {
+    // Checked again inside: a first run finished in another window meanwhile must not be mixed with the pulled clinic.
+    await refuseSetUpDesk(db);
+    for (const page of pages) await applyPulledPage(db, page, { clockSkewMs: null });
+    for (const row of options.alsoStore ?? []) await db.syncState.put(row as never);
+  });
+  return { changes, staff: await db.staff.count() };
+}
+
+async function refuseSetUpDesk(db: TimedeskDb): Promise<void> {
+  if ((await db.staff.count()) > 0) {
+    throw new ValidationError('not-permitted', 'setup', 'This desk already holds a clinic. Join a clinic only from a desk that has not been set up.');
+  }
+}

@@ -1,0 +1,40 @@
+import type { Resource } from '../../core/model';
+import type { ClinicFormat } from '../i18n';
+import { singleVisitFlags } from './occurrence-flags';
+import { CheckStatus } from './CheckStatus';
+import { useConflictNames } from './useConflictNames';
+import type { DraftCheckState } from './useDraftCheck';
+import { VisitFlags } from './VisitFlags';
+
+/** Props of {@link DraftCheckNote}. */
+export interface DraftCheckNoteProps {
+  state: DraftCheckState;
+  /** The chosen start, `HH:mm`. */
+  time: string;
+  format: ClinicFormat;
+  resources: readonly Resource[];
+}
+
+/**
+ * The dry run for a single appointment, under its date and time: the same
+ * flags as a series' preview (clock change, closure, conflict naming whom,
+ * hours), so the receptionist sees a problem before pressing Save.
+ *
+ * @example <DraftCheckNote state={state} time="10:00" format={format} resources={resources} />
+ */
+export function DraftCheckNote({ state, time, format, resources }: DraftCheckNoteProps) {
+  const check = state.status === 'ready' ? state.check : null;
+  const namesOf = useConflictNames(check ? [...check.hard, ...check.warnings] : [], format);
+  const flags = check ? singleVisitFlags(check, time) : [];
+  return (
+    <div className="draft-check" data-testid="draft-check" aria-live="polite">
+      {flags.length > 0 ? (
+        <p className="draft-check-flags" data-flags={flags.map((flag) => flag.kind).join(' ')}>
+          <VisitFlags flags={flags} resources={resources} namesOf={namesOf} />
+        </p>
+      ) : (
+        <CheckStatus state={state} />
+      )}
+    </div>
+  );
+}

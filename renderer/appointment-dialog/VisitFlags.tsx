@@ -1,0 +1,42 @@
+import type { Conflict } from '../../core/overlap';
+import type { Resource } from '../../core/model';
+import { conflictSentence, text } from '../i18n';
+import type { VisitFlag } from './occurrence-flags';
+
+/** Props of {@link VisitFlags}. */
+export interface VisitFlagsProps {
+  flags: readonly VisitFlag[];
+  resources: readonly Resource[];
+  /** Who a conflict collides with (see `useConflictNames`). */
+  namesOf(conflict: Conflict): string[];
+}
+
+const labels = { closed: text.preview.flagClosed, conflict: text.preview.flagConflict, 'outside-hours': text.preview.flagOutsideHours };
+
+/**
+ * What is special about one visit, in words after its time: the clock
+ * change, then closures, conflicts (naming whom) and hours. Each flag says
+ * its kind in a word ("Closed", "Conflict", "Outside hours") as well as its
+ * colour, so it never relies on colour alone.
+ *
+ * @example <VisitFlags flags={row.flags} resources={resources} namesOf={namesOf} />
+ */
+export function VisitFlags({ flags, resources, namesOf }: VisitFlagsProps) {
+  const nameOf = (id: string) => resources.find((resource) => resource.id === id)?.name ?? text.dayView.otherColumn;
+  return (
+    <>
+      {flags.map((flag, index) => {
+        if (flag.kind === 'shifted') return <span key={index} className="repeat-flag"> — {text.repeat.shifted}</span>;
+        if (flag.kind === 'other-offset') return <span key={index} className="repeat-flag"> — {text.repeat.otherOffset}</span>;
+        const names = namesOf(flag.conflict);
+        return (
+          <span key={index} className={`visit-flag visit-flag-${flag.kind}`} data-flag={flag.kind}>
+            {' — '}
+            <strong>{labels[flag.kind]}:</strong> {conflictSentence(flag.conflict, nameOf)}
+            {names.length > 0 ? text.preview.withWhom(names.join('; ')) : ''}
+          </span>
+        );
+      })}
+    </>
+  );
+}

@@ -1,0 +1,109 @@
+import type { Conflict } from '../../core/overlap';
+import type { DraftCheck, DraftOccurrence } from '../../core/queries';
+import { clockChange, utcOffsetMs } from './repeat-plan';
+import type { PreviewOccurrence } from './repeat-plan';
+
+/** One thing to say about a visit before it is booked. */
+export type VisitFlag =
+  | { kind: 'shifted' }
+  | { kind: 'other-offset' }
+  /** A closed day (hard unless the clinic books closures with a warning). */
+  | { kind: 'closed'; conflict: Conflict }
+  /** A resource over capacity or the patient booked elsewhere: refused on save. */
+  | { kind: 'conflict'; conflict: Conflict }
+  /** Outside a resource's hours, into a break, or no hours set: saved after a confirm. */
+  | { kind: 'outside-hours'; conflict: Conflict };
+
+/** A visit in the preview with its flags; `start` is epoch ms. */
+export interface PreviewRow {
+  key: string;
+  /** Wall time as the clinic's clock shows it, `YYYY-MM-DDTHH:mm:ss`. */
+  local: string;
+  start: number;
+  flags: VisitFlag[];
+}
+
+/**
+ * The booking check's conflicts for one visit as flags, closures first, then
+ * conflicts, then hours (the order a receptionist deals with them).
+ *
+ * @example conflictFlags({ hard: [closedOnMlkDay], warnings: [] }) // [{ kind: 'closed', conflict: closedOnMlkDay }]
+ */
+export function conflictFlags(occurrence: Pick<DraftOccurrence, 'hard' | 'warnings'>): VisitFlag[] {
+  const all = [...occurrence.hard, ...occurrence.warnings];
+  return [
+    ...all.filter((conflict) => conflict.kind === 'closed').map((conflict) => ({ kind: 'closed' as const, conflict })),
+    ...all.filter((conflict) => conflict.kind === 'resource-double-booked' || conflict.kind === 'patient-double-booked').map((conflict) => ({ kind: 'conflict' as const, conflict })),
+    ...all.filter((conflict) => conflict.kind === 'outside-working-hours' || conflict.kind === 'no-working-hours-defined').map((conflict) => ({ kind: 'outside-hours' as const, conflict })),
+  ];
+}
+
+function clockFlags(change: { shifted: boolean; otherOffset: boolean }): VisitFlag[] {
+  return change.shifted ? [{ kind: 'shifted' }] : change.otherOffset ? [{ kind: 'other-offset' }] : [];
+}
+
+/**
+ * The repeat preview with the dry run's findings: the first visits as the
+ * repeat plan lists them (shown at once, with their clock-change flags) and,
+ * once the check is in, each one's closures, conflicts and hours; then
+ * `later`: every visit past those with a problem, so a closure in month
+ * three is not hidden behind "…and more".
+ *
+ * @example previewRows(plan.preview, check, '09:00') // { rows: [{ local: '2026-01-05T09:00:00', flags: [] }, …], later: [{ local: '2026-03-16T09:00:00', flags: [{ kind: 'closed', … }] }] }
+ */
+export function previewRows(preview: readonly PreviewOccurrence[], check: DraftCheck | null, time: string): { rows: PreviewRow[]; later: PreviewRow[] } {
+  const byStart = new Map((check?.occurrences ?? []).map((occurrence) => [Date.parse(occurrence.start), occurrence]));
+  const rows = preview.map((visit) => {
+    const start = Date.parse(visit.utc);
+    const found = byStart.get(start);
+    return { key: visit.utc, local: visit.local, start, flags: [...clockFlags(visit), ...(found ? conflictFlags(found) : [])] };
+  });
+  const last = rows.at(-1)?.start ?? -Infinity;
+  const first = check?.occurrences[0];
+  const firstOffset = first ? utcOffsetMs(first.wallStart, first.start) : 0;
+  const later = (check?.occurrences ?? [])
+    .filter((occurrence) => Date.parse(occurrence.start) > last && occurrence.hard.length + occurrence.warnings.length > 0)
+    .map((occurrence) => ({
+      key: occurrence.start,
+      local: occurrence.wallStart,
+      start: Date.parse(occurrence.start),
+      flags: [...clockFlags(clockChange(occurrence.wallStart, occurrence.start, time, firstOffset)), ...conflictFlags(occurrence)],
+    }));
+  return { rows, later };
+}
+
+/**
+ * Flags for a single appointment: whether the clock change moves it (the
+ * chosen `HH:mm` does not exist that day), then its conflicts.
+ *
+ * @example singleVisitFlags(check, '02:30') // [{ kind: 'shifted' }] on 8 March 2026 in New York
+ */
+export function singleVisitFlags(check: DraftCheck, time: string): VisitFlag[] {
+  const visit = check.occurrences[0];
+  if (!visit) return [];
+  return [...(visit.wallStart.slice(11, 16) === time ? [] : [{ kind: 'shifted' as const }]), ...conflictFlags(visit)];
+}
+
+/** How many visits have each kind of problem, and how many were checked. */
+export interface ProblemCounts {
+  visits: number;
+  closed: number;
+  conflict: number;
+  outsideHours: number;
+}
+
+/**
+ * Visits per kind of problem (a visit with two conflicts counts once per kind).
+ *
+ * @example problemCounts(check) // { visits: 10, closed: 1, conflict: 1, outsideHours: 0 }
+ */
+export function problemCounts(check: DraftCheck): ProblemCounts {
+  const counts: ProblemCounts = { visits: check.occurrences.length, closed: 0, conflict: 0, outsideHours: 0 };
+  for (const occurrence of check.occurrences) {
+    const kinds = new Set(conflictFlags(occurrence).map((flag) => flag.kind));
+    if (kinds.has('closed')) counts.closed += 1;
+    if (kinds.has('conflict')) counts.conflict += 1;
+    if (kinds.has('outside-hours')) counts.outsideHours += 1;
+  }
+  return counts;
+}
