@@ -8,8 +8,8 @@ import type { RecordWrite } from './write-record';
 /**
  * Applies one pulled page in ONE transaction: every change (with the
  * server's version), then this desk's still-pending outbox effects for the
- * records the page touched, then the new cursor, the measured clock skew and the desk names the page
- * listed (desk-names.ts).
+ * records the page touched, then the new cursor, the measured clock skew
+ * and the desk names the page listed (desk-names.ts).
  * A failure anywhere leaves neither changes nor cursor, so the same page is
  * pulled again; applying a page twice gives the same rows.
  *
