@@ -2,15 +2,17 @@ import { z } from 'zod';
 import type { TimedeskDb } from '../db';
 import { idSchema } from '../model';
 import { conflictResolutionActions } from '../sync/conflict-record';
-import type { SyncConflict } from '../sync/conflict-record';
+import type { DoubleBookingConflict, SyncConflict } from '../sync/conflict-record';
+import { resolveConcurrentEdit } from './concurrent-edit-resolution';
 import { refuse } from './command-result';
 import { defineCommand } from './define-command';
+import type { CommandStep } from './define-command';
 import { isManager } from './session';
 
 const resolveArgs = z.object({
   conflictId: idSchema,
   action: z.enum(conflictResolutionActions),
-  /** The appointment moved or cancelled (required unless both are kept). */
+  /** The appointment moved or cancelled (a double booking, unless both are kept). */
   appointmentId: idSchema.optional(),
   reason: z.string().trim().max(500),
 });
@@ -18,8 +20,8 @@ const resolveArgs = z.object({
 const openStatuses: ReadonlySet<string> = new Set(['booked', 'arrived', 'in_room']);
 
 /**
- * Settling a double booking the sync server found (the "Needs attention"
- * inbox). The change itself is made with the ordinary commands first —
+ * Settling a conflict the sync server found (the "Needs attention" inbox):
+ * a double booking here, a concurrent edit in concurrent-edit-resolution.ts. The change itself is made with the ordinary commands first —
  * `appointment/move` to reschedule one, `appointment/cancel` (with a reason)
  * to cancel one — and `conflict/resolve` then records how it was settled:
  * an audited, synced mutation that puts the conflict back with
@@ -38,7 +40,9 @@ export const conflictCommands = {
       const conflict = await scope.db.conflicts.get(args.conflictId);
       if (!conflict) return refuse('unknown-entity', 'conflictId', `There is no conflict "${args.conflictId}".`);
       if (conflict.status !== 'open') return refuse('invalid-status-transition', 'conflictId', 'This conflict is already resolved.');
+      if (conflict.kind === 'concurrent-edit') return resolveConcurrentEdit(scope, conflict, args);
       if (args.reason === '') return refuse('reason-required', 'reason', 'Say how the double booking was settled.');
+      if (args.action === 'kept-current' || args.action === 'applied-other') return refuse('invalid-format', 'action', 'A double booking is settled by rescheduling, cancelling or keeping both.');
       if (args.action === 'kept-both') {
         if (!isManager(scope.session)) return refuse('not-permitted', 'action', 'Only a manager can keep both bookings.');
       } else {
@@ -70,13 +74,14 @@ export const conflictCommands = {
           appointmentIds: { before: conflict.appointmentIds, after: conflict.appointmentIds },
         },
       });
-      return { ok: true, value: resolved, baseVersion: conflict.version ?? null };
+      const step: CommandStep<SyncConflict> = { ok: true, value: resolved, baseVersion: conflict.version ?? null };
+      return step;
     },
   }),
 };
 
 /** The settling command must have happened: a cancelled appointment no longer holds its slot, a moved one no longer shares a resource or the patient at the same time. */
-async function stillDoubleBooked(db: TimedeskDb, conflict: SyncConflict, appointmentId: string, action: 'rescheduled' | 'cancelled') {
+async function stillDoubleBooked(db: TimedeskDb, conflict: DoubleBookingConflict, appointmentId: string, action: 'rescheduled' | 'cancelled') {
   const appointment = await db.appointments.get(appointmentId);
   if (!appointment) return refuse('unknown-entity', 'appointmentId', `There is no appointment "${appointmentId}".`);
   if (action === 'cancelled') {

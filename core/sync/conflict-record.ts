@@ -1,11 +1,20 @@
 import { z } from 'zod';
 import { idSchema, instantSchema } from '../model';
+import { concurrentEditActions, concurrentEditConflictSchema } from './concurrent-edit-conflict';
 
 /**
  * How a double booking was settled (sync protocol v1): one appointment moved,
  * one cancelled, or both kept under a manager's override.
  */
-export const conflictResolutionActions = ['rescheduled', 'cancelled', 'kept-both'] as const;
+export const doubleBookingActions = ['rescheduled', 'cancelled', 'kept-both'] as const;
+
+/**
+ * Every way a conflict can be settled: a double booking's, then a concurrent
+ * edit's (concurrent-edit-conflict.ts).
+ *
+ * @example conflictResolutionActions.includes('applied-other') // true
+ */
+export const conflictResolutionActions = [...doubleBookingActions, ...concurrentEditActions] as const;
 
 /**
  * A double booking the server found when two desks booked the same slot
@@ -18,7 +27,7 @@ export const conflictResolutionActions = ['rescheduled', 'cancelled', 'kept-both
  * syncConflictSchema.parse({ id: 'c1', kind: 'double-booking', appointmentIds: ['a1', 'a2'], resourceId: 'dr-lee',
  *   deviceIds: ['desk-a', 'desk-b'], detectedAtChange: 42, status: 'open' }).status // 'open'
  */
-export const syncConflictSchema = z.object({
+export const doubleBookingConflictSchema = z.object({
   id: idSchema,
   kind: z.literal('double-booking'),
   /** The appointments involved: the ones already stored first, the one that collided last. */
@@ -32,7 +41,7 @@ export const syncConflictSchema = z.object({
   status: z.enum(['open', 'resolved']),
   resolution: z
     .object({
-      action: z.enum(conflictResolutionActions),
+      action: z.enum(doubleBookingActions),
       /** The appointment moved or cancelled (absent for kept-both). */
       appointmentId: idSchema.optional(),
       reason: z.string().min(1).max(500),
@@ -43,6 +52,17 @@ export const syncConflictSchema = z.object({
   /** The server's change number of the last write (set on pull). */
   version: z.number().int().min(0).optional(),
 });
+
+/** A stored double booking; see {@link doubleBookingConflictSchema}. */
+export type DoubleBookingConflict = z.infer<typeof doubleBookingConflictSchema>;
+
+/**
+ * Any conflict the server syncs: a double booking, or a concurrent edit of
+ * one record (concurrent-edit-conflict.ts). Tell them apart by `kind`.
+ *
+ * @example syncConflictSchema.parse(row).kind // 'double-booking' | 'concurrent-edit'
+ */
+export const syncConflictSchema = z.discriminatedUnion('kind', [doubleBookingConflictSchema, concurrentEditConflictSchema]);
 
 /** A stored conflict; see {@link syncConflictSchema}. */
 export type SyncConflict = z.infer<typeof syncConflictSchema>;

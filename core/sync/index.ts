@@ -2,7 +2,9 @@ export { hlcSend, hlcReceive, hlcToString, hlcParse, HlcError, initialHlcState, 
 export type { HlcState, HlcTimestamp } from './hlc';
 export { captureEffects, beginEffectCapture, EffectRecorder, syncedTableEntities, entityTables, wireRecord } from './capture-effects';
 export { syncConflictSchema, conflictResolutionActions } from './conflict-record';
-export type { SyncConflict } from './conflict-record';
+export type { SyncConflict, DoubleBookingConflict } from './conflict-record';
+export { concurrentEditConflictSchema, concurrentEditActions } from './concurrent-edit-conflict';
+export type { ConcurrentEditConflict } from './concurrent-edit-conflict';
 export { backoffDelay, defaultBackoff } from './backoff';
 export type { BackoffPolicy } from './backoff';
 export { SyncTransportError, pushResultSchema, pushResponseSchema, pulledChangeSchema, pullResponseSchema } from './sync-transport';

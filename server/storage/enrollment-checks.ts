@@ -35,6 +35,22 @@ export function redeemableCode<Code extends StoredEnrollmentCode>(code: Code | u
 }
 
 /**
+ * Whether a desk that already holds its own clinic (`deskSetUp`) may enroll
+ * into a server clinic that already has a clinic record (another desk set
+ * it up and synced). Refused: two separately set-up desks would mix two sets
+ * of staff, providers and bookings. A fresh desk joins instead ("Join your
+ * clinic"); a device already enrolled in this clinic (re-enrolling after
+ * losing its token) is let through, its data is the clinic's.
+ *
+ * @example setUpElsewhereRefusal({ deskSetUp: true, clinicHasRecord: true, enrolledHere: false }) // { ok: false, problem: 'clinic-set-up-elsewhere' }
+ * @example setUpElsewhereRefusal({ deskSetUp: false, clinicHasRecord: true, enrolledHere: false }) // null
+ */
+export function setUpElsewhereRefusal(state: { deskSetUp: boolean; clinicHasRecord: boolean; enrolledHere: boolean }): RedeemRefusal | null {
+  if (state.deskSetUp && state.clinicHasRecord && !state.enrolledHere) return { ok: false, problem: 'clinic-set-up-elsewhere' };
+  return null;
+}
+
+/**
  * Whether a device id that is already enrolled may take a code of `clinicId`:
  * another clinic's device, or a revoked one, is refused; a device re-enrolling
  * in its own clinic (a reinstalled desk) is not. `null` when it may.

@@ -9,6 +9,8 @@ import {
   parseSeriesException,
   parseStaffMember,
 } from '../../core';
+import { clinicRecordSchema, staffCredentialRecordSchema } from '../../core/sync/synced-records';
+import { parseWith } from '../../core';
 import type { SyncEntity } from '../storage/storage';
 import { parseConflictRecord } from './conflict-record';
 import type { Effect } from './wire-schemas';
@@ -24,7 +26,18 @@ const parsers: Record<SyncEntity, (input: unknown) => object> = {
   closure: parseClosure,
   staff: parseStaffMember,
   conflict: parseConflictRecord,
+  // The desk's own schemas (core/sync/synced-records.ts): settings checked as Settings → Clinic checks them;
+  // credentials strictly (hash, salt, PBKDF2 parameters and nothing else).
+  clinic: (input) => parseWith(clinicRecordSchema, input),
+  staffCredential: parseCredentialRecord,
 };
+
+/** A credential's extra key is named (`effects.0.data.passphrase`), not just "not valid": it may be a leak. */
+function parseCredentialRecord(input: unknown): object {
+  const extra = typeof input === 'object' && input !== null ? Object.keys(input).find((key) => !(key in staffCredentialRecordSchema.shape)) : undefined;
+  if (extra !== undefined) throw new ValidationError('not-permitted', extra, 'A synced credential carries only id, algorithm, iterations, salt and hash.');
+  return parseWith(staffCredentialRecordSchema, input);
+}
 
 // Staff records sync without secrets; a key that looks like one is refused
 // rather than silently dropped, so a leaking client is noticed.

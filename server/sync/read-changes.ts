@@ -10,6 +10,10 @@ export interface PullResponse {
   nextCursor: string;
   hasMore: boolean;
   serverTime: string;
+  /** (added) The clinic's newest change number as this page was read: a joining desk's progress bar. */
+  lastChange: number;
+  /** (added) The clinic's desks and the names they enrolled under (never their token hashes), so conflicts name desks. */
+  devices: { id: string; name: string }[];
 }
 
 /**
@@ -28,10 +32,14 @@ export async function readChanges(storage: Storage, auth: SyncAuth, query: unkno
   // One row more than asked tells whether another page follows.
   const rows = await storage.readChanges(auth.clinicId, after, limit + 1);
   const changes = rows.slice(0, limit);
+  const [clinic, devices] = await Promise.all([storage.getClinic(auth.clinicId), storage.listDevices(auth.clinicId)]);
   return {
     changes,
     nextCursor: String(changes.at(-1)?.change ?? after),
     hasMore: rows.length > limit,
     serverTime: new Date(clock()).toISOString(),
+    // Read after the changes: never below the last change returned.
+    lastChange: Math.max(clinic?.lastChange ?? 0, changes.at(-1)?.change ?? 0),
+    devices: devices.map((device) => ({ id: device.id, name: device.name })),
   };
 }

@@ -84,12 +84,14 @@ export const pullQuerySchema = z.object({
 });
 
 /**
- * POST /v1/enroll body.
+ * POST /v1/enroll body. `deskSetUp` (added): the desk already holds its own
+ * clinic (it ran first run); false or absent for a fresh desk that joins.
  *
- * @example enrollRequestSchema.parse({ code: 'ABCD-EFGH-JKMN', deviceId: 'desk-1', deviceName: 'Front desk 1' })
+ * @example enrollRequestSchema.parse({ code: 'ABCD-EFGH-JKMN', deviceId: 'desk-1', deviceName: 'Front desk 1' }).deskSetUp // false
  */
 export const enrollRequestSchema = z.object({
   code: text(100),
   deviceId: z.string().regex(/^[A-Za-z0-9_:-]{1,64}$/, 'letters, digits, "_", ":" and "-" (at most 64)'),
   deviceName: text(200),
+  deskSetUp: z.boolean().default(false),
 });

@@ -1,0 +1,81 @@
+import type { TimedeskDb } from '../db';
+import type { ConcurrentEditConflict } from '../sync/concurrent-edit-conflict';
+import type { SyncConflict } from '../sync/conflict-record';
+import { refuse } from './command-result';
+import type { CommandStep, WriteScope } from './define-command';
+
+/** The arguments of `conflict/resolve` this part reads. */
+interface ResolveArgs {
+  action: string;
+  reason: string;
+}
+
+/** The local copy of the record a concurrent edit names. */
+async function editedRecord(db: TimedeskDb, conflict: ConcurrentEditConflict): Promise<Record<string, unknown> | undefined> {
+  const table = conflict.entity === 'appointment' ? db.appointments : conflict.entity === 'series' ? db.series : db.seriesExceptions;
+  return (await table.get(conflict.recordId)) as Record<string, unknown> | undefined;
+}
+
+const wallTimeFields: ReadonlySet<string> = new Set(['wallStart', 'dtstart', 'originalStart']);
+const instantFields: ReadonlySet<string> = new Set(['start', 'end']);
+
+/**
+ * One slot/status value compared as the record holds it: wall times to the
+ * minute (the server normalises `10:00` to `10:00:00`), instants as instants,
+ * everything else as JSON.
+ *
+ * @example sameFieldValue('wallStart', '2026-03-02T11:00:00', '2026-03-02T11:00') // true
+ */
+export function sameFieldValue(field: string, local: unknown, other: unknown): boolean {
+  if (typeof local === 'string' && typeof other === 'string') {
+    if (wallTimeFields.has(field)) return local.slice(0, 16) === other.slice(0, 16);
+    if (instantFields.has(field)) return Date.parse(local) === Date.parse(other);
+  }
+  return JSON.stringify(local) === JSON.stringify(other);
+}
+
+/**
+ * `conflict/resolve` for a concurrent edit (two desks changed the slot or
+ * status of one record offline; the server kept the first). `kept-current`
+ * records that the stored change stands; `applied-other` records that the
+ * other desk's change was made after all — with the ordinary commands first
+ * (`appointment/move`, `appointment/change-status`, `series/edit-all`), so
+ * the state machine and the booking check apply as to any change; this only
+ * checks the record now holds the other values. Either way a reason is
+ * required, as for every resolution, and the resolved record syncs so every
+ * desk's inbox clears.
+ *
+ * @example await resolveConcurrentEdit(scope, conflict, { action: 'kept-current', reason: 'Patient confirmed 10:00 by phone' })
+ */
+export async function resolveConcurrentEdit(scope: WriteScope, conflict: ConcurrentEditConflict, args: ResolveArgs): Promise<CommandStep<SyncConflict>> {
+  if (args.action !== 'kept-current' && args.action !== 'applied-other') {
+    return refuse('invalid-format', 'action', 'Two desks changed the same booking: keep the current change or apply the other one.');
+  }
+  if (args.reason === '') return refuse('reason-required', 'reason', 'Say why this change was chosen.');
+  if (args.action === 'applied-other') {
+    const record = await editedRecord(scope.db, conflict);
+    if (!record) return refuse('unknown-entity', 'conflictId', `There is no ${conflict.entity === 'appointment' ? 'appointment' : 'series'} "${conflict.recordId}" on this desk yet.`);
+    const missing = conflict.fields.filter((field) => !sameFieldValue(field, record[field], conflict.other.values[field]));
+    if (missing.length > 0) {
+      return refuse('invalid-status-transition', 'action', `Make the other desk's change first (${missing.join(', ')} still differ), then resolve the conflict.`);
+    }
+  }
+  const resolved: SyncConflict = {
+    ...conflict,
+    status: 'resolved',
+    resolution: { action: args.action, reason: args.reason, by: scope.session.staffId, at: scope.at },
+  };
+  await scope.db.conflicts.put(resolved);
+  scope.audit({
+    action: 'CONFLICT_RESOLVED',
+    entityType: 'conflict',
+    entityId: conflict.id,
+    reason: args.reason,
+    changes: {
+      status: { before: 'open', after: 'resolved' },
+      resolution: { before: null, after: args.action },
+      recordId: { before: conflict.recordId, after: conflict.recordId },
+    },
+  });
+  return { ok: true, value: resolved, baseVersion: conflict.version ?? null };
+}
