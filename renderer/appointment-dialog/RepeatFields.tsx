@@ -5,7 +5,7 @@ import type { Weekday } from '../../core/recurrence';
 import type { ClinicFormat } from '../i18n';
 import { text } from '../i18n';
 import { OccurrencePreview } from './OccurrencePreview';
-import { repeatKinds, weekdayOf } from './repeat-plan';
+import { repeatKinds, weekdayOf, weekdayPosition } from './repeat-plan';
 import type { RepeatChoice, RepeatKind, RepeatPlan } from './repeat-plan';
 import type { DraftCheckState } from './useDraftCheck';
 
@@ -40,6 +40,10 @@ export function RepeatFields({ choice, onChange, plan, firstDate, format, error,
   const set = (change: Partial<RepeatChoice>) => onChange({ ...choice, ...change });
   const weekdays = choice.weekdays.length > 0 ? choice.weekdays : [weekdayOf(firstDate)];
   const toggleDay = (day: Weekday, on: boolean) => set({ weekdays: on ? [...weekdays, day] : weekdays.filter((other) => other !== day) });
+  const byWeekday = choice.kind === 'monthly-by-weekday' || choice.kind === 'yearly-by-weekday';
+  // A 4th weekday that is also the month's last: "the 4th Thursday" or "the last Thursday" are both right, so ask.
+  const position = weekdayPosition(firstDate);
+  const canCountFromEnd = byWeekday && position.last && position.nth !== -1;
   return (
     <fieldset className={`repeat${error ? ' field-invalid' : ''}`} data-testid="repeat">
       <legend>{text.repeat.title}</legend>
@@ -54,14 +58,19 @@ export function RepeatFields({ choice, onChange, plan, firstDate, format, error,
             ))}
           </select>
         </label>
-        {choice.kind === 'daily' || choice.kind === 'weekly' || choice.kind.startsWith('monthly') ? (
+        {choice.kind !== 'none' && choice.kind !== 'weekdays' ? (
           <label className="inline-field">
             {text.repeat.every}{' '}
             <input type="number" min={1} max={99} value={choice.every} onChange={(event) => set({ every: Number(event.target.value) })} className="narrow-number" />{' '}
-            {text.repeat.unit[choice.kind as 'daily' | 'weekly' | 'monthly-by-date' | 'monthly-by-weekday']}
+            {text.repeat.unit[choice.kind]}
           </label>
         ) : null}
       </div>
+      {canCountFromEnd ? (
+        <label className="checkbox">
+          <input type="checkbox" checked={choice.fromEnd === true} onChange={(event) => set({ fromEnd: event.target.checked })} /> {text.repeat.fromEnd(text.repeat.weekday[weekdayOf(firstDate)])}
+        </label>
+      ) : null}
       {choice.kind === 'weekly' ? (
         <div className="weekday-options" role="group" aria-label={text.repeat.onDays}>
           {weekdayNames.map((day) => (

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { patternFor, planRepeat, weekdayOf } from './repeat-plan';
+import { patternFor, planRepeat, weekdayOf, weekdayPosition } from './repeat-plan';
 import type { RepeatChoice } from './repeat-plan';
 
 const weekly: RepeatChoice = { kind: 'weekly', every: 1, weekdays: [], end: 'after', count: 3, until: '' };
@@ -39,6 +39,36 @@ describe('planRepeat', () => {
     expect(bad.ok ? null : [bad.problem.code, bad.problem.field]).toEqual(['invalid-count', 'end.count']);
     const none = planRepeat({ ...weekly, kind: 'none' }, '2026-10-20T09:00', 'America/New_York');
     expect(none).toEqual({ ok: true, rrule: null, summary: 'Does not repeat', preview: [], more: false });
+  });
+
+  it('repeats every N years on the first visit\'s date, with the summary in words', () => {
+    const plan = planRepeat({ ...weekly, kind: 'yearly-by-date', every: 2, count: 3 }, '2026-03-03T10:00', 'Europe/London');
+    expect(plan.ok && [plan.rrule, plan.summary]).toEqual(['FREQ=YEARLY;INTERVAL=2;BYMONTH=3;BYMONTHDAY=3;COUNT=3', 'Every 2 years on 3 March, 3 times']);
+    expect(plan.ok && plan.preview.map((visit) => visit.local)).toEqual(['2026-03-03T10:00:00', '2028-03-03T10:00:00', '2030-03-03T10:00:00']);
+    // 29 February comes back in leap years only, and the summary says so.
+    const leap = planRepeat({ ...weekly, kind: 'yearly-by-date', count: 2 }, '2028-02-29T09:00', 'Europe/London');
+    expect(leap.ok && leap.summary).toBe('Every year on 29 February (leap years only), 2 times');
+    expect(leap.ok && leap.preview.map((visit) => visit.local.slice(0, 10))).toEqual(['2028-02-29', '2032-02-29']);
+  });
+
+  it('repeats every N years on the nth or last weekday of the month', () => {
+    // 26 Nov 2026 is the fourth Thursday of November, and also the last.
+    const fourth = planRepeat({ ...weekly, kind: 'yearly-by-weekday', count: 3 }, '2026-11-26T09:00', 'America/New_York');
+    expect(fourth.ok && [fourth.rrule, fourth.summary]).toEqual(['FREQ=YEARLY;BYMONTH=11;BYDAY=4TH;COUNT=3', 'Every year on the fourth Thursday of November, 3 times']);
+    expect(fourth.ok && fourth.preview.map((visit) => visit.local.slice(0, 10))).toEqual(['2026-11-26', '2027-11-25', '2028-11-23']);
+    const last = planRepeat({ ...weekly, kind: 'yearly-by-weekday', every: 3, count: 2, fromEnd: true }, '2026-11-26T09:00', 'America/New_York');
+    expect(last.ok && [last.rrule, last.summary]).toEqual(['FREQ=YEARLY;INTERVAL=3;BYMONTH=11;BYDAY=-1TH;COUNT=2', 'Every 3 years on the last Thursday of November, 2 times']);
+    expect(last.ok && last.preview.map((visit) => visit.local.slice(0, 10))).toEqual(['2026-11-26', '2029-11-29']);
+    // "From the end" means nothing for a date that is not in the month's last week: its week is kept.
+    expect(patternFor({ ...weekly, kind: 'yearly-by-weekday', fromEnd: true }, '2026-03-10').pattern).toEqual({ kind: 'yearly-by-weekday', every: 1, month: 3, nth: 2, weekday: 'tue' });
+  });
+
+  it('knows when a weekday is both the 4th and the last of its month', () => {
+    expect(weekdayPosition('2026-11-26')).toEqual({ nth: 4, last: true });
+    expect(weekdayPosition('2026-11-19')).toEqual({ nth: 3, last: false });
+    expect(weekdayPosition('2026-12-24')).toEqual({ nth: 4, last: false }); // 31 Dec is a Thursday too
+    expect(weekdayPosition('2026-12-31')).toEqual({ nth: -1, last: true });
+    expect(weekdayPosition('2027-02-22')).toEqual({ nth: 4, last: true }); // February of a common year
   });
 
   it('names weekdays as the builder does', () => {

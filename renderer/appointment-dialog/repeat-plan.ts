@@ -3,10 +3,11 @@ import { buildRule, describeRecurrence, expandRule, weekdayNames } from '../../c
 import type { RecurrenceEndInput, RecurrencePatternInput, Weekday } from '../../core/recurrence';
 import { ValidationError } from '../../core/validation';
 import type { ValidationProblem } from '../../core/validation';
+import { daysInMonth } from '../../core/time';
 import { isoWeekday } from '../dates/calendar-dates';
 
 /** The repeat choices the dialog offers; each maps onto core/recurrence's builder. */
-export const repeatKinds = ['none', 'daily', 'weekly', 'weekdays', 'monthly-by-date', 'monthly-by-weekday'] as const;
+export const repeatKinds = ['none', 'daily', 'weekly', 'weekdays', 'monthly-by-date', 'monthly-by-weekday', 'yearly-by-date', 'yearly-by-weekday'] as const;
 
 /** One of {@link repeatKinds}. */
 export type RepeatKind = (typeof repeatKinds)[number];
@@ -20,6 +21,8 @@ export interface RepeatChoice {
   end: 'after' | 'on' | 'never';
   count: number;
   until: CalendarDate;
+  /** By weekday (monthly or yearly) from a date in the last week of its month that is also its 4th such weekday: count it as the last one instead. */
+  fromEnd?: boolean;
 }
 
 /** One occurrence in the preview. */
@@ -45,19 +48,33 @@ export function weekdayOf(date: CalendarDate): Weekday {
   return weekdayNames[isoWeekday(date) - 1] as Weekday;
 }
 
-/** Which week of its month a date falls in: 1–4, or -1 when it is the last such weekday (day 29+ of a month, or 22+ when nothing follows). */
-function nthOf(date: CalendarDate): 1 | 2 | 3 | 4 | -1 {
+/**
+ * Which of its weekday a date is in its month: `nth` 1–4 (a 5th is always
+ * the last, so -1), and whether it is also the last one (day 22–28 of a
+ * month with no such weekday after it), so the dialog can offer "last".
+ *
+ * @example weekdayPosition('2026-11-26') // { nth: 4, last: true } (the fourth and last Thursday)
+ */
+export function weekdayPosition(date: CalendarDate): { nth: 1 | 2 | 3 | 4 | -1; last: boolean } {
   const day = Number(date.slice(8, 10));
   const week = Math.ceil(day / 7);
-  return week >= 5 ? -1 : (week as 1 | 2 | 3 | 4);
+  const last = day + 7 > daysInMonth(Number(date.slice(0, 4)), Number(date.slice(5, 7)));
+  return { nth: week >= 5 ? -1 : (week as 1 | 2 | 3 | 4), last };
+}
+
+/** The `nth` a by-weekday repeat uses: the date's week, or -1 (last) when it asks to count from the end and the date allows it. */
+function nthOf(date: CalendarDate, fromEnd: boolean | undefined): 1 | 2 | 3 | 4 | -1 {
+  const position = weekdayPosition(date);
+  return fromEnd && position.last ? -1 : position.nth;
 }
 
 /**
  * The builder's pattern and end for what the dialog shows, anchored on the
  * first visit's date (monthly by date uses its day; by weekday its week and
- * weekday).
+ * weekday; yearly also its month).
  *
  * @example patternFor({ kind: 'monthly-by-weekday', every: 1, … }, '2026-11-25') // { kind: 'monthly-by-weekday', every: 1, nth: 4, weekday: 'wed' }
+ * @example patternFor({ kind: 'yearly-by-weekday', every: 2, fromEnd: true, … }, '2026-11-26') // { kind: 'yearly-by-weekday', every: 2, month: 11, nth: -1, weekday: 'thu' }
  */
 export function patternFor(choice: RepeatChoice, firstDate: CalendarDate): { pattern: RecurrencePatternInput; end: RecurrenceEndInput } {
   const end: RecurrenceEndInput = choice.end === 'after' ? { type: 'after', count: choice.count } : choice.end === 'on' ? { type: 'on', date: choice.until } : { type: 'never' };
@@ -73,7 +90,11 @@ export function patternFor(choice: RepeatChoice, firstDate: CalendarDate): { pat
     case 'monthly-by-date':
       return { pattern: { kind: 'monthly-by-date', every: choice.every, day: Number(firstDate.slice(8, 10)) }, end };
     case 'monthly-by-weekday':
-      return { pattern: { kind: 'monthly-by-weekday', every: choice.every, nth: nthOf(firstDate), weekday: weekdayOf(firstDate) }, end };
+      return { pattern: { kind: 'monthly-by-weekday', every: choice.every, nth: nthOf(firstDate, choice.fromEnd), weekday: weekdayOf(firstDate) }, end };
+    case 'yearly-by-date':
+      return { pattern: { kind: 'yearly-by-date', every: choice.every, month: Number(firstDate.slice(5, 7)), day: Number(firstDate.slice(8, 10)) }, end };
+    case 'yearly-by-weekday':
+      return { pattern: { kind: 'yearly-by-weekday', every: choice.every, month: Number(firstDate.slice(5, 7)), nth: nthOf(firstDate, choice.fromEnd), weekday: weekdayOf(firstDate) }, end };
   }
 }
 
