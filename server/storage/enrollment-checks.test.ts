@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { deviceRefusal, redeemableCode } from './enrollment-checks';
+import { deviceRefusal, redeemableCode, setUpElsewhereRefusal } from './enrollment-checks';
 
 const now = '2026-11-25T10:00:00.000Z';
 const fresh = { clinic_id: 'clinic-1', expires_at: '2026-11-25T11:00:00.000Z', used_at: null };
@@ -39,5 +39,15 @@ describe('deviceRefusal', () => {
 
   it('refuses a revoked device of the same clinic', () => {
     expect(deviceRefusal({ clinic_id: 'clinic-1', revoked_at: '2026-11-20T08:00:00.000Z' }, 'clinic-1')).toEqual({ ok: false, problem: 'device-revoked' });
+  });
+});
+
+describe('setUpElsewhereRefusal', () => {
+  it('refuses only a desk with its own clinic, new to a clinic another desk already set up', () => {
+    expect(setUpElsewhereRefusal({ deskSetUp: true, clinicHasRecord: true, enrolledHere: false })).toEqual({ ok: false, problem: 'clinic-set-up-elsewhere' });
+    // A fresh desk joins; the clinic's first desk finds no record; a desk re-enrolling keeps its place.
+    expect(setUpElsewhereRefusal({ deskSetUp: false, clinicHasRecord: true, enrolledHere: false })).toBeNull();
+    expect(setUpElsewhereRefusal({ deskSetUp: true, clinicHasRecord: false, enrolledHere: false })).toBeNull();
+    expect(setUpElsewhereRefusal({ deskSetUp: true, clinicHasRecord: true, enrolledHere: true })).toBeNull();
   });
 });

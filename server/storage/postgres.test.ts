@@ -1,5 +1,6 @@
 import { describe, it } from 'vitest';
 import { openThrowawayPostgres, testPostgresUrl } from './postgres-test-database';
+import { runJoinClinicContract } from './join-clinic.contract';
 import { runStorageContract } from './storage.contract';
 
 const url = testPostgresUrl();
@@ -12,4 +13,5 @@ if (url === undefined) {
   });
 } else {
   runStorageContract('postgres', () => openThrowawayPostgres(url));
+  runJoinClinicContract('postgres', () => openThrowawayPostgres(url));
 }

@@ -1,0 +1,135 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createClinic, issueEnrollmentCode } from '../accounts/clinic-admin';
+import { enrollDevice } from '../accounts/enroll-device';
+import { applyPush } from '../sync/apply-push';
+import { mutation, patientMutation } from '../sync/push-fixtures';
+import { readChanges } from '../sync/read-changes';
+import type { SyncAuth } from '../sync/sync-auth';
+import type { ContractSubject } from './storage.contract';
+import type { Storage } from './storage';
+
+const clock = () => Date.parse('2026-03-01T08:00:00.000Z');
+
+const clinicSettings = { id: 'clinic', name: 'North Street', timeZone: 'Europe/London', locale: 'en-GB', idleLockMinutes: 5 };
+const credential = (id: string, hash = 'ab'.repeat(32)) => ({ id, algorithm: 'PBKDF2-SHA256', iterations: 600_000, salt: '0f'.repeat(16), hash });
+const staff = (id: string, username: string) => ({ id, displayName: `Staff ${id}`, username, role: 'front_desk', active: true });
+
+/**
+ * The storage side of a second desk joining a clinic (issue 6): clinic
+ * settings and passphrase credentials sync like any record, scoped to the
+ * clinic and validated strictly; a desk holding its own clinic cannot enroll
+ * into a clinic another desk set up; pull pages name the clinic's desks.
+ * Run by sqlite.test.ts and postgres.test.ts beside the main contract.
+ *
+ * @example runJoinClinicContract('sqlite', openSubject);
+ */
+export function runJoinClinicContract(name: string, open: () => Promise<ContractSubject>): void {
+  describe(`join-clinic contract: ${name}`, () => {
+    let subject: ContractSubject;
+    let storage: Storage;
+    let clinics = 0;
+
+    beforeAll(async () => {
+      subject = await open();
+      storage = subject.storage;
+    });
+    afterAll(async () => {
+      await subject.storage.close();
+      await subject.dispose();
+    });
+
+    async function clinicWithDesk(): Promise<{ clinicId: string; desk: SyncAuth; prefix: string }> {
+      clinics += 1;
+      const prefix = `j${clinics}`;
+      const clinic = await createClinic(storage, { name: `Join ${clinics}`, zone: 'Europe/London' }, clock);
+      const { code } = await issueEnrollmentCode(storage, { clinicId: clinic.id }, clock);
+      await enrollDevice(storage, { code, deviceId: `${prefix}-desk-a`, deviceName: 'Front desk 1', deskSetUp: true }, clock);
+      return { clinicId: clinic.id, desk: { clinicId: clinic.id, deviceId: `${prefix}-desk-a` }, prefix };
+    }
+
+    it('syncs the clinic settings and staff credentials to the clinic’s desks only, and a new passphrase replaces the old', async () => {
+      const { clinicId, desk, prefix } = await clinicWithDesk();
+      const pushed = await applyPush(storage, desk, {
+        deviceId: desk.deviceId,
+        mutations: [
+          mutation(desk.deviceId, 1, [
+            { entity: 'clinic', id: 'clinic', op: 'put', data: clinicSettings },
+            { entity: 'staff', id: `${prefix}-rita`, op: 'put', data: staff(`${prefix}-rita`, 'rita') },
+            { entity: 'staffCredential', id: `${prefix}-rita`, op: 'put', data: credential(`${prefix}-rita`) },
+          ]),
+          mutation(desk.deviceId, 2, [{ entity: 'staffCredential', id: `${prefix}-rita`, op: 'put', data: credential(`${prefix}-rita`, 'cd'.repeat(32)) }]),
+        ],
+      });
+      expect(pushed.results.map((result) => result.status)).toEqual(['applied', 'applied']);
+      const page = await readChanges(storage, desk, { after: '0' }, clock);
+      expect(page.changes.map((change) => `${change.entity}:${change.id}`)).toEqual(['clinic:clinic', `staff:${prefix}-rita`, `staffCredential:${prefix}-rita`, `staffCredential:${prefix}-rita`]);
+      expect(page.changes[0]?.data).toEqual(clinicSettings);
+      expect(page.changes.at(-1)?.data).toEqual(credential(`${prefix}-rita`, 'cd'.repeat(32)));
+
+      // Another clinic sees none of it.
+      const other = await clinicWithDesk();
+      expect((await readChanges(storage, other.desk, { after: '0' }, clock)).changes).toEqual([]);
+      expect(clinicId).not.toBe(other.clinicId);
+    });
+
+    it('rejects a credential carrying anything but the hash, salt and parameters, naming the field, and keeps the sequence moving', async () => {
+      const { desk, prefix } = await clinicWithDesk();
+      const id = `${prefix}-jo`;
+      const pushed = await applyPush(storage, desk, {
+        deviceId: desk.deviceId,
+        mutations: [
+          mutation(desk.deviceId, 1, [{ entity: 'staffCredential', id, op: 'put', data: { ...credential(id), passphrase: 'correct horse battery' } }]),
+          mutation(desk.deviceId, 2, [{ entity: 'staffCredential', id, op: 'put', data: { ...credential(id), failedAttempts: 3 } }]),
+          mutation(desk.deviceId, 3, [{ entity: 'staffCredential', id, op: 'put', data: credential(id, 'not-hex') }]),
+          mutation(desk.deviceId, 4, [{ entity: 'staffCredential', id, op: 'put', data: { ...credential(id), iterations: 10 } }]),
+          mutation(desk.deviceId, 5, [{ entity: 'clinic', id: 'clinic', op: 'put', data: { ...clinicSettings, timeZone: 'Mars/Olympus' } }]),
+          patientMutation(desk.deviceId, 6),
+        ],
+      });
+      expect(pushed.results.map((result) => [result.status, result.reason?.field])).toEqual([
+        ['rejected', 'effects.0.data.passphrase'],
+        ['rejected', 'effects.0.data.failedAttempts'],
+        ['rejected', 'effects.0.data.hash'],
+        ['rejected', 'effects.0.data.iterations'],
+        ['rejected', 'effects.0.data.timeZone'],
+        ['applied', undefined],
+      ]);
+      expect((await readChanges(storage, desk, { after: '0' }, clock)).changes.map((change) => change.entity)).toEqual(['patient']);
+    });
+
+    it('refuses a set-up desk into a clinic another desk set up, without using the code up; a fresh desk and a re-enrolling one pass', async () => {
+      const { clinicId, desk } = await clinicWithDesk();
+      // Before the first desk's clinic record arrives, a set-up desk may still enroll (the first desk of a clinic is one).
+      const early = await issueEnrollmentCode(storage, { clinicId }, clock);
+      await expect(enrollDevice(storage, { code: early.code, deviceId: `${desk.deviceId}-early`, deviceName: 'Early', deskSetUp: true }, clock)).resolves.toMatchObject({ clinicId });
+      await applyPush(storage, desk, { deviceId: desk.deviceId, mutations: [mutation(desk.deviceId, 1, [{ entity: 'clinic', id: 'clinic', op: 'put', data: clinicSettings }])] });
+
+      const { code } = await issueEnrollmentCode(storage, { clinicId }, clock);
+      await expect(enrollDevice(storage, { code, deviceId: `${desk.deviceId}-c`, deviceName: 'Desk C', deskSetUp: true }, clock)).rejects.toMatchObject({
+        status: 409,
+        code: 'clinic-already-set-up',
+        field: 'code',
+      });
+      expect(await storage.getDevice(`${desk.deviceId}-c`)).toBeNull();
+      // The same code still serves a fresh desk joining the clinic.
+      await expect(enrollDevice(storage, { code, deviceId: `${desk.deviceId}-b`, deviceName: 'Front desk 2' }, clock)).resolves.toMatchObject({ clinicId });
+      // The desk that set the clinic up may re-enroll (a lost token) with its data.
+      const again = await issueEnrollmentCode(storage, { clinicId }, clock);
+      await expect(enrollDevice(storage, { code: again.code, deviceId: desk.deviceId, deviceName: 'Front desk 1', deskSetUp: true }, clock)).resolves.toMatchObject({ clinicId });
+    });
+
+    it('pull pages name the clinic’s desks (never their token hashes) and carry the newest change number', async () => {
+      const { clinicId, desk } = await clinicWithDesk();
+      const { code } = await issueEnrollmentCode(storage, { clinicId }, clock);
+      await enrollDevice(storage, { code, deviceId: `${desk.deviceId}-2`, deviceName: 'Front desk 2' }, clock);
+      for (let seq = 1; seq <= 3; seq += 1) await applyPush(storage, desk, { deviceId: desk.deviceId, mutations: [patientMutation(desk.deviceId, seq)] });
+      const page = await readChanges(storage, desk, { after: '0', limit: '1' }, clock);
+      expect(page).toMatchObject({ hasMore: true, lastChange: 3 });
+      expect(page.devices.sort((a, b) => a.id.localeCompare(b.id))).toEqual([
+        { id: desk.deviceId, name: 'Front desk 1' },
+        { id: `${desk.deviceId}-2`, name: 'Front desk 2' },
+      ]);
+      expect(JSON.stringify(page)).not.toMatch(/tokenHash|token_hash/);
+    });
+  });
+}
