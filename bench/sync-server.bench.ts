@@ -10,9 +10,14 @@
  * 2. 50 desks push 200 mutations each at the same time (batches of 20), all in
  *    one clinic (the worst case: they share one change counter), then spread
  *    over 10 clinics: throughput and p50/p95 request latency.
+ * 3. The series double-booking check in a clinic holding 2,000 weekly series
+ *    (100 providers × 20 weekly slots, a year each) against the same pushes in
+ *    a clinic holding 10: per-push latency of 20 single bookings, and of one
+ *    new weekly series (`applyPush` in-process, the check dominates).
  * Baselines in the same run: the same row writes straight into the storage
- * (one transaction per mutation, no validation, no HTTP), and `applyPush`
- * in-process (validation and booking check, no HTTP).
+ * (one transaction per mutation, no validation, no HTTP), `applyPush`
+ * in-process (validation and booking check, no HTTP), and for 3. the 10-series clinic.
+ * TIMEDESK_BENCH_SERIES_ONLY=1 runs only 3.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -24,7 +29,7 @@ import { openThrowawayPostgres, testPostgresUrl } from '../server/storage/postgr
 import { openSqliteStorage } from '../server/storage/sqlite-storage';
 import type { Storage } from '../server/storage/storage';
 import { applyPush } from '../server/sync/apply-push';
-import { bookedAppointment, bookingMutation, patientMutation, patientRecord } from '../server/sync/push-fixtures';
+import { bookedAppointment, bookingMutation, mutation, patientMutation, patientRecord } from '../server/sync/push-fixtures';
 import type { Mutation } from '../server/sync/wire-schemas';
 
 const totalMutations = 10_000;
@@ -74,12 +79,87 @@ async function post(base: string, token: string, body: unknown): Promise<void> {
   if (result.results.some((r) => r.status !== 'applied')) throw new Error(`unexpected results: ${JSON.stringify(result.results.find((r) => r.status !== 'applied'))}`);
 }
 
+const manySeries = 2_000;
+const fewSeries = 10;
+const seriesPushes = 10;
+const bookingsPerPush = 20;
+
+/** Weekly series `index` of the seeded clinic: provider dr-(index mod 100), one of 5 weekdays × 4 morning half-hours, 52 weeks. */
+function weeklySeries(id: string, index: number, patientId: string, afternoon = false): Record<string, unknown> {
+  const weekday = Math.floor(index / 100) % 5;
+  const minutes = (afternoon ? 13 * 60 : 8 * 60) + (Math.floor(index / 500) % 4) * 30;
+  return {
+    id,
+    resourceIds: [`dr-${index % 100}`],
+    patientId,
+    dtstart: `2026-03-0${2 + weekday}T${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`,
+    timeZone: 'Europe/London',
+    durationMinutes: 30,
+    rrule: 'FREQ=WEEKLY;COUNT=52',
+    exdates: [],
+    rdates: [],
+    version: 1,
+    createdAt: '2026-03-01T08:00:00.000Z',
+    updatedAt: '2026-03-01T08:00:00.000Z',
+  };
+}
+
+/**
+ * Mean latency of a push of 20 single bookings and of a push creating one
+ * weekly series, in a clinic already holding `seriesCount` weekly series
+ * (seeded straight into storage). Every booking and the series go through the
+ * double-booking check and find nothing (they are in the afternoon).
+ */
+async function seriesCheckLatency(storage: Storage, backendName: string, seriesCount: number): Promise<{ bookingPushMs: number; seriesPushMs: number }> {
+  const clinic = await createClinic(storage, { name: `Series ${seriesCount}`, zone: 'Europe/London' }, Date.now);
+  const deviceId = `${backendName}-series-${seriesCount}`;
+  await enroll(storage, clinic.id, deviceId);
+  const seedDevice = `${deviceId}-seed`;
+  await enroll(storage, clinic.id, seedDevice);
+  await storage.write(clinic.id, seedDevice, async (tx) => {
+    for (let index = 0; index < seriesCount; index += 1) {
+      await tx.writeRecord({ entity: 'series', id: `seed-s${index}`, op: 'put', data: weeklySeries(`seed-s${index}`, index, `seed-p${index}`) });
+    }
+  });
+  const auth = { clinicId: clinic.id, deviceId };
+  let seq = 0;
+  const bookingTimes: number[] = [];
+  const seriesTimes: number[] = [];
+  for (let push = 0; push < seriesPushes; push += 1) {
+    const mutations = Array.from({ length: bookingsPerPush }, (_, i) => {
+      seq += 1;
+      const day = String(1 + (push % 28)).padStart(2, '0');
+      return bookingMutation(deviceId, seq, bookedAppointment({ id: `${deviceId}-a${seq}`, resourceId: `dr-${(push * bookingsPerPush + i) % 100}`, patientId: `${deviceId}-p${seq}`, wallStart: `2026-04-${day}T15:00` }));
+    });
+    let started = performance.now();
+    const bookings = await applyPush(storage, auth, { deviceId, mutations, audit: [] });
+    bookingTimes.push(performance.now() - started);
+    if (bookings.results.some((result) => result.status !== 'applied')) throw new Error(`series bench: a booking was not applied: ${JSON.stringify(bookings.results.find((r) => r.status !== 'applied'))}`);
+    seq += 1;
+    const series = weeklySeries(`${deviceId}-s${seq}`, push * 37, `${deviceId}-sp${seq}`, true);
+    started = performance.now();
+    const created = await applyPush(storage, auth, { deviceId, mutations: [{ ...mutation(deviceId, seq, [{ entity: 'series', id: String(series['id']), op: 'put', data: series }]), name: 'series/create' }], audit: [] });
+    seriesTimes.push(performance.now() - started);
+    if (created.results[0]?.status !== 'applied') throw new Error(`series bench: the series was not applied: ${JSON.stringify(created.results[0])}`);
+  }
+  const mean = (samples: number[]) => samples.reduce((sum, sample) => sum + sample, 0) / samples.length;
+  return { bookingPushMs: mean(bookingTimes), seriesPushMs: mean(seriesTimes) };
+}
+
 async function runBackend(backend: Backend): Promise<Record<string, number>> {
   const figures: Record<string, number> = {};
   const { storage, dispose } = await backend.open();
   const app = buildServer({ storage, logger: false, limits: { syncRequestsPerWindow: 1_000_000 } });
   try {
     const base = await app.listen({ host: '127.0.0.1', port: 0 });
+
+    // 3. The series double-booking check: 10 stored series (baseline) against 2,000.
+    for (const count of [fewSeries, manySeries]) {
+      const latency = await seriesCheckLatency(storage, backend.name, count);
+      figures[`series${count}BookingPushMs`] = latency.bookingPushMs;
+      figures[`series${count}SeriesPushMs`] = latency.seriesPushMs;
+    }
+    if (process.env['TIMEDESK_BENCH_SERIES_ONLY'] === '1') return figures;
 
     // Baseline 1: raw storage writes, one transaction per mutation, same rows, no validation or HTTP.
     const rawClinic = await createClinic(storage, { name: 'Raw', zone: 'Europe/London' }, Date.now);
@@ -179,6 +259,15 @@ export async function run(): Promise<void> {
 
   for (const backend of backends) {
     const f = await runBackend(backend);
+    console.log(`\n-- ${backend.name}: series double-booking check (applyPush in-process, mean of ${seriesPushes} pushes)`);
+    for (const [kind, words, perPush] of [['BookingPushMs', `push of ${bookingsPerPush} single bookings`, bookingsPerPush], ['SeriesPushMs', 'push creating one weekly series', 1]] as const) {
+      const few = f[`series${fewSeries}${kind}`]!;
+      const many = f[`series${manySeries}${kind}`]!;
+      console.log(
+        `${words}: ${many.toFixed(1)} ms with ${manySeries.toLocaleString('en')} stored series (${(many / perPush).toFixed(2)} ms per mutation); baseline ${few.toFixed(1)} ms with ${fewSeries} (${(few / perPush).toFixed(2)} ms per mutation); ratio ${(many / few).toFixed(1)}×`,
+      );
+    }
+    if (process.env['TIMEDESK_BENCH_SERIES_ONLY'] === '1') continue;
     const endToEnd = f['pushMs']! + f['pullMs']!;
     const desksTotal = desks * perDesk;
     console.log(`\n-- ${backend.name}`);

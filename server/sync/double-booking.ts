@@ -41,16 +41,35 @@ interface StoredBooking extends ExistingBooking {
 
 const markerOf = (data: Record<string, unknown>) => (typeof data['syncConflict'] === 'string' ? data['syncConflict'] : undefined);
 
-/** Live occurrences of every stored series except `skipSeriesId` within [fromMs, toMs) (exceptions applied). */
-async function storedSeriesOccurrences(tx: WriteTransaction, fromMs: number, toMs: number, skipSeriesId?: string): Promise<StoredBooking[]> {
+/**
+ * Live occurrences (exceptions applied) within [fromMs, toMs) of the stored
+ * series that can touch the candidates, except `skipSeriesId`. Only series
+ * naming one of `resourceIds` or `patientIds`, or with a moved occurrence on
+ * one of `resourceIds`, are expanded: expanding every series of the clinic
+ * for every save cost ~200 ms per booking at 2,000 series
+ * (bench/sync-server.bench.ts), and a series sharing no resource and no
+ * patient with the candidates cannot collide with them.
+ */
+async function storedSeriesOccurrences(
+  tx: WriteTransaction,
+  fromMs: number,
+  toMs: number,
+  touching: { resourceIds: ReadonlySet<string>; patientIds: ReadonlySet<string | null | undefined> },
+  skipSeriesId?: string,
+): Promise<StoredBooking[]> {
   const series = (await tx.listEntities('series')).filter((record) => record.id !== skipSeriesId && record.data !== null);
   if (series.length === 0) return [];
   const exceptions = (await tx.listEntities('seriesException')).flatMap((record) => (record.data === null ? [] : [record.data as unknown as SeriesException]));
+  const exceptionsBySeries = new Map<string, SeriesException[]>();
+  for (const exception of exceptions) exceptionsBySeries.set(exception.seriesId, [...(exceptionsBySeries.get(exception.seriesId) ?? []), exception]);
+  // A moved occurrence keeps its series' patient but may sit on a resource the series does not name.
+  const movedOnto = new Set(exceptions.filter((exception) => exception.kind === 'moved' && exception.resourceIds.some((id) => touching.resourceIds.has(id))).map((exception) => exception.seriesId));
   return series.flatMap((record) => {
-    const data = record.data as Record<string, unknown>;
-    const own = exceptions.filter((exception) => exception.seriesId === record.id);
-    const marker = markerOf(data);
-    return expandSeries(data as unknown as Series, own, { from: msToInstant(fromMs), to: msToInstant(toMs), includeCancelled: false }).map((occurrence) => ({
+    const data = record.data as unknown as Series;
+    const relevant = touching.patientIds.has(data.patientId) || data.resourceIds.some((id) => touching.resourceIds.has(id)) || movedOnto.has(record.id);
+    if (!relevant) return [];
+    const marker = markerOf(record.data as Record<string, unknown>);
+    return expandSeries(data, exceptionsBySeries.get(record.id) ?? [], { from: msToInstant(fromMs), to: msToInstant(toMs), includeCancelled: false }).map((occurrence) => ({
       id: occurrence.id,
       start: occurrence.start,
       end: occurrence.end,
@@ -74,7 +93,7 @@ async function storedBookings(tx: WriteTransaction, candidates: readonly Booking
     const marker = markerOf(record.data);
     return [{ id: record.id, start: data.start, end: data.end, resourceIds: data.resourceIds, patientId: data.patientId, status: data.status, deviceId: record.deviceId, ...(marker === undefined ? {} : { syncConflict: marker }) }];
   });
-  const occurrences = (await storedSeriesOccurrences(tx, fromMs, toMs, skip.seriesId)).filter(
+  const occurrences = (await storedSeriesOccurrences(tx, fromMs, toMs, { resourceIds, patientIds }, skip.seriesId)).filter(
     (occurrence) => patientIds.has(occurrence.patientId) || occurrence.resourceIds.some((id) => resourceIds.has(id)),
   );
   return [...appointments, ...occurrences];
