@@ -90,6 +90,26 @@ export class AppointmentDialogPage {
     return this.root().getByTestId('conflicts');
   }
 
+  /** Later visits of a series that have a problem (past the first ones in the preview). */
+  laterProblems(): Locator {
+    return this.root().getByTestId('repeat-preview-later').getByRole('listitem');
+  }
+
+  /** The dry run's one-line verdict ("1 conflict — of 4 visits checked."). */
+  checkStatus(): Locator {
+    return this.root().getByTestId('draft-check-status');
+  }
+
+  /** A single appointment's flags (or verdict) under its date and time. */
+  checkNote(): Locator {
+    return this.root().getByTestId('draft-check');
+  }
+
+  /** The "Book anyway?" step before saving a booking with warnings. */
+  confirmWarnings(): Locator {
+    return this.page.getByRole('dialog', { name: 'Book anyway?' });
+  }
+
   /** A manager's "Book anyway" with a reason (empty: just press the button). */
   async override(reason: string): Promise<void> {
     const box = this.root().getByTestId('override');

@@ -5,6 +5,7 @@ import { CheckStatus } from './CheckStatus';
 import { useConflictNames } from './useConflictNames';
 import type { DraftCheckState } from './useDraftCheck';
 import { VisitFlags } from './VisitFlags';
+import './booking-preview.css';
 
 /** Props of {@link DraftCheckNote}. */
 export interface DraftCheckNoteProps {
@@ -30,7 +31,7 @@ export function DraftCheckNote({ state, time, format, resources }: DraftCheckNot
     <div className="draft-check" data-testid="draft-check" aria-live="polite">
       {flags.length > 0 ? (
         <p className="draft-check-flags" data-flags={flags.map((flag) => flag.kind).join(' ')}>
-          <VisitFlags flags={flags} resources={resources} namesOf={namesOf} />
+          <VisitFlags flags={flags} resources={resources} namesOf={namesOf} lead="" />
         </p>
       ) : (
         <CheckStatus state={state} />

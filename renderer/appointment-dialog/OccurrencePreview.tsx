@@ -8,6 +8,7 @@ import type { PreviewOccurrence } from './repeat-plan';
 import { useConflictNames } from './useConflictNames';
 import type { DraftCheckState } from './useDraftCheck';
 import { VisitFlags } from './VisitFlags';
+import './booking-preview.css';
 
 /** Props of {@link OccurrencePreview}. */
 export interface OccurrencePreviewProps {

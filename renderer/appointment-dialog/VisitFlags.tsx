@@ -9,6 +9,8 @@ export interface VisitFlagsProps {
   resources: readonly Resource[];
   /** Who a conflict collides with (see `useConflictNames`). */
   namesOf(conflict: Conflict): string[];
+  /** What comes before the first flag: a dash after a visit's time, nothing when the flags stand alone. */
+  lead?: string;
 }
 
 const labels = { closed: text.preview.flagClosed, conflict: text.preview.flagConflict, 'outside-hours': text.preview.flagOutsideHours };
@@ -21,17 +23,18 @@ const labels = { closed: text.preview.flagClosed, conflict: text.preview.flagCon
  *
  * @example <VisitFlags flags={row.flags} resources={resources} namesOf={namesOf} />
  */
-export function VisitFlags({ flags, resources, namesOf }: VisitFlagsProps) {
+export function VisitFlags({ flags, resources, namesOf, lead = ' — ' }: VisitFlagsProps) {
   const nameOf = (id: string) => resources.find((resource) => resource.id === id)?.name ?? text.dayView.otherColumn;
   return (
     <>
       {flags.map((flag, index) => {
-        if (flag.kind === 'shifted') return <span key={index} className="repeat-flag"> — {text.repeat.shifted}</span>;
-        if (flag.kind === 'other-offset') return <span key={index} className="repeat-flag"> — {text.repeat.otherOffset}</span>;
+        const before = index === 0 ? lead : ' — ';
+        if (flag.kind === 'shifted') return <span key={index} className="repeat-flag">{before}{text.repeat.shifted}</span>;
+        if (flag.kind === 'other-offset') return <span key={index} className="repeat-flag">{before}{text.repeat.otherOffset}</span>;
         const names = namesOf(flag.conflict);
         return (
           <span key={index} className={`visit-flag visit-flag-${flag.kind}`} data-flag={flag.kind}>
-            {' — '}
+            {before}
             <strong>{labels[flag.kind]}:</strong> {conflictSentence(flag.conflict, nameOf)}
             {names.length > 0 ? text.preview.withWhom(names.join('; ')) : ''}
           </span>
