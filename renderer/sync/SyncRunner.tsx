@@ -4,6 +4,7 @@ import { createHttpTransport, createSyncClient } from '../../core/sync';
 import { useAppData } from '../data/useAppData';
 import { useDoubleBookedFeed } from '../needs-attention/useDoubleBookedFeed';
 import { useEnrollment } from './useEnrollment';
+import { useResumePendingEnrollment } from './useResumePendingEnrollment';
 import { useSyncStore } from './sync-store';
 
 /** How often an idle enrolled desk asks the server for other desks' changes. */
@@ -14,13 +15,15 @@ const pollIntervalMs = 15_000;
  * opens (or on enrolling), follows the browser's online/offline events, syncs
  * every 15 s and right after any local command queues a change (the outbox
  * grows), and stops it on disconnect. Draws nothing; the status goes to
- * {@link useSyncStore}. It also feeds the day view's double-booking marker.
+ * {@link useSyncStore}. It also feeds the day view's double-booking marker,
+ * and finishes an enrollment interrupted by the desktop app's reload.
  *
  * @example <DataProvider><SyncRunner /><App /></DataProvider>
  */
 export function SyncRunner() {
   const { db } = useAppData();
   useDoubleBookedFeed();
+  useResumePendingEnrollment();
   const enrollment = useEnrollment();
   const attach = useSyncStore((state) => state.attach);
   const publish = useSyncStore((state) => state.publish);

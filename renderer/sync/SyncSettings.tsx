@@ -9,6 +9,12 @@ import { useEnrollment } from './useEnrollment';
 import { useSyncStore } from './sync-store';
 import './sync.css';
 
+/** An enrollment problem beside the field it names, in words. */
+function errorsOf(problem: { code: string; message: string; field: 'serverUrl' | 'code' | null }): { serverUrl?: string; code?: string; form?: string } {
+  const words = text.sync.errors[problem.code] ?? problem.message;
+  return problem.field ? { [problem.field]: words } : { form: words };
+}
+
 /**
  * Settings → Sync: connect this desk to the clinic's sync server with the
  * server's address and a one-time enrollment code, or, once connected, show
@@ -20,21 +26,27 @@ export function SyncSettings() {
   const enrollment = useEnrollment();
   const { enroll, disconnect } = useEnrollDesk();
   const client = useSyncStore((state) => state.client);
-  const [form, setForm] = useState({ serverUrl: '', code: '', deskName: text.sync.defaultDeskName });
-  const [errors, setErrors] = useState<{ serverUrl?: string; code?: string; form?: string }>({});
+  // An enrollment finished after the desktop app's reload and refused: show the form again with its problem.
+  const resumeProblem = useSyncStore((state) => state.resumeProblem);
+  const setResumeProblem = useSyncStore((state) => state.setResumeProblem);
+  const [form, setForm] = useState(() => ({ serverUrl: resumeProblem?.serverUrl ?? '', code: '', deskName: resumeProblem?.deskName ?? text.sync.defaultDeskName }));
+  const [errors, setErrors] = useState<{ serverUrl?: string; code?: string; form?: string }>(() => (resumeProblem ? errorsOf(resumeProblem) : {}));
   const [busy, setBusy] = useState(false);
+  const [reloading, setReloading] = useState(false);
 
   async function submit(event: FormEvent) {
     event.preventDefault();
     setBusy(true);
     setErrors({});
+    setResumeProblem(null);
     try {
-      await enroll(form);
+      if ((await enroll(form)) === 'reloading') {
+        setReloading(true);
+        return;
+      }
       setForm((current) => ({ ...current, code: '' }));
     } catch (error) {
-      const problem = error instanceof EnrollError ? error : new EnrollError('sync-failed', String(error), null);
-      const words = text.sync.errors[problem.code] ?? problem.message;
-      setErrors(problem.field ? { [problem.field]: words } : { form: words });
+      setErrors(errorsOf(error instanceof EnrollError ? error : new EnrollError('sync-failed', String(error), null)));
     } finally {
       setBusy(false);
     }
@@ -82,8 +94,8 @@ export function SyncSettings() {
               {errors.form}
             </p>
           ) : null}
-          <button type="submit" className="primary" disabled={busy}>
-            {busy ? text.sync.enrolling : text.sync.enroll}
+          <button type="submit" className="primary" disabled={busy || reloading}>
+            {reloading ? text.sync.reloading : busy ? text.sync.enrolling : text.sync.enroll}
           </button>
         </form>
       )}
