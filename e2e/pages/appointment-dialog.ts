@@ -1,3 +1,4 @@
+import { expect } from '@playwright/test';
 import type { Locator, Page } from '@playwright/test';
 
 /** A patient registered from inside the dialog. */
@@ -110,10 +111,48 @@ export class AppointmentDialogPage {
     return this.page.getByRole('dialog', { name: 'Book anyway?' });
   }
 
+  /**
+   * Books and waits for the dialog to close. Bookings with only soft warnings
+   * (outside working hours, …) may ask to confirm first; that step is
+   * accepted here, so a spec reads the same whether or not the app asks.
+   *
+   * @example await dialog.bookAndConfirm(); // the dialog is closed, the booking saved
+   */
+  async bookAndConfirm(): Promise<void> {
+    await this.book();
+    await this.acceptWarningsUntilClosed();
+  }
+
+  /** The manager's override box, shown beside a refusal only to managers and admins. */
+  overrideBox(): Locator {
+    return this.root().getByTestId('override');
+  }
+
+  /** The confirm step for soft warnings, while it is shown (never the override box's own "Book anyway"). */
+  warningConfirm(): Locator {
+    return this.root()
+      .getByRole('button', { name: /^(book anyway|book it|confirm|yes\b|save anyway)/i })
+      .and(this.root().locator('button:not([data-testid="override"] button)'));
+  }
+
+  /** Presses the warnings' confirm step whenever it is asked, until the dialog closes. */
+  private async acceptWarningsUntilClosed(): Promise<void> {
+    await expect(async () => {
+      if ((await this.warningConfirm().count()) > 0) await this.warningConfirm().first().click();
+      await expect(this.root()).toBeHidden({ timeout: 2_000 });
+    }).toPass({ timeout: 20_000 });
+  }
+
   /** A manager's "Book anyway" with a reason (empty: just press the button). */
   async override(reason: string): Promise<void> {
     const box = this.root().getByTestId('override');
     await box.getByLabel('Book anyway — reason').fill(reason);
     await box.getByRole('button', { name: 'Book anyway' }).click();
+  }
+
+  /** Overrides the listed conflicts with a reason and waits for the dialog to close (accepting a warnings step, if any). */
+  async overrideAndConfirm(reason: string): Promise<void> {
+    await this.override(reason);
+    await this.acceptWarningsUntilClosed();
   }
 }

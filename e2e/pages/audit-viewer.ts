@@ -1,4 +1,20 @@
+import { readFile } from 'node:fs/promises';
 import type { Locator, Page } from '@playwright/test';
+import Papa from 'papaparse';
+
+/** The audit CSV's header, in order (core/audit's export format). */
+export const auditCsvColumns = ['seq', 'id', 'at', 'device_id', 'app_version', 'actor_id', 'actor_name', 'actor_role', 'action', 'entity_type', 'entity_id', 'patient_id', 'changes', 'reason', 'outcome', 'mutation_id', 'prev_hash', 'hash'];
+
+/** A downloaded audit CSV: its suggested file name, its text, and its rows parsed with papaparse (by column name). */
+export interface AuditCsv {
+  fileName: string;
+  text: string;
+  /** Whether the file starts with the UTF-8 byte order mark (spreadsheets need it). */
+  bom: boolean;
+  header: string[];
+  rows: Record<string, string>[];
+  errors: Papa.ParseError[];
+}
 
 /**
  * Page model of the audit log screen: chain status, filters, the virtual
@@ -54,6 +70,22 @@ export class AuditViewerPage {
 
   exportButton(): Locator {
     return this.page.getByRole('button', { name: 'Export CSV' });
+  }
+
+  /**
+   * Presses "Export CSV", takes the download (Playwright's download event)
+   * and parses it with papaparse, as a spreadsheet would read it.
+   *
+   * @example const csv = await audit.exportCsv(); expect(csv.rows.at(-1)?.['action']).toBe('STAFF_SIGNED_IN');
+   */
+  async exportCsv(): Promise<AuditCsv> {
+    const download = this.page.waitForEvent('download');
+    await this.exportButton().click();
+    const file = await download;
+    const text = await readFile(await file.path(), 'utf8');
+    const bom = text.charCodeAt(0) === 0xfeff;
+    const parsed = Papa.parse<Record<string, string>>(bom ? text.slice(1) : text, { header: true, skipEmptyLines: true });
+    return { fileName: file.suggestedFilename(), text, bom, header: parsed.meta.fields ?? [], rows: parsed.data, errors: parsed.errors };
   }
 
   manifestButton(): Locator {

@@ -1,3 +1,4 @@
+import { expect } from '@playwright/test';
 import type { Locator, Page } from '@playwright/test';
 import { AppointmentDialogPage } from './appointment-dialog';
 import type { NewPatient } from './appointment-dialog';
@@ -113,7 +114,97 @@ export class DayViewPage {
     return this.page.locator('.notice');
   }
 
-  async nextDay(): Promise<void> {
-    await this.page.getByRole('button', { name: 'Next day' }).click();
+  /** Shows a calendar date (`YYYY-MM-DD`) through the toolbar's date box. */
+  async goTo(date: string): Promise<void> {
+    await this.page.getByRole('toolbar', { name: 'Day sheet' }).getByLabel('Date', { exact: true }).fill(date);
+  }
+
+  /** The toolbar's "New appointment" (no slot chosen: the dialog starts without a provider or room). */
+  async openNewAppointment(): Promise<AppointmentDialogPage> {
+    await this.page.getByRole('toolbar', { name: 'Day sheet' }).getByRole('button', { name: 'New appointment' }).click();
+    const dialog = new AppointmentDialogPage(this.page);
+    await dialog.root().waitFor();
+    return dialog;
+  }
+
+  /** The "Show cancelled" switch of the toolbar. */
+  showCancelled(): Locator {
+    return this.page.getByRole('toolbar', { name: 'Day sheet' }).getByLabel('Show cancelled');
+  }
+
+  /** Selects a patient's booking in a resource's column and returns the selection panel. */
+  async select(name: string, patientName: string): Promise<Locator> {
+    // By its top-left corner: on a narrow block the one-click next-step button covers the middle.
+    await (await this.appointmentIn(name, patientName)).getByRole('button', { name: new RegExp(`^${patientName}, `) }).click({ position: { x: 4, y: 4 } });
+    const panel = this.selectionPanel();
+    await expect(panel).toHaveAccessibleName(patientName);
+    return panel;
+  }
+
+  selectionPanel(): Locator {
+    return this.page.getByTestId('selection-panel');
+  }
+
+  /** A status button of the selected booking, by the start of its name ("Arrived", "In room", "Completed", "No-show", "Cancel"). */
+  statusButton(label: string): Locator {
+    return this.selectionPanel().getByRole('group', { name: 'Status' }).getByRole('button', { name: new RegExp(`^${label}`) });
+  }
+
+  /** Walks the selected booking to `label` with its status button and waits for the block to say so. */
+  async setStatus(name: string, patientName: string, label: 'Arrived' | 'In room' | 'Completed' | 'No-show', status: string): Promise<void> {
+    await this.select(name, patientName);
+    await this.statusButton(label).click();
+    await expect(await this.appointmentIn(name, patientName)).toHaveAttribute('data-status', status);
+  }
+
+  /**
+   * Cancels the selected booking with a reason. For an occurrence of a series
+   * the app may first ask how much of the series to cancel; this chooses
+   * "this occurrence" only, whether the choice comes before the reason, beside
+   * it, or after it (radio buttons or buttons), and whether or not it is asked.
+   *
+   * @example await day.select('Dr Chen Li', 'Lise Meitner'); await day.cancelOccurrence('Snowed in');
+   */
+  async cancelOccurrence(reason: string): Promise<void> {
+    await this.openCancel();
+    await this.answerCancel(reason);
+  }
+
+  /** Presses the selected booking's "Cancel…" and waits for the question (reason, or first the scope). */
+  async openCancel(): Promise<void> {
+    await this.statusButton('Cancel').click();
+    await this.page.getByRole('dialog').first().waitFor();
+  }
+
+  /**
+   * Answers an open cancel question: the scope (only if asked: "this
+   * occurrence"), the reason, the confirm button; resolves when no dialog is
+   * left open. A scope asked in a step of its own, before or after the
+   * reason, is answered the same way.
+   *
+   * @example await day.openCancel(); await day.answerCancel('Felt unwell, will call back');
+   */
+  async answerCancel(reason: string): Promise<void> {
+    const dialogs = this.page.getByRole('dialog');
+    const reasonField = dialogs.getByLabel('Reason for cancelling');
+    const confirm = dialogs.getByRole('button', { name: /^Cancel (appointment|occurrence|visit|this)/ });
+    // "This occurrence", "Only this visit"…, never "This and following" or "All".
+    const onlyThis = /^(?!.*\b(following|all)\b).*\bthis (occurrence|visit|appointment|one)\b/i;
+    const scope = dialogs.getByRole('radio', { name: onlyThis }).or(dialogs.getByRole('button', { name: onlyThis }));
+    let reasonGiven = false;
+    await expect(async () => {
+      if ((await scope.count()) > 0) {
+        const choice = scope.first();
+        if ((await choice.getAttribute('type')) === 'radio') await choice.check();
+        else await choice.click();
+      }
+      if (!reasonGiven && (await reasonField.count()) > 0) {
+        await reasonField.fill(reason);
+        await confirm.first().click();
+        reasonGiven = true;
+      }
+      expect(reasonGiven).toBe(true);
+      await expect(dialogs).toHaveCount(0, { timeout: 2_000 });
+    }).toPass({ timeout: 15_000 });
   }
 }

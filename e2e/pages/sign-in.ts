@@ -16,6 +16,11 @@ export class SignInPage {
     return this.page.getByLabel('Username');
   }
 
+  /** The screen's refusal ("The username or passphrase is not right."), announced as an alert. */
+  problem() {
+    return this.page.getByRole('main').getByRole('alert');
+  }
+
   async signIn(username: string, passphrase: string): Promise<void> {
     await this.heading().waitFor();
     await this.username().fill(username);
