@@ -9,6 +9,8 @@ import { FormError } from '../forms/FormError';
 import { text } from '../i18n';
 import { usePendingSignInName } from '../sign-in/pending-sign-in';
 import { useFirstRunProgress } from './first-run-progress';
+import { JoinClinic } from './JoinClinic';
+import { hasPendingJoin } from './pending-join';
 
 const formFields = ['clinicName', 'timeZone', 'locale', 'adminDisplayName', 'adminUsername', 'passphrase', 'passphraseAgain', 'providerNames', 'roomNames'];
 
@@ -53,6 +55,8 @@ export function FirstRun() {
   const [busy, setBusy] = useState(false);
   const setPendingName = usePendingSignInName((state) => state.set);
   const setSettingUp = useFirstRunProgress((state) => state.setSettingUp);
+  // A second desk of a clinic set up elsewhere joins it instead (JoinClinic); a join kept across a reload resumes there.
+  const [joining, setJoining] = useState(() => hasPendingJoin(window.sessionStorage));
 
   const update = (name: keyof typeof form) => (event: { target: { value: string } }) => setForm({ ...form, [name]: event.target.value });
 
@@ -77,11 +81,18 @@ export function FirstRun() {
     }
   }
 
+  if (joining) return <JoinClinic onBack={() => setJoining(false)} />;
   return (
     <main className="setup-screen">
       <form className="setup-card" onSubmit={submit} noValidate aria-describedby="first-run-intro">
         <h1>{text.firstRun.title}</h1>
         <p id="first-run-intro">{text.firstRun.intro}</p>
+        <p className="join-instead">
+          {text.firstRun.joinInsteadHint}{' '}
+          <button type="button" onClick={() => setJoining(true)}>
+            {text.firstRun.joinInstead}
+          </button>
+        </p>
         <fieldset>
           <legend>{text.firstRun.clinicSection}</legend>
           <Field label={text.fields.clinicName} error={errors['clinicName']}>

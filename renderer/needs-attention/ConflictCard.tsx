@@ -3,6 +3,7 @@ import { isManager } from '../../core/commands';
 import { useClinic } from '../data/useClinic';
 import { clinicFormat, text } from '../i18n';
 import { useSession } from '../session/session-store';
+import { useDeskNames } from '../sync/useDeskNames';
 import type { OpenConflict, ConflictAppointment } from './open-conflicts';
 import { ResolveDialog } from './ResolveDialog';
 import type { ResolveMode } from './ResolveDialog';
@@ -10,7 +11,8 @@ import type { ResolveMode } from './ResolveDialog';
 /**
  * One double booking: what was booked twice, each appointment (patient,
  * time, provider or room, status) with "Reschedule" and "Cancel this one",
- * the desks involved, and "Keep both" for managers.
+ * the desks involved by name ("booked on this desk (Front desk 1), Front
+ * desk 2"), and "Keep both" for managers.
  *
  * @example <ConflictCard conflict={conflict} />
  */
@@ -21,7 +23,15 @@ export function ConflictCard({ conflict }: { conflict: OpenConflict }) {
   const [open, setOpen] = useState<{ mode: ResolveMode; appointment: ConflictAppointment | null } | null>(null);
   const words = text.needsAttention;
   const title = conflict.resourceName ? words.conflictTitle(conflict.resourceName) : words.samePatient;
-  const desks = conflict.desks.map((desk) => (desk.own ? words.thisDesk : words.otherDesk(desk.id))).join(', ');
+  const deskNames = useDeskNames();
+  // Desks by the names they enrolled under ("Front desk 2"); the id only while the server has not named one yet.
+  const desks = conflict.desks
+    .map((desk) => {
+      const name = deskNames[desk.id]?.trim();
+      if (desk.own) return name ? `${words.thisDesk} (${name})` : words.thisDesk;
+      return name ? words.otherDesk(name) : words.unnamedDesk(desk.id);
+    })
+    .join(', ');
   return (
     <article className="conflict-card" aria-label={title} data-testid="conflict-card">
       <h2>{title}</h2>

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { FetchLike } from '../../core/sync';
 import { readSyncState } from '../../core/sync';
 import { openTestAppData } from '../data/test-app-data.fixture';
-import { EnrollError, enrollDesk, forgetEnrollment, readEnrollment, serverBaseUrl } from './enrollment';
+import { EnrollError, enrollDesk, forgetEnrollment, readEnrollment, requestEnrollment, serverBaseUrl } from './enrollment';
 
 type Call = { url: string; init: Parameters<FetchLike>[1] };
 
@@ -36,7 +36,7 @@ describe('enrollDesk', () => {
     expect(calls).toHaveLength(1);
     expect(calls[0]?.url).toBe('http://127.0.0.1:8787/v1/enroll');
     expect(calls[0]?.init.headers['content-type']).toBe('application/json');
-    expect(JSON.parse(calls[0]?.init.body ?? '')).toEqual({ code: '7K3QD-M2XWP-0RTVA', deviceId: data.deviceId, deviceName: 'Front desk A' });
+    expect(JSON.parse(calls[0]?.init.body ?? '')).toEqual({ code: '7K3QD-M2XWP-0RTVA', deviceId: data.deviceId, deviceName: 'Front desk A', deskSetUp: true });
     expect(enrollment).toMatchObject({ serverUrl: 'http://127.0.0.1:8787', token: 'tok-123', clinicName: 'North Street', enrolledAt: 1000 });
     expect(await readEnrollment(data.db)).toEqual(enrollment);
     // core/sync still reads its own (default) state: the enrollment row does not disturb it.
@@ -60,5 +60,24 @@ describe('enrollDesk', () => {
     await expect(enrollDesk({ db: data.db, serverUrl: 'http://127.0.0.1:1', code: 'X', deviceId: data.deviceId, deviceName: 'A', fetch: down, now: 1 })).rejects.toMatchObject({ code: 'network-unreachable', field: 'serverUrl' });
     await expect(enrollDesk({ db: data.db, serverUrl: 'http://example.org', code: 'X', deviceId: data.deviceId, deviceName: 'A', fetch: answering(200, { hello: 'world' }), now: 1 })).rejects.toBeInstanceOf(EnrollError);
     await expect(enrollDesk({ db: data.db, serverUrl: 'http://example.org', code: '  ', deviceId: data.deviceId, deviceName: 'A', fetch: answering(200, enrolled), now: 1 })).rejects.toMatchObject({ code: 'required', field: 'code' });
+  });
+});
+
+describe('requestEnrollment (Join your clinic)', () => {
+  it('asks for a token as a fresh desk and stores nothing', async () => {
+    const data = await openTestAppData();
+    const calls: Call[] = [];
+    const enrollment = await requestEnrollment({ serverUrl: '127.0.0.1:8787', code: 'ABC', deviceId: data.deviceId, deviceName: ' Front desk 2 ', deskSetUp: false, fetch: answering(200, enrolled, calls), now: 5 });
+    expect(JSON.parse(calls[0]?.init.body ?? '')).toEqual({ code: 'ABC', deviceId: data.deviceId, deviceName: 'Front desk 2', deskSetUp: false });
+    expect(enrollment).toMatchObject({ key: 'enrollment', token: 'tok-123', serverUrl: 'http://127.0.0.1:8787' });
+    expect(await readEnrollment(data.db)).toBeNull();
+  });
+
+  it('puts "already set up elsewhere" on the code field, and a web page instead of a server on the address', async () => {
+    const input = { serverUrl: 'http://127.0.0.1:8787', code: 'ABC', deviceId: 'dev', deviceName: 'A', deskSetUp: true, now: 1 };
+    await expect(requestEnrollment({ ...input, fetch: answering(409, { error: { code: 'clinic-already-set-up', message: 'Use Join your clinic.' } }) })).rejects.toMatchObject({ code: 'clinic-already-set-up', field: 'code' });
+    const webPage: FetchLike = async () => ({ status: 404, headers: { get: () => null }, text: async () => '<html>Not found</html>' });
+    await expect(requestEnrollment({ ...input, fetch: webPage })).rejects.toMatchObject({ code: 'unexpected-response', field: 'serverUrl' });
+    await expect(requestEnrollment({ ...input, fetch: answering(404, { message: 'Route not found' }) })).rejects.toMatchObject({ code: 'unexpected-response', field: 'serverUrl' });
   });
 });

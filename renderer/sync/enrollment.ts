@@ -99,37 +99,64 @@ export interface EnrollInput {
  * Enrolls this desk (`POST /v1/enroll`, server/PROTOCOL.md) and stores the
  * token, replacing any earlier enrollment. The device id is the local
  * database's own, because every push names it and the server checks it
- * against the token.
+ * against the token. This is the set-up desk's way in (Settings → Sync), so
+ * it tells the server the desk holds its own clinic: a clinic another desk
+ * already set up refuses it (`clinic-already-set-up`, beside the code).
  *
  * @example await enrollDesk({ db, serverUrl: '127.0.0.1:8787', code: '7K3QD-M2XWP-0RTVA', deviceId, deviceName: 'Front desk 1', fetch, now: Date.now() });
  */
 export async function enrollDesk(input: EnrollInput): Promise<Enrollment> {
+  const enrollment = await requestEnrollment({ ...input, deskSetUp: true });
+  await enrollmentTable(input.db).put(enrollment);
+  return enrollment;
+}
+
+/**
+ * Asks the server for a device token (`POST /v1/enroll`) WITHOUT storing
+ * it: "Join your clinic" stores it only together with the pulled clinic
+ * (core/sync `joinClinic`), so a failed join leaves nothing behind.
+ * `deskSetUp` says whether this desk already holds a clinic of its own.
+ * Refusals are {@link EnrollError}s naming the field to fix.
+ *
+ * @example const enrollment = await requestEnrollment({ serverUrl, code, deviceId, deviceName: 'Front desk 2', deskSetUp: false, fetch, now: Date.now() });
+ */
+export async function requestEnrollment(input: Omit<EnrollInput, 'db'> & { deskSetUp: boolean }): Promise<Enrollment> {
   const serverUrl = serverBaseUrl(input.serverUrl);
   const code = input.code.trim();
   if (code === '') throw new EnrollError('required', 'Type the enrollment code your administrator gave you.', 'code');
   let status: number;
-  let body: unknown;
+  let text: string;
   try {
     const response = await input.fetch(`${serverUrl}/v1/enroll`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', accept: 'application/json' },
-      body: JSON.stringify({ code, deviceId: input.deviceId, deviceName: input.deviceName.trim() || 'Front desk' }),
+      body: JSON.stringify({ code, deviceId: input.deviceId, deviceName: input.deviceName.trim() || 'Front desk', deskSetUp: input.deskSetUp }),
     });
     status = response.status;
-    const text = await response.text();
-    body = text === '' ? undefined : (JSON.parse(text) as unknown);
+    text = await response.text();
   } catch (error) {
     throw new EnrollError('network-unreachable', `No answer from ${serverUrl}: ${error instanceof Error ? error.message : String(error)}`, 'serverUrl');
+  }
+  let body: unknown;
+  try {
+    body = text === '' ? undefined : (JSON.parse(text) as unknown);
+  } catch {
+    // An answer that is not JSON (a web page, another service): the address is wrong.
+    throw new EnrollError('unexpected-response', 'That address answered, but not as a Timedesk sync server.', 'serverUrl');
   }
   if (status < 200 || status >= 300) {
     const envelope = (body as { error?: { code?: unknown; message?: unknown } } | undefined)?.error;
     const code = typeof envelope?.code === 'string' ? envelope.code : `http-${status}`;
     const message = typeof envelope?.message === 'string' ? envelope.message : `The sync server answered ${status}.`;
-    throw new EnrollError(code, message, code === 'invalid-enrollment-code' ? 'code' : null);
+    if (code === `http-${status}` && envelope === undefined) {
+      // No Timedesk envelope at all (a 404 page, another service): the address is the thing to fix.
+      throw new EnrollError('unexpected-response', 'That address answered, but not as a Timedesk sync server.', 'serverUrl');
+    }
+    throw new EnrollError(code, message, code === 'invalid-enrollment-code' || code === 'clinic-already-set-up' ? 'code' : null);
   }
   const answer = enrollAnswerSchema.safeParse(body);
   if (!answer.success) throw new EnrollError('unexpected-response', 'That address answered, but not as a Timedesk sync server.', 'serverUrl');
-  const enrollment: Enrollment = {
+  return {
     key: 'enrollment',
     serverUrl,
     token: answer.data.token,
@@ -138,6 +165,4 @@ export async function enrollDesk(input: EnrollInput): Promise<Enrollment> {
     deviceId: answer.data.deviceId,
     enrolledAt: input.now,
   };
-  await enrollmentTable(input.db).put(enrollment);
-  return enrollment;
 }
