@@ -111,6 +111,17 @@ describe('checkDraft: a series', () => {
     expect(await commands.run('series/edit-all', { seriesId: series.id, changes: { durationMinutes: 45 } }, frontDesk)).toMatchObject({ ok: true });
   });
 
+  it('one visit of a series being edited does not collide with the series, as occurrence/edit sees it', async () => {
+    const { db, commands, must } = await clinicFixture();
+    const { series } = await must('series/create', weekly, frontDesk);
+    const later = { ...single, wallStart: '2026-01-12T09:15' };
+    expect((await checkDraft(db, later, now)).hard.map((conflict) => conflict.kind)).toEqual(['resource-double-booked', 'patient-double-booked']);
+    expect(await checkDraft(db, { ...later, excluding: { seriesId: series.id } }, now)).toMatchObject({ ok: true, hard: [] });
+    const occurrenceId = `${series.id}:20260112T090000`;
+    expect(await checkDraft(db, { ...later, excluding: { appointmentId: occurrenceId } }, now)).toMatchObject({ ok: true, hard: [], occurrences: [{ id: occurrenceId }] });
+    expect(await commands.run('occurrence/edit', { seriesId: series.id, originalStart: '2026-01-12T09:00', wallStart: later.wallStart }, frontDesk)).toMatchObject({ ok: true });
+  });
+
   it('sees a series booked on the same resource', async () => {
     const { db, must } = await clinicFixture();
     await must('series/create', { ...weekly, patientId: 'p2', rrule: 'FREQ=WEEKLY;COUNT=3' }, frontDesk);

@@ -64,7 +64,11 @@ const nobodyYet = 'draft-patient';
  * through core/time's DST policy; a series' first year, from `now` when
  * editing one, as `series/edit-all` does) and runs the same
  * `checkAgainstStore`, so the preview and the save agree. Without a patient
- * only resources, hours and closures are checked.
+ * only resources, hours and closures are checked. `excluding.appointmentId`
+ * is the candidate's id (an appointment, or an occurrence id, being moved);
+ * `excluding.seriesId` leaves that series' stored visits out (for a single
+ * visit too: one visit of the series being edited never collides with its
+ * own old slot).
  *
  * Bad input throws `ValidationError` naming the field (`wallStart`,
  * `durationMinutes`, `rrule`, `resourceIds.0` for an unknown resource…); a
@@ -86,6 +90,8 @@ export async function checkDraft(db: TimedeskDb, input: BookingDraft, options: {
     const start = wallTimeToInstant(draft.wallStart, draft.timeZone, 'wallStart');
     const id = draft.excluding?.appointmentId ?? draftId;
     candidates = [{ id, start, end: start + draft.durationMinutes * 60_000, resourceIds: draft.resourceIds, patientId }];
+    // One visit of a series being edited: the series' own visits (its old slot included) are not counted against it.
+    if (draft.excluding?.seriesId !== undefined) exclusions.seriesIds = [draft.excluding.seriesId];
   } else {
     const seriesId = draft.excluding?.seriesId;
     const at = msToInstant(options.now);

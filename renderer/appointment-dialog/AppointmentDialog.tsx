@@ -132,7 +132,9 @@ export function AppointmentDialog({ draft, onClose }: AppointmentDialogProps) {
     if (!patient || Object.keys(missing).length > 0) return;
     if (override === undefined) setConflict(null);
     if (override === undefined && !confirmed) {
+      setBusy(true); // Save is disabled while the fresh check runs, so a double click cannot book twice
       const check = await draftCheck.checkNow();
+      setBusy(false);
       const warnings = check ? warningsToConfirm(check) : [];
       if (warnings.length > 0) return setConfirming(warnings);
     }
