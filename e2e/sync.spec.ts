@@ -4,6 +4,7 @@ import { AppointmentDialogPage } from './pages/appointment-dialog';
 import { DayViewPage } from './pages/day-view';
 import { FirstRunPage, sampleSetup } from './pages/first-run';
 import type { ClinicSetup } from './pages/first-run';
+import { JoinClinicPage } from './pages/join-clinic';
 import { NeedsAttentionPage } from './pages/needs-attention';
 import { clinicWithCodes, syncServerUrl } from './pages/sync-server';
 import { SyncSettingsPage } from './pages/sync-settings';
@@ -12,7 +13,8 @@ import { SignInPage } from './pages/sign-in';
 /**
  * Two front desks of one clinic against the real sync server (started by
  * playwright.config.ts on its own port with a fresh SQLite file): two browser
- * contexts, so two IndexedDB databases and two device ids. Both desks work
+ * contexts, so two IndexedDB databases and two device ids; desk A sets the
+ * clinic up, desk B joins it ("Join your clinic"). Both desks work
  * offline, book the same provider at the same time, come back online, and
  * both see the double booking; settling it on one clears it on the other.
  * The desks' clocks are pinned to Wednesday 25 November 2026, 09:00 in New
@@ -23,9 +25,6 @@ const now = new Date('2026-11-25T14:00:00Z');
 // Two first runs (600,000 PBKDF2 rounds each), a cold dev server and a 15 s sync poll.
 test.describe.configure({ timeout: 240_000 });
 
-/** Desk B joins an existing clinic: its first run names no providers or rooms (they come from the server) and another admin. */
-const joiningDesk: ClinicSetup = { ...sampleSetup, adminName: 'Sam Admin', username: 'sam.admin', providers: [], rooms: [] };
-
 async function openDesk(browser: Browser, setup: ClinicSetup): Promise<Page> {
   const context = await browser.newContext();
   const page = await context.newPage();
@@ -34,6 +33,24 @@ async function openDesk(browser: Browser, setup: ClinicSetup): Promise<Page> {
   await new FirstRunPage(page).createClinic(setup);
   await new SignInPage(page).signIn(setup.username, setup.passphrase);
   await expect(page.getByTestId('signed-in-staff')).toContainText(setup.adminName);
+  return page;
+}
+
+/** A fresh desk joins the clinic ("Join your clinic"); A's admin signs in there with A's passphrase. A mistyped code is refused first. */
+async function joinDesk(browser: Browser, code: string, deskName: string): Promise<Page> {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.clock.setFixedTime(now);
+  await page.goto('/');
+  const join = new JoinClinicPage(page);
+  await join.open();
+  await join.join(syncServerUrl, 'WRONG-CODE-0000', deskName);
+  await expect(page.getByText('That code is unknown, used or expired: ask your administrator for a new one.')).toBeVisible();
+  await expect(join.code()).toHaveAttribute('aria-invalid', 'true');
+  await join.join(syncServerUrl, code, deskName);
+  await new SignInPage(page).heading().waitFor({ timeout: 60_000 });
+  await new SignInPage(page).signIn(sampleSetup.username, sampleSetup.passphrase);
+  await expect(page.getByTestId('signed-in-staff')).toContainText(sampleSetup.adminName);
   return page;
 }
 
@@ -64,18 +81,14 @@ test('two desks book the same slot offline, both see the conflict, one settles i
   const { codes } = await clinicWithCodes('Northside Family Clinic', 2);
   const [codeA, codeB] = codes as [string, string];
 
-  // Desk A sets up the clinic and shares it; desk B joins and pulls A's providers, hours and staff.
+  // Desk A sets up the clinic and shares it; desk B (a fresh computer) joins it and gets A's providers, hours and staff.
   const deskA = await openDesk(browser, sampleSetup);
   const syncA = await enroll(deskA, codeA, 'Front desk A');
-  const deskB = await openDesk(browser, joiningDesk);
-  // A mistyped code is refused beside the code field, and nothing is stored.
-  const settingsB = new SyncSettingsPage(deskB);
-  await settingsB.open();
-  await settingsB.enroll(syncServerUrl, 'WRONG-CODE-0000', 'Front desk B');
-  await expect(deskB.getByText('That code is unknown, used or expired: ask for a new one.')).toBeVisible();
-  await expect(deskB.getByLabel('Enrollment code')).toHaveAttribute('aria-invalid', 'true');
-  await expect(settingsB.enrolled()).toBeHidden();
-  const syncB = await enroll(deskB, codeB, 'Front desk B');
+  const deskB = await joinDesk(browser, codeB, 'Front desk B');
+  const syncB = new SyncSettingsPage(deskB);
+  await syncB.open();
+  await expect(syncB.enrolled()).toContainText(`Connected to Northside Family Clinic at ${syncServerUrl}`);
+  await expect(syncB.pending()).toHaveText('0 changes to send', { timeout: 30_000 });
   await deskB.screenshot({ path: testInfo.outputPath('sync-settings.png') });
 
   // Both lose the network and book Dr Adams at 10:00 for different patients: each desk's own check sees a free slot.
@@ -105,12 +118,14 @@ test('two desks book the same slot offline, both see the conflict, one settles i
   await expect(inboxA.conflicts()).toContainText('Double booking — Dr Adams');
   await expect(inboxA.appointment('Ada Hopper')).toContainText('10:00');
   await expect(inboxA.appointment('Grace Hopper')).toContainText('10:00');
-  await expect(inboxA.conflicts()).toContainText('booked on this desk, another desk');
+  // The desks by the names they enrolled under, not their ids.
+  await expect(inboxA.conflicts()).toContainText('booked on this desk (Front desk A), Front desk B');
 
   const inboxB = new NeedsAttentionPage(deskB);
   await inboxB.open();
   await expect(inboxB.conflicts()).toHaveCount(1);
   await expect(inboxB.appointment('Ada Hopper')).toBeVisible();
+  await expect(inboxB.conflicts()).toContainText('booked on this desk (Front desk B), Front desk A');
   await deskB.screenshot({ path: testInfo.outputPath('needs-attention.png') });
 
   // B cancels its own booking with a reason: the conflict is settled there at once…
