@@ -1,5 +1,6 @@
 import type { TimedeskDb } from '../../core/db';
 import type { AppointmentStatus } from '../../core/model';
+import type { DoubleBookingConflict } from '../../core/sync';
 
 /** One appointment of a double booking, as the inbox shows it. */
 export interface ConflictAppointment {
@@ -39,7 +40,10 @@ const holding: ReadonlySet<string> = new Set(['booked', 'arrived', 'in_room']);
  */
 export async function readOpenConflicts(db: TimedeskDb, ownDeviceId: string): Promise<OpenConflict[]> {
   return db.transaction('r', db.conflicts, db.appointments, db.patients, db.resources, async () => {
-    const conflicts = (await db.conflicts.where('status').equals('open').toArray()).sort((a, b) => a.detectedAtChange - b.detectedAtChange);
+    const conflicts = (await db.conflicts.where('status').equals('open').toArray())
+      // Concurrent edits have their own card (open-edits.ts).
+      .filter((conflict): conflict is DoubleBookingConflict => conflict.kind === 'double-booking')
+      .sort((a, b) => a.detectedAtChange - b.detectedAtChange);
     const appointmentIds = [...new Set(conflicts.flatMap((conflict) => conflict.appointmentIds))];
     const appointments = new Map((await db.appointments.bulkGet(appointmentIds)).flatMap((row) => (row ? [[row.id, row] as const] : [])));
     const patientIds = [...new Set([...appointments.values()].map((row) => row.patientId))];

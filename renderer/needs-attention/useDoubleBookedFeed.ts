@@ -15,7 +15,7 @@ export function useDoubleBookedFeed(): void {
   const set = useDoubleBooked((state) => state.set);
   useEffect(() => {
     const subscription = liveQuery(() => db.conflicts.where('status').equals('open').toArray()).subscribe({
-      next: (conflicts) => set(new Set(conflicts.flatMap((conflict) => conflict.appointmentIds))),
+      next: (conflicts) => set(new Set(conflicts.flatMap((conflict) => (conflict.kind === 'double-booking' ? conflict.appointmentIds : [])))),
     });
     return () => subscription.unsubscribe();
   }, [db, set]);

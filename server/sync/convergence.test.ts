@@ -3,8 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { verifyAuditChain } from '../../core/audit';
 import type { AppointmentRow } from '../../core/db';
 import { createSyncClient, readSyncState } from '../../core/sync';
-import type { PushRequest, SyncClient, SyncTransport } from '../../core/sync';
-import { deskFrontDesk, openDesk, reopenDesk, setUpClinic } from '../../core/sync/sync-desk.fixture';
+import type { PushRequest, PushResult, SyncClient, SyncTransport } from '../../core/sync';
+import { deskAdmin, deskFrontDesk, openDesk, reopenDesk, setUpClinic } from '../../core/sync/sync-desk.fixture';
 import type { Desk } from '../../core/sync/sync-desk.fixture';
 import { createClinic, issueEnrollmentCode } from '../accounts/clinic-admin';
 import { enrollDevice } from '../accounts/enroll-device';
@@ -29,6 +29,13 @@ import type { SyncAuth } from './sync-auth';
  * conflict (checked by replaying the change log with an independent
  * overlap rule) and no other booking did; every desk's audit chain verifies
  * and the server holds exactly that chain.
+ *
+ * Desks also move, check in and cancel the same appointments concurrently
+ * (issue 6, baseVersion): every such edit is either in the log on top of
+ * the very slot and status the desk started from (no other desk's change
+ * overwritten), or kept whole in exactly one concurrent-edit conflict
+ * whose stored side is what the record held; checked against what each
+ * desk saw before its command and what the server answered.
  */
 
 type Fault = 'ok' | 'drop-request' | 'drop-answer' | 'duplicate' | 'delay';
@@ -36,6 +43,8 @@ type Fault = 'ok' | 'drop-request' | 'drop-answer' | 'duplicate' | 'delay';
 type Action =
   | { kind: 'book'; desk: number; patient: number; resource: number; slot: number; minutes: 30 | 60 }
   | { kind: 'cancel'; desk: number; pick: number }
+  | { kind: 'move'; desk: number; pick: number; slot: number }
+  | { kind: 'check-in'; desk: number; pick: number }
   | { kind: 'sync'; desk: number; faults: Fault[] }
   | { kind: 'deliver'; pick: number }
   | { kind: 'restart'; desk: number }
@@ -56,6 +65,8 @@ function actionArbitrary(desks: number): fc.Arbitrary<Action> {
   return fc.oneof(
     { weight: 5, arbitrary: fc.record({ kind: fc.constant('book' as const), desk, patient: fc.integer({ min: 0, max: patients.length - 1 }), resource: fc.integer({ min: 0, max: 1 }), slot: fc.integer({ min: 0, max: slots.length - 1 }), minutes: fc.constantFrom<30 | 60>(30, 60) }) },
     { weight: 1, arbitrary: fc.record({ kind: fc.constant('cancel' as const), desk, pick: fc.nat() }) },
+    { weight: 3, arbitrary: fc.record({ kind: fc.constant('move' as const), desk, pick: fc.nat(), slot: fc.integer({ min: 0, max: slots.length - 1 }) }) },
+    { weight: 2, arbitrary: fc.record({ kind: fc.constant('check-in' as const), desk, pick: fc.nat() }) },
     { weight: 3, arbitrary: fc.record({ kind: fc.constant('sync' as const), desk, faults: fc.array(faultArbitrary, { maxLength: 4 }) }) },
     { weight: 1, arbitrary: fc.record({ kind: fc.constant('deliver' as const), pick: fc.nat() }) },
     { weight: 1, arbitrary: fc.record({ kind: fc.constant('restart' as const), desk }) },
@@ -86,6 +97,10 @@ interface World {
   made: Map<string, number>;
   /** Errors the server answered to delayed deliveries (there should be none). */
   deliveryErrors: unknown[];
+  /** Edits of a stored appointment: the desk's copy before the command and the record it sent. */
+  edits: Map<string, { recordId: string; base: AppointmentRow; sent: Record<string, unknown> }>;
+  /** The server's first answer to each mutation (status, change, conflictId). */
+  results: Map<string, PushResult>;
   now: number;
 }
 
@@ -105,6 +120,7 @@ function transportFor(world: World, index: number): SyncTransport {
         throw new NetworkDown('timed out');
       }
       const response = await applyPush(world.storage, auth, body);
+      noteResults(world, response.results);
       if (fault === 'duplicate') return wire(await applyPush(world.storage, auth, wire(body)));
       if (fault === 'drop-answer') throw new NetworkDown('answer lost');
       return wire(response);
@@ -124,6 +140,22 @@ function clientFor(world: World, index: number): SyncClient {
   return createSyncClient({ db: world.desks[index]!.db, transport: transportFor(world, index), clock: () => world.now, random: () => 0.5, pollIntervalMs: 0, timers: { set: () => 0, clear: () => undefined } });
 }
 
+function noteResults(world: World, results: readonly PushResult[]): void {
+  for (const result of results) if (result.status !== 'duplicate' && !world.results.has(result.mutationId)) world.results.set(result.mutationId, result);
+}
+
+/** Runs an edit of one stored appointment and notes the desk's copy before it and what the command queued. */
+async function editAppointment(world: World, desk: Desk, target: AppointmentRow, edit: () => Promise<unknown>): Promise<void> {
+  const before = await desk.db.outbox.orderBy('deviceSeq').last();
+  await edit();
+  const queued = await desk.db.outbox.orderBy('deviceSeq').last();
+  const effect = queued?.effects[0];
+  if (queued && queued.mutationId !== before?.mutationId && effect?.op === 'put' && effect.id === target.id) {
+    world.edits.set(queued.mutationId, { recordId: target.id, base: target, sent: effect.data as Record<string, unknown> });
+  }
+  await noteOutbox(world, desk);
+}
+
 async function noteOutbox(world: World, desk: Desk): Promise<void> {
   for (const mutation of await desk.db.outbox.toArray()) world.made.set(mutation.mutationId, mutation.effects.length);
 }
@@ -133,7 +165,7 @@ async function createWorld(deskCount: number): Promise<World> {
   const start = Date.UTC(2026, 0, 2, 12);
   const clock = () => start;
   const clinic = await createClinic(storage, { name: 'Model Clinic', zone: 'America/New_York' }, clock);
-  const world: World = { storage, desks: [], auths: [], clients: [], faults: [], held: [], made: new Map(), deliveryErrors: [], now: start };
+  const world: World = { storage, desks: [], auths: [], clients: [], faults: [], held: [], made: new Map(), deliveryErrors: [], edits: new Map(), results: new Map(), now: start };
   for (let index = 0; index < deskCount; index += 1) {
     const desk = await openDesk(`desk${index}`, 17 * (index + 1), start);
     const device = await desk.db.meta.get('device');
@@ -148,6 +180,10 @@ async function createWorld(deskCount: number): Promise<World> {
   // Desk 0 sets the clinic up; every desk gets it before the faults start.
   await setUpClinic(world.desks[0]!);
   for (const id of ['p3', 'p4']) await world.desks[0]!.must('patient/register', { id, givenName: 'Pat', familyName: id.toUpperCase(), dateOfBirth: '1970-01-01' }, deskFrontDesk);
+  // Two visits every desk has from the start (Wednesday), so desks often move, check in or cancel the same one offline.
+  for (const [index, patientId] of ['p3', 'p4'].entries()) {
+    await world.desks[0]!.must('appointment/book', { resourceIds: [resources[index]!], patientId, wallStart: '2026-01-07T09:00', timeZone: 'America/New_York', durationMinutes: 30 }, deskFrontDesk);
+  }
   await noteOutbox(world, world.desks[0]!);
   for (const desk of world.desks.slice(1)) await desk.db.meta.put({ key: 'clinic', name: 'Test Clinic', timeZone: 'America/New_York', locale: 'en-US', idleLockMinutes: 5 });
   for (const client of world.clients) expect(await client.syncNow()).toBe(true);
@@ -174,9 +210,22 @@ async function run(world: World, action: Action): Promise<void> {
       const open = await desk.db.appointments.filter((row) => row.status === 'booked').sortBy('id');
       if (open.length === 0) return;
       const target = open[action.pick % open.length]!;
-      const result = await desk.commands.run('appointment/cancel', { appointmentId: target.id, reason: 'Patient called' }, deskFrontDesk);
-      expect(result.ok).toBe(true);
-      await noteOutbox(world, desk);
+      await editAppointment(world, desk, target, async () => expect((await desk.commands.run('appointment/cancel', { appointmentId: target.id, reason: 'Patient called' }, deskFrontDesk)).ok).toBe(true));
+      return;
+    }
+    case 'move':
+    case 'check-in': {
+      // Both desks may pick the same appointment (ids sort alike everywhere): that is the point.
+      const desk = world.desks[action.desk]!;
+      const open = await desk.db.appointments.filter((row) => row.status === 'booked').sortBy('id');
+      if (open.length === 0) return;
+      const target = open[action.pick % open.length]!;
+      await editAppointment(world, desk, target, () =>
+        action.kind === 'move'
+          ? // Refused when this desk sees the new slot taken: nothing is queued then.
+            desk.commands.run('appointment/move', { appointmentId: target.id, wallStart: slots[action.slot]! }, deskFrontDesk)
+          : desk.commands.run('appointment/change-status', { appointmentId: target.id, to: 'arrived' }, deskFrontDesk),
+      );
       return;
     }
     case 'sync': {
@@ -231,8 +280,20 @@ async function run(world: World, action: Action): Promise<void> {
       const open = await desk.db.conflicts.where('status').equals('open').sortBy('id');
       if (open.length === 0) return;
       const conflict = open[action.pick % open.length]!;
+      if (conflict.kind === 'concurrent-edit') {
+        expect(await desk.commands.run('conflict/resolve', { conflictId: conflict.id, action: 'kept-current', reason: 'Phoned the patient' }, deskFrontDesk)).toMatchObject({ ok: true });
+        await noteOutbox(world, desk);
+        return;
+      }
       const later = await desk.db.appointments.get(conflict.appointmentIds.at(-1)!);
-      if (later && later.status === 'booked') {
+      if (!later && conflict.appointmentIds.at(-1)!.includes(':')) {
+        // A series clash (occurrence ids): a manager keeps both, with a reason.
+        expect(await desk.commands.run('conflict/resolve', { conflictId: conflict.id, action: 'kept-both', reason: 'Both series stay' }, deskAdmin)).toMatchObject({ ok: true });
+        await noteOutbox(world, desk);
+        return;
+      }
+      // Checked in meanwhile (the model's check-in) still holds the slot: cancelling it is allowed too.
+      if (later && (later.status === 'booked' || later.status === 'arrived')) {
         expect((await desk.commands.run('appointment/cancel', { appointmentId: later.id, reason: 'Double booked' }, deskFrontDesk)).ok).toBe(true);
       }
       const result = await desk.commands.run('conflict/resolve', { conflictId: conflict.id, action: 'cancelled', appointmentId: conflict.appointmentIds.at(-1)!, reason: 'Double booked' }, deskFrontDesk);
@@ -244,7 +305,10 @@ async function run(world: World, action: Action): Promise<void> {
     case 'deliver': {
       if (world.held.length === 0) return;
       const [item] = world.held.splice(action.pick % world.held.length, 1);
-      await applyPush(world.storage, item!.auth, item!.body).catch((error: unknown) => world.deliveryErrors.push(error));
+      await applyPush(world.storage, item!.auth, item!.body).then(
+        (response) => noteResults(world, response.results),
+        (error: unknown) => world.deliveryErrors.push(error),
+      );
     }
   }
 }
@@ -288,16 +352,22 @@ async function snapshot(desk: Desk) {
 /**
  * Replays the change log with its own overlap rule (half-open intervals on
  * the same resource or patient, open statuses only) and returns, for each
- * appointment put that landed on an occupied slot, the ids it collided with.
+ * appointment put that landed on an occupied slot, the ids it collided with:
+ * `required` for new bookings (each must open a conflict), `possible` for
+ * stored appointments moved there (a new conflict unless the clash is
+ * already on record, which the server judges by its markers).
  */
-function expectedCollisions(log: ChangeRecord[]): Map<string, string[]> {
+function expectedCollisions(log: ChangeRecord[]): { required: Map<string, string[]>; possible: Map<string, string[]> } {
   const open = new Map<string, AppointmentRow>();
   const collisions = new Map<string, string[]>();
+  const possible = new Map<string, string[]>();
+  const seen = new Set<string>();
   for (const change of log) {
     if (change.entity !== 'appointment') continue;
     const row = change.data as unknown as AppointmentRow | undefined;
     if (change.op === 'delete' || !row || !['booked', 'arrived', 'in_room'].includes(row.status)) {
       open.delete(change.id);
+      seen.add(change.id);
       continue;
     }
     const start = Date.parse(row.start);
@@ -307,10 +377,54 @@ function expectedCollisions(log: ChangeRecord[]): Map<string, string[]> {
       .filter((other) => other.patientId === row.patientId || other.resourceIds.some((id) => row.resourceIds.includes(id)))
       .map((other) => other.id)
       .sort();
-    if (hits.length > 0 && !open.has(row.id)) collisions.set(`${change.change}`, [...hits, row.id]);
+    if (hits.length > 0) (seen.has(row.id) ? possible : collisions).set(`${change.change}`, [...hits, row.id]);
     open.set(row.id, row);
+    seen.add(row.id);
   }
-  return collisions;
+  return { required: collisions, possible };
+}
+
+/** An appointment's slot and status, compared as the model sees them (its own list, not the server's). */
+const slotOf = (row: Record<string, unknown> | undefined) =>
+  JSON.stringify(['wallStart', 'timeZone', 'durationMinutes', 'start', 'end', 'resourceIds', 'patientId', 'status'].map((key) => row?.[key]));
+
+/**
+ * Concurrent edits: every edit of a stored appointment is either applied on
+ * top of the slot and status its desk started from (nobody's change silently
+ * overwritten) or kept whole in exactly one concurrent-edit conflict, whose
+ * kept side is what the record held at its version.
+ */
+function checkConcurrentEdits(world: World, log: ChangeRecord[], edited: ChangeRecord[]): void {
+  const byMutation = new Map<string, ChangeRecord[]>();
+  for (const change of edited) {
+    const mutationId = (change.data?.['other'] as { mutationId: string }).mutationId;
+    byMutation.set(mutationId, [...(byMutation.get(mutationId) ?? []), change]);
+  }
+  for (const [mutationId, { recordId, base, sent }] of world.edits) {
+    const result = world.results.get(mutationId);
+    expect(result, `the server answered ${mutationId}`).toBeDefined();
+    const found = byMutation.get(mutationId) ?? [];
+    expect(found.length).toBeLessThanOrEqual(1);
+    const history = log.filter((change) => change.entity === 'appointment' && change.id === recordId);
+    if (found.length === 1) {
+      const conflict = found[0]!.data as { recordId: string; kept: { version: number; values: Record<string, unknown> }; other: { values: Record<string, unknown> } };
+      expect(result?.status).toBe('conflict');
+      expect(conflict.recordId).toBe(recordId);
+      // Nothing lost: the desk's change is in the record whole; the kept side is the record at its version.
+      expect(slotOf(conflict.other.values)).toBe(slotOf(sent));
+      expect(slotOf(conflict.kept.values)).toBe(slotOf(history.find((change) => change.change === conflict.kept.version)?.data));
+      // A real concurrent edit: both sides moved away from the desk's starting point, to different places.
+      expect(slotOf(conflict.kept.values)).not.toBe(slotOf(base as unknown as Record<string, unknown>));
+      expect(slotOf(sent)).not.toBe(slotOf(conflict.kept.values));
+      continue;
+    }
+    // Applied: its change (the record's last change up to the mutation's last) holds the desk's slot and status,
+    // and the record's change before it held what the desk started from, or the same slot and status already.
+    const own = history.filter((change) => change.change <= (result?.change ?? 0)).at(-1);
+    expect(slotOf(own?.data)).toBe(slotOf(sent));
+    const previous = history.filter((change) => change.change < (own?.change ?? 0)).at(-1);
+    expect([slotOf(base as unknown as Record<string, unknown>), slotOf(sent)]).toContain(slotOf(previous?.data));
+  }
 }
 
 async function checkInvariants(world: World): Promise<void> {
@@ -346,19 +460,40 @@ async function checkInvariants(world: World): Promise<void> {
   // The server writes one change per effect, plus one per conflict it creates (a conflict's first change).
   const firstChanges = new Map<string, ChangeRecord>();
   for (const change of log) if (change.entity === 'conflict' && !firstChanges.has(change.id)) firstChanges.set(change.id, change);
-  const conflicts = [...firstChanges.values()];
+  const allConflicts = [...firstChanges.values()];
+  const conflicts = allConflicts.filter((change) => change.data?.['kind'] === 'double-booking');
+  const edited = allConflicts.filter((change) => change.data?.['kind'] === 'concurrent-edit');
+  // A concurrent edit's effect is held back (the model's edits change no words, so nothing merges in).
+  const heldBack = edited.reduce((sum, change) => sum + (world.made.get(String((change.data?.['other'] as { mutationId: string }).mutationId)) ?? 0), 0);
+  // The server also rewrites a series to set or clear its syncConflict marker: a copy equal to the one before but for it.
+  const previousSeries = new Map<string, Record<string, unknown> | undefined>();
+  let markerWrites = 0;
+  for (const change of log) {
+    if (change.entity !== 'series') continue;
+    const strip = (data: Record<string, unknown> | undefined) => JSON.stringify({ ...data, syncConflict: undefined });
+    if (previousSeries.has(change.id) && strip(previousSeries.get(change.id)) === strip(change.data) && previousSeries.get(change.id)?.['syncConflict'] !== change.data?.['syncConflict']) markerWrites += 1;
+    previousSeries.set(change.id, change.data);
+  }
   const effectCount = [...world.made.values()].reduce((sum, count) => sum + count, 0);
-  expect(log).toHaveLength(effectCount + conflicts.length);
+  expect(log).toHaveLength(effectCount - heldBack + markerWrites + allConflicts.length);
+  checkConcurrentEdits(world, log, edited);
+  if (process.env['SYNC_MODEL_STATS']) console.log(`edits ${world.edits.size}, concurrent-edit conflicts ${edited.length}`);
 
   // 3. Every booking that landed on an occupied slot produced exactly one conflict, and nothing else did.
+  //    A stored appointment moved onto an occupied slot may open one too, naming exactly that collision.
   const collisions = expectedCollisions(log);
-  expect(conflicts).toHaveLength(collisions.size);
-  for (const [at, appointmentIds] of collisions) {
+  for (const [at, appointmentIds] of collisions.required) {
     const conflict = conflicts.find((change) => change.change === Number(at) + 1);
     expect(conflict?.data?.['appointmentIds']).toEqual(appointmentIds);
   }
+  for (const conflict of conflicts) {
+    const at = String(conflict.change - 1);
+    const expected = collisions.required.get(at) ?? collisions.possible.get(at);
+    if (expected !== undefined) expect(conflict.data?.['appointmentIds']).toEqual(expected);
+    else expect(log.find((change) => change.change === conflict.change - 1)?.entity, 'a conflict not after a booking is a series’').toBe('series');
+  }
   for (const conflict of conflicts) expect(conflict.data?.['status']).toBe('open');
-  expect(snapshots[0]!.conflicts.map((conflict) => conflict.id).sort()).toEqual(conflicts.map((change) => change.id).sort());
+  expect(snapshots[0]!.conflicts.map((conflict) => conflict.id).sort()).toEqual(allConflicts.map((change) => change.id).sort());
 
   // 4. Every desk's audit chain verifies, and the server holds exactly that chain.
   for (const [index, desk] of world.desks.entries()) {
@@ -402,6 +537,30 @@ describe('several desks over a faulty network (model)', () => {
     );
   }, 240_000);
 
+  it('two desks moving the same appointment offline: one concurrent-edit conflict on every desk, the first move kept, settled once for all', async () => {
+    const world = await createWorld(2);
+    try {
+      // Both desks have Wednesday's 09:00 visit of p3 from the start (createWorld); both move it offline.
+      await run(world, { kind: 'move', desk: 0, pick: 0, slot: 2 });
+      await run(world, { kind: 'move', desk: 1, pick: 0, slot: 4 });
+      await heal(world);
+      await checkInvariants(world);
+      for (const desk of world.desks) {
+        expect((await desk.db.appointments.where('patientId').equals('p3').toArray()).map((row) => row.wallStart)).toEqual(['2026-01-05T10:00:00']);
+        expect(await desk.db.conflicts.toArray()).toEqual([
+          expect.objectContaining({ kind: 'concurrent-edit', fields: ['end', 'start', 'wallStart'], status: 'open', kept: expect.objectContaining({ values: expect.objectContaining({ wallStart: '2026-01-05T10:00:00' }) }), other: expect.objectContaining({ values: expect.objectContaining({ wallStart: '2026-01-05T11:00:00' }) }) }),
+        ]);
+      }
+      await run(world, { kind: 'resolve', desk: 1, pick: 0 });
+      await heal(world);
+      await checkInvariants(world);
+      for (const desk of world.desks) expect(await desk.db.conflicts.where('status').equals('open').count()).toBe(0);
+    } finally {
+      for (const desk of world.desks) desk.db.close();
+      await world.storage.close();
+    }
+  });
+
   it('two desks booking the same slot offline both keep the booking and both see one conflict', async () => {
     const world = await createWorld(2);
     try {
@@ -410,7 +569,7 @@ describe('several desks over a faulty network (model)', () => {
       await heal(world);
       await checkInvariants(world);
       for (const desk of world.desks) {
-        expect(await desk.db.appointments.count()).toBe(2);
+        expect(await desk.db.appointments.count()).toBe(4); // with the two every desk starts with
         const conflicts = await desk.db.conflicts.toArray();
         expect(conflicts).toEqual([expect.objectContaining({ kind: 'double-booking', resourceId: 'dr-lee', status: 'open' })]);
         expect(await desk.db.appointments.filter((row) => row.syncConflict === conflicts[0]!.id).count()).toBe(1);
