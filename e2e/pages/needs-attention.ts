@@ -4,6 +4,7 @@ import type { Locator, Page } from '@playwright/test';
  * Page model of the "Needs attention" inbox (open double bookings).
  *
  * @example const inbox = new NeedsAttentionPage(page); await inbox.cancel('Grace Hopper', 'Rebooked for Friday');
+ * @example await inbox.reschedule('Grace Hopper', '2026-11-25', '11:00');
  */
 export class NeedsAttentionPage {
   constructor(readonly page: Page) {}
@@ -28,6 +29,17 @@ export class NeedsAttentionPage {
 
   appointment(patientName: string): Locator {
     return this.page.getByTestId('conflict-appointment').filter({ hasText: patientName });
+  }
+
+  /** Reschedules one appointment of the conflict to `date` (`YYYY-MM-DD`) at `time` (`HH:mm`), with an optional reason. */
+  async reschedule(patientName: string, date: string, time: string, reason = ''): Promise<void> {
+    await this.appointment(patientName).getByRole('button', { name: 'Reschedule' }).click();
+    const dialog = this.page.getByRole('dialog', { name: `Reschedule ${patientName}` });
+    await dialog.getByLabel('New date').fill(date);
+    await dialog.getByLabel('New time').fill(time);
+    if (reason) await dialog.getByLabel('Reason').fill(reason);
+    await dialog.getByRole('button', { name: 'Move appointment' }).click();
+    await dialog.waitFor({ state: 'hidden' });
   }
 
   async cancel(patientName: string, reason: string): Promise<void> {
