@@ -23,10 +23,6 @@ import { StatusBar } from '../status-bar/StatusBar';
  */
 export function Desk() {
   useIdleLock();
-  const draft = useAppointmentDialog((state) => state.draft);
-  const closeDialog = useAppointmentDialog((state) => state.close);
-  const sheetOpen = useShortcutSheet((state) => state.open);
-  const closeSheet = useShortcutSheet((state) => state.close);
   const role = useSession((state) => state.staff?.role);
   const screen = allowedScreen(useDeskScreen((state) => state.screen), role);
   return (
@@ -38,8 +34,22 @@ export function Desk() {
       <NoticeBar />
       <StatusBar />
       {screen === 'day' ? <PrintDaySheet /> : null}
-      {draft ? <AppointmentDialog key={`${draft.date}-${draft.minute}-${draft.resourceIds.join()}`} draft={draft} onClose={closeDialog} /> : null}
-      {sheetOpen ? <ShortcutSheet onClose={closeSheet} /> : null}
+      <OpenAppointmentDialog />
+      <OpenShortcutSheet />
     </div>
   );
+}
+
+// The dialogs subscribe to their stores in components of their own: were Desk subscribed, opening one
+// would re-render the whole day sheet (480 bookings on a busy day) before the dialog could paint.
+function OpenAppointmentDialog() {
+  const draft = useAppointmentDialog((state) => state.draft);
+  const closeDialog = useAppointmentDialog((state) => state.close);
+  return draft ? <AppointmentDialog key={`${draft.date}-${draft.minute}-${draft.resourceIds.join()}`} draft={draft} onClose={closeDialog} /> : null;
+}
+
+function OpenShortcutSheet() {
+  const sheetOpen = useShortcutSheet((state) => state.open);
+  const closeSheet = useShortcutSheet((state) => state.close);
+  return sheetOpen ? <ShortcutSheet onClose={closeSheet} /> : null;
 }
