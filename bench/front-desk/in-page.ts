@@ -4,6 +4,9 @@
  * it as an init script). It defines `window.timedeskBench`, which the
  * benchmark drives with page.evaluate: seeding, and the in-page probes.
  */
+import { openTimedeskDb } from '../../core/db';
+import type { TimedeskDb } from '../../core/db';
+import { readDaySheet } from '../../renderer/data/day-sheet';
 import type { ClinicPlan } from './clinic-plan';
 import { afterNextPaint, armKeyToPaint, frameInterval, scrollToBottom, settle } from './frame-probes';
 import type { KeyToPaint, ScrollReport } from './frame-probes';
@@ -18,6 +21,7 @@ export interface DayExpectation {
 }
 
 let pending: Promise<KeyToPaint> | undefined;
+let ownDb: TimedeskDb | undefined;
 
 function dayShown(expected: DayExpectation): string | null {
   const dateBox = document.querySelector<HTMLInputElement>('#day-date');
@@ -56,6 +60,22 @@ const bench = {
   result(): Promise<KeyToPaint> {
     if (!pending) throw new Error('nothing armed');
     return pending;
+  },
+
+  /**
+   * The day sheet's read alone (renderer/data's readDaySheet on a second
+   * connection to the app's database, no React): ms per run, to tell the
+   * query's share of a day switch from the rendering's.
+   */
+  async timeDaySheet(dates: readonly string[], timeZone: string): Promise<number[]> {
+    ownDb ??= (await openTimedeskDb({ appVersion: '0.1.0', now: Date.now() })).db;
+    const times: number[] = [];
+    for (const date of dates) {
+      const started = performance.now();
+      await readDaySheet(ownDb, date, timeZone);
+      times.push(performance.now() - started);
+    }
+    return times;
   },
 
   settle,
