@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import { seriousViolations } from './pages/accessibility';
 import { AdminPage, setUpClinicAsAdmin } from './pages/admin';
 import { AppointmentDialogPage } from './pages/appointment-dialog';
 import { DayViewPage } from './pages/day-view';
@@ -46,6 +47,7 @@ test('a weekly series shows its closures and its conflict, naming whom, before i
   await expect(dialog.laterProblems()).toHaveCount(1);
   await expect(dialog.laterProblems().first()).toHaveText(/^Jan 20 10:00\s?AM — Closed: The clinic is closed that day: Inventory$/);
   await expect(dialog.conflicts()).toHaveCount(0); // nothing was tried yet
+  expect(await seriousViolations(page)).toEqual([]);
   await page.screenshot({ path: testInfo.outputPath('booking-preview-series.png') });
 
   // Save is refused as before, with the conflict list and the manager's override.
@@ -71,6 +73,7 @@ test('a booking outside working hours asks "Book anyway?": Escape goes back unsa
   await expect(confirm).toBeVisible();
   await expect(confirm).toContainText('This visit is outside working hours.');
   await expect(confirm.getByRole('button', { name: 'Book anyway' })).toBeFocused();
+  expect(await seriousViolations(page)).toEqual([]);
   await page.screenshot({ path: testInfo.outputPath('booking-preview-confirm.png') });
 
   // Escape: back to the form, nothing saved.
