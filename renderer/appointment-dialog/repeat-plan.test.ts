@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { patternFor, planRepeat, weekdayOf, weekdayPosition } from './repeat-plan';
+import { clockChange, patternFor, planRepeat, utcOffsetMs, weekdayOf, weekdayPosition } from './repeat-plan';
 import type { RepeatChoice } from './repeat-plan';
 
 const weekly: RepeatChoice = { kind: 'weekly', every: 1, weekdays: [], end: 'after', count: 3, until: '' };
@@ -74,5 +74,15 @@ describe('planRepeat', () => {
   it('names weekdays as the builder does', () => {
     expect(weekdayOf('2026-11-25')).toBe('wed');
     expect(weekdayOf('2026-11-29')).toBe('sun');
+  });
+});
+
+describe('clockChange', () => {
+  const edt = utcOffsetMs('2026-10-20T09:00:00', '2026-10-20T13:00:00.000Z');
+  it('tells a visit after the autumn change (same clock time, other offset) from one the spring gap moves', () => {
+    expect(edt).toBe(-4 * 3_600_000);
+    expect(clockChange('2026-11-03T09:00:00', '2026-11-03T14:00:00.000Z', '09:00', edt)).toEqual({ shifted: false, otherOffset: true });
+    expect(clockChange('2026-10-27T09:00:00', '2026-10-27T13:00:00.000Z', '09:00', edt)).toEqual({ shifted: false, otherOffset: false });
+    expect(clockChange('2026-03-08T03:30:00', '2026-03-08T07:30:00.000Z', '02:30', utcOffsetMs('2026-03-01T02:30:00', '2026-03-01T07:30:00.000Z'))).toMatchObject({ shifted: true });
   });
 });
