@@ -19,6 +19,7 @@ import { ConfirmWarnings } from './ConfirmWarnings';
 import { ConflictList } from './ConflictList';
 import { draftCheckInput } from './draft-check-input';
 import { DraftCheckNote } from './DraftCheckNote';
+import { EditScopeDialog } from './EditScopeDialog';
 import { durationPresets } from './duration-presets';
 import { useSession } from '../session/session-store';
 import { OverrideConflict } from './OverrideConflict';
@@ -28,6 +29,7 @@ import type { RepeatChoice } from './repeat-plan';
 import { RepeatFields } from './RepeatFields';
 import { QuickRegister } from './QuickRegister';
 import { useDraftCheck } from './useDraftCheck';
+import { useEditBooking } from './useEditBooking';
 import { warningsToConfirm } from './warnings-to-confirm';
 import type { WarningGroup } from './warnings-to-confirm';
 
@@ -65,14 +67,16 @@ export function AppointmentDialog({ draft, onClose }: AppointmentDialogProps) {
   const canOverride = staff !== null && isManager(staff);
   const format = useMemo(() => clinicFormat(clinic.locale, clinic.timeZone), [clinic.locale, clinic.timeZone]);
 
-  const [patient, setPatient] = useState<Patient | null>(null);
+  // Editing: pre-filled from the booking; the patient and the repeat rule stay as they are.
+  const editing = draft.editing;
+  const [patient, setPatient] = useState<Patient | null>(editing?.patient ?? null);
   const [registering, setRegistering] = useState<string | null>(null);
   const [resourceIds, setResourceIds] = useState<string[]>(draft.resourceIds);
   const [date, setDateField] = useState(draft.date);
   const [time, setTime] = useState(wallTimeAt(draft.date, draft.minute).slice(11));
   const [duration, setDuration] = useState(String(draft.durationMinutes));
-  const [visitReason, setVisitReason] = useState('');
-  const [notes, setNotes] = useState('');
+  const [visitReason, setVisitReason] = useState(editing?.visitReason ?? '');
+  const [notes, setNotes] = useState(editing?.notes ?? '');
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [conflict, setConflict] = useState<ConflictReport | null>(null);
   const [repeat, setRepeat] = useState<RepeatChoice>({ kind: 'none', every: 1, weekdays: [], end: 'after', count: 10, until: addDays(draft.date, 91) });
@@ -83,11 +87,27 @@ export function AppointmentDialog({ draft, onClose }: AppointmentDialogProps) {
   const [busy, setBusy] = useState(false);
   // The dry run: closures, conflicts and hours shown while the receptionist edits, before Save.
   const checkInput = useMemo(
-    () => draftCheckInput({ resourceIds, patientId: patient?.id ?? null, date, time, duration, timeZone: clinic.timeZone, repeat: repeat.kind === 'none' ? null : plan }),
-    [resourceIds, patient, date, time, duration, clinic.timeZone, repeat.kind, plan],
+    () =>
+      draftCheckInput({
+        resourceIds,
+        patientId: patient?.id ?? null,
+        date,
+        time,
+        duration,
+        timeZone: clinic.timeZone,
+        repeat: repeat.kind === 'none' ? null : plan,
+        ...(editing ? { excluding: editing.source === 'occurrence' ? { seriesId: editing.seriesId } : { appointmentId: editing.id } } : {}),
+      }),
+    [resourceIds, patient, date, time, duration, clinic.timeZone, repeat.kind, plan, editing],
   );
   const draftCheck = useDraftCheck(checkInput);
   const [confirming, setConfirming] = useState<WarningGroup[] | null>(null);
+  const edit = useEditBooking(editing, patient ? text.patientName(patient) : text.dayView.unknownPatient, format, {
+    onSaved: (notice) => (show(notice), setDate(date), onClose()),
+    onRefused: (error) => showRefusal(error),
+    onFailed: () => setErrors({ form: text.app.unexpectedError }),
+    setBusy,
+  });
 
   function toggleResource(id: string, on: boolean) {
     setResourceIds((ids) => (on ? [...ids, id] : ids.filter((other) => other !== id)));
@@ -138,6 +158,7 @@ export function AppointmentDialog({ draft, onClose }: AppointmentDialogProps) {
       const warnings = check ? warningsToConfirm(check) : [];
       if (warnings.length > 0) return setConfirming(warnings);
     }
+    if (editing) return edit.request({ wallStart: `${date}T${time}`, timeZone: clinic.timeZone, durationMinutes: Number(duration), resourceIds, visitReason, notes }, override);
     if (repeat.kind !== 'none') {
       if (!plan || !plan.ok) {
         if (plan && !plan.ok) setErrors({ repeat: problemSentence(plan.problem) });
@@ -197,9 +218,13 @@ export function AppointmentDialog({ draft, onClose }: AppointmentDialogProps) {
 
   const presetChosen = durationPresets.some((minutes) => String(minutes) === duration);
   return (
-    <Modal title={text.dialog.newTitle} onClose={onClose} className="modal-wide">
+    <Modal title={editing ? text.edit.title : text.dialog.newTitle} onClose={onClose} className="modal-wide">
       <form className="modal-body appointment-form" onSubmit={submit} noValidate>
-        {registering === null ? (
+        {editing ? (
+          <p className="edit-patient" data-testid="edit-patient">
+            {text.edit.patient}: <strong>{patient ? text.patientName(patient) : text.dayView.unknownPatient}</strong>
+          </p>
+        ) : registering === null ? (
           <PatientPicker
             patient={patient}
             onChoose={(chosen) => (setPatient(chosen), setConflict(null))}
@@ -265,7 +290,8 @@ export function AppointmentDialog({ draft, onClose }: AppointmentDialogProps) {
           {errors['durationMinutes'] ? <p className="field-error">{errors['durationMinutes']}</p> : null}
         </fieldset>
 
-        {plan ? (
+        {editing?.source === 'occurrence' ? <p className="field-hint">{text.edit.repeatKept}</p> : null}
+        {plan && !editing ? (
           <RepeatFields
             choice={repeat}
             onChange={(choice) => (setRepeat(choice), setConflict(null))}
@@ -296,9 +322,10 @@ export function AppointmentDialog({ draft, onClose }: AppointmentDialogProps) {
           busy={busy}
           onCancel={onClose}
           submitDisabled={busy || registering !== null}
-          submitLabel={busy ? text.dialog.submitting : repeat.kind === 'none' ? text.dialog.submit : text.dialog.submitSeries}
+          submitLabel={editing ? (busy ? text.edit.saving : text.edit.submit) : busy ? text.dialog.submitting : repeat.kind === 'none' ? text.dialog.submit : text.dialog.submitSeries}
         />
       </form>
+      {edit.asking ? <EditScopeDialog {...edit.asking} /> : null}
     </Modal>
   );
 }

@@ -1,13 +1,19 @@
 import { create } from 'zustand';
-import type { CalendarDate } from '../../core/model';
+import type { CalendarDate, Patient } from '../../core/model';
+import type { EditTarget } from './edit-scope';
 
-/** Where a new appointment starts out: from a slot click or drag, or from N / the toolbar. */
+/** The booking the dialog edits, with its patient (shown, not changed). */
+export type EditingBooking = EditTarget & { patient?: Patient | undefined };
+
+/** Where a new appointment starts out: from a slot click or drag, or from N / the toolbar; or the booking to edit (E / Edit). */
 export interface AppointmentDraft {
   date: CalendarDate;
   /** Wall minutes after midnight. */
   minute: number;
   durationMinutes: number;
   resourceIds: string[];
+  /** Set when editing an existing booking: the dialog opens pre-filled and saves the changes. */
+  editing?: EditingBooking;
 }
 
 /** Whether the new-appointment dialog is open, and with what. */

@@ -3,6 +3,8 @@ import type { KeyboardEvent, MouseEvent, PointerEvent } from 'react';
 import type { CalendarDate } from '../../core/model';
 import type { ClinicFormat } from '../i18n';
 import { text } from '../i18n';
+import { canEdit, editDraftFor } from '../appointment-dialog/edit-draft';
+import { useAppointmentDialog } from '../appointment-dialog/appointment-dialog-store';
 import { useIsDoubleBooked } from '../needs-attention/useIsDoubleBooked';
 import type { Placement } from './day-layout';
 import type { GridItem } from './day-columns';
@@ -39,9 +41,10 @@ interface DragState {
  * One booking on the grid, coloured by status, with the patient's name, the
  * reason and the length. It is a focusable button: a click or focus selects
  * it, and on it A / R / C / N / X change the status (X asks for a reason),
- * U undoes. Tall enough blocks carry a one-click button for the next step.
+ * U undoes, E edits. Tall enough blocks carry a one-click button for the next step.
  * A booked appointment can be dragged to another time, or its bottom edge
- * dragged to change its length; the engine checks the new time first.
+ * dragged to change its length; the engine checks the new time first. A
+ * series visit can be dragged too: the move asks which visits it applies to.
  *
  * @example <AppointmentBlock placement={placement} top={120} height={56} date="2026-11-25" scale={scale} format={format} selected={false} status={status} move={move} />
  */
@@ -58,8 +61,8 @@ export function AppointmentBlock({ placement, top, height, date, scale, format, 
   // Two desks booked this slot offline (sync): a red marker until the "Needs attention" inbox settles it.
   const doubleBooked = useIsDoubleBooked(item.id);
   const label = `${text.dayView.appointmentLabel(name, time, item.durationMinutes, text.statuses[item.status], item.visitReason ?? '')}${doubleBooked ? ` ${text.needsAttention.marker}` : ''}`;
-  // Only a stored, booked appointment that starts on this day can be moved (the engine refuses the rest).
-  const movable = item.source === 'appointment' && item.status === 'booked' && grid.start >= 0;
+  // Only a booked appointment or series visit that starts on this day can be moved (the engine refuses the rest).
+  const movable = item.status === 'booked' && grid.start >= 0;
 
   function onKeyDown(event: KeyboardEvent) {
     if (event.ctrlKey || event.metaKey || event.altKey) return;
@@ -67,6 +70,12 @@ export function AppointmentBlock({ placement, top, height, date, scale, format, 
       event.preventDefault();
       event.stopPropagation();
       void status.undo(item);
+      return;
+    }
+    if (event.key.toLowerCase() === 'e' && canEdit(item)) {
+      event.preventDefault();
+      event.stopPropagation();
+      useAppointmentDialog.getState().open(editDraftFor(item));
       return;
     }
     const to = statusForKey(event.key);

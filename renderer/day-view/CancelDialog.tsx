@@ -1,10 +1,14 @@
 import { useState } from 'react';
 import type { FormEvent } from 'react';
+import { needsScope } from '../appointment-dialog/edit-scope';
+import type { EditScope } from '../appointment-dialog/edit-scope';
+import { ScopeChoice } from '../appointment-dialog/ScopeChoice';
 import type { DayItem } from '../data/day-sheet';
 import { Modal } from '../dialog/Modal';
 import { Field } from '../forms/Field';
 import type { ClinicFormat } from '../i18n';
 import { text } from '../i18n';
+import { useCancelSeriesVisits } from './useCancelSeriesVisits';
 import type { StatusChanges } from './useStatusChange';
 
 /** Props of {@link CancelDialog}. */
@@ -17,7 +21,9 @@ export interface CancelDialogProps {
 
 /**
  * Asks why before cancelling (the engine refuses a cancellation without a
- * reason; asking first saves the round trip).
+ * reason; asking first saves the round trip). For a series visit it also
+ * asks which visits: this one, this and following, or all that have not
+ * happened yet.
  *
  * @example <CancelDialog item={item} format={format} status={status} onClose={close} />
  */
@@ -25,6 +31,9 @@ export function CancelDialog({ item, format, status, onClose }: CancelDialogProp
   const [reason, setReason] = useState('');
   const [error, setError] = useState<string | undefined>();
   const [busy, setBusy] = useState(false);
+  const [scope, setScope] = useState<EditScope>('this');
+  const cancelVisits = useCancelSeriesVisits(format);
+  const series = needsScope(item);
   const name = item.patient ? text.patientName(item.patient) : text.dayView.unknownPatient;
 
   async function submit(event: FormEvent) {
@@ -34,15 +43,23 @@ export function CancelDialog({ item, format, status, onClose }: CancelDialogProp
       return;
     }
     setBusy(true);
+    if (series && scope !== 'this') {
+      const problem = await cancelVisits(item, scope, reason.trim());
+      setBusy(false);
+      if (problem === null) onClose();
+      else setError(problem);
+      return;
+    }
     const done = await status.change(item, 'cancelled', reason.trim());
     setBusy(false);
     if (done) onClose();
   }
 
   return (
-    <Modal title={text.status.cancelTitle} onClose={onClose}>
+    <Modal title={series ? text.editScope.cancelTitle : text.status.cancelTitle} onClose={onClose}>
       <form onSubmit={submit} noValidate className="modal-body">
         <p>{text.status.cancelIntro(name, format.time(item.start))}</p>
+        {series ? <ScopeChoice value={scope} onChange={setScope} purpose="cancel" autoFocus={false} /> : null}
         <Field label={text.status.cancelReason} error={error}>
           <input name="reason" value={reason} onChange={(event) => setReason(event.target.value)} maxLength={500} data-autofocus />
         </Field>

@@ -1,5 +1,6 @@
 import { useMemo } from 'react';
 import { useAppointmentDialog } from '../appointment-dialog/appointment-dialog-store';
+import { canEdit, editDraftFor } from '../appointment-dialog/edit-draft';
 import { useNow } from '../app/useNow';
 import { useClinic } from '../data/useClinic';
 import { useDaySheet } from '../data/useDaySheet';
@@ -16,6 +17,8 @@ import type { DayColumn } from './day-columns';
 import { useDayView } from './day-view-store';
 import { DayGrid } from './DayGrid';
 import { DayToolbar } from './DayToolbar';
+import { useOccurrenceMove } from './occurrence-move-store';
+import { OccurrenceMoveDialog } from './OccurrenceMoveDialog';
 import { defaultDraftMinute } from './default-draft';
 import { SelectionPanel } from './SelectionPanel';
 import { useMoveAppointment } from './useMoveAppointment';
@@ -47,6 +50,8 @@ export function DayView() {
   const openDialog = useAppointmentDialog((state) => state.open);
   const finderOpen = usePatientFinder((state) => state.isOpen);
   const closeFinder = usePatientFinder((state) => state.close);
+  const pendingMove = useOccurrenceMove((state) => state.pending);
+  const clearPendingMove = useOccurrenceMove((state) => state.clear);
 
   const grid = useMemo(() => {
     const options = { showCancelled: view.showCancelled, dayStartMinute: view.dayStartMinute, dayEndMinute: view.dayEndMinute };
@@ -75,7 +80,10 @@ export function DayView() {
   const title = view.layout === 'week' ? text.dayView.weekTitle(format.shortDate(weekStart), format.shortDate(addDays(weekStart, 6))) : format.longDate(date);
   // ← / → and the arrows step a day on the sheet and the agenda, a week on the week view.
   const step = view.layout === 'week' ? 7 : 1;
-  useDeskShortcuts({ newAppointment: openNew, today: () => view.setDate(null), shiftDay: (days) => view.setDate(addDays(date, days * step)) });
+  const editSelected = () => {
+    if (selected && canEdit(selected)) openDialog(editDraftFor(selected));
+  };
+  useDeskShortcuts({ newAppointment: openNew, editSelected, today: () => view.setDate(null), shiftDay: (days) => view.setDate(addDays(date, days * step)) });
 
   return (
     <section className="day-view" aria-label={text.dayView.title}>
@@ -124,6 +132,7 @@ export function DayView() {
       </div>
       {finderOpen ? <PatientFinder onClose={closeFinder} /> : null}
       {cancelling ? <CancelDialog item={cancelling} format={format} status={status} onClose={() => view.askCancel(null)} /> : null}
+      {pendingMove ? <OccurrenceMoveDialog pending={pendingMove} format={format} resourceNames={resourceNames} onClose={clearPendingMove} /> : null}
     </section>
   );
 }

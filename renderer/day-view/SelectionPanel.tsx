@@ -1,3 +1,5 @@
+import { useAppointmentDialog } from '../appointment-dialog/appointment-dialog-store';
+import { canEdit, editDraftFor } from '../appointment-dialog/edit-draft';
 import type { DayItem } from '../data/day-sheet';
 import type { ClinicFormat } from '../i18n';
 import { text } from '../i18n';
@@ -18,13 +20,15 @@ const actionOrder: AppointmentStatus[] = ['arrived', 'in_room', 'completed', 'no
 const actionKeys: Partial<Record<AppointmentStatus, string>> = { arrived: 'A', in_room: 'R', completed: 'C', no_show: 'N', cancelled: 'X' };
 
 /**
- * The selected booking's details and its status buttons: only the changes the
- * status machine allows from where it is, plus undo of the last change.
+ * The selected booking's details, Edit (E: the appointment dialog,
+ * pre-filled) and its status buttons: only the changes the status machine
+ * allows from where it is, plus undo of the last change.
  *
  * @example <SelectionPanel item={item} format={format} resourceNames={names} status={status} />
  */
 export function SelectionPanel({ item, format, resourceNames, status }: SelectionPanelProps) {
   const askCancel = useDayView((state) => state.askCancel);
+  const openDialog = useAppointmentDialog((state) => state.open);
   const allowed = allowedTransitions(item.status);
   const name = item.patient ? text.patientName(item.patient) : text.dayView.unknownPatient;
   return (
@@ -59,6 +63,13 @@ export function SelectionPanel({ item, format, resourceNames, status }: Selectio
           </>
         ) : null}
       </dl>
+      {canEdit(item) ? (
+        <div className="form-actions">
+          <button type="button" onClick={() => openDialog(editDraftFor(item))} aria-keyshortcuts="E">
+            {text.edit.action} <kbd>E</kbd>
+          </button>
+        </div>
+      ) : null}
       <div className="status-actions" role="group" aria-label={text.status.actions}>
         {actionOrder
           .filter((to) => allowed.includes(to))

@@ -1,11 +1,13 @@
 import { useCallback } from 'react';
 import type { CalendarDate } from '../../core/model';
+import { needsScope } from '../appointment-dialog/edit-scope';
 import type { DayItem } from '../data/day-sheet';
 import { useCommand } from '../data/useCommand';
 import { wallTimeAt } from '../dates/calendar-dates';
 import type { ClinicFormat } from '../i18n';
 import { conflictSentence, problemSentence, text } from '../i18n';
 import { useNotices } from '../notices/notice-store';
+import { useOccurrenceMove } from './occurrence-move-store';
 
 /** Moves or resizes a booking on the sheet; answers whether the engine accepted it. */
 export type MoveAppointment = (item: DayItem, date: CalendarDate, startMinute: number, durationMinutes: number) => Promise<boolean>;
@@ -15,7 +17,8 @@ export type MoveAppointment = (item: DayItem, date: CalendarDate, startMinute: n
  * check without counting the booking against itself). Accepted: a notice
  * with Undo, which moves it back. Refused: the notice says why (what it
  * would collide with) and the block stays where it was, because the sheet
- * only ever shows what is stored.
+ * only ever shows what is stored. A series visit is not moved yet: the
+ * scope question opens first (OccurrenceMoveDialog saves it).
  *
  * @example const move = useMoveAppointment(format, clinic.timeZone, names); await move(item, '2026-11-25', 630, 30);
  */
@@ -24,6 +27,10 @@ export function useMoveAppointment(format: ClinicFormat, timeZone: string, resou
   const show = useNotices((state) => state.show);
   return useCallback(
     async (item, date, startMinute, durationMinutes) => {
+      if (needsScope(item)) {
+        useOccurrenceMove.getState().ask({ item, edit: { wallStart: wallTimeAt(date, startMinute), timeZone, durationMinutes, resourceIds: item.resourceIds } });
+        return false;
+      }
       const name = item.patient ? text.patientName(item.patient) : text.dayView.unknownPatient;
       const result = await run('appointment/move', { appointmentId: item.id, wallStart: wallTimeAt(date, startMinute), timeZone, durationMinutes });
       if (!result.ok) {

@@ -18,6 +18,7 @@ const onAppointment: [string, string][] = [
   ['N', text.shortcuts.noShow],
   ['X', text.shortcuts.cancel],
   ['U', text.shortcuts.undo],
+  ['E', text.shortcuts.edit],
 ];
 
 function Keys({ rows }: { rows: [string, string][] }) {

@@ -5,7 +5,16 @@ const press = (key: string, modifiers: Partial<{ ctrlKey: boolean; metaKey: bool
 
 describe('deskShortcut', () => {
   it('maps the documented keys', () => {
-    expect(['n', 'T', 'ArrowLeft', 'ArrowRight', '?', '/'].map((key) => deskShortcut(press(key)))).toEqual(['new-appointment', 'today', 'previous-day', 'next-day', 'shortcut-sheet', 'find-patient']);
+    expect(['n', 'T', 'ArrowLeft', 'ArrowRight', '?', '/', 'e', 'E'].map((key) => deskShortcut(press(key)))).toEqual([
+      'new-appointment',
+      'today',
+      'previous-day',
+      'next-day',
+      'shortcut-sheet',
+      'find-patient',
+      'edit-appointment',
+      'edit-appointment',
+    ]);
     expect(deskShortcut(press('z', { ctrlKey: true }))).toBe('undo');
     expect(deskShortcut(press('z', { metaKey: true }))).toBe('undo');
   });

@@ -1,5 +1,5 @@
 /** What a key press on the desk (outside fields and dialogs) asks for. */
-export type DeskShortcut = 'new-appointment' | 'today' | 'previous-day' | 'next-day' | 'shortcut-sheet' | 'find-patient' | 'undo';
+export type DeskShortcut = 'new-appointment' | 'edit-appointment' | 'today' | 'previous-day' | 'next-day' | 'shortcut-sheet' | 'find-patient' | 'undo';
 
 /** The parts of a keyboard event the desk looks at. */
 export interface KeyPress {
@@ -10,7 +10,7 @@ export interface KeyPress {
 }
 
 /**
- * Maps a key press to a desk shortcut: N new appointment, T today, ← / →
+ * Maps a key press to a desk shortcut: N new appointment, E edit the selected one, T today, ← / →
  * previous and next day, ? the sheet, / find a patient, Ctrl/⌘+Z undo the last status change.
  * Other modifier combinations are left to the browser.
  *
@@ -23,6 +23,9 @@ export function deskShortcut(press: KeyPress): DeskShortcut | undefined {
     case 'n':
     case 'N':
       return 'new-appointment';
+    case 'e':
+    case 'E':
+      return 'edit-appointment';
     case 't':
     case 'T':
       return 'today';

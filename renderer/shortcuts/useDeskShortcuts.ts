@@ -7,6 +7,8 @@ import { useShortcutSheet } from './shortcut-sheet-store';
 /** What the desk does for the shortcuts that depend on the day view. */
 export interface DeskShortcutHandlers {
   newAppointment(): void;
+  /** E: edit the selected booking (nothing when none is selected or it cannot be edited). */
+  editSelected(): void;
   today(): void;
   shiftDay(days: number): void;
 }
@@ -17,7 +19,7 @@ export interface DeskShortcutHandlers {
  * the appointment blocks themselves, which stop the event, so N on a
  * focused booking marks a no-show and N elsewhere opens a new appointment.
  *
- * @example useDeskShortcuts({ newAppointment: openNew, today: () => setDate(null), shiftDay: (days) => setDate(addDays(date, days)) });
+ * @example useDeskShortcuts({ newAppointment: openNew, editSelected: openEdit, today: () => setDate(null), shiftDay: (days) => setDate(addDays(date, days)) });
  */
 export function useDeskShortcuts(handlers: DeskShortcutHandlers): void {
   const latest = useRef(handlers);
@@ -31,6 +33,9 @@ export function useDeskShortcuts(handlers: DeskShortcutHandlers): void {
       switch (shortcut) {
         case 'new-appointment':
           latest.current.newAppointment();
+          break;
+        case 'edit-appointment':
+          latest.current.editSelected();
           break;
         case 'today':
           latest.current.today();

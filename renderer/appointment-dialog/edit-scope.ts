@@ -1,0 +1,147 @@
+import type { CommandArgs, CommandName } from '../../core/commands';
+import { localMsToWallTime, parseWallTime, wallPartsToLocalMs } from '../../core/time';
+
+/**
+ * Which visits of a series a change applies to: this occurrence only, this
+ * and the following ones, or all of them (RFC 5545's RANGE=THISANDFUTURE and
+ * the whole series).
+ */
+export const editScopes = ['this', 'following', 'all'] as const;
+
+/** One of {@link editScopes}. */
+export type EditScope = (typeof editScopes)[number];
+
+/** The booking being edited, as the day sheet shows it (`DayItem`'s fields that matter here). */
+export interface EditTarget {
+  /** Appointment id, or the occurrence id `seriesId:YYYYMMDDTHHmmss`. */
+  id: string;
+  source: 'appointment' | 'occurrence';
+  seriesId?: string | undefined;
+  /** Where the rule put an occurrence (its key), a wall time in the series' zone. */
+  originalStart?: string | undefined;
+  patientId: string;
+  /** Wall time where it is now (a moved occurrence: where it was moved to). */
+  wallStart: string;
+  timeZone: string;
+  durationMinutes: number;
+  resourceIds: readonly string[];
+  visitReason?: string | undefined;
+  notes?: string | undefined;
+}
+
+/** What the edit dialog (or a drag) wants the booking to become. */
+export interface BookingEdit {
+  wallStart: string;
+  timeZone: string;
+  durationMinutes: number;
+  resourceIds: readonly string[];
+  /** The whole text; empty clears it. Left out: not shown, so not changed (a drag). */
+  visitReason?: string;
+  notes?: string;
+}
+
+/** One command call, typed by its name. */
+export type CommandCall = { [Name in CommandName]: { name: Name; args: CommandArgs<Name> } }[CommandName];
+
+/**
+ * Whether a booking is a series occurrence whose changes need a scope.
+ *
+ * @example needsScope({ source: 'occurrence', seriesId: 's1', originalStart: '2026-01-12T09:00:00', … }) // true
+ */
+export function needsScope(target: EditTarget): target is EditTarget & { seriesId: string; originalStart: string } {
+  return target.source === 'occurrence' && target.seriesId !== undefined && target.originalStart !== undefined;
+}
+
+const localMs = (wall: string, field: string) => wallPartsToLocalMs(parseWallTime(wall, field));
+
+/**
+ * Moves a wall time by the wall-clock distance from `from` to `to` (days,
+ * hours and minutes on the clinic clock, never elapsed time), so "an hour
+ * later" stays 10:00 after 09:00 across a clock change.
+ *
+ * @example shiftWallTime('2026-01-05T09:00', '2026-03-09T09:00', '2026-03-10T10:30') // '2026-01-06T10:30:00'
+ */
+export function shiftWallTime(wall: string, from: string, to: string): string {
+  return localMsToWallTime(localMs(wall, 'wallStart') + localMs(to, 'wallStart') - localMs(from, 'wallStart'));
+}
+
+const sameWall = (left: string, right: string) => localMs(left, 'wallStart') === localMs(right, 'wallStart');
+const sameIds = (left: readonly string[], right: readonly string[]) => left.length === right.length && left.every((id, index) => id === right[index]);
+
+/** The fields that changed, as a series change or an occurrence edit takes them (text only when shown and different). */
+function changedDetails(target: EditTarget, edit: BookingEdit) {
+  return {
+    ...(edit.timeZone === target.timeZone ? {} : { timeZone: edit.timeZone }),
+    ...(edit.durationMinutes === target.durationMinutes ? {} : { durationMinutes: edit.durationMinutes }),
+    ...(sameIds(edit.resourceIds, target.resourceIds) ? {} : { resourceIds: [...edit.resourceIds] }),
+    ...(edit.visitReason === undefined || edit.visitReason === (target.visitReason ?? '') ? {} : { visitReason: edit.visitReason }),
+    ...(edit.notes === undefined || edit.notes === (target.notes ?? '') ? {} : { notes: edit.notes }),
+  };
+}
+
+/**
+ * The commands that save an edit, in order (empty: nothing changed).
+ *
+ * - A stored appointment: `appointment/move` when its time, zone, length or
+ *   resources changed (checked, may need `override`), then `appointment/edit`
+ *   when its reason or notes changed.
+ * - An occurrence, `this`: `occurrence/edit` with its new fields.
+ * - `following`: `series/edit-following` from its original start; the new
+ *   series' `dtstart` is the original start moved by the same wall-clock
+ *   amount as this visit was (so the tail keeps the step the user made).
+ * - `all`: `series/edit-all`; `dtstart` is the series' start moved by that
+ *   same amount (needs `seriesStart`, the series' `dtstart`).
+ *
+ * @example planEdit(occurrence, { ...fields, wallStart: '2026-01-19T10:00' }, 'following') // [{ name: 'series/edit-following', args: { seriesId, fromOriginalStart: '2026-01-19T09:00:00', changes: { dtstart: '2026-01-19T10:00:00' } } }]
+ */
+export function planEdit(target: EditTarget, edit: BookingEdit, scope: EditScope | null, options: { override?: string | undefined; seriesStart?: string | undefined } = {}): CommandCall[] {
+  const override = options.override === undefined ? {} : { override: { reason: options.override } };
+  const moved = !sameWall(edit.wallStart, target.wallStart);
+  const details = changedDetails(target, edit);
+  if (!needsScope(target)) {
+    const calls: CommandCall[] = [];
+    const { visitReason, notes, ...booking } = details;
+    if (moved || Object.keys(booking).length > 0) {
+      calls.push({ name: 'appointment/move', args: { appointmentId: target.id, wallStart: edit.wallStart, timeZone: edit.timeZone, durationMinutes: edit.durationMinutes, resourceIds: [...edit.resourceIds], ...override } });
+    }
+    if (visitReason !== undefined || notes !== undefined) {
+      calls.push({ name: 'appointment/edit', args: { appointmentId: target.id, visitReason: edit.visitReason || null, notes: edit.notes || null } });
+    }
+    return calls;
+  }
+  if (!moved && Object.keys(details).length === 0) return [];
+  const key = { seriesId: target.seriesId };
+  switch (scope ?? 'this') {
+    case 'this':
+      return [{ name: 'occurrence/edit', args: { ...key, originalStart: target.originalStart, wallStart: edit.wallStart, timeZone: edit.timeZone, durationMinutes: edit.durationMinutes, resourceIds: [...edit.resourceIds], ...details, ...override } }];
+    case 'following': {
+      const dtstart = moved ? { dtstart: shiftWallTime(target.originalStart, target.wallStart, edit.wallStart) } : {};
+      return [{ name: 'series/edit-following', args: { ...key, fromOriginalStart: target.originalStart, changes: { ...dtstart, ...details }, ...override } }];
+    }
+    case 'all': {
+      if (moved && options.seriesStart === undefined) throw new Error('Moving all visits needs the series start.');
+      const dtstart = moved && options.seriesStart !== undefined ? { dtstart: shiftWallTime(options.seriesStart, target.wallStart, edit.wallStart) } : {};
+      return [{ name: 'series/edit-all', args: { ...key, changes: { ...dtstart, ...details }, ...override } }];
+    }
+  }
+}
+
+/**
+ * The command that cancels a booking with a reason: a stored appointment
+ * through `appointment/cancel`; an occurrence through `occurrence/cancel`
+ * (this), `series/cancel-following` (this and following, from its original
+ * start) or `series/cancel-all` (every visit that has not started yet).
+ *
+ * @example planCancel(occurrence, 'following', 'Moved away') // { name: 'series/cancel-following', args: { seriesId: 's1', fromOriginalStart: '2026-01-19T09:00:00', reason: 'Moved away' } }
+ */
+export function planCancel(target: EditTarget, scope: EditScope | null, reason: string): CommandCall {
+  if (!needsScope(target)) return { name: 'appointment/cancel', args: { appointmentId: target.id, reason } };
+  switch (scope ?? 'this') {
+    case 'this':
+      return { name: 'occurrence/cancel', args: { seriesId: target.seriesId, originalStart: target.originalStart, reason } };
+    case 'following':
+      return { name: 'series/cancel-following', args: { seriesId: target.seriesId, fromOriginalStart: target.originalStart, reason } };
+    case 'all':
+      return { name: 'series/cancel-all', args: { seriesId: target.seriesId, reason } };
+  }
+}

@@ -1,0 +1,48 @@
+import { useCallback } from 'react';
+import type { CommandError } from '../../core/commands';
+import { wallTimeToInstant } from '../../core/time';
+import { useCommand } from '../data/useCommand';
+import type { ClinicFormat } from '../i18n';
+import { text } from '../i18n';
+import { planEdit } from './edit-scope';
+import type { BookingEdit, EditScope, EditTarget } from './edit-scope';
+
+/** How a save ended: saved (with the notice to show), nothing to save, or the first refusal. */
+export type SaveOutcome = { ok: true; notice: string } | { ok: false; error: CommandError };
+
+/** Saves an edit of a booking in the given scope (see {@link useSaveBooking}). */
+export type SaveBooking = (
+  target: EditTarget,
+  edit: BookingEdit,
+  scope: EditScope | null,
+  options?: { override?: string | undefined; seriesStart?: string | undefined; patientName?: string },
+) => Promise<SaveOutcome>;
+
+/**
+ * Runs the commands `planEdit` chooses for an edit (a move then a change of
+ * words for an appointment; `occurrence/edit`, `series/edit-following` or
+ * `series/edit-all` for a series visit), stopping at the first refusal, and
+ * says in words what was saved. The edit dialog and the drag on the day
+ * sheet share it, so both save a series visit the same way.
+ *
+ * @example const save = useSaveBooking(format); const outcome = await save(item, edit, 'following', { patientName: 'Ada Lovelace' });
+ */
+export function useSaveBooking(format: ClinicFormat): SaveBooking {
+  const run = useCommand();
+  return useCallback(
+    async (target, edit, scope, options = {}) => {
+      const calls = planEdit(target, edit, scope, options);
+      if (calls.length === 0) return { ok: true, notice: text.edit.nothingChanged };
+      for (const call of calls) {
+        const result = await run(call.name, call.args as never);
+        if (!result.ok) return { ok: false, error: result.error };
+      }
+      const name = options.patientName ?? text.dayView.unknownPatient;
+      const date = format.shortDate(edit.wallStart.slice(0, 10));
+      if (scope === 'following' && target.source === 'occurrence') return { ok: true, notice: text.edit.savedFollowing(name, date) };
+      if (scope === 'all' && target.source === 'occurrence') return { ok: true, notice: text.edit.savedAll(name) };
+      return { ok: true, notice: text.edit.saved(name, `${date} ${format.time(wallTimeToInstant(edit.wallStart, edit.timeZone, 'wallStart'))}`) };
+    },
+    [run, format],
+  );
+}
