@@ -239,6 +239,23 @@ class PostgresStorage implements Storage, RawSqlAccess {
           const { rows } = await client.query<EntityRow>({ name: 'td_list_entities', text: 'SELECT * FROM entities WHERE clinic_id = $1 AND entity = $2 AND NOT deleted ORDER BY id', values: [clinicId, entity] });
           return rows.map(toEntity);
         },
+        findSeriesTouching: async (resourceIds, patientIds) => {
+          // jsonb ?| : does the array hold any of these strings. One round trip for both lists.
+          const { rows } = await client.query<EntityRow & { list: 'series' | 'exception' }>({ name: 'td_series_touching', text: `WITH touching AS (
+               SELECT * FROM entities s WHERE s.clinic_id = $1 AND s.entity = 'series' AND NOT s.deleted AND (
+                 s.data->>'patientId' = ANY($3::text[])
+                 OR s.data->'resourceIds' ?| $2::text[]
+                 OR s.id IN (SELECT x.data->>'seriesId' FROM entities x
+                   WHERE x.clinic_id = $1 AND x.entity = 'seriesException' AND NOT x.deleted AND x.data->>'kind' = 'moved' AND x.data->'resourceIds' ?| $2::text[])
+               )
+             )
+             SELECT 'series' AS list, * FROM touching
+             UNION ALL
+             SELECT 'exception' AS list, e.* FROM entities e
+             WHERE e.clinic_id = $1 AND e.entity = 'seriesException' AND NOT e.deleted AND e.data->>'seriesId' IN (SELECT id FROM touching)
+             ORDER BY list DESC, id`, values: [clinicId, [...resourceIds], [...patientIds]] });
+          return { series: rows.filter((row) => row.list === 'series').map(toEntity), exceptions: rows.filter((row) => row.list === 'exception').map(toEntity) };
+        },
         recordAt: async (entity, id, version) => {
           const { rows } = await client.query<{ data: Record<string, unknown> | null }>({ name: 'td_record_at', text: "SELECT data FROM changes WHERE clinic_id = $1 AND change = $2 AND entity = $3 AND id = $4 AND op = 'put'", values: [clinicId, version, entity, id] });
           return rows[0]?.data ?? null;

@@ -99,6 +99,20 @@ class SqliteStorage implements Storage, RawSqlAccess {
       insertChange: db.prepare('INSERT INTO changes (clinic_id, change, entity, id, op, version, data) VALUES (?, ?, ?, ?, ?, ?, ?)'),
       entity: db.prepare<[string, string, string], EntityRow>('SELECT * FROM entities WHERE clinic_id = ? AND entity = ? AND id = ?'),
       liveEntities: db.prepare<[string, string], EntityRow>('SELECT * FROM entities WHERE clinic_id = ? AND entity = ? AND deleted = 0 ORDER BY id'),
+      // Arrays are passed as JSON text and unpacked with json_each (one statement whatever their length).
+      seriesTouching: db.prepare<{ clinicId: string; resourceIds: string; patientIds: string }, EntityRow>(
+        `SELECT * FROM entities s WHERE s.clinic_id = @clinicId AND s.entity = 'series' AND s.deleted = 0 AND (
+           json_extract(s.data, '$.patientId') IN (SELECT value FROM json_each(@patientIds))
+           OR EXISTS (SELECT 1 FROM json_each(s.data, '$.resourceIds') r WHERE r.value IN (SELECT value FROM json_each(@resourceIds)))
+           OR s.id IN (SELECT json_extract(x.data, '$.seriesId') FROM entities x
+             WHERE x.clinic_id = @clinicId AND x.entity = 'seriesException' AND x.deleted = 0 AND json_extract(x.data, '$.kind') = 'moved'
+               AND EXISTS (SELECT 1 FROM json_each(x.data, '$.resourceIds') r WHERE r.value IN (SELECT value FROM json_each(@resourceIds))))
+         ) ORDER BY s.id`,
+      ),
+      exceptionsOf: db.prepare<{ clinicId: string; seriesIds: string }, EntityRow>(
+        `SELECT * FROM entities WHERE clinic_id = @clinicId AND entity = 'seriesException' AND deleted = 0
+           AND json_extract(data, '$.seriesId') IN (SELECT value FROM json_each(@seriesIds)) ORDER BY id`,
+      ),
       putEntity: db.prepare(
         `INSERT INTO entities (clinic_id, entity, id, version, data, deleted, device_id) VALUES (?, ?, ?, ?, ?, ?, ?)
          ON CONFLICT (clinic_id, entity, id) DO UPDATE SET version = excluded.version, data = excluded.data, deleted = excluded.deleted, device_id = excluded.device_id`,
@@ -256,6 +270,11 @@ class SqliteStorage implements Storage, RawSqlAccess {
           return row ? [toEntity(row)] : [];
         }),
         listEntities: async (entity) => s.liveEntities.all(clinicId, entity).map(toEntity),
+        findSeriesTouching: async (resourceIds, patientIds) => {
+          const series = s.seriesTouching.all({ clinicId, resourceIds: JSON.stringify(resourceIds), patientIds: JSON.stringify(patientIds) }).map(toEntity);
+          if (series.length === 0) return { series, exceptions: [] };
+          return { series, exceptions: s.exceptionsOf.all({ clinicId, seriesIds: JSON.stringify(series.map((record) => record.id)) }).map(toEntity) };
+        },
         recordAt: async (entity, id, version) => {
           const row = s.changeAt.get(clinicId, version, entity, id);
           return row?.data ? (JSON.parse(row.data) as Record<string, unknown>) : null;

@@ -228,6 +228,35 @@ export function runStorageContract(name: string, open: () => Promise<ContractSub
       expect((await pullAll(two)).filter((c) => c.entity === 'conflict')).toHaveLength(1);
     });
 
+    it('finds the series a booking can touch (by resource, by patient, by an occurrence moved onto the resource) with their exceptions, and no others', async () => {
+      const { clinicId, desks } = await clinicWith(1);
+      const desk = desks[0]!;
+      const series = (id: string, resourceIds: string[], patientId: string) => ({ id, resourceIds, patientId, dtstart: '2026-03-02T09:00', timeZone: 'Europe/London', durationMinutes: 30, rrule: 'FREQ=WEEKLY;COUNT=4' });
+      const exception = (id: string, seriesId: string, kind: 'moved' | 'cancelled', resourceIds: string[]) => ({ id, seriesId, kind, originalStart: '2026-03-09T09:00', resourceIds });
+      const found = await storage.write(clinicId, desk.deviceId, async (tx) => {
+        await tx.writeRecord({ entity: 'series', id: 's-resource', op: 'put', data: series('s-resource', ['dr-x', 'room-1'], 'p1') });
+        await tx.writeRecord({ entity: 'series', id: 's-patient', op: 'put', data: series('s-patient', ['dr-y'], 'p-wanted') });
+        await tx.writeRecord({ entity: 'series', id: 's-moved', op: 'put', data: series('s-moved', ['dr-z'], 'p3') });
+        await tx.writeRecord({ entity: 'series', id: 's-other', op: 'put', data: series('s-other', ['dr-y'], 'p4') });
+        await tx.writeRecord({ entity: 'series', id: 's-deleted', op: 'put', data: series('s-deleted', ['dr-x'], 'p5') });
+        await tx.writeRecord({ entity: 'series', id: 's-deleted', op: 'delete' });
+        await tx.writeRecord({ entity: 'seriesException', id: 'x-moved', op: 'put', data: exception('x-moved', 's-moved', 'moved', ['room-1']) });
+        await tx.writeRecord({ entity: 'seriesException', id: 'x-resource', op: 'put', data: exception('x-resource', 's-resource', 'cancelled', ['dr-x']) });
+        // A cancelled exception naming the resource does not bring its series in; a deleted moved one neither.
+        await tx.writeRecord({ entity: 'seriesException', id: 'x-cancelled', op: 'put', data: exception('x-cancelled', 's-other', 'cancelled', ['room-1']) });
+        await tx.writeRecord({ entity: 'seriesException', id: 'x-gone', op: 'put', data: exception('x-gone', 's-other', 'moved', ['room-1']) });
+        await tx.writeRecord({ entity: 'seriesException', id: 'x-gone', op: 'delete' });
+        return tx.findSeriesTouching(['room-1', 'dr-none'], ['p-wanted']);
+      });
+      expect(found.series.map((record) => record.id)).toEqual(['s-moved', 's-patient', 's-resource']);
+      expect(found.exceptions.map((record) => record.id)).toEqual(['x-moved', 'x-resource']);
+      const none = await storage.write(clinicId, desk.deviceId, (tx) => tx.findSeriesTouching(['dr-none'], []));
+      expect(none).toEqual({ series: [], exceptions: [] });
+      // Scoped to the clinic: another clinic's desk sees none of these.
+      const other = await clinicWith(1);
+      expect((await storage.write(other.clinicId, other.desks[0]!.deviceId, (tx) => tx.findSeriesTouching(['room-1', 'dr-x'], ['p-wanted']))).series).toEqual([]);
+    });
+
     it('checks series too: two desks booking the same weekly slot are both stored with exactly one conflict; a clear series applies', async () => {
       const { desks } = await clinicWith(2);
       const [one, two] = [desks[0]!, desks[1]!];

@@ -160,6 +160,15 @@ export interface WriteTransaction {
   /** Every live (not deleted) record of one entity in the clinic: the series check expands all stored series. */
   listEntities(entity: SyncEntity): Promise<EntityRecord[]>;
   /**
+   * The live series a booking on `resourceIds` or of `patientIds` can collide
+   * with — naming one of those resources or patients, or with a live `moved`
+   * exception on one of the resources — and every live exception of those
+   * series, each list ordered by id. Filtered in the database, so the
+   * double-booking check reads a handful of series rather than every series
+   * of the clinic (bench/sync-server.bench.ts).
+   */
+  findSeriesTouching(resourceIds: readonly string[], patientIds: readonly string[]): Promise<{ series: EntityRecord[]; exceptions: EntityRecord[] }>;
+  /**
    * The record as the change `version` wrote it (the change log keeps every
    * version), or null when that change did not put this record.
    */

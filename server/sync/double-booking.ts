@@ -43,12 +43,12 @@ const markerOf = (data: Record<string, unknown>) => (typeof data['syncConflict']
 
 /**
  * Live occurrences (exceptions applied) within [fromMs, toMs) of the stored
- * series that can touch the candidates, except `skipSeriesId`. Only series
- * naming one of `resourceIds` or `patientIds`, or with a moved occurrence on
- * one of `resourceIds`, are expanded: expanding every series of the clinic
- * for every save cost ~200 ms per booking at 2,000 series
- * (bench/sync-server.bench.ts), and a series sharing no resource and no
- * patient with the candidates cannot collide with them.
+ * series that can touch the candidates, except `skipSeriesId`: the storage
+ * returns only series naming one of `resourceIds` or `patientIds`, or with a
+ * moved occurrence on one of `resourceIds` (`findSeriesTouching`). Reading
+ * and expanding every series of the clinic for every save cost ~200 ms per
+ * booking at 2,000 series (bench/sync-server.bench.ts), and a series sharing
+ * no resource and no patient with the candidates cannot collide with them.
  */
 async function storedSeriesOccurrences(
   tx: WriteTransaction,
@@ -57,19 +57,20 @@ async function storedSeriesOccurrences(
   touching: { resourceIds: ReadonlySet<string>; patientIds: ReadonlySet<string | null | undefined> },
   skipSeriesId?: string,
 ): Promise<StoredBooking[]> {
-  const series = (await tx.listEntities('series')).filter((record) => record.id !== skipSeriesId && record.data !== null);
+  const patientIds = [...touching.patientIds].filter((id): id is string => typeof id === 'string');
+  const found = await tx.findSeriesTouching([...touching.resourceIds], patientIds);
+  const series = found.series.filter((record) => record.id !== skipSeriesId && record.data !== null);
   if (series.length === 0) return [];
-  const exceptions = (await tx.listEntities('seriesException')).flatMap((record) => (record.data === null ? [] : [record.data as unknown as SeriesException]));
   const exceptionsBySeries = new Map<string, SeriesException[]>();
-  for (const exception of exceptions) exceptionsBySeries.set(exception.seriesId, [...(exceptionsBySeries.get(exception.seriesId) ?? []), exception]);
-  // A moved occurrence keeps its series' patient but may sit on a resource the series does not name.
-  const movedOnto = new Set(exceptions.filter((exception) => exception.kind === 'moved' && exception.resourceIds.some((id) => touching.resourceIds.has(id))).map((exception) => exception.seriesId));
+  for (const record of found.exceptions) {
+    if (record.data === null) continue;
+    const exception = record.data as unknown as SeriesException;
+    exceptionsBySeries.set(exception.seriesId, [...(exceptionsBySeries.get(exception.seriesId) ?? []), exception]);
+  }
   return series.flatMap((record) => {
-    const data = record.data as unknown as Series;
-    const relevant = touching.patientIds.has(data.patientId) || data.resourceIds.some((id) => touching.resourceIds.has(id)) || movedOnto.has(record.id);
-    if (!relevant) return [];
-    const marker = markerOf(record.data as Record<string, unknown>);
-    return expandSeries(data, exceptionsBySeries.get(record.id) ?? [], { from: msToInstant(fromMs), to: msToInstant(toMs), includeCancelled: false }).map((occurrence) => ({
+    const data = record.data as Record<string, unknown>;
+    const marker = markerOf(data);
+    return expandSeries(data as unknown as Series, exceptionsBySeries.get(record.id) ?? [], { from: msToInstant(fromMs), to: msToInstant(toMs), includeCancelled: false }).map((occurrence) => ({
       id: occurrence.id,
       start: occurrence.start,
       end: occurrence.end,
