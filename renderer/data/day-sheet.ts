@@ -66,13 +66,18 @@ export async function readDaySheet(db: TimedeskDb, date: CalendarDate, timeZone:
   const resourceIds = resources.map((resource) => resource.id);
   const items = (await calendarRange(db, { resourceIds, ...range })).map(toDayItem);
 
-  const patients = await db.patients.bulkGet([...new Set(items.map((item) => item.patientId))]);
+  const shown = new Set(resourceIds);
+  // Three independent reads at once. Hours are read whole and filtered here: the table holds a few
+  // rows per resource, and `anyOf` walks a cursor, one IndexedDB round trip per row (280 with 40 providers).
+  const [patients, hours, closures] = await Promise.all([
+    db.patients.bulkGet([...new Set(items.map((item) => item.patientId))]),
+    db.availability.toArray(),
+    db.closures.where('startDate').belowOrEqual(date).toArray(),
+  ]);
   const byId = new Map(patients.filter((patient) => patient !== undefined).map((patient) => [patient.id, patient]));
   for (const item of items) item.patient = byId.get(item.patientId);
-
-  const availability = resourceIds.length === 0 ? [] : await db.availability.where('resourceId').anyOf(resourceIds).toArray();
-  const closures = (await db.closures.where('startDate').belowOrEqual(date).toArray()).filter((closure) => closure.endDate >= date);
-  return { date, timeZone, span, resources, items, availability, closures };
+  const availability = hours.filter((rule) => shown.has(rule.resourceId));
+  return { date, timeZone, span, resources, items, availability, closures: closures.filter((closure) => closure.endDate >= date) };
 }
 
 function toDayItem(entry: CalendarItem): DayItem {
