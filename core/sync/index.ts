@@ -26,3 +26,5 @@ export type { DeskNamesRow } from './desk-names';
 export { clinicRecordSchema, staffCredentialRecordSchema, clinicRecordId } from './synced-records';
 export type { ClinicRecord, StaffCredentialRecord } from './synced-records';
 export { putStaffKeepingUsernamesUnique } from './username-clash';
+export { shareClinicRecords } from './share-clinic';
+export type { SharedClinic } from './share-clinic';

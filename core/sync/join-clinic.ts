@@ -44,9 +44,9 @@ export interface JoinOutcome {
  *
  * Refused with a `ValidationError`: a desk that already holds staff
  * (`not-permitted`, field `setup`: it has its own clinic; joining would mix
- * two), and a server clinic with no staff yet (`unknown-entity`, field
- * `clinic`: nobody could sign in; set the clinic up on its first desk and
- * let it sync). Transport failures are thrown as they come
+ * two), and a server clinic with no staff member holding a passphrase yet
+ * (`unknown-entity`, field `clinic`: nobody could sign in; connect the
+ * clinic's first desk and let it sync). Transport failures are thrown as they come
  * (`SyncTransportError`).
  *
  * @example
@@ -69,16 +69,21 @@ export async function joinClinic(options: JoinClinicOptions): Promise<JoinOutcom
     options.onProgress?.({ changes, total: page.lastChange ?? null });
     if (!page.hasMore) break;
   }
-  const staffIds = new Set<string>();
+  // Someone must be able to sign in afterwards: a staff member with a passphrase.
+  const live = { staff: new Set<string>(), staffCredential: new Set<string>() };
   for (const page of pages) {
     for (const change of page.changes) {
-      if (change.entity !== 'staff') continue;
-      if (change.op === 'put') staffIds.add(change.id);
-      else staffIds.delete(change.id);
+      if (change.entity !== 'staff' && change.entity !== 'staffCredential') continue;
+      if (change.op === 'put') live[change.entity].add(change.id);
+      else live[change.entity].delete(change.id);
     }
   }
-  if (staffIds.size === 0) {
-    throw new ValidationError('unknown-entity', 'clinic', 'The clinic on this server has no staff yet: set it up on its first desk and let that desk sync, then join.');
+  if (![...live.staff].some((id) => live.staffCredential.has(id))) {
+    throw new ValidationError(
+      'unknown-entity',
+      'clinic',
+      'The clinic on this server has no staff accounts yet: connect its first desk to the server (Settings → Sync) and let it sync, then join.',
+    );
   }
   await db.transaction('rw', [...syncedTables(db), db.outbox, db.syncState], async () => {
     // Checked again inside: a first run finished in another window meanwhile must not be mixed with the pulled clinic.

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { FetchLike } from '../../core/sync';
 import { readSyncState } from '../../core/sync';
-import { openTestAppData } from '../data/test-app-data.fixture';
+import { setUpClinic } from '../data/first-run-setup';
+import { firstRunForm, openTestAppData } from '../data/test-app-data.fixture';
 import { EnrollError, enrollDesk, forgetEnrollment, readEnrollment, requestEnrollment, serverBaseUrl } from './enrollment';
 
 type Call = { url: string; init: Parameters<FetchLike>[1] };
@@ -43,6 +44,18 @@ describe('enrollDesk', () => {
     expect((await readSyncState(data.db)).cursor).toBeNull();
     await forgetEnrollment(data.db);
     expect(await readEnrollment(data.db)).toBeNull();
+  });
+
+  it('offers the set-up desk\'s settings, staff and passphrase credentials to the clinic once connected', async () => {
+    const data = await openTestAppData();
+    const done = await setUpClinic(data, firstRunForm);
+    expect(done.ok).toBe(true);
+    const queued = await data.db.outbox.count();
+    await enrollDesk({ db: data.db, serverUrl: '127.0.0.1:8787', code: 'ABC', deviceId: data.deviceId, deviceName: 'Front desk A', fetch: answering(200, { ...enrolled, deviceId: data.deviceId }), now: 1000 });
+    const last = await data.db.outbox.orderBy('deviceSeq').last();
+    expect(await data.db.outbox.count()).toBe(queued + 1);
+    expect(last?.name).toBe('sync/share-clinic');
+    expect(last?.effects.filter((effect) => effect.entity === 'staffCredential')).toHaveLength(1);
   });
 
   it("puts the server's refusal of the code on the code field and stores nothing", async () => {
