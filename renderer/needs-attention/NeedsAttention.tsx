@@ -1,6 +1,8 @@
 import { text } from '../i18n';
 import { ConflictCard } from './ConflictCard';
+import { EditConflictCard } from './EditConflictCard';
 import { useOpenConflicts } from './useOpenConflicts';
+import { useOpenEdits } from './useOpenEdits';
 import './needs-attention.css';
 
 /**
@@ -13,11 +15,14 @@ import './needs-attention.css';
  */
 export function NeedsAttention() {
   const conflicts = useOpenConflicts();
+  // Two desks changing the same booking offline (concurrent edits) are listed after the double bookings.
+  const edits = useOpenEdits();
+  const noEdits = edits.status === 'ready' && edits.value.length === 0;
   return (
     <section className="needs-attention" aria-labelledby="needs-attention-title">
       <h1 id="needs-attention-title">{text.needsAttention.title}</h1>
       <p>{text.needsAttention.intro}</p>
-      {conflicts.status === 'ready' && conflicts.value.length === 0 ? <p data-testid="needs-attention-empty">{text.needsAttention.empty}</p> : null}
+      {conflicts.status === 'ready' && conflicts.value.length === 0 && noEdits ? <p data-testid="needs-attention-empty">{text.needsAttention.empty}</p> : null}
       {conflicts.status === 'ready' ? (
         <ul className="conflict-list" aria-label={text.needsAttention.title}>
           {conflicts.value.map((conflict) => (
@@ -25,6 +30,13 @@ export function NeedsAttention() {
               <ConflictCard conflict={conflict} />
             </li>
           ))}
+          {edits.status === 'ready'
+            ? edits.value.map((edit) => (
+                <li key={edit.id}>
+                  <EditConflictCard edit={edit} />
+                </li>
+              ))
+            : null}
         </ul>
       ) : null}
     </section>

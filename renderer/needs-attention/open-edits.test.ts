@@ -1,0 +1,82 @@
+import { describe, expect, it } from 'vitest';
+import type { CommandArgs, CommandName } from '../../core/commands';
+import type { ConcurrentEditConflict } from '../../core/sync';
+import { setUpClinic } from '../data/first-run-setup';
+import { firstRunForm, openTestAppData } from '../data/test-app-data.fixture';
+import type { RunCommand } from '../data/useCommand';
+import { readOpenEdits } from './open-edits';
+import { resolveEdit } from './resolve-edit';
+
+/**
+ * A desk holding a concurrent edit as a pull leaves it: Mrs Diaz's visit,
+ * which this desk moved to 10:00 (kept: applied first), while desk B moved
+ * it to 11:00 or checked her in (the other change, kept in the conflict).
+ */
+async function deskWithConcurrentEdit(other: 'moved' | 'arrived') {
+  const data = await openTestAppData();
+  const setup = await setUpClinic(data, firstRunForm);
+  if (!setup.ok) throw new Error('setup refused');
+  const admin = { staffId: setup.admin.id, displayName: setup.admin.displayName, role: setup.admin.role };
+  const run = ((name: CommandName, args: CommandArgs<CommandName>) => data.commands.run(name, args, admin)) as RunCommand;
+  const adams = (await data.db.resources.toArray()).find((resource) => resource.name === 'Dr Adams');
+  if (!adams) throw new Error('no Dr Adams');
+  const patient = await run('patient/register', { givenName: 'Rosa', familyName: 'Diaz', dateOfBirth: '1950-02-01' });
+  if (!patient.ok) throw new Error('register refused');
+  const booked = await run('appointment/book', { patientId: patient.value.id, resourceIds: [adams.id], wallStart: '2026-11-25T09:00', timeZone: 'America/New_York', durationMinutes: 30 });
+  if (!booked.ok) throw new Error('book refused');
+  const moved = await run('appointment/move', { appointmentId: booked.value.appointment.id, wallStart: '2026-11-25T10:00' });
+  if (!moved.ok) throw new Error('move refused');
+  const kept = moved.value.appointment;
+  const slot = { patientId: kept.patientId, resourceIds: kept.resourceIds, timeZone: kept.timeZone, durationMinutes: 30 };
+  const conflict: ConcurrentEditConflict = {
+    id: 'cf-edit',
+    kind: 'concurrent-edit',
+    entity: 'appointment',
+    recordId: kept.id,
+    fields: other === 'moved' ? ['end', 'start', 'wallStart'] : ['end', 'start', 'status', 'wallStart'],
+    kept: { deviceId: data.deviceId, at: kept.updatedAt, version: 5, values: { ...slot, wallStart: kept.wallStart, start: kept.start, end: kept.end, status: 'booked' } },
+    other: {
+      deviceId: 'desk-b',
+      at: kept.updatedAt,
+      mutationId: 'm-b',
+      values:
+        other === 'moved'
+          ? { ...slot, wallStart: '2026-11-25T11:00:00', start: '2026-11-25T16:00:00.000Z', end: '2026-11-25T16:30:00.000Z', status: 'booked' }
+          : { ...slot, wallStart: booked.value.appointment.wallStart, start: booked.value.appointment.start, end: booked.value.appointment.end, status: 'arrived' },
+    },
+    deviceIds: [data.deviceId, 'desk-b'].sort(),
+    detectedAtChange: 6,
+    status: 'open',
+    version: 6,
+  };
+  await data.db.conflicts.put(conflict);
+  return { data, run, appointmentId: kept.id };
+}
+
+describe('concurrent edits in the Needs attention inbox', () => {
+  it('reads both sides: this desk kept 10:00, desk B wanted 11:00, for Rosa Diaz', async () => {
+    const { data } = await deskWithConcurrentEdit('moved');
+    const [edit] = await readOpenEdits(data.db, data.deviceId);
+    expect(edit).toMatchObject({ patientName: 'Rosa Diaz', slotChanged: true, statusChanged: false, kept: { own: true, wallStart: '2026-11-25T10:00' }, other: { own: false, deviceId: 'desk-b', wallStart: '2026-11-25T11:00', start: Date.parse('2026-11-25T16:00:00.000Z') } });
+  });
+
+  it('applies the other change: the appointment moves to 11:00 (an audited move that syncs), then the conflict is resolved', async () => {
+    const { data, run, appointmentId } = await deskWithConcurrentEdit('moved');
+    const [edit] = await readOpenEdits(data.db, data.deviceId);
+    expect(await resolveEdit(run, edit!, { action: 'applied-other', reason: ' ' })).toMatchObject({ ok: false, error: { code: 'reason-required', field: 'reason' } });
+    expect((await data.db.appointments.get(appointmentId))?.wallStart).toBe('2026-11-25T10:00:00');
+    expect(await resolveEdit(run, edit!, { action: 'applied-other', reason: 'She asked for 11:00' })).toMatchObject({ ok: true, value: { status: 'resolved', resolution: { action: 'applied-other' } } });
+    expect((await data.db.appointments.get(appointmentId))?.wallStart).toBe('2026-11-25T11:00:00');
+    expect((await data.db.outbox.orderBy('deviceSeq').toArray()).slice(-3).map((row) => row.name)).toEqual(['appointment/move', 'appointment/move', 'conflict/resolve']);
+    expect(await readOpenEdits(data.db, data.deviceId)).toEqual([]);
+  });
+
+  it('keeps the current change with a reason; applying a check-in onto a moved, still booked visit goes through the state machine', async () => {
+    const { data, run, appointmentId } = await deskWithConcurrentEdit('arrived');
+    const [edit] = await readOpenEdits(data.db, data.deviceId);
+    expect(edit).toMatchObject({ slotChanged: true, statusChanged: true, other: { status: 'arrived' } });
+    expect(await resolveEdit(run, edit!, { action: 'kept-current', reason: 'Moved at her request' })).toMatchObject({ ok: true, value: { resolution: { action: 'kept-current' } } });
+    expect((await data.db.appointments.get(appointmentId))?.status).toBe('booked');
+    expect(await readOpenEdits(data.db, data.deviceId)).toEqual([]);
+  });
+});
