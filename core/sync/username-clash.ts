@@ -21,11 +21,13 @@ const longestUsername = 40;
 export async function putStaffKeepingUsernamesUnique(db: TimedeskDb, members: readonly StaffMember[]): Promise<StaffMember[]> {
   const incomingIds = new Set(members.map((member) => member.id));
   await db.staff.bulkDelete([...incomingIds]);
+  // One index read for all the names (not one per record): other local accounts holding any of them.
+  const heldLocally = new Set((await db.staff.where('username').anyOf([...new Set(members.map((member) => member.username))]).toArray()).map((row) => row.username));
   // Accounts whose name is free keep it first, so a clash never pushes another pulled account off its own name.
   const taken = new Set<string>();
   const clashing = new Set<StaffMember>();
   for (const member of members) {
-    if (taken.has(member.username) || (await isTakenLocally(db, member.username))) clashing.add(member);
+    if (taken.has(member.username) || heldLocally.has(member.username)) clashing.add(member);
     else taken.add(member.username);
   }
   const stored: StaffMember[] = [];
