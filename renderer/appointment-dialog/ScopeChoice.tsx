@@ -2,6 +2,7 @@ import { useId } from 'react';
 import { text } from '../i18n';
 import { editScopes } from './edit-scope';
 import type { EditScope } from './edit-scope';
+import './edit-scope.css';
 
 /** Props of {@link ScopeChoice}. */
 export interface ScopeChoiceProps {
