@@ -37,11 +37,17 @@ describe('setup/first-run', () => {
     expect(audit[1]?.changes['passphrase']).toEqual({ before: null, after: 'changed' });
     expect(verifyAuditChain(audit).ok).toBe(true);
 
-    // The admin is a synced record; the secret goes nowhere but staffCredentials.
+    // The admin is a synced record. The verifier (hash, salt, parameters — never the passphrase or the
+    // throttle state) travels only as the mutation's staffCredential effect, so the admin can sign in on
+    // the clinic's other desks; it is in neither the audit log nor the mutation's arguments.
     const outbox = await db.outbox.toArray();
     expect(outbox.map((mutation) => mutation.name)).toEqual(['setup/first-run']);
-    expect(JSON.stringify({ audit, outbox })).not.toContain(credential.hash);
-    expect(JSON.stringify({ audit, outbox })).not.toContain(credential.salt);
+    expect(JSON.stringify({ audit, args: outbox.map((mutation) => mutation.args) })).not.toContain(credential.hash);
+    expect(JSON.stringify({ audit, args: outbox.map((mutation) => mutation.args) })).not.toContain(credential.salt);
+    const effects = outbox[0]?.effects ?? [];
+    expect(effects.map((effect) => effect.entity).sort()).toEqual(['clinic', 'staff', 'staffCredential']);
+    expect(effects.find((effect) => effect.entity === 'staffCredential')?.data).toEqual({ id: adminId, algorithm: credential.algorithm, iterations: credential.iterations, salt: credential.salt, hash: credential.hash });
+    expect(JSON.stringify(effects.filter((effect) => effect.entity !== 'staffCredential'))).not.toContain(credential.hash);
   });
 
   it('refuses once any staff member exists, naming the setup, and writes nothing', async () => {
