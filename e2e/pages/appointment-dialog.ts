@@ -138,7 +138,7 @@ export class AppointmentDialogPage {
   /** Presses the warnings' confirm step whenever it is asked, until the dialog closes. */
   private async acceptWarningsUntilClosed(): Promise<void> {
     await expect(async () => {
-      if ((await this.warningConfirm().count()) > 0) await this.warningConfirm().first().click();
+      if ((await this.warningConfirm().count()) > 0) await this.warningConfirm().first().click({ timeout: 3_000 });
       await expect(this.root()).toBeHidden({ timeout: 2_000 });
     }).toPass({ timeout: 20_000 });
   }
