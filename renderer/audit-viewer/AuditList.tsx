@@ -22,8 +22,8 @@ export interface AuditListProps {
 
 /** Fixed row height in px: rows are one line, so the virtualizer never has to measure. */
 const rowHeight = 36;
-/** Start reading the next page this many rows before the loaded end. */
-const readAhead = 100;
+/** Start reading the next page this many rows before the loaded end: a whole page, so a fast scroll rarely reaches the end first. */
+const readAhead = 500;
 
 /**
  * The audit entries as an ARIA table whose body is a virtual list
