@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { useDeferredValue, useMemo } from 'react';
 import { useNow } from '../app/useNow';
 import { useClinic } from '../data/useClinic';
 import { useDaySheet } from '../data/useDaySheet';
@@ -27,9 +27,12 @@ export function PrintDaySheet() {
   const view = useDayView();
   const now = useNow();
   const staff = useSession((state) => state.staff);
-  const date = view.date ?? todayIn(clinic.timeZone, now);
   const format = useMemo(() => clinicFormat(clinic.locale, clinic.timeZone), [clinic.locale, clinic.timeZone]);
-  const sheet = useDaySheet(date, clinic.timeZone);
+  // Hidden on screen, so built in a deferred render after the day view has painted: with 40 columns
+  // a day's sheet is ~480 table rows, which made every day switch wait for them (bench/front-desk).
+  const sheet = useDeferredValue(useDaySheet(view.date ?? todayIn(clinic.timeZone, now), clinic.timeZone));
+  // The date of the pages shown, so header, rows and the print audit never disagree while the sheet catches up.
+  const date = sheet.status === 'ready' ? sheet.value.date : (view.date ?? todayIn(clinic.timeZone, now));
   const pages = useMemo(
     () =>
       sheet.status === 'ready'
