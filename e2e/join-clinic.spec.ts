@@ -74,6 +74,7 @@ test('a second desk joins the clinic: the receptionist signs in there with her o
   await expect(deskB.getByText('That code is unknown, used or expired: ask your administrator for a new one.')).toBeVisible();
   await expect(join.code()).toHaveAttribute('aria-invalid', 'true');
   await expect(join.heading()).toBeVisible();
+  await deskB.screenshot({ path: testInfo.outputPath('join-refused-code.png') });
 
   // The right code: the clinic is copied and the sign-in screen follows; the receptionist signs in as on desk A.
   await join.join(syncServerUrl, codeB, 'Front desk 2');
@@ -97,6 +98,7 @@ test('a second desk joins the clinic: the receptionist signs in there with her o
   await expect(deskC.getByText(/already set up on another desk.*use “Join your clinic” on a computer that has not been set up yet/)).toBeVisible();
   await expect(deskC.getByLabel('Enrollment code')).toHaveAttribute('aria-invalid', 'true');
   await expect(syncC.enrolled()).toBeHidden();
+  await deskC.screenshot({ path: testInfo.outputPath('set-up-desk-refused.png') });
 
   const deskD = await freshDesk(browser);
   const joinD = new JoinClinicPage(deskD);

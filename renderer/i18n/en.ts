@@ -314,7 +314,7 @@ export const en = {
     joinServerUrl: 'Sync server address',
     joinServerUrlHint: 'From your administrator, e.g. https://sync.example-clinic.org',
     joinCode: 'Enrollment code',
-    joinCodeHint: 'A one-time code from your administrator (npm run server:admin -- issue-code).',
+    joinCodeHint: 'A one-time code from your administrator (valid for an hour; it works once).',
     joinDeskName: 'Name of this desk',
     joinDeskNameHint: 'How the other desks see this computer, e.g. in “booked on Front desk 2”.',
     joinDefaultDeskName: 'Front desk 2',

@@ -205,6 +205,19 @@ class PostgresStorage implements Storage, RawSqlAccess {
         advanceDeviceSeq: async (deviceSeq) => {
           await client.query({ name: 'td_17', text: 'UPDATE devices SET last_device_seq = $1 WHERE id = $2', values: [deviceSeq, deviceId] });
         },
+        savepoint: async (work) => {
+          // Row locks the transaction held before the savepoint survive a rollback to it (PostgreSQL ≥ 9.3).
+          await client.query('SAVEPOINT mutation');
+          try {
+            const result = await work();
+            await client.query('RELEASE SAVEPOINT mutation');
+            return result;
+          } catch (error) {
+            await client.query('ROLLBACK TO SAVEPOINT mutation');
+            await client.query('RELEASE SAVEPOINT mutation');
+            throw error;
+          }
+        },
         lockChanges: async () => {
           const { rows } = await client.query<{ last_change: string }>({ name: 'td_18', text: 'SELECT last_change FROM clinics WHERE id = $1 FOR UPDATE', values: [clinicId] });
           if (!rows[0]) throw new Error(`unknown clinic ${clinicId}`);

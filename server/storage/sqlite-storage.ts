@@ -252,6 +252,23 @@ class SqliteStorage implements Storage, RawSqlAccess {
         advanceDeviceSeq: async (deviceSeq) => {
           s.setDeviceSeq.run(deviceSeq, deviceId);
         },
+        savepoint: async (work) => {
+          // The counter is kept here and written at COMMIT, so it is rolled back by hand with the rows.
+          const counterBefore = counter;
+          db.exec('SAVEPOINT mutation');
+          try {
+            const result = await work();
+            db.exec('RELEASE mutation');
+            return result;
+          } catch (error) {
+            if (db.inTransaction) {
+              db.exec('ROLLBACK TO mutation');
+              db.exec('RELEASE mutation');
+            }
+            counter = counterBefore;
+            throw error;
+          }
+        },
         lockChanges: async () => lock(),
         writeRecord: async (record) => {
           const next = lock() + 1;

@@ -445,3 +445,55 @@ export function runStorageContract(name: string, open: () => Promise<ContractSub
     });
   });
 }
+
+    it('undoes a failed savepoint (rows, recorded mutation, counter) and keeps what the transaction wrote around it', async () => {
+      const { desks } = await clinicWith(1);
+      const desk = desks[0]!;
+      await storage.write(desk.clinicId, desk.deviceId, async (tx) => {
+        await tx.device();
+        await tx.lockChanges();
+        await tx.savepoint(async () => {
+          const change = await tx.writeRecord({ entity: 'patient', id: 'kept-1', op: 'put', data: patientRecord('kept-1') });
+          await tx.recordMutation({ mutationId: 'sp-m1', deviceSeq: 1, result: { mutationId: 'sp-m1', status: 'applied', change } });
+        });
+        await expect(
+          tx.savepoint(async () => {
+            await tx.writeRecord({ entity: 'patient', id: 'undone', op: 'put', data: patientRecord('undone') });
+            await tx.recordMutation({ mutationId: 'sp-m2', deviceSeq: 2, result: { mutationId: 'sp-m2', status: 'applied' } });
+            throw new Error('refused after writing');
+          }),
+        ).rejects.toThrow('refused after writing');
+        expect(await tx.getEntity('patient', 'undone')).toBeNull();
+        expect(await tx.findMutation('sp-m2')).toBeNull();
+        expect((await tx.device()).lastDeviceSeq).toBe(1);
+        await tx.savepoint(async () => {
+          const change = await tx.writeRecord({ entity: 'patient', id: 'kept-2', op: 'put', data: patientRecord('kept-2') });
+          await tx.recordMutation({ mutationId: 'sp-m2', deviceSeq: 2, result: { mutationId: 'sp-m2', status: 'applied', change } });
+        });
+      });
+      // No gap where the undone write took a number: the change log stays dense.
+      expect((await pullAll(desk)).map((change) => [change.change, change.id])).toEqual([[1, 'kept-1'], [2, 'kept-2']]);
+      expect((await storage.getClinic(desk.clinicId))?.lastChange).toBe(2);
+      expect((await storage.getDevice(desk.deviceId))?.lastDeviceSeq).toBe(2);
+    });
+
+    it('applies a push atomically per mutation: a booking refused mid-push rolls back only its own writes', async () => {
+      const { desks } = await clinicWith(1);
+      const desk = desks[0]!;
+      // A stored appointment the overlap check cannot judge (a corrupt row) makes the next booking on that provider throw inside its savepoint.
+      await storage.write(desk.clinicId, desk.deviceId, async (tx) => {
+        await tx.writeRecord({ entity: 'appointment', id: 'corrupt', op: 'put', data: { id: 'corrupt', start: 'not a time', end: 'never', resourceIds: ['dr-c'], patientId: 'px', status: 'booked' } });
+        await tx.replaceBookingSlots('corrupt', [{ key: 'resource:dr-c', startMs: Date.parse('2026-05-04T08:00:00Z'), endMs: Date.parse('2026-05-04T10:00:00Z') }]);
+      });
+      const refused = bookedAppointment({ id: 'on-corrupt', resourceId: 'dr-c', patientId: 'p-new', wallStart: '2026-05-04T09:00' });
+      const push = await applyPush(storage, desk, {
+        deviceId: desk.deviceId,
+        mutations: [patientMutation(desk.deviceId, 1), bookingMutation(desk.deviceId, 2, refused), patientMutation(desk.deviceId, 3)],
+        audit: [],
+      });
+      expect(push.results.map((result) => result.status)).toEqual(['applied', 'rejected', 'applied']);
+      const ids = (await pullAll(desk)).map((change) => change.id);
+      expect(ids).not.toContain('on-corrupt');
+      expect(ids).toEqual(expect.arrayContaining([`${desk.deviceId}-p1`, `${desk.deviceId}-p3`]));
+      expect((await storage.getDevice(desk.deviceId))?.lastDeviceSeq).toBe(3);
+    });

@@ -135,6 +135,14 @@ export interface AuditHeadRecord {
 export interface WriteTransaction {
   /** The device row, locked for the rest of the transaction (one push per device at a time). */
   device(): Promise<DeviceRecord>;
+  /**
+   * Runs `work` as one unit inside the transaction (a SAVEPOINT): if it
+   * throws, everything it wrote is undone and the error rethrown, and the
+   * transaction goes on. Locks taken before it stay held either way. A push
+   * applies each mutation in one, so a mutation and its recorded result are
+   * all-or-nothing while the push commits once.
+   */
+  savepoint<T>(work: () => Promise<T>): Promise<T>;
   /** A recorded mutation of ANY clinic (ids are global); the caller checks who owns it. */
   findMutation(mutationId: string): Promise<MutationRecord | null>;
   /** Records a result and advances the device's lastDeviceSeq to `deviceSeq`. */

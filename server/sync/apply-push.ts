@@ -27,8 +27,8 @@ export interface PushResponse {
 /**
  * POST /v1/sync/push as a plain function over the storage interface, so a
  * test can run the server in-process without HTTP. Validates the body (400
- * naming the field), checks the device (403), then applies each mutation in
- * its own transaction: a replayed id returns its stored result as
+ * naming the field), checks the device (403), then applies the mutations in
+ * one transaction, each in its own savepoint: a replayed id returns its stored result as
  * `duplicate`; a deviceSeq that is not last+1 stops the batch with 409
  * `sequence-gap` (earlier mutations stay applied, their results are in
  * `details.results`); invalid records are `rejected` (recorded, the sequence
@@ -68,28 +68,36 @@ export async function applyPush(storage: Storage, auth: SyncAuth, body: unknown)
   const clinic = await storage.getClinic(auth.clinicId);
   if (!clinic) throw new ApiError(401, 'unknown-clinic', 'The clinic of this token no longer exists.');
 
-  const results: PushResult[] = [];
-  for (const [index, mutation] of request.mutations.entries()) {
-    const outcome = await storage
-      .write(auth.clinicId, auth.deviceId, (tx) => applyMutation(tx, auth, mutation, clinic.timeZone))
-      .catch((error: unknown) => {
-        // A record core accepted but the booking check refused (its write rolled
-        // back): record a rejection rather than answer 5xx, which a desk would
-        // retry forever and so stall its outbox.
+  // One transaction for the whole push, one savepoint per mutation: a mutation
+  // and its recorded result stay all-or-nothing, but the push pays one durable
+  // commit instead of one per mutation (server/README.md, "One commit per push").
+  const applied = await storage.write(auth.clinicId, auth.deviceId, async (tx) => {
+    // Device row, then the clinic's change counter, locked before any savepoint
+    // (the order every writer takes them in) and held to COMMIT: no change of
+    // this push can commit behind a cursor already served.
+    await tx.device();
+    if (request.mutations.length > 0) await tx.lockChanges();
+    const results: PushResult[] = [];
+    for (const [index, mutation] of request.mutations.entries()) {
+      const outcome = await tx.savepoint(() => applyMutation(tx, auth, mutation, clinic.timeZone)).catch((error: unknown) => {
+        // A record core accepted but the booking check refused (its writes rolled
+        // back to the savepoint): record a rejection rather than answer 5xx, which
+        // a desk would retry forever and so stall its outbox.
         if (!(error instanceof ValidationError)) throw error;
-        return storage.write(auth.clinicId, auth.deviceId, (tx) => recordRejection(tx, auth, mutation, error));
+        return tx.savepoint(() => recordRejection(tx, auth, mutation, error));
       });
-    if ('expected' in outcome) {
-      throw new ApiError(409, 'sequence-gap', `mutations.${index} has deviceSeq ${mutation.deviceSeq}; the server expects ${outcome.expected}.`, {
-        field: `mutations.${index}.deviceSeq`,
-        details: { expected: outcome.expected, results },
-      });
+      // The mutations before a gap stay applied: the push commits them, then answers 409.
+      if ('expected' in outcome) return { results, gap: { index, expected: outcome.expected } };
+      results.push(outcome.result);
     }
-    results.push(outcome.result);
-    // The SQLite adapter never waits on I/O, so without this a 100-mutation
-    // push would hold the event loop to itself; yielding lets other desks'
-    // requests in between the per-mutation transactions.
-    await new Promise((resolve) => setImmediate(resolve));
+    return { results, gap: null };
+  });
+  const { results, gap } = applied;
+  if (gap !== null) {
+    throw new ApiError(409, 'sequence-gap', `mutations.${gap.index} has deviceSeq ${request.mutations[gap.index]?.deviceSeq}; the server expects ${gap.expected}.`, {
+      field: `mutations.${gap.index}.deviceSeq`,
+      details: { expected: gap.expected, results },
+    });
   }
   const intake = await acceptAudit(storage, auth, audit);
   return { results, audit: intake };
