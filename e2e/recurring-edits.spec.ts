@@ -1,4 +1,6 @@
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { AppointmentDialogPage } from './pages/appointment-dialog';
 import { AuditViewerPage } from './pages/audit-viewer';
 import { DayViewPage } from './pages/day-view';
@@ -16,6 +18,11 @@ import { SignInPage } from './pages/sign-in';
 const now = new Date('2026-12-16T17:00:00Z');
 
 test.describe.configure({ timeout: 180_000 });
+
+async function seriousViolations(page: Page) {
+  const results = await new AxeBuilder({ page }).analyze();
+  return results.violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical').map((violation) => `${violation.id}: ${violation.help}`);
+}
 
 test('a weekly series: move one visit, change this and following, cancel one, cancel all with a reason', async ({ page }, testInfo) => {
   await page.clock.setFixedTime(now);
@@ -53,6 +60,7 @@ test('a weekly series: move one visit, change this and following, cancel one, ca
   await expect(edit.scopeDialog()).toBeVisible();
   await expect(edit.scopeDialog().getByRole('radio', { name: 'This visit only' })).toBeFocused();
   await page.screenshot({ path: testInfo.outputPath('scope-question.png') });
+  expect(await seriousViolations(page)).toEqual([]);
   await page.keyboard.press('Escape');
   await expect(edit.scopeDialog()).toBeHidden();
   await expect((await grace()).getByRole('button', { name: /^Grace Hopper, / })).toHaveAccessibleName(at10);
@@ -72,6 +80,7 @@ test('a weekly series: move one visit, change this and following, cancel one, ca
   await expect(edit.date()).toHaveValue('2027-01-13');
   await expect(edit.time()).toHaveValue('10:00');
   await expect(edit.visitReason()).toHaveValue('Physiotherapy');
+  expect(await seriousViolations(page)).toEqual([]);
   await edit.time().fill('14:00');
   await edit.root().getByText('45 min', { exact: true }).click();
   await edit.visitReason().fill('Hydrotherapy');
@@ -101,6 +110,7 @@ test('a weekly series: move one visit, change this and following, cancel one, ca
   await page.keyboard.press('x');
   await expect(edit.cancelDialog().getByRole('radio', { name: 'This visit only' })).toBeChecked();
   await page.screenshot({ path: testInfo.outputPath('cancel-all.png') });
+  expect(await seriousViolations(page)).toEqual([]);
   await edit.cancelVisits('All visits that have not happened yet (past ones are kept)', 'Treatment moved to another clinic');
   await expect(day.notice()).toContainText('Cancelled Grace Hopper’s remaining visits in the series.');
   await expect(await grace()).toHaveCount(0);
@@ -120,4 +130,30 @@ test('a weekly series: move one visit, change this and following, cancel one, ca
   await expect(audit.rowsWithAction('OCCURRENCE_CANCELLED')).toHaveCount(1);
   await expect(audit.rowsWithAction('OCCURRENCE_CANCELLED')).toContainText('Patient travelling');
   await page.screenshot({ path: testInfo.outputPath('audit-series-cancelled.png') });
+});
+
+test('a single appointment opens pre-filled in the edit dialog and saves its new time and notes at once', async ({ page }) => {
+  await page.clock.setFixedTime(now);
+  await page.goto('/');
+  await new FirstRunPage(page).createClinic(sampleSetup);
+  await new SignInPage(page).signIn(sampleSetup.username, sampleSetup.passphrase);
+  const day = new DayViewPage(page);
+  await day.bookNewPatient('Dr Brown', '15:00', { givenName: 'Ada', familyName: 'Lovelace', dateOfBirth: '1990-12-10' });
+  await expect(await day.appointmentIn('Dr Brown', 'Ada Lovelace')).toHaveCount(1);
+
+  const panel = await day.select('Dr Brown', 'Ada Lovelace');
+  await panel.getByRole('button', { name: /^Edit/ }).click();
+  const edit = new EditAppointmentPage(page);
+  await expect(edit.patient()).toContainText('Ada Lovelace');
+  await expect(edit.time()).toHaveValue('15:00');
+  await edit.time().fill('16:00');
+  await edit.notes().fill('Bring last year’s X-rays');
+  await edit.save();
+  // A single appointment has no series to ask about: it is saved straight away.
+  await expect(edit.root()).toBeHidden();
+  await expect(edit.scopeDialog()).toHaveCount(0);
+  await expect(day.notice()).toContainText('Saved Ada Lovelace’s appointment');
+  await expect((await day.appointmentIn('Dr Brown', 'Ada Lovelace')).getByRole('button', { name: /^Ada Lovelace, / })).toHaveAccessibleName(/^Ada Lovelace, 4:00\sPM, 30 minutes, Booked/);
+  await day.select('Dr Brown', 'Ada Lovelace');
+  await expect(day.selectionPanel()).toContainText('Bring last year’s X-rays');
 });
