@@ -26,6 +26,19 @@ export interface ClinicFormat {
  * @example clinicFormat('en-US', 'America/New_York').time(Date.parse('2026-11-25T14:30:00Z')) // '9:30 AM'
  */
 export function clinicFormat(locale: string, timeZone: string): ClinicFormat {
+  const key = `${locale}\u0000${timeZone}`;
+  let format = built.get(key);
+  if (!format) {
+    format = buildClinicFormat(locale, timeZone);
+    built.set(key, format);
+  }
+  return format;
+}
+
+// Building seven Intl formatters takes a few ms; every dialog and view that mounts asks for the same pair.
+const built = new Map<string, ClinicFormat>();
+
+function buildClinicFormat(locale: string, timeZone: string): ClinicFormat {
   const time = new Intl.DateTimeFormat(locale, { timeZone, hour: 'numeric', minute: '2-digit' });
   const wall = new Intl.DateTimeFormat(locale, { timeZone: 'UTC', hour: 'numeric', minute: '2-digit' });
   const long = new Intl.DateTimeFormat(locale, { timeZone: 'UTC', weekday: 'long', year: 'numeric', month: 'long', day: 'numeric' });
