@@ -235,7 +235,7 @@ class PostgresStorage implements Storage, RawSqlAccess {
              INSERT INTO entities (clinic_id, entity, id, version, data, deleted, device_id)
              SELECT $1, $2, $3, change, $5::jsonb, $6, $7 FROM logged
              ON CONFLICT (clinic_id, entity, id) DO UPDATE SET version = excluded.version, data = excluded.data, deleted = excluded.deleted, device_id = excluded.device_id
-             RETURNING version`, values: [clinicId, record.entity, record.id, record.op, data, record.op === 'delete', deviceId] });
+             RETURNING version`, values: [clinicId, record.entity, record.id, record.op, data, record.op === 'delete', record.deviceId ?? deviceId] });
           if (!rows[0]) throw new Error(`unknown clinic ${clinicId}`);
           return Number(rows[0].version);
         },

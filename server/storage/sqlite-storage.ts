@@ -275,7 +275,7 @@ class SqliteStorage implements Storage, RawSqlAccess {
           counter = next;
           const data = record.data === undefined || record.op === 'delete' ? null : JSON.stringify(record.data);
           s.insertChange.run(clinicId, next, record.entity, record.id, record.op, next, data);
-          s.putEntity.run(clinicId, record.entity, record.id, next, data, record.op === 'delete' ? 1 : 0, deviceId);
+          s.putEntity.run(clinicId, record.entity, record.id, next, data, record.op === 'delete' ? 1 : 0, record.deviceId ?? deviceId);
           return next;
         },
         getEntity: async (entity, id) => {

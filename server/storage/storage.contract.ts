@@ -367,11 +367,13 @@ export function runStorageContract(name: string, open: () => Promise<ContractSub
       // Both desks pulled version 1, went offline; desk 1 moves Mrs Diaz to 10:00, desk 2 to 11:00.
       expect((await push(one, editMutation(one.deviceId, 2, at('10:00', '2026-03-01T09:00:00.000Z'), 1))).results[0]).toMatchObject({ status: 'applied', change: 2 });
       const moved = await push(two, editMutation(two.deviceId, 1, at('11:00', '2026-03-01T09:05:00.000Z'), 1));
-      expect(moved.results[0]).toMatchObject({ status: 'conflict', conflictId: expect.stringMatching(/^cf_/), change: 3 });
+      expect(moved.results[0]).toMatchObject({ status: 'conflict', conflictId: expect.stringMatching(/^cf_/), change: 4 });
       const conflictId = moved.results[0]!.conflictId!;
       let changes = await pullAll(two);
-      expect(changes.map((change) => [change.change, change.entity, change.id])).toEqual([[1, 'appointment', 'diaz'], [2, 'appointment', 'diaz'], [3, 'conflict', conflictId]]);
-      const record = conflictRecordSchema.parse(changes[2]!.data);
+      // The kept 10:00 is put again (under desk 1, its author), so desk 2 pulls it under a version it never counted itself.
+      expect(changes.map((change) => [change.change, change.entity, change.id])).toEqual([[1, 'appointment', 'diaz'], [2, 'appointment', 'diaz'], [3, 'appointment', 'diaz'], [4, 'conflict', conflictId]]);
+      expect(changes[2]!.data).toMatchObject({ wallStart: '2026-03-02T10:00:00', updatedAt: '2026-03-01T09:05:00.000Z' });
+      const record = conflictRecordSchema.parse(changes[3]!.data);
       expect(record).toEqual({
         id: conflictId,
         kind: 'concurrent-edit',
@@ -381,19 +383,22 @@ export function runStorageContract(name: string, open: () => Promise<ContractSub
         kept: { deviceId: one.deviceId, at: '2026-03-01T09:00:00.000Z', version: 2, values: expect.objectContaining({ wallStart: '2026-03-02T10:00:00', start: '2026-03-02T10:00:00.000Z', status: 'booked' }) },
         other: { deviceId: two.deviceId, at: '2026-03-01T09:05:00.000Z', mutationId: `${two.deviceId}-m1`, values: expect.objectContaining({ wallStart: '2026-03-02T11:00:00', start: '2026-03-02T11:00:00.000Z', status: 'booked' }) },
         deviceIds: [one.deviceId, two.deviceId].sort(),
-        detectedAtChange: 3,
+        detectedAtChange: 4,
         status: 'open',
       });
       // A replay answers the stored result and mints nothing.
       expect((await push(two, editMutation(two.deviceId, 1, at('11:00', '2026-03-01T09:05:00.000Z'), 1))).results[0]).toMatchObject({ status: 'duplicate', original: 'conflict', conflictId });
       // Desk 2, still offline, adds a note on top of its own move (baseVersion = its own version 2): the note merges, the kept 10:00 stays, no second conflict.
       const noted = await push(two, editMutation(two.deviceId, 2, { ...at('11:00', '2026-03-01T09:06:00.000Z'), notes: 'Wheelchair' }, 2));
-      expect(noted.results[0]).toMatchObject({ status: 'applied', change: 4 });
+      expect(noted.results[0]).toMatchObject({ status: 'applied', change: 5 });
       changes = await pullAll(one);
       expect(changes.filter((change) => change.entity === 'conflict')).toHaveLength(1);
       expect(changes.at(-1)?.data).toMatchObject({ wallStart: '2026-03-02T10:00:00', start: '2026-03-02T10:00:00.000Z', notes: 'Wheelchair', updatedAt: '2026-03-01T09:06:00.000Z' });
-      // Desk 1 (which pulled version 4) moves it again: up to date, applied as sent.
-      expect((await push(one, editMutation(one.deviceId, 3, { ...at('12:00', '2026-03-01T09:10:00.000Z'), notes: 'Wheelchair' }, 4))).results[0]).toMatchObject({ status: 'applied' });
+      // Desk 2 pulls (version 5) and applies its own move after all: based on the pulled version, not its old copy, so it lands.
+      expect((await push(two, editMutation(two.deviceId, 3, { ...at('11:00', '2026-03-01T09:07:00.000Z'), notes: 'Wheelchair' }, 5))).results[0]).toMatchObject({ status: 'applied', change: 6 });
+      expect((await pullAll(one)).at(-1)?.data).toMatchObject({ wallStart: '2026-03-02T11:00:00' });
+      // Desk 1 (which pulled version 6) moves it again: up to date, applied as sent.
+      expect((await push(one, editMutation(one.deviceId, 3, { ...at('12:00', '2026-03-01T09:10:00.000Z'), notes: 'Wheelchair' }, 6))).results[0]).toMatchObject({ status: 'applied' });
       expect((await pullAll(one)).at(-1)?.data).toMatchObject({ wallStart: '2026-03-02T12:00:00', notes: 'Wheelchair' });
     });
 
@@ -443,8 +448,6 @@ export function runStorageContract(name: string, open: () => Promise<ContractSub
       const next = await applyPush(storage, desk, { deviceId: desk.deviceId, mutations: [patientMutation(desk.deviceId, 1)], audit: [] });
       expect(next.results[0]).toMatchObject({ status: 'applied', change: 1 });
     });
-  });
-}
 
     it('undoes a failed savepoint (rows, recorded mutation, counter) and keeps what the transaction wrote around it', async () => {
       const { desks } = await clinicWith(1);
@@ -497,3 +500,5 @@ export function runStorageContract(name: string, open: () => Promise<ContractSub
       expect(ids).toEqual(expect.arrayContaining([`${desk.deviceId}-p1`, `${desk.deviceId}-p3`]));
       expect((await storage.getDevice(desk.deviceId))?.lastDeviceSeq).toBe(3);
     });
+  });
+}

@@ -161,8 +161,10 @@ export interface WriteTransaction {
    * change lock), appends the change-log row and sets the record's current
    * state (version = that change number; a delete keeps a tombstone). Returns
    * the change number. One call, so a change row never exists without its state.
+   * `deviceId` names the record's author when it is not this transaction's
+   * device (a concurrent edit re-puts the kept record under its author).
    */
-  writeRecord(record: { entity: SyncEntity; id: string; op: 'put' | 'delete'; data?: Record<string, unknown> }): Promise<number>;
+  writeRecord(record: { entity: SyncEntity; id: string; op: 'put' | 'delete'; data?: Record<string, unknown>; deviceId?: string }): Promise<number>;
   getEntity(entity: SyncEntity, id: string): Promise<EntityRecord | null>;
   getEntities(entity: SyncEntity, ids: readonly string[]): Promise<EntityRecord[]>;
   /** Every live (not deleted) record of one entity in the clinic: the series check expands all stored series. */

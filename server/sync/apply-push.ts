@@ -153,7 +153,9 @@ async function applyMutation(tx: WriteTransaction, auth: SyncAuth, mutation: Mut
   let lastChange: number | undefined;
   let conflictId: string | undefined;
   for (const [index, effect] of effects.entries()) {
-    const written = await applyEffect(tx, auth, mutation, index, effect, clinicTimeZone);
+    const kept = edit.keptAuthor;
+    const author = kept !== undefined && kept.entity === effect.entity && kept.id === effect.id ? kept.deviceId : undefined;
+    const written = await applyEffect(tx, auth, mutation, index, effect, clinicTimeZone, author);
     lastChange = written.change;
     conflictId ??= written.conflictId;
   }
@@ -196,6 +198,7 @@ async function applyEffect(
   index: number,
   effect: CheckedEffect,
   clinicTimeZone: string,
+  author?: string,
 ): Promise<{ change: number; conflictId?: string }> {
   if (effect.op === 'delete') {
     const change = await tx.writeRecord({ entity: effect.entity, id: effect.id, op: 'delete' });
@@ -203,7 +206,7 @@ async function applyEffect(
     return { change };
   }
   if (effect.entity !== 'appointment') {
-    const change = await tx.writeRecord({ entity: effect.entity, id: effect.id, op: 'put', data: effect.data });
+    const change = await tx.writeRecord({ entity: effect.entity, id: effect.id, op: 'put', data: effect.data, ...(author === undefined ? {} : { deviceId: author }) });
     return { change };
   }
 
@@ -231,7 +234,7 @@ async function applyEffect(
     }
   }
   const data: Record<string, unknown> = conflictId === undefined ? effect.data : { ...effect.data, syncConflict: conflictId };
-  const change = await tx.writeRecord({ entity: 'appointment', id: appointment.id, op: 'put', data });
+  const change = await tx.writeRecord({ entity: 'appointment', id: appointment.id, op: 'put', data, ...(author === undefined ? {} : { deviceId: author }) });
   await tx.replaceBookingSlots(appointment.id, bookingSlots(appointment));
   if (!clash || conflictId === undefined || !reportConflict) return { change };
   if (conflictId === previousConflict) return { change, conflictId };

@@ -13,6 +13,8 @@ export interface EditCheck {
   effects: CheckedEffect[];
   /** On a slot/status conflict: the conflict record to store once the effects are written (its change number is added then). */
   conflict?: Omit<ConcurrentEditRecord, 'detectedAtChange'>;
+  /** On a conflict: the edited record is put again as kept, under the kept change's author. */
+  keptAuthor?: { entity: EditedEntity; id: string; deviceId: string };
 }
 
 type RecordData = Record<string, unknown>;
@@ -44,7 +46,8 @@ async function baseOf(tx: WriteTransaction, entity: EditedEntity, id: string, ba
  * series exception — the one whose version the command read; `baseVersion:
  * null` (a new record) checks nothing. Non-conflicting changes merge
  * (concurrent-edit.ts); a slot/status change on both sides keeps the stored
- * slot and status, holds back the mutation's other booking effects (a series
+ * slot and status (the record is put again, with this edit's words merged
+ * in, under the kept change's author), holds back the mutation's other booking effects (a series
  * edit's shifted exceptions, a split's new half: they follow the change that
  * was not applied) and returns the conflict record to store. Call it under
  * the change lock, before writing anything.
@@ -73,8 +76,11 @@ export async function checkConcurrentEdit(tx: WriteTransaction, auth: SyncAuth, 
     return { effects: effects.map((effect, position) => (position === index ? { ...edited, data: merge.data } : effect)) };
   }
 
+  // The kept record is put again even when nothing merged in: the desk pulls
+  // it under a new version, so its next edit's baseVersion can never be
+  // mistaken for the version it counted itself for the edit that was not applied.
   const kept = effects.flatMap((effect, position): CheckedEffect[] => {
-    if (position === index) return merge.changed ? [{ ...edited, data: merge.data }] : [];
+    if (position === index) return [{ ...edited, data: merge.data }];
     return isEditedEntity(effect.entity) ? [] : [effect];
   });
   const conflict: Omit<ConcurrentEditRecord, 'detectedAtChange'> = {
@@ -88,7 +94,7 @@ export async function checkConcurrentEdit(tx: WriteTransaction, auth: SyncAuth, 
     deviceIds: [...new Set([current.deviceId, auth.deviceId])].sort(),
     status: 'open',
   };
-  return { effects: kept, conflict };
+  return { effects: kept, conflict, keptAuthor: { entity, id: edited.id, deviceId: current.deviceId } };
 }
 
 /**

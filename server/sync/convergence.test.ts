@@ -418,6 +418,8 @@ function checkConcurrentEdits(world: World, log: ChangeRecord[], edited: ChangeR
       expect(slotOf(sent)).not.toBe(slotOf(conflict.kept.values));
       continue;
     }
+    // An edit that changed no slot or status (moved to where it already was) has nothing to lose.
+    if (slotOf(sent) === slotOf(base as unknown as Record<string, unknown>)) continue;
     // Applied: its change (the record's last change up to the mutation's last) holds the desk's slot and status,
     // and the record's change before it held what the desk started from, or the same slot and status already.
     const own = history.filter((change) => change.change <= (result?.change ?? 0)).at(-1);
@@ -463,8 +465,8 @@ async function checkInvariants(world: World): Promise<void> {
   const allConflicts = [...firstChanges.values()];
   const conflicts = allConflicts.filter((change) => change.data?.['kind'] === 'double-booking');
   const edited = allConflicts.filter((change) => change.data?.['kind'] === 'concurrent-edit');
-  // A concurrent edit's effect is held back (the model's edits change no words, so nothing merges in).
-  const heldBack = edited.reduce((sum, change) => sum + (world.made.get(String((change.data?.['other'] as { mutationId: string }).mutationId)) ?? 0), 0);
+  // A concurrent edit puts the kept record again in place of its effect and holds back its other booking effects (the model's edits have one).
+  const heldBack = edited.reduce((sum, change) => sum + (world.made.get(String((change.data?.['other'] as { mutationId: string }).mutationId)) ?? 1) - 1, 0);
   // The server also rewrites a series to set or clear its syncConflict marker: a copy equal to the one before but for it.
   const previousSeries = new Map<string, Record<string, unknown> | undefined>();
   let markerWrites = 0;
