@@ -1,7 +1,7 @@
 import type { Locator, Page } from '@playwright/test';
 
 /**
- * Page model of the "Needs attention" inbox (open double bookings).
+ * Page model of the "Needs attention" inbox (open double bookings and concurrent edits).
  *
  * @example const inbox = new NeedsAttentionPage(page); await inbox.cancel('Grace Hopper', 'Rebooked for Friday');
  * @example await inbox.reschedule('Grace Hopper', '2026-11-25', '11:00');
@@ -39,6 +39,20 @@ export class NeedsAttentionPage {
     await dialog.getByLabel('New time').fill(time);
     if (reason) await dialog.getByLabel('Reason').fill(reason);
     await dialog.getByRole('button', { name: 'Move appointment' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+  }
+
+  /** Open concurrent edits ("Front desk B moved this to 11:00 while …"). */
+  edits(): Locator {
+    return this.page.getByTestId('edit-conflict-card');
+  }
+
+  /** Settles a concurrent edit about `patientName`: keep the current change or apply the other desk's, with a reason. */
+  async settleEdit(patientName: string, choice: 'Keep the current one' | 'Apply the other', reason: string): Promise<void> {
+    await this.edits().filter({ hasText: patientName }).getByRole('button', { name: choice }).click();
+    const dialog = this.page.getByRole('dialog');
+    await dialog.getByLabel('Reason').fill(reason);
+    await dialog.getByRole('button', { name: choice === 'Apply the other' ? 'Apply the other change' : 'Keep current' }).click();
     await dialog.waitFor({ state: 'hidden' });
   }
 
