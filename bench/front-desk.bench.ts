@@ -65,6 +65,8 @@ interface ClinicFigures {
   plan: ClinicPlan;
   seed: SeedReport;
   daySwitch: number[];
+  /** The day's read alone (readDaySheet, no React), on dates not shown yet. */
+  dayRead: number[];
   dialog: number[];
   /** From clicking "Audit log" until the chain status shows its verdict. */
   auditChainSeconds: number;
@@ -160,9 +162,11 @@ async function measureClinic(plan: ClinicPlan, server: RendererServer, script: s
     await page.reload();
     await signIn(page);
     const daySwitch = await measureDaySwitch(page, plan, today);
+    const readDates = Array.from({ length: repetitions }, (_, index) => shiftDate(today, warmups + repetitions + 2 + index));
+    const dayRead = (await page.evaluate(([dates, zone]) => window.timedeskBench.timeDaySheet(dates, zone), [readDates, timeZone] as const)).slice(2);
     const dialog = await measureDialog(page);
     const audit = await measureAudit(page);
-    return { plan, seed, daySwitch, dialog, auditChainSeconds: audit.chainSeconds, audit: audit.scroll };
+    return { plan, seed, daySwitch, dayRead, dialog, auditChainSeconds: audit.chainSeconds, audit: audit.scroll };
   } finally {
     await context.close();
     rmSync(profile, { recursive: true, force: true });
@@ -181,6 +185,8 @@ function report(figures: ClinicFigures[]): void {
     const big = entry.plan.label === 'big';
     console.log(`\n${entry.plan.label} clinic: ${entry.plan.providers} providers, ${entry.plan.appointments.toLocaleString('en-US')} appointments, ${entry.seed.auditEntries.toLocaleString('en-US')} audit entries`);
     console.log(`  day switch (→ to painted, ${entry.daySwitch.length} runs): median ${ms(day.median)}, p95 ${ms(day.p95)}, worst ${ms(day.worst)}${big ? `  [target median < ${targets.daySwitchMs} ms: ${verdict(day.median < targets.daySwitchMs)}]` : ''}`);
+    const read = stats(entry.dayRead);
+    console.log(`  the day's read alone (readDaySheet, no React, ${entry.dayRead.length} runs): median ${ms(read.median)}, p95 ${ms(read.p95)}`);
     console.log(`  appointment dialog (N to painted, ${entry.dialog.length} runs): median ${ms(dialog.median)}, p95 ${ms(dialog.p95)}, worst ${ms(dialog.worst)}${big ? `  [target median < ${targets.dialogMs} ms: ${verdict(dialog.median < targets.dialogMs)}]` : ''}`);
     console.log(`  audit log opened, chain verified in ${entry.auditChainSeconds.toFixed(1)} s`);
     console.log(
