@@ -620,7 +620,7 @@ export const en = {
   },
   needsAttention: {
     title: 'Needs attention',
-    intro: 'Two desks booked the same slot while offline. Both bookings are kept until someone decides.',
+    intro: 'Two desks booked the same slot, or changed the same booking, while offline. Nothing is lost: both are kept until someone decides.',
     empty: 'Nothing needs attention.',
     conflictTitle: (resource: string) => `Double booking — ${resource}`,
     samePatient: 'Same patient twice',
