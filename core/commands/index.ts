@@ -16,6 +16,7 @@ export type { CommandSession } from './session';
 export { overrideSchema } from './conflict-gate';
 export { seriesCheckHorizonMs } from '../overlap';
 export type { SavedSeries, SplitResult } from './series-commands';
+export type { CancelledSeries } from './series-cancel';
 export type { BookedAppointment } from './appointment-commands';
 export { checkStoredAuditChain } from './audit-integrity';
 export { exportAuditLog } from './audit-export';
