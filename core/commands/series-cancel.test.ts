@@ -39,7 +39,9 @@ describe('series/cancel-following', () => {
     });
     const outbox = await db.outbox.orderBy('deviceSeq').last();
     expect(outbox).toMatchObject({ name: 'series/cancel-following', args: { seriesId: series.id, reason: 'Moved to another clinic' } });
-    expect(outbox?.effects.map((effect) => `${effect.entity} ${effect.op}`).sort()).toEqual(['series put', 'seriesException delete']);
+    // The series comes first: the sync server checks a mutation's first put against its baseVersion.
+    expect(outbox).toMatchObject({ baseVersion: 0 });
+    expect(outbox?.effects.map((effect) => `${effect.entity} ${effect.op}`)).toEqual(['series put', 'seriesException delete']);
   });
 
   it('refuses without a reason or at a start the series does not have, and writes nothing', async () => {

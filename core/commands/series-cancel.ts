@@ -130,11 +130,12 @@ export async function cancelSeriesFrom(scope: WriteScope, plan: CancelPlan): Pro
     return refuse('nothing-to-cancel', 'seriesId', 'Every visit of this series has already started or is cancelled.');
   }
 
+  // The series first: the sync server takes a mutation's first put as the record its baseVersion (the series') belongs to.
+  if (head === null) await scope.db.series.delete(before.id);
+  else if (head !== before) await scope.db.series.put(head);
   const keptIds = new Set(afterExceptions.map((exception) => exception.id));
   await scope.db.seriesExceptions.bulkDelete(own.filter((exception) => !keptIds.has(exception.id)).map((exception) => exception.id));
   await scope.db.seriesExceptions.bulkPut(afterExceptions.filter((exception) => !own.includes(exception)));
-  if (head === null) await scope.db.series.delete(before.id);
-  else if (head !== before) await scope.db.series.put(head);
 
   scope.audit({
     action: 'SERIES_CANCELLED',
