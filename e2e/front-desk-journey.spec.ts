@@ -234,6 +234,12 @@ test('one front-desk journey: sample clinic, a booking, a series across the cloc
   await audit.filterAction('Occurrence cancelled');
   await expect(audit.rows()).toHaveCount(1);
   await expect(audit.rows().first().getByRole('cell').nth(1)).toHaveText('Fran Desk');
+  // Fran's mistyped passphrase: recorded by the sign-in screen against her account, as denied.
+  await audit.filterAction('Sign-in failed');
+  await expect(audit.rows()).toHaveCount(1);
+  await expect(audit.rows().first().getByRole('cell').nth(1)).toHaveText('Sign-in screen');
+  await expect(audit.rows().first().getByRole('cell').nth(3)).toHaveText('Fran Desk');
+  await expect(audit.rows().first()).toHaveClass(/outcome-denied/);
   await page.screenshot({ path: testInfo.outputPath('journey-audit-viewer.png') });
   expect(await seriousViolations(page)).toEqual([]);
 
@@ -269,6 +275,7 @@ test('one front-desk journey: sample clinic, a booking, a series across the cloc
   const journey = [
     staffSaved('Fran Desk'),
     staffSaved('Max Manager'),
+    only('SIGN_IN_FAILED'),
     only('APPOINTMENT_BOOKED', rosalindId),
     only('SERIES_CREATED', liseId),
     only('CONFLICT_OVERRIDDEN', emmyId),
@@ -278,6 +285,7 @@ test('one front-desk journey: sample clinic, a booking, a series across the cloc
   expect(journey.map((row) => [row['action'], row['actor_name'], row['actor_role']])).toEqual([
     ['STAFF_SAVED', 'Jo Admin', 'admin'],
     ['STAFF_SAVED', 'Jo Admin', 'admin'],
+    ['SIGN_IN_FAILED', 'Sign-in screen', 'system'],
     ['APPOINTMENT_BOOKED', 'Fran Desk', 'front_desk'],
     ['SERIES_CREATED', 'Fran Desk', 'front_desk'],
     ['CONFLICT_OVERRIDDEN', 'Max Manager', 'manager'],
@@ -288,6 +296,7 @@ test('one front-desk journey: sample clinic, a booking, a series across the cloc
   ]);
   const seqs = journey.map((row) => Number(row['seq']));
   expect(seqs).toEqual([...seqs].sort((left, right) => left - right));
+  expect(only('SIGN_IN_FAILED')).toMatchObject({ outcome: 'denied', entity_id: staffSaved('Fran Desk')['entity_id'] });
   expect(only('APPOINTMENT_BOOKED', emmyId)['actor_name']).toBe('Max Manager');
   expect(only('CONFLICT_OVERRIDDEN', emmyId)['reason']).toBe(overrideReason);
   // The cancel reason comes back guarded, so a spreadsheet shows it as text; removing the one quote gives it back.
