@@ -112,9 +112,9 @@ export class AppointmentDialogPage {
   }
 
   /**
-   * Books and waits for the dialog to close. Bookings with only soft warnings
-   * (outside working hours, …) may ask to confirm first; that step is
-   * accepted here, so a spec reads the same whether or not the app asks.
+   * Books and waits for the dialog to close. A booking with warnings only
+   * (outside working hours, a break, …) asks "Book anyway?" first; that step
+   * is accepted here, so a journey reads the same whether or not it is asked.
    *
    * @example await dialog.bookAndConfirm(); // the dialog is closed, the booking saved
    */
@@ -128,17 +128,12 @@ export class AppointmentDialogPage {
     return this.root().getByTestId('override');
   }
 
-  /** The confirm step for soft warnings, while it is shown (never the override box's own "Book anyway"). */
-  warningConfirm(): Locator {
-    return this.root()
-      .getByRole('button', { name: /^(book anyway|book it|confirm|yes\b|save anyway)/i })
-      .and(this.root().locator('button:not([data-testid="override"] button)'));
-  }
-
   /** Presses the warnings' confirm step whenever it is asked, until the dialog closes. */
   private async acceptWarningsUntilClosed(): Promise<void> {
     await expect(async () => {
-      if ((await this.warningConfirm().count()) > 0) await this.warningConfirm().first().click({ timeout: 3_000 });
+      // Its own "Book anyway", not the override box's: the step is a dialog of its own.
+      const confirm = this.confirmWarnings().getByRole('button', { name: 'Book anyway', exact: true });
+      if ((await confirm.count()) > 0) await confirm.click({ timeout: 3_000 });
       await expect(this.root()).toBeHidden({ timeout: 2_000 });
     }).toPass({ timeout: 20_000 });
   }

@@ -2,6 +2,7 @@ import { expect } from '@playwright/test';
 import type { Locator, Page } from '@playwright/test';
 import { AppointmentDialogPage } from './appointment-dialog';
 import type { NewPatient } from './appointment-dialog';
+import { EditAppointmentPage } from './recurring-edits';
 
 /**
  * Page model of the day sheet: columns by resource name, slots by wall time,
@@ -158,10 +159,9 @@ export class DayViewPage {
   }
 
   /**
-   * Cancels the selected booking with a reason. For an occurrence of a series
-   * the app may first ask how much of the series to cancel; this chooses
-   * "this occurrence" only, whether the choice comes before the reason, beside
-   * it, or after it (radio buttons or buttons), and whether or not it is asked.
+   * Cancels the selected booking with a reason. A visit of a series asks
+   * which visits first; this answers "This visit only", so a journey reads
+   * the same for a single appointment and a series visit.
    *
    * @example await day.select('Dr Chen Li', 'Lise Meitner'); await day.cancelOccurrence('Snowed in');
    */
@@ -170,53 +170,27 @@ export class DayViewPage {
     await this.answerCancel(reason);
   }
 
-  /** Presses the selected booking's "Cancel…" and waits for the question (reason, or first the scope). */
+  /** Presses the selected booking's "Cancel…" and waits for its question. */
   async openCancel(): Promise<void> {
     await this.statusButton('Cancel').click();
-    await this.page.getByRole('dialog').first().waitFor();
+    await this.page.getByRole('dialog', { name: /^Cancel (appointment|a repeating appointment)$/ }).waitFor();
   }
 
   /**
-   * Answers an open cancel question: the scope (only if asked: "this
-   * occurrence"), the reason, the confirm button; resolves when no dialog is
-   * left open. A scope asked in a step of its own, before or after the
-   * reason, is answered the same way.
+   * Answers the open cancel question with a reason (and, for a series visit,
+   * "This visit only") and waits for it to close.
    *
    * @example await day.openCancel(); await day.answerCancel('Felt unwell, will call back');
    */
   async answerCancel(reason: string): Promise<void> {
-    const dialogs = this.page.getByRole('dialog');
-    const reasonField = dialogs.getByLabel('Reason for cancelling');
-    const confirm = dialogs.getByRole('button', { name: /^Cancel (appointment|occurrence|visit|this)/ });
-    // A scope asked in a step of its own may move on with a button of its own.
-    const next = dialogs.getByRole('button', { name: /^(Continue|Next|OK)$/ });
-    // "This occurrence", "Only this visit"…, never "This and following" or "All".
-    const onlyThis = /^(?!.*\b(following|all)\b).*\bthis (occurrence|visit|appointment|one)\b/i;
-    const scope = dialogs.getByRole('radio', { name: onlyThis }).or(dialogs.getByRole('button', { name: onlyThis }));
-    // Each action has its own short timeout: a step that vanishes mid-action is simply looked at again.
-    const quick = { timeout: 3_000 };
-    let reasonGiven = false;
-    let confirmed = false;
-    await expect(async () => {
-      if (!reasonGiven && (await reasonField.count()) > 0) {
-        await reasonField.fill(reason, quick);
-        reasonGiven = true;
-      }
-      if ((await scope.count()) > 0) {
-        const choice = scope.first();
-        const radio = (await choice.getAttribute('type', quick)) === 'radio';
-        if (!radio || !(await choice.isChecked(quick))) {
-          await (radio ? choice.check(quick) : choice.click(quick));
-          confirmed = false; // a scope answered after the confirm needs confirming again
-        }
-      }
-      if (!reasonGiven && (await reasonField.count()) === 0 && (await next.count()) > 0) await next.first().click(quick);
-      if (reasonGiven && !confirmed && (await confirm.count()) > 0) {
-        await confirm.first().click(quick);
-        confirmed = true;
-      }
-      expect(reasonGiven, 'the cancel question asks for a reason').toBe(true);
-      await expect(dialogs).toHaveCount(0, quick);
-    }).toPass({ timeout: 20_000 });
+    const series = new EditAppointmentPage(this.page);
+    if ((await series.cancelDialog().count()) > 0) {
+      await series.cancelVisits('This visit only', reason);
+      return;
+    }
+    const dialog = this.page.getByRole('dialog', { name: 'Cancel appointment' });
+    await dialog.getByLabel('Reason for cancelling').fill(reason);
+    await dialog.getByRole('button', { name: 'Cancel appointment' }).click();
+    await expect(dialog).toBeHidden();
   }
 }
