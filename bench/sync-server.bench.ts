@@ -15,9 +15,14 @@
  *    a clinic holding 10: per-push latency of 20 single bookings, and of one
  *    new weekly series (`applyPush` in-process, the check dominates).
  * Baselines in the same run: the same row writes straight into the storage
- * (one transaction per mutation, no validation, no HTTP), `applyPush`
+ * (one transaction per mutation, no validation, no HTTP; and the same with one
+ * transaction per 100, to show what the commits cost), `applyPush`
  * in-process (validation and booking check, no HTTP), and for 3. the 10-series clinic.
- * TIMEDESK_BENCH_SERIES_ONLY=1 runs only 3.
+ * 4. One commit per push: the same mutations through `applyPush` in pushes of
+ *    100 (one transaction, a savepoint per mutation) against pushes of 1 (one
+ *    transaction each, as every push was before), interleaved in rounds so
+ *    load changes on a shared machine hit both alike.
+ * TIMEDESK_BENCH_ONLY=series or =commits runs only 3. or 4.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -146,6 +151,44 @@ async function seriesCheckLatency(storage: Storage, backendName: string, seriesC
   return { bookingPushMs: mean(bookingTimes), seriesPushMs: mean(seriesTimes) };
 }
 
+const commitRounds = 4;
+const commitRoundMutations = 500;
+
+/**
+ * Section 4: `commitRounds` rounds, each pushing `commitRoundMutations`
+ * mutations in pushes of 1 on one desk and in pushes of 100 on another
+ * (alternating which goes first). Returns the total milliseconds of each.
+ */
+async function commitsPerPush(storage: Storage, backendName: string): Promise<{ singleMs: number; batchedMs: number }> {
+  const clinic = await createClinic(storage, { name: 'Commits', zone: 'Europe/London' }, Date.now);
+  const single = { clinicId: clinic.id, deviceId: `${backendName}-commit-single` };
+  const batched = { clinicId: clinic.id, deviceId: `${backendName}-commit-batched` };
+  await enroll(storage, clinic.id, single.deviceId);
+  await enroll(storage, clinic.id, batched.deviceId);
+  let singleMs = 0;
+  let batchedMs = 0;
+  const pushAll = async (auth: { clinicId: string; deviceId: string }, round: number, size: number): Promise<number> => {
+    const started = performance.now();
+    for (const body of batches(auth.deviceId, commitRoundMutations, size)) {
+      const offset = round * commitRoundMutations;
+      const mutations = body.mutations.map((m) => deskMutation(auth.deviceId, m.deviceSeq + offset));
+      const response = await applyPush(storage, auth, { ...body, mutations });
+      if (response.results.some((result) => result.status !== 'applied')) throw new Error('commit bench: a mutation was not applied');
+    }
+    return performance.now() - started;
+  };
+  for (let round = 0; round < commitRounds; round += 1) {
+    if (round % 2 === 0) {
+      singleMs += await pushAll(single, round, 1);
+      batchedMs += await pushAll(batched, round, 100);
+    } else {
+      batchedMs += await pushAll(batched, round, 100);
+      singleMs += await pushAll(single, round, 1);
+    }
+  }
+  return { singleMs, batchedMs };
+}
+
 async function runBackend(backend: Backend): Promise<Record<string, number>> {
   const figures: Record<string, number> = {};
   const { storage, dispose } = await backend.open();
@@ -153,13 +196,22 @@ async function runBackend(backend: Backend): Promise<Record<string, number>> {
   try {
     const base = await app.listen({ host: '127.0.0.1', port: 0 });
 
+    const only = process.env['TIMEDESK_BENCH_ONLY'];
     // 3. The series double-booking check: 10 stored series (baseline) against 2,000.
-    for (const count of [fewSeries, manySeries]) {
-      const latency = await seriesCheckLatency(storage, backend.name, count);
-      figures[`series${count}BookingPushMs`] = latency.bookingPushMs;
-      figures[`series${count}SeriesPushMs`] = latency.seriesPushMs;
+    if (only === undefined || only === 'series') {
+      for (const count of [fewSeries, manySeries]) {
+        const latency = await seriesCheckLatency(storage, backend.name, count);
+        figures[`series${count}BookingPushMs`] = latency.bookingPushMs;
+        figures[`series${count}SeriesPushMs`] = latency.seriesPushMs;
+      }
     }
-    if (process.env['TIMEDESK_BENCH_SERIES_ONLY'] === '1') return figures;
+    // 4. One commit per push against one per mutation.
+    if (only === undefined || only === 'commits') {
+      const commits = await commitsPerPush(storage, backend.name);
+      figures['commitSingleMs'] = commits.singleMs;
+      figures['commitBatchedMs'] = commits.batchedMs;
+    }
+    if (only !== undefined) return figures;
 
     // Baseline 1: raw storage writes, one transaction per mutation, same rows, no validation or HTTP.
     const rawClinic = await createClinic(storage, { name: 'Raw', zone: 'Europe/London' }, Date.now);
@@ -174,6 +226,23 @@ async function runBackend(backend: Backend): Promise<Record<string, number>> {
       });
     }
     figures['rawWriteMs'] = performance.now() - started;
+
+    // Baseline 1b: the same raw writes, one transaction per batch of 100 (what one transaction per
+    // push would cost at most: it shows how much of 1 is commits, i.e. WAL flushes).
+    const batchedDesk = `${backend.name}-raw-batched`;
+    await enroll(storage, rawClinic.id, batchedDesk);
+    started = performance.now();
+    for (let first = 1; first <= totalMutations; first += batchSize) {
+      await storage.write(rawClinic.id, batchedDesk, async (tx) => {
+        await tx.device();
+        for (let seq = first; seq < first + batchSize; seq += 1) {
+          const id = `raw-b-p${seq}`;
+          const change = await tx.writeRecord({ entity: 'patient', id, op: 'put', data: patientRecord(id) });
+          await tx.recordMutation({ mutationId: `raw-b-m${seq}`, deviceSeq: seq, result: { mutationId: `raw-b-m${seq}`, status: 'applied', change } });
+        }
+      });
+    }
+    figures['rawBatchedWriteMs'] = performance.now() - started;
 
     // Baseline 2: applyPush in-process (validation + booking check), no HTTP.
     const directClinic = await createClinic(storage, { name: 'Direct', zone: 'Europe/London' }, Date.now);
@@ -259,20 +328,31 @@ export async function run(): Promise<void> {
 
   for (const backend of backends) {
     const f = await runBackend(backend);
-    console.log(`\n-- ${backend.name}: series double-booking check (applyPush in-process, mean of ${seriesPushes} pushes)`);
-    for (const [kind, words, perPush] of [['BookingPushMs', `push of ${bookingsPerPush} single bookings`, bookingsPerPush], ['SeriesPushMs', 'push creating one weekly series', 1]] as const) {
-      const few = f[`series${fewSeries}${kind}`]!;
-      const many = f[`series${manySeries}${kind}`]!;
+    const only = process.env['TIMEDESK_BENCH_ONLY'];
+    if (f[`series${manySeries}BookingPushMs`] !== undefined) {
+      console.log(`\n-- ${backend.name}: series double-booking check (applyPush in-process, mean of ${seriesPushes} pushes)`);
+      for (const [kind, words, perPush] of [['BookingPushMs', `push of ${bookingsPerPush} single bookings`, bookingsPerPush], ['SeriesPushMs', 'push creating one weekly series', 1]] as const) {
+        const few = f[`series${fewSeries}${kind}`]!;
+        const many = f[`series${manySeries}${kind}`]!;
+        console.log(
+          `${words}: ${many.toFixed(1)} ms with ${manySeries.toLocaleString('en')} stored series (${(many / perPush).toFixed(2)} ms per mutation); baseline ${few.toFixed(1)} ms with ${fewSeries} (${(few / perPush).toFixed(2)} ms per mutation); ratio ${(many / few).toFixed(1)}×`,
+        );
+      }
+    }
+    if (f['commitSingleMs'] !== undefined) {
+      const total = commitRounds * commitRoundMutations;
+      console.log(`\n-- ${backend.name}: one commit per push (applyPush in-process, ${commitRounds} interleaved rounds of ${commitRoundMutations} mutations, half bookings)`);
       console.log(
-        `${words}: ${many.toFixed(1)} ms with ${manySeries.toLocaleString('en')} stored series (${(many / perPush).toFixed(2)} ms per mutation); baseline ${few.toFixed(1)} ms with ${fewSeries} (${(few / perPush).toFixed(2)} ms per mutation); ratio ${(many / few).toFixed(1)}×`,
+        `pushes of 100 (one transaction, a savepoint per mutation): ${seconds(f['commitBatchedMs']!)} — ${perSecond(total, f['commitBatchedMs']!)} mutations/s; baseline pushes of 1 (one transaction per mutation): ${seconds(f['commitSingleMs']!)} — ${perSecond(total, f['commitSingleMs']!)}/s; ratio ${(f['commitSingleMs']! / f['commitBatchedMs']!).toFixed(2)}×`,
       );
     }
-    if (process.env['TIMEDESK_BENCH_SERIES_ONLY'] === '1') continue;
+    if (only !== undefined) continue;
     const endToEnd = f['pushMs']! + f['pullMs']!;
     const desksTotal = desks * perDesk;
     console.log(`\n-- ${backend.name}`);
     console.log(`10,000 mutations over HTTP: push ${seconds(f['pushMs']!)} + pull ${seconds(f['pullMs']!)} = ${seconds(endToEnd)} end to end (target < 5 s on SQLite) — ${perSecond(totalMutations, f['pushMs']!)} mutations/s pushed`);
     console.log(`  baseline, raw storage writes (1 tx per mutation, no validation, no HTTP): ${seconds(f['rawWriteMs']!)} — ${perSecond(totalMutations, f['rawWriteMs']!)}/s`);
+    console.log(`  baseline, raw storage writes, 1 tx per 100 mutations (the commit share):  ${seconds(f['rawBatchedWriteMs']!)} — ${perSecond(totalMutations, f['rawBatchedWriteMs']!)}/s; ratio 1 tx per mutation / per 100: ${(f['rawWriteMs']! / f['rawBatchedWriteMs']!).toFixed(2)}×`);
     console.log(`  baseline, applyPush in-process (validation + booking check, no HTTP):   ${seconds(f['inProcessPushMs']!)} — ${perSecond(totalMutations, f['inProcessPushMs']!)}/s`);
     console.log(`  ratio HTTP push / raw writes: ${(f['pushMs']! / f['rawWriteMs']!).toFixed(2)}×; HTTP push / in-process push: ${(f['pushMs']! / f['inProcessPushMs']!).toFixed(2)}×`);
     for (const [label, text] of [['one', 'one clinic'], ['ten', '10 clinics × 5 desks']] as const) {
