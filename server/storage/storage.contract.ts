@@ -431,6 +431,41 @@ export function runStorageContract(name: string, open: () => Promise<ContractSub
       expect((await pullAll(one)).filter((change) => change.entity === 'conflict')).toHaveLength(1);
     });
 
+    it('concurrent edits of a series: a rule and a length changed on two desks is one conflict; a note merges; exceptions follow the same rules', async () => {
+      const { desks } = await clinicWith(2);
+      const [one, two] = [desks[0]!, desks[1]!];
+      const series = { id: 's-weekly', resourceIds: ['dr-lee'], patientId: 'p-w', dtstart: '2026-06-01T09:00', timeZone: 'Europe/London', durationMinutes: 30, rrule: 'FREQ=WEEKLY;COUNT=10', exdates: [], rdates: [], version: 0, createdAt: '2026-03-01T08:00:00.000Z', updatedAt: '2026-03-01T08:00:00.000Z' };
+      const put = (desk: SyncAuth, seq: number, entity: 'series' | 'seriesException', data: Record<string, unknown>, baseVersion: number | null) =>
+        applyPush(storage, desk, { deviceId: desk.deviceId, mutations: [{ ...mutation(desk.deviceId, seq, [{ entity, id: String(data['id']), op: 'put', data }]), name: 'series/edit-all', baseVersion }], audit: [] });
+      expect((await put(one, 1, 'series', series, null)).results[0]).toMatchObject({ status: 'applied', change: 1 });
+      expect((await put(one, 2, 'series', { ...series, rrule: 'FREQ=WEEKLY;COUNT=5', version: 2, updatedAt: '2026-03-01T09:00:00.000Z' }, 1)).results[0]).toMatchObject({ status: 'applied' });
+      const longer = await put(two, 1, 'series', { ...series, durationMinutes: 45, version: 2, updatedAt: '2026-03-01T09:05:00.000Z' }, 1);
+      expect(longer.results[0]).toMatchObject({ status: 'conflict' });
+      let changes = await pullAll(two);
+      expect(changes.find((change) => change.id === longer.results[0]!.conflictId)?.data).toMatchObject({
+        kind: 'concurrent-edit', entity: 'series', recordId: 's-weekly', fields: ['durationMinutes', 'rrule'],
+        kept: { deviceId: one.deviceId, values: { rrule: 'FREQ=WEEKLY;COUNT=5', durationMinutes: 30 } }, other: { deviceId: two.deviceId, values: { rrule: 'FREQ=WEEKLY;COUNT=10', durationMinutes: 45 } },
+      });
+      const stored = changes.filter((change) => change.id === 's-weekly').at(-1)!;
+      expect(stored.data).toMatchObject({ rrule: 'FREQ=WEEKLY;COUNT=5', durationMinutes: 30 });
+      // Desk 1 adds a note on top of its own rule change (its own copy, version 2): merged, no conflict.
+      expect((await put(one, 3, 'series', { ...series, rrule: 'FREQ=WEEKLY;COUNT=5', notes: 'Physio', version: 3, updatedAt: '2026-03-01T09:10:00.000Z' }, 2)).results[0]).toMatchObject({ status: 'applied' });
+      // An occurrence moved to 11:00 on one desk and to 10:00 on the other: a conflict on the exception's time.
+      const exception = { id: 'x-1', seriesId: 's-weekly', originalStart: '2026-06-08T09:00', kind: 'cancelled', reason: 'Away', version: 0, createdAt: '2026-03-01T08:00:00.000Z', updatedAt: '2026-03-01T08:00:00.000Z' };
+      expect((await put(one, 4, 'seriesException', exception, null)).results[0]).toMatchObject({ status: 'applied' });
+      const exceptionVersion = (await pullAll(one)).filter((change) => change.id === 'x-1').at(-1)!.version;
+      const { reason: _reason, ...uncancelled } = exception;
+      const movedTo = (time: string) => ({ ...uncancelled, kind: 'moved', wallStart: `2026-06-09T${time}`, timeZone: 'Europe/London', durationMinutes: 30, resourceIds: ['dr-lee'], version: exceptionVersion + 1 });
+      expect((await put(one, 5, 'seriesException', movedTo('11:00'), exceptionVersion)).results[0]).toMatchObject({ status: 'applied' });
+      const exceptionEdit = await put(two, 2, 'seriesException', { ...movedTo('10:00'), notes: 'Ground floor' }, exceptionVersion);
+      expect(exceptionEdit.results[0]).toMatchObject({ status: 'conflict' });
+      changes = await pullAll(one);
+      expect(changes.find((change) => change.id === exceptionEdit.results[0]!.conflictId)?.data).toMatchObject({
+        entity: 'seriesException', recordId: 'x-1', fields: ['wallStart'], kept: { values: { kind: 'moved', wallStart: '2026-06-09T11:00:00' } }, other: { values: { wallStart: '2026-06-09T10:00:00' } },
+      });
+      expect(changes.filter((change) => change.id === 'x-1').at(-1)?.data).toMatchObject({ kind: 'moved', wallStart: '2026-06-09T11:00:00', notes: 'Ground floor' });
+    });
+
     it('rolls a failed write transaction back completely, counter included', async () => {
       const { desks } = await clinicWith(1);
       const desk = desks[0]!;
