@@ -79,4 +79,31 @@ describe('concurrent edits in the Needs attention inbox', () => {
     expect((await data.db.appointments.get(appointmentId))?.status).toBe('booked');
     expect(await readOpenEdits(data.db, data.deviceId)).toEqual([]);
   });
+
+  it('applies the other change to a series with series/edit-all, then resolves', async () => {
+    const { data, run } = await deskWithConcurrentEdit('moved');
+    const adams = (await data.db.resources.toArray()).find((resource) => resource.name === 'Dr Adams')!;
+    const patient = (await data.db.patients.toArray())[0]!;
+    const created = await run('series/create', { resourceIds: [adams.id], patientId: patient.id, dtstart: '2026-12-01T14:00', timeZone: 'America/New_York', durationMinutes: 30, rrule: 'FREQ=WEEKLY;COUNT=4' });
+    if (!created.ok) throw new Error(created.error.message);
+    const series = created.value.series;
+    const conflict: ConcurrentEditConflict = {
+      id: 'cf-series',
+      kind: 'concurrent-edit',
+      entity: 'series',
+      recordId: series.id,
+      fields: ['durationMinutes', 'rrule'],
+      kept: { deviceId: 'desk-b', at: series.updatedAt, version: 9, values: { dtstart: series.dtstart, timeZone: series.timeZone, durationMinutes: 30, resourceIds: series.resourceIds, patientId: series.patientId, rrule: series.rrule, exdates: [], rdates: [] } },
+      other: { deviceId: data.deviceId, at: series.updatedAt, mutationId: 'm-own', values: { dtstart: series.dtstart, timeZone: series.timeZone, durationMinutes: 45, resourceIds: series.resourceIds, patientId: series.patientId, rrule: 'FREQ=WEEKLY;COUNT=2', exdates: [], rdates: [] } },
+      deviceIds: [data.deviceId, 'desk-b'].sort(),
+      detectedAtChange: 10,
+      status: 'open',
+      version: 10,
+    };
+    await data.db.conflicts.put(conflict);
+    const edit = (await readOpenEdits(data.db, data.deviceId)).find((item) => item.id === 'cf-series')!;
+    expect(edit).toMatchObject({ entity: 'series', patientName: `${patient.givenName} ${patient.familyName}`, slotChanged: true, other: { own: true, wallStart: '2026-12-01T14:00' } });
+    expect(await resolveEdit(run, edit, { action: 'applied-other', reason: 'Two visits of 45 minutes agreed' })).toMatchObject({ ok: true, value: { status: 'resolved' } });
+    expect(await data.db.series.get(series.id)).toMatchObject({ durationMinutes: 45, rrule: 'FREQ=WEEKLY;COUNT=2' });
+  });
 });
