@@ -651,7 +651,8 @@ export const en = {
     resolvedKeptBoth: 'Both bookings kept; the decision is recorded.',
     rescheduleReason: (when: string) => `Moved to ${when}`,
     marker: 'Double booked — see Needs attention',
-    badgeLabel: (count: number) => (count === 1 ? 'Open the 1 double booking that needs attention' : `Open the ${count} double bookings that need attention`),
+    // Counts double bookings and concurrent edits alike (every open conflict).
+    badgeLabel: (count: number) => (count === 1 ? 'Open the 1 sync conflict that needs attention' : `Open the ${count} sync conflicts that need attention`),
     // Concurrent edits: two desks changed the same booking offline; the server kept the first.
     editTitle: (patient: string) => `Two desks changed ${patient}’s booking`,
     /** "Front desk 2 moved this to 11:00 while Front desk 1 moved it to 10:00." */
