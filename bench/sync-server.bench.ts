@@ -21,7 +21,8 @@
  * 4. One commit per push: the same mutations through `applyPush` in pushes of
  *    100 (one transaction, a savepoint per mutation) against pushes of 1 (one
  *    transaction each, as every push was before), interleaved in rounds so
- *    load changes on a shared machine hit both alike.
+ *    load changes on a shared machine hit both alike; then the same with 25
+ *    desks of one clinic pushing at once (pushes of 20 against pushes of 1).
  * TIMEDESK_BENCH_ONLY=series or =commits runs only 3. or 4.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -189,6 +190,47 @@ async function commitsPerPush(storage: Storage, backendName: string): Promise<{ 
   return { singleMs, batchedMs };
 }
 
+const contendingDesks = 25;
+const contendingMutations = 40;
+
+/**
+ * Section 4, under contention: 25 desks of ONE clinic push 40 patient
+ * registrations each at the same time (they queue on the clinic's change
+ * counter), in pushes of 20 and, as the baseline, in pushes of 1; rounds
+ * alternate which goes first. Returns the total milliseconds of each.
+ */
+async function commitsUnderContention(storage: Storage, backendName: string): Promise<{ singleMs: number; batchedMs: number }> {
+  let singleMs = 0;
+  let batchedMs = 0;
+  const runOnce = async (round: number, size: number): Promise<number> => {
+    const clinic = await createClinic(storage, { name: `Contention ${round} ${size}`, zone: 'Europe/London' }, Date.now);
+    const desksOfClinic = await Promise.all(
+      Array.from({ length: contendingDesks }, async (_, i) => {
+        const deviceId = `${backendName}-contention-${round}-${size}-d${i}`;
+        await enroll(storage, clinic.id, deviceId);
+        return { clinicId: clinic.id, deviceId };
+      }),
+    );
+    const started = performance.now();
+    await Promise.all(
+      desksOfClinic.map(async (auth) => {
+        for (let seq = 1; seq <= contendingMutations; seq += size) {
+          await applyPush(storage, auth, { deviceId: auth.deviceId, mutations: Array.from({ length: size }, (_, k) => patientMutation(auth.deviceId, seq + k)), audit: [] });
+        }
+      }),
+    );
+    return performance.now() - started;
+  };
+  for (let round = 0; round < commitRounds; round += 1) {
+    for (const size of round % 2 === 0 ? [1, 20] : [20, 1]) {
+      const ms = await runOnce(round, size);
+      if (size === 1) singleMs += ms;
+      else batchedMs += ms;
+    }
+  }
+  return { singleMs, batchedMs };
+}
+
 async function runBackend(backend: Backend): Promise<Record<string, number>> {
   const figures: Record<string, number> = {};
   const { storage, dispose } = await backend.open();
@@ -210,6 +252,9 @@ async function runBackend(backend: Backend): Promise<Record<string, number>> {
       const commits = await commitsPerPush(storage, backend.name);
       figures['commitSingleMs'] = commits.singleMs;
       figures['commitBatchedMs'] = commits.batchedMs;
+      const contended = await commitsUnderContention(storage, backend.name);
+      figures['contendedSingleMs'] = contended.singleMs;
+      figures['contendedBatchedMs'] = contended.batchedMs;
     }
     if (only !== undefined) return figures;
 
@@ -344,6 +389,10 @@ export async function run(): Promise<void> {
       console.log(`\n-- ${backend.name}: one commit per push (applyPush in-process, ${commitRounds} interleaved rounds of ${commitRoundMutations} mutations, half bookings)`);
       console.log(
         `pushes of 100 (one transaction, a savepoint per mutation): ${seconds(f['commitBatchedMs']!)} — ${perSecond(total, f['commitBatchedMs']!)} mutations/s; baseline pushes of 1 (one transaction per mutation): ${seconds(f['commitSingleMs']!)} — ${perSecond(total, f['commitSingleMs']!)}/s; ratio ${(f['commitSingleMs']! / f['commitBatchedMs']!).toFixed(2)}×`,
+      );
+      const contendedTotal = commitRounds * contendingDesks * contendingMutations;
+      console.log(
+        `${contendingDesks} desks of one clinic at once, pushes of 20: ${seconds(f['contendedBatchedMs']!)} — ${perSecond(contendedTotal, f['contendedBatchedMs']!)} mutations/s; baseline pushes of 1: ${seconds(f['contendedSingleMs']!)} — ${perSecond(contendedTotal, f['contendedSingleMs']!)}/s; ratio ${(f['contendedSingleMs']! / f['contendedBatchedMs']!).toFixed(2)}×`,
       );
     }
     if (only !== undefined) continue;
