@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
+import { ValidationError, parseAppointment, parseSeries, parseSeriesException } from '../../core';
 import type { EntityRecord, WriteTransaction } from '../storage/storage';
 import type { ConcurrentEditRecord } from './concurrent-edit-record';
-import { isEditedEntity, mergeConcurrentEdit, slotValues } from './concurrent-edit';
+import { isEditedEntity, mergeConcurrentEdit, slotFields, slotValues } from './concurrent-edit';
 import type { EditedEntity } from './concurrent-edit';
 import type { CheckedEffect } from './effect-validation';
 import type { SyncAuth } from './sync-auth';
@@ -18,6 +19,19 @@ export interface EditCheck {
 }
 
 type RecordData = Record<string, unknown>;
+
+/** core/model's parser for each edited entity: a merged record is checked like any other. */
+const parsers: Readonly<Record<EditedEntity, (input: unknown) => object>> = { appointment: parseAppointment, series: parseSeries, seriesException: parseSeriesException };
+
+/** The merged record normalised by its schema, or null when the two halves do not make a valid record together. */
+function parsedMerge(entity: EditedEntity, data: RecordData): RecordData | null {
+  try {
+    return parsers[entity](data) as RecordData;
+  } catch (error) {
+    if (error instanceof ValidationError) return null;
+    throw error;
+  }
+}
 
 // Compares unequal to every value: a base the server cannot find counts as
 // "changed by both sides", so a differing slot becomes a conflict, not a silent overwrite.
@@ -71,16 +85,27 @@ export async function checkConcurrentEdit(tx: WriteTransaction, auth: SyncAuth, 
     // latest write is its base; anyone else's differing slot is a conflict.
     base = current.deviceId === auth.deviceId ? current.data : Object.fromEntries(Object.keys({ ...current.data, ...edited.data }).map((key) => [key, unknownValue]));
   }
-  const merge = mergeConcurrentEdit(entity, base, current.data, edited.data);
+  // Nobody changed it since the desk's base: the edit applies as sent.
+  if (base === current.data) return { effects };
+  let merge = mergeConcurrentEdit(entity, base, current.data, edited.data);
   if (merge.conflictFields.length === 0) {
-    return { effects: effects.map((effect, position) => (position === index ? { ...edited, data: merge.data } : effect)) };
+    // One side's slot with the other's words must still be a valid record
+    // (a cancelled exception's reason on a moved one is not): if not, it is a conflict after all.
+    const merged = parsedMerge(entity, merge.data);
+    if (merged !== null) return { effects: effects.map((effect, position) => (position === index ? { ...edited, data: merged } : effect)) };
+    const stored = current.data;
+    const differing = slotFields(entity, [stored, edited.data]).filter((field) => field !== 'statusHistory' && JSON.stringify(stored[field]) !== JSON.stringify(edited.data[field]));
+    if (differing.length === 0) return { effects };
+    merge = { data: stored, changed: false, conflictFields: differing };
   }
 
   // The kept record is put again even when nothing merged in: the desk pulls
   // it under a new version, so its next edit's baseVersion can never be
   // mistaken for the version it counted itself for the edit that was not applied.
+  const { syncConflict: _marker, ...stored } = current.data;
+  const keptData = parsedMerge(entity, merge.data) ?? stored;
   const kept = effects.flatMap((effect, position): CheckedEffect[] => {
-    if (position === index) return [{ ...edited, data: merge.data }];
+    if (position === index) return [{ ...edited, data: keptData }];
     return isEditedEntity(effect.entity) ? [] : [effect];
   });
   const conflict: Omit<ConcurrentEditRecord, 'detectedAtChange'> = {
