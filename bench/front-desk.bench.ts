@@ -27,6 +27,8 @@ import type { Page } from 'playwright';
 import { appointmentsOnDate, shiftDate } from './front-desk/clinic-plan';
 import type { ClinicPlan } from './front-desk/clinic-plan';
 import type { ScrollReport } from './front-desk/frame-probes';
+import { traceMainThread } from './front-desk/main-thread-cpu';
+import type { MainThreadTrace } from './front-desk/main-thread-cpu';
 import type { DayExpectation } from './front-desk/in-page';
 import { inPageScript, serveRendererBuild } from './front-desk/renderer-server';
 import type { RendererServer } from './front-desk/renderer-server';
@@ -35,6 +37,8 @@ import type { BenchAdmin, SeedReport } from './front-desk/seed-clinic';
 const port = Number(process.env.TIMEDESK_BENCH_PORT ?? 5230);
 const repetitions = Math.max(15, Number(process.env.TIMEDESK_BENCH_REPS ?? 20));
 const warmups = 3;
+/** Extra runs traced for main-thread CPU after the timed ones (tracing would skew the timed ones). */
+const tracedRuns = 5;
 /** Rows the audit list is scrolled by each frame: 100,000 entries in about half a minute at 60 Hz. */
 const auditRowsPerFrame = 50;
 const timeZone = 'America/New_York';
@@ -65,12 +69,17 @@ interface ClinicFigures {
   plan: ClinicPlan;
   seed: SeedReport;
   daySwitch: number[];
+  /** Main-thread CPU ms from key press to painted, traced runs. */
+  daySwitchCpu: number[];
   /** The day's read alone (readDaySheet, no React), on dates not shown yet. */
   dayRead: number[];
   dialog: number[];
+  dialogCpu: number[];
   /** From clicking "Audit log" until the chain status shows its verdict. */
   auditChainSeconds: number;
   audit: ScrollReport;
+  /** The main thread's tasks during the scroll (traced: top-level tasks only, light). */
+  auditTrace: MainThreadTrace;
 }
 
 async function signIn(page: Page): Promise<void> {
@@ -81,45 +90,61 @@ async function signIn(page: Page): Promise<void> {
   await page.getByTestId('day-title').waitFor({ timeout: 120_000 });
 }
 
-async function measureDaySwitch(page: Page, plan: ClinicPlan, today: string): Promise<number[]> {
+async function measureDaySwitch(page: Page, plan: ClinicPlan, today: string): Promise<{ samples: number[]; cpu: number[] }> {
   const expectation = (date: string): DayExpectation => ({ date, columns: plan.providers, appointments: appointmentsOnDate(plan, date) });
   await page.waitForFunction((expected) => window.timedeskBench.isDayShown(expected), expectation(today), { timeout: 120_000 });
   await page.evaluate(() => window.timedeskBench.settle(1_000));
   const samples: number[] = [];
-  for (let index = 0; index < warmups + repetitions; index += 1) {
+  const cpu: number[] = [];
+  for (let index = 0; index < warmups + repetitions + tracedRuns; index += 1) {
     const expected = expectation(shiftDate(today, index + 1));
     if (index === 0) console.log(`  day switch: each → shows ${expected.appointments} bookings in ${expected.columns} columns`);
-    await page.evaluate((day) => {
-      window.timedeskBench.blur();
-      window.timedeskBench.armDaySwitch(day);
-    }, expected);
-    await page.keyboard.press('ArrowRight');
-    const result = await page.evaluate(() => window.timedeskBench.result());
-    if (index >= warmups) samples.push(result.ms);
+    const switchDay = async () => {
+      await page.evaluate((day) => {
+        window.timedeskBench.blur();
+        window.timedeskBench.armDaySwitch(day);
+      }, expected);
+      await page.keyboard.press('ArrowRight');
+      return page.evaluate(() => window.timedeskBench.result());
+    };
+    if (index < warmups + repetitions) {
+      const result = await switchDay();
+      if (index >= warmups) samples.push(result.ms);
+    } else {
+      cpu.push((await traceMainThread(page, switchDay)).trace.cpuMs);
+    }
     await page.evaluate(() => window.timedeskBench.settle(300));
   }
-  return samples;
+  return { samples, cpu };
 }
 
-async function measureDialog(page: Page): Promise<number[]> {
+async function measureDialog(page: Page): Promise<{ samples: number[]; cpu: number[] }> {
   const samples: number[] = [];
-  for (let index = 0; index < warmups + repetitions; index += 1) {
-    await page.evaluate(() => {
-      window.timedeskBench.blur();
-      window.timedeskBench.armDialog();
-    });
-    await page.keyboard.press('n');
-    const result = await page.evaluate(() => window.timedeskBench.result());
-    if (index === 0) console.log(`  dialog: ${result.shown}`);
-    if (index >= warmups) samples.push(result.ms);
+  const cpu: number[] = [];
+  for (let index = 0; index < warmups + repetitions + tracedRuns; index += 1) {
+    const open = async () => {
+      await page.evaluate(() => {
+        window.timedeskBench.blur();
+        window.timedeskBench.armDialog();
+      });
+      await page.keyboard.press('n');
+      return page.evaluate(() => window.timedeskBench.result());
+    };
+    if (index < warmups + repetitions) {
+      const result = await open();
+      if (index === 0) console.log(`  dialog: ${result.shown}`);
+      if (index >= warmups) samples.push(result.ms);
+    } else {
+      cpu.push((await traceMainThread(page, open)).trace.cpuMs);
+    }
     await page.keyboard.press('Escape');
     await page.waitForFunction(() => document.querySelector('dialog[open]') === null);
     await page.evaluate(() => window.timedeskBench.settle(300));
   }
-  return samples;
+  return { samples, cpu };
 }
 
-async function measureAudit(page: Page): Promise<{ chainSeconds: number; scroll: ScrollReport }> {
+async function measureAudit(page: Page): Promise<{ chainSeconds: number; scroll: ScrollReport; trace: MainThreadTrace }> {
   const opened = performance.now();
   await page.getByRole('navigation', { name: 'Screens' }).getByRole('button', { name: 'Audit log' }).click();
   await page.getByRole('heading', { name: 'Audit log', level: 1 }).waitFor();
@@ -129,8 +154,8 @@ async function measureAudit(page: Page): Promise<{ chainSeconds: number; scroll:
   if (state !== 'ok') throw new Error(`the seeded audit chain did not verify (chain status ${state})`);
   await page.locator('.audit-scroller [role="row"][data-action]').first().waitFor();
   await page.evaluate(() => window.timedeskBench.settle(1_000));
-  const scroll = await page.evaluate((rows) => window.timedeskBench.scrollAudit(rows), auditRowsPerFrame);
-  return { chainSeconds, scroll };
+  const { result: scroll, trace } = await traceMainThread(page, () => page.evaluate((rows) => window.timedeskBench.scrollAudit(rows), auditRowsPerFrame));
+  return { chainSeconds, scroll, trace };
 }
 
 async function measureClinic(plan: ClinicPlan, server: RendererServer, script: string, today: string): Promise<ClinicFigures> {
@@ -162,11 +187,11 @@ async function measureClinic(plan: ClinicPlan, server: RendererServer, script: s
     await page.reload();
     await signIn(page);
     const daySwitch = await measureDaySwitch(page, plan, today);
-    const readDates = Array.from({ length: repetitions }, (_, index) => shiftDate(today, warmups + repetitions + 2 + index));
+    const readDates = Array.from({ length: repetitions }, (_, index) => shiftDate(today, warmups + repetitions + tracedRuns + 2 + index));
     const dayRead = (await page.evaluate(([dates, zone]) => window.timedeskBench.timeDaySheet(dates, zone), [readDates, timeZone] as const)).slice(2);
     const dialog = await measureDialog(page);
     const audit = await measureAudit(page);
-    return { plan, seed, daySwitch, dayRead, dialog, auditChainSeconds: audit.chainSeconds, audit: audit.scroll };
+    return { plan, seed, daySwitch: daySwitch.samples, daySwitchCpu: daySwitch.cpu, dayRead, dialog: dialog.samples, dialogCpu: dialog.cpu, auditChainSeconds: audit.chainSeconds, audit: audit.scroll, auditTrace: audit.trace };
   } finally {
     await context.close();
     rmSync(profile, { recursive: true, force: true });
@@ -185,20 +210,27 @@ function report(figures: ClinicFigures[]): void {
     const big = entry.plan.label === 'big';
     console.log(`\n${entry.plan.label} clinic: ${entry.plan.providers} providers, ${entry.plan.appointments.toLocaleString('en-US')} appointments, ${entry.seed.auditEntries.toLocaleString('en-US')} audit entries`);
     console.log(`  day switch (→ to painted, ${entry.daySwitch.length} runs): median ${ms(day.median)}, p95 ${ms(day.p95)}, worst ${ms(day.worst)}${big ? `  [target median < ${targets.daySwitchMs} ms: ${verdict(day.median < targets.daySwitchMs)}]` : ''}`);
+    console.log(`  main-thread CPU per day switch, key to painted (${entry.daySwitchCpu.length} traced runs): median ${ms(stats(entry.daySwitchCpu).median)}, worst ${ms(stats(entry.daySwitchCpu).worst)}`);
     const read = stats(entry.dayRead);
     console.log(`  the day's read alone (readDaySheet, no React, ${entry.dayRead.length} runs): median ${ms(read.median)}, p95 ${ms(read.p95)}`);
     console.log(`  appointment dialog (N to painted, ${entry.dialog.length} runs): median ${ms(dialog.median)}, p95 ${ms(dialog.p95)}, worst ${ms(dialog.worst)}${big ? `  [target median < ${targets.dialogMs} ms: ${verdict(dialog.median < targets.dialogMs)}]` : ''}`);
+    console.log(`  main-thread CPU per dialog opening (${entry.dialogCpu.length} traced runs): median ${ms(stats(entry.dialogCpu).median)}, worst ${ms(stats(entry.dialogCpu).worst)}`);
     console.log(`  audit log opened, chain verified in ${entry.auditChainSeconds.toFixed(1)} s`);
     console.log(
       `  audit scroll (${auditRowsPerFrame} rows a frame, to row ${audit.lastRowIndex - 1}): ${audit.frames} frames in ${audit.seconds.toFixed(1)} s at a ${ms(audit.frameIntervalMs)} frame interval, ` +
         `${audit.droppedFrames} dropped (> ${ms(audit.frameIntervalMs * 1.5)}), worst frame ${ms(audit.worstFrameMs)}, ${audit.waitingFrames} frames waiting for rows` +
         `${big ? `  [target ${targets.droppedFrames} dropped: ${verdict(audit.droppedFrames <= targets.droppedFrames)}]` : ''}`,
     );
+    const tasks = entry.auditTrace.taskCpuMs;
+    console.log(
+      `  audit scroll, main thread: ${(entry.auditTrace.cpuMs / 1000).toFixed(1)} s CPU in ${audit.seconds.toFixed(1)} s; ${tasks.filter((cpu) => cpu > audit.frameIntervalMs * 1.5).length} tasks over ${ms(audit.frameIntervalMs * 1.5)} of CPU, the longest ${ms(Math.max(0, ...tasks))} ` +
+        `(a dropped frame with no such task waited for a core, not for the app)`,
+    );
     if (big && small) {
       const baseDay = stats(small.daySwitch);
       const baseDialog = stats(small.dialog);
       console.log(
-        `  ratio big/small: day switch ${(day.median / baseDay.median).toFixed(2)}x, dialog ${(dialog.median / baseDialog.median).toFixed(2)}x, ` +
+        `  ratio big/small: day switch ${(day.median / baseDay.median).toFixed(2)}x (CPU ${(stats(entry.daySwitchCpu).median / stats(small.daySwitchCpu).median).toFixed(2)}x), dialog ${(dialog.median / baseDialog.median).toFixed(2)}x, ` +
           `dropped frames ${audit.droppedFrames} vs ${small.audit.droppedFrames}, worst frame ${(audit.worstFrameMs / Math.max(1, small.audit.worstFrameMs)).toFixed(2)}x`,
       );
     }
