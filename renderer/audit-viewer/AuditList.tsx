@@ -38,7 +38,9 @@ export function AuditList({ entries, hasMore, loadMore, format, dateOf, names, w
   const words = text.auditViewer;
   const scroller = useRef<HTMLDivElement>(null);
   const count = entries.length + (hasMore ? 1 : 0);
-  const virtualizer = useVirtualizer({ count, getScrollElement: () => scroller.current, estimateSize: () => rowHeight, overscan: 10 });
+  // Rows have a fixed height and are placed in the same frame as the scroll (flushSync), so a few rows
+  // either side are enough; each extra row is rebuilt on every frame of a fast scroll (bench/front-desk).
+  const virtualizer = useVirtualizer({ count, getScrollElement: () => scroller.current, estimateSize: () => rowHeight, overscan: 4 });
   const rows = virtualizer.getVirtualItems();
   const lastShown = rows.at(-1)?.index ?? 0;
 
