@@ -45,6 +45,7 @@ type Action =
   | { kind: 'cancel'; desk: number; pick: number }
   | { kind: 'move'; desk: number; pick: number; slot: number }
   | { kind: 'check-in'; desk: number; pick: number }
+  | { kind: 'note'; desk: number; pick: number; note: number }
   | { kind: 'sync'; desk: number; faults: Fault[] }
   | { kind: 'deliver'; pick: number }
   | { kind: 'restart'; desk: number }
@@ -67,6 +68,7 @@ function actionArbitrary(desks: number): fc.Arbitrary<Action> {
     { weight: 1, arbitrary: fc.record({ kind: fc.constant('cancel' as const), desk, pick: fc.nat() }) },
     { weight: 3, arbitrary: fc.record({ kind: fc.constant('move' as const), desk, pick: fc.nat(), slot: fc.integer({ min: 0, max: slots.length - 1 }) }) },
     { weight: 2, arbitrary: fc.record({ kind: fc.constant('check-in' as const), desk, pick: fc.nat() }) },
+    { weight: 1, arbitrary: fc.record({ kind: fc.constant('note' as const), desk, pick: fc.nat(), note: fc.integer({ min: 1, max: 9 }) }) },
     { weight: 3, arbitrary: fc.record({ kind: fc.constant('sync' as const), desk, faults: fc.array(faultArbitrary, { maxLength: 4 }) }) },
     { weight: 1, arbitrary: fc.record({ kind: fc.constant('deliver' as const), pick: fc.nat() }) },
     { weight: 1, arbitrary: fc.record({ kind: fc.constant('restart' as const), desk }) },
@@ -211,6 +213,15 @@ async function run(world: World, action: Action): Promise<void> {
       if (open.length === 0) return;
       const target = open[action.pick % open.length]!;
       await editAppointment(world, desk, target, async () => expect((await desk.commands.run('appointment/cancel', { appointmentId: target.id, reason: 'Patient called' }, deskFrontDesk)).ok).toBe(true));
+      return;
+    }
+    case 'note': {
+      // Words merge (the later push wins where both desks wrote one); never a conflict by themselves.
+      const desk = world.desks[action.desk]!;
+      const all = await desk.db.appointments.orderBy('id').toArray();
+      if (all.length === 0) return;
+      const target = all[action.pick % all.length]!;
+      await editAppointment(world, desk, target, () => desk.commands.run('appointment/edit', { appointmentId: target.id, visitReason: null, notes: `Note ${action.note} from ${desk.name}` }, deskFrontDesk));
       return;
     }
     case 'move':
