@@ -37,7 +37,9 @@ describe('entryRecord', () => {
 
   it('names a staff member by id when the entry has no name (a passphrase change), else falls back to the kind', () => {
     expect(entryRecord({ entityType: 'staff', entityId: 's1', changes: { passphrase: { before: null, after: 'changed' } } }, names)).toBe('Fran Desk');
-    expect(entryRecord({ entityType: 'day-sheet', entityId: '2026-11-25', changes: {} }, names)).toBe('day-sheet');
+    expect(entryRecord({ entityType: 'day-sheet', entityId: '2026-11-25', changes: {} }, names)).toBe('Day sheet');
+    expect(entryRecord({ entityType: 'occurrence', entityId: 's1:2026-11-05T16:30', changes: {} }, names)).toBe('Series visit');
+    expect(entryRecord({ entityType: 'a-kind-from-a-newer-desk', entityId: 'x', changes: {} }, names)).toBe('a-kind-from-a-newer-desk');
     expect(entryRecord({ entityType: 'resource', entityId: 'x', changes: { name: { before: null, after: 'Room 9' } } }, names)).toBe('Room 9');
   });
 });

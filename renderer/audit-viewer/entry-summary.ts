@@ -1,4 +1,5 @@
 import type { AuditEntry } from '../../core/audit';
+import { text } from '../i18n';
 
 /**
  * A short name for what an entry acted on, taken from its recorded changes
@@ -19,7 +20,7 @@ export function entrySubject(entry: Pick<AuditEntry, 'changes'>): string | undef
  * What the record column says: the entry's own subject, else the current
  * name of the staff member or resource it acted on (passphrase changes;
  * hours as `Dr Carter Tuesday 09:00–13:00` given the weekday names, Monday
- * first), else its kind.
+ * first), else its kind in words (`Series visit`; an unknown kind as stored).
  *
  * @example entryRecord({ entityType: 'availability', changes: { resourceId: { after: 'r1' }, start: { after: '09:00' }, end: { after: '13:00' } } }, new Map([['r1', 'Dr Carter']])) // 'Dr Carter 09:00–13:00'
  */
@@ -35,7 +36,7 @@ export function entryRecord(entry: Pick<AuditEntry, 'changes' | 'entityType' | '
     const when = typeof start === 'string' && typeof end === 'string' ? `${start}–${end}` : undefined;
     return [resource, day, when].filter(Boolean).join(' ');
   }
-  return names.get(entry.entityId) ?? entry.entityType;
+  return names.get(entry.entityId) ?? text.auditViewer.recordKinds[entry.entityType] ?? entry.entityType;
 }
 
 /**
