@@ -1,0 +1,62 @@
+import type { Page } from '@playwright/test';
+
+/**
+ * A stand-in for the Electron shell's sync-server permission in a plain
+ * browser page (the real shell needs the Electron binary, which this machine
+ * cannot download; electron/main.test.ts covers main's side). It gives the
+ * page a `window.timedesk.allowSyncServer` that answers as main does
+ * (electron/sync-server-permission.ts), and makes the browser behave like the
+ * shell's CSP: requests to the sync server fail unless its origin was allowed
+ * when the current document loaded — so enrolling only works after the reload.
+ *
+ * @example const shell = await DesktopShellStandIn.install(page, 'http://127.0.0.1:8870'); shell.answer = 'declined';
+ */
+export class DesktopShellStandIn {
+  /** What the person at the desk answers in the shell's dialog. */
+  answer: 'allow' | 'declined' = 'allow';
+  /** Origins the page asked to allow, in order. */
+  readonly asked: string[] = [];
+  /** Requests to the sync server blocked as the CSP would block them. */
+  readonly blocked: string[] = [];
+  /** The origin main would put in connect-src now, and the one the current document was served with. */
+  private allowed: string | undefined;
+  private documentAllowed: string | undefined;
+
+  private constructor(
+    readonly page: Page,
+    readonly syncOrigin: string,
+  ) {}
+
+  /** Installs the stand-in before the page's first navigation. */
+  static async install(page: Page, syncOrigin: string): Promise<DesktopShellStandIn> {
+    const shell = new DesktopShellStandIn(page, syncOrigin);
+    await page.exposeFunction('__timedeskShellAllowSyncServer', (origin: string) => shell.allow(origin));
+    await page.addInitScript(() => {
+      const allow = (window as unknown as { __timedeskShellAllowSyncServer(origin: string): Promise<unknown> }).__timedeskShellAllowSyncServer;
+      Object.defineProperty(window, 'timedesk', {
+        value: Object.freeze({
+          getAppInfo: async () => ({ name: 'Timedesk', version: 'stand-in', platform: 'linux' }),
+          allowSyncServer: (origin: string) => allow(origin),
+        }),
+      });
+    });
+    // A document keeps the policy it was served with: note it on every main-frame navigation.
+    page.on('framenavigated', (frame) => {
+      if (frame === page.mainFrame()) shell.documentAllowed = shell.allowed;
+    });
+    await page.route(`${syncOrigin}/**`, async (route) => {
+      if (shell.documentAllowed === syncOrigin) return route.continue();
+      shell.blocked.push(route.request().url());
+      return route.abort('blockedbyclient');
+    });
+    return shell;
+  }
+
+  private allow(origin: string): unknown {
+    this.asked.push(origin);
+    if (this.allowed === origin) return { outcome: 'allowed', origin, reloadRequired: this.documentAllowed !== origin };
+    if (this.answer === 'declined') return { outcome: 'declined' };
+    this.allowed = origin;
+    return { outcome: 'allowed', origin, reloadRequired: true };
+  }
+}
