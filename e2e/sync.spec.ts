@@ -1,14 +1,10 @@
 import { expect, test } from '@playwright/test';
-import type { Browser, Page } from '@playwright/test';
-import { AppointmentDialogPage } from './pages/appointment-dialog';
 import { DayViewPage } from './pages/day-view';
-import { FirstRunPage, sampleSetup } from './pages/first-run';
-import type { ClinicSetup } from './pages/first-run';
-import { JoinClinicPage } from './pages/join-clinic';
+import { sampleSetup } from './pages/first-run';
 import { NeedsAttentionPage } from './pages/needs-attention';
+import { bookNewHopper, enrollDesk, joinDesk, openDesk } from './pages/sync-desks';
 import { clinicWithCodes, syncServerUrl } from './pages/sync-server';
 import { SyncSettingsPage } from './pages/sync-settings';
-import { SignInPage } from './pages/sign-in';
 
 /**
  * Two front desks of one clinic against the real sync server (started by
@@ -25,66 +21,15 @@ const now = new Date('2026-11-25T14:00:00Z');
 // Two first runs (600,000 PBKDF2 rounds each), a cold dev server and a 15 s sync poll.
 test.describe.configure({ timeout: 240_000 });
 
-async function openDesk(browser: Browser, setup: ClinicSetup): Promise<Page> {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  await page.clock.setFixedTime(now);
-  await page.goto('/');
-  await new FirstRunPage(page).createClinic(setup);
-  await new SignInPage(page).signIn(setup.username, setup.passphrase);
-  await expect(page.getByTestId('signed-in-staff')).toContainText(setup.adminName);
-  return page;
-}
-
-/** A fresh desk joins the clinic ("Join your clinic"); A's admin signs in there with A's passphrase. A mistyped code is refused first. */
-async function joinDesk(browser: Browser, code: string, deskName: string): Promise<Page> {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  await page.clock.setFixedTime(now);
-  await page.goto('/');
-  const join = new JoinClinicPage(page);
-  await join.open();
-  await join.join(syncServerUrl, 'WRONG-CODE-0000', deskName);
-  await expect(page.getByText('That code is unknown, used or expired: ask your administrator for a new one.')).toBeVisible();
-  await expect(join.code()).toHaveAttribute('aria-invalid', 'true');
-  await join.join(syncServerUrl, code, deskName);
-  await new SignInPage(page).heading().waitFor({ timeout: 60_000 });
-  await new SignInPage(page).signIn(sampleSetup.username, sampleSetup.passphrase);
-  await expect(page.getByTestId('signed-in-staff')).toContainText(sampleSetup.adminName);
-  return page;
-}
-
-async function enroll(page: Page, code: string, deskName: string): Promise<SyncSettingsPage> {
-  const sync = new SyncSettingsPage(page);
-  await sync.open();
-  await sync.enroll(syncServerUrl, code, deskName);
-  await expect(sync.enrolled()).toContainText(`Connected to Northside Family Clinic at ${syncServerUrl}`);
-  await expect(sync.pending()).toHaveText('0 changes to send', { timeout: 30_000 });
-  await expect(sync.lastSync()).toHaveText('Synced now');
-  return sync;
-}
-
-async function bookOffline(page: Page, givenName: string): Promise<void> {
-  await page.getByRole('navigation', { name: 'Screens' }).getByRole('button', { name: 'Day sheet' }).click();
-  const day = new DayViewPage(page);
-  await expect(day.columnNames()).toContainText(['Dr Adams']);
-  await day.clickSlot('Dr Adams', '10:00');
-  const dialog = new AppointmentDialogPage(page);
-  await dialog.registerPatient({ givenName, familyName: 'Hopper', dateOfBirth: '1980-01-02' });
-  await expect(dialog.chosenPatient()).toContainText(`${givenName} Hopper`);
-  await dialog.book();
-  await expect(dialog.root()).toBeHidden();
-  await expect(await day.appointmentIn('Dr Adams', `${givenName} Hopper`)).toHaveCount(1);
-}
-
 test('two desks book the same slot offline, both see the conflict, one settles it and the other follows', async ({ browser }, testInfo) => {
   const { codes } = await clinicWithCodes('Northside Family Clinic', 2);
   const [codeA, codeB] = codes as [string, string];
 
   // Desk A sets up the clinic and shares it; desk B (a fresh computer) joins it and gets A's providers, hours and staff.
-  const deskA = await openDesk(browser, sampleSetup);
-  const syncA = await enroll(deskA, codeA, 'Front desk A');
-  const deskB = await joinDesk(browser, codeB, 'Front desk B');
+  const deskA = await openDesk(browser, sampleSetup, now);
+  const syncA = await enrollDesk(deskA, codeA, 'Front desk A', 'Northside Family Clinic');
+  await expect(syncA.lastSync()).toHaveText('Synced now');
+  const deskB = await joinDesk(browser, codeB, 'Front desk B', sampleSetup, now);
   const syncB = new SyncSettingsPage(deskB);
   await syncB.open();
   await expect(syncB.enrolled()).toContainText(`Connected to Northside Family Clinic at ${syncServerUrl}`);
@@ -94,8 +39,8 @@ test('two desks book the same slot offline, both see the conflict, one settles i
   // Both lose the network and book Dr Adams at 10:00 for different patients: each desk's own check sees a free slot.
   await deskA.context().setOffline(true);
   await deskB.context().setOffline(true);
-  await bookOffline(deskA, 'Ada');
-  await bookOffline(deskB, 'Grace');
+  await bookNewHopper(deskA, 'Dr Adams', '10:00', 'Ada');
+  await bookNewHopper(deskB, 'Dr Adams', '10:00', 'Grace');
   await expect(syncA.pending()).not.toHaveText('0 changes to send');
   await expect(syncB.pending()).not.toHaveText('0 changes to send');
 
