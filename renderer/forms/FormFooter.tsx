@@ -12,6 +12,10 @@ export interface FormFooterProps {
   submitLabel?: string;
   /** Default: disabled while busy. */
   submitDisabled?: boolean;
+  /** Default: "Cancel"; "Back" where leaving keeps what is on screen. */
+  cancelLabel?: string;
+  /** `danger` for a submit that cancels or removes something. Default: `primary`. */
+  tone?: 'primary' | 'danger';
 }
 
 /**
@@ -20,15 +24,15 @@ export interface FormFooterProps {
  *
  * @example <FormFooter error={errors['form']} busy={busy} onCancel={onClose} />
  */
-export function FormFooter({ error, busy, onCancel, submitLabel, submitDisabled }: FormFooterProps) {
+export function FormFooter({ error, busy, onCancel, submitLabel, submitDisabled, cancelLabel, tone = 'primary' }: FormFooterProps) {
   return (
     <>
       <FormError message={error} />
       <div className="form-actions">
         <button type="button" onClick={onCancel}>
-          {text.app.cancel}
+          {cancelLabel ?? text.app.cancel}
         </button>
-        <button type="submit" className="primary" disabled={submitDisabled ?? busy}>
+        <button type="submit" className={tone} disabled={submitDisabled ?? busy}>
           {submitLabel ?? (busy ? text.app.saving : text.app.save)}
         </button>
       </div>

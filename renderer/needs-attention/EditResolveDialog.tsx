@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { FormEvent } from 'react';
 import { Modal } from '../dialog/Modal';
 import { Field } from '../forms/Field';
+import { FormFooter } from '../forms/FormFooter';
 import { errorsFor } from '../forms/field-errors';
 import { text } from '../i18n';
 import { useNotices } from '../notices/notice-store';
@@ -50,19 +51,13 @@ export function EditResolveDialog({ edit, action, onClose }: EditResolveDialogPr
         <Field label={words.reason} hint={words.editReasonHint} error={errors.reason}>
           <textarea value={reason} onChange={(event) => setReason(event.target.value)} rows={2} maxLength={500} data-autofocus />
         </Field>
-        {errors.form ? (
-          <p className="field-error" role="alert">
-            {errors.form}
-          </p>
-        ) : null}
-        <div className="form-actions">
-          <button type="button" onClick={onClose}>
-            {words.back}
-          </button>
-          <button type="submit" className="primary" disabled={busy}>
-            {action === 'kept-current' ? words.confirmKeepCurrent : words.confirmApplyOther}
-          </button>
-        </div>
+        <FormFooter
+          error={errors.form}
+          busy={busy}
+          onCancel={onClose}
+          cancelLabel={words.back}
+          submitLabel={action === 'kept-current' ? words.confirmKeepCurrent : words.confirmApplyOther}
+        />
       </form>
     </Modal>
   );

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { FormEvent } from 'react';
 import { Modal } from '../dialog/Modal';
 import { Field } from '../forms/Field';
+import { FormFooter } from '../forms/FormFooter';
 import { errorsFor } from '../forms/field-errors';
 import { text } from '../i18n';
 import { useNotices } from '../notices/notice-store';
@@ -76,19 +77,14 @@ export function ResolveDialog({ conflict, mode, appointment, onClose }: ResolveD
         <Field label={words.reason} hint={mode === 'keep-both' ? words.keepBothHint : mode === 'cancel' ? words.cancelReasonHint : undefined} error={errors.reason}>
           <textarea value={reason} onChange={(event) => setReason(event.target.value)} rows={2} maxLength={500} data-autofocus={mode === 'reschedule' ? undefined : true} />
         </Field>
-        {errors.form ? (
-          <p className="field-error" role="alert">
-            {errors.form}
-          </p>
-        ) : null}
-        <div className="form-actions">
-          <button type="button" onClick={onClose}>
-            {words.back}
-          </button>
-          <button type="submit" className={mode === 'cancel' ? 'danger' : 'primary'} disabled={busy}>
-            {mode === 'cancel' ? words.confirmCancel : mode === 'reschedule' ? words.confirmReschedule : words.confirmKeepBoth}
-          </button>
-        </div>
+        <FormFooter
+          error={errors.form}
+          busy={busy}
+          onCancel={onClose}
+          cancelLabel={words.back}
+          tone={mode === 'cancel' ? 'danger' : 'primary'}
+          submitLabel={mode === 'cancel' ? words.confirmCancel : mode === 'reschedule' ? words.confirmReschedule : words.confirmKeepBoth}
+        />
       </form>
     </Modal>
   );

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { FormEvent } from 'react';
 import { Field } from '../forms/Field';
+import { FormError } from '../forms/FormError';
 import { text } from '../i18n';
 import { EnrollError } from './enrollment';
 import { SyncStatusSummary } from './SyncStatusSummary';
@@ -89,11 +90,7 @@ export function SyncSettings() {
           <Field label={text.sync.deskName} hint={text.sync.deskNameHint}>
             <input value={form.deskName} onChange={(event) => setForm({ ...form, deskName: event.target.value })} />
           </Field>
-          {errors.form ? (
-            <p className="field-error" role="alert">
-              {errors.form}
-            </p>
-          ) : null}
+          <FormError message={errors.form} />
           <button type="submit" className="primary" disabled={busy || reloading}>
             {reloading ? text.sync.reloading : busy ? text.sync.enrolling : text.sync.enroll}
           </button>
