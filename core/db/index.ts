@@ -4,7 +4,7 @@ export { openTimedeskDb, readDevice, readClinicSettings } from './open-database'
 export type { OpenDatabaseOptions } from './open-database';
 export { defaultClinicSettings, genesisHash, clinicSettingsSchema, maxIdleLockMinutes } from './device-meta';
 export type { DeviceMeta, ClinicSettings, MetaRow } from './device-meta';
-export { appointmentDay, bookingRows, withoutDay, eachBookingOverlapping, longestBookingMs } from './records';
+export { appointmentDay, bookingRows, withoutDay, bookingsOverlapping, longestBookingMs } from './records';
 export type { AppointmentRow, BookingRow, StaffCredential, OutboxMutation, MutationEffect, SyncedEntity, SyncStateRow, SyncRejectionRow } from './records';
 export { appendOnly } from './append-only';
 export { v1Stores, v2Stores, v3Stores, currentSchemaVersion } from './schema';

@@ -1,4 +1,4 @@
-import { eachBookingOverlapping, longestBookingMs } from '../db';
+import { bookingsOverlapping, longestBookingMs } from '../db';
 import type { TimedeskDb } from '../db';
 import { msToInstant } from '../model';
 import type { Appointment, Series, SeriesException } from '../model';
@@ -65,12 +65,9 @@ export async function checkAgainstStore(
 
   // Stored appointments: per candidate and resource, a narrow index range.
   const appointmentIds = new Set<string>();
-  for (const candidate of candidates) {
-    for (const resourceId of candidate.resourceIds) {
-      await eachBookingOverlapping(db, resourceId, candidate.start, candidate.end, (row) => {
-        if (row.status !== 'cancelled' && row.status !== 'no_show') appointmentIds.add(row.appointmentId);
-      });
-    }
+  const reads = candidates.flatMap((candidate) => candidate.resourceIds.map((resourceId) => bookingsOverlapping(db, resourceId, candidate.start, candidate.end)));
+  for (const rows of await Promise.all(reads)) {
+    for (const row of rows) if (row.status !== 'cancelled' && row.status !== 'no_show') appointmentIds.add(row.appointmentId);
   }
   const stored = new Map<string, Appointment>();
   for (const row of await db.appointments.bulkGet([...appointmentIds])) if (row) stored.set(row.id, row);
