@@ -18,6 +18,12 @@
  * by `vite preview` on TIMEDESK_BENCH_PORT (default 5230); each clinic gets
  * its own temporary Chromium profile. TIMEDESK_BENCH_REPS (default 20) sets
  * the repetitions, TIMEDESK_BENCH_ONLY=small|big runs one clinic.
+ * TIMEDESK_BENCH_AUDIT_ONLY=1 measures only the audit viewer and seeds 2,000
+ * appointments instead of 200,000 (same 100,000 audit entries): a quicker
+ * loop while working on the audit list. TIMEDESK_BENCH_TRACE_FILE=<path>
+ * writes the audit scroll's Chrome trace (with JavaScript, layout, paint and
+ * GC events) there for chrome://tracing or Perfetto, and prints its longest
+ * tasks with what ran inside them.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -45,6 +51,10 @@ const timeZone = 'America/New_York';
 const admin: BenchAdmin = { displayName: 'Bench Admin', username: 'bench.admin', passphrase: 'correct horse battery' };
 const targets = { daySwitchMs: 150, dialogMs: 50, droppedFrames: 0 };
 const dayMs = 86_400_000;
+/** A task longer than this leaves too little of a 16.7 ms frame for style, layout and paint. */
+const longTaskMs = 12;
+const auditOnly = process.env.TIMEDESK_BENCH_AUDIT_ONLY === '1';
+const traceFile = process.env.TIMEDESK_BENCH_TRACE_FILE;
 
 /** Today on the clinic's calendar, as the app works it out (the page runs in the clinic's zone too). */
 function clinicToday(now: number): string {
@@ -55,7 +65,7 @@ function plans(today: string): ClinicPlan[] {
   const perDay = 40 * 12;
   return [
     { label: 'small', providers: 40, appointments: 200, patients: 100, auditEntries: 100, firstDate: shiftDate(today, -2), days: 30, timeZone },
-    { label: 'big', providers: 40, appointments: 200_000, patients: 5_000, auditEntries: 100_000, firstDate: shiftDate(today, -200), days: Math.ceil(200_000 / perDay), timeZone },
+    { label: 'big', providers: 40, appointments: auditOnly ? 2_000 : 200_000, patients: 5_000, auditEntries: 100_000, firstDate: shiftDate(today, -200), days: Math.ceil(200_000 / perDay), timeZone },
   ];
 }
 
@@ -154,7 +164,7 @@ async function measureAudit(page: Page): Promise<{ chainSeconds: number; scroll:
   if (state !== 'ok') throw new Error(`the seeded audit chain did not verify (chain status ${state})`);
   await page.locator('.audit-scroller [role="row"][data-action]').first().waitFor();
   await page.evaluate(() => window.timedeskBench.settle(1_000));
-  const { result: scroll, trace } = await traceMainThread(page, () => page.evaluate((rows) => window.timedeskBench.scrollAudit(rows), auditRowsPerFrame));
+  const { result: scroll, trace } = await traceMainThread(page, () => page.evaluate((rows) => window.timedeskBench.scrollAudit(rows), auditRowsPerFrame), traceFile ? { writeTo: traceFile } : {});
   return { chainSeconds, scroll, trace };
 }
 
@@ -186,10 +196,10 @@ async function measureClinic(plan: ClinicPlan, server: RendererServer, script: s
     );
     await page.reload();
     await signIn(page);
-    const daySwitch = await measureDaySwitch(page, plan, today);
+    const daySwitch = auditOnly ? { samples: [], cpu: [] } : await measureDaySwitch(page, plan, today);
     const readDates = Array.from({ length: repetitions }, (_, index) => shiftDate(today, warmups + repetitions + tracedRuns + 2 + index));
-    const dayRead = (await page.evaluate(([dates, zone]) => window.timedeskBench.timeDaySheet(dates, zone), [readDates, timeZone] as const)).slice(2);
-    const dialog = await measureDialog(page);
+    const dayRead = auditOnly ? [] : (await page.evaluate(([dates, zone]) => window.timedeskBench.timeDaySheet(dates, zone), [readDates, timeZone] as const)).slice(2);
+    const dialog = auditOnly ? { samples: [], cpu: [] } : await measureDialog(page);
     const audit = await measureAudit(page);
     return { plan, seed, daySwitch: daySwitch.samples, daySwitchCpu: daySwitch.cpu, dayRead, dialog: dialog.samples, dialogCpu: dialog.cpu, auditChainSeconds: audit.chainSeconds, audit: audit.scroll, auditTrace: audit.trace };
   } finally {
@@ -201,9 +211,30 @@ async function measureClinic(plan: ClinicPlan, server: RendererServer, script: s
 const ms = (value: number) => `${value.toFixed(1)} ms`;
 const verdict = (pass: boolean) => (pass ? 'PASS' : 'MISS');
 
+function reportAudit(entry: ClinicFigures): void {
+  const audit = entry.audit;
+  const big = entry.plan.label === 'big';
+  if (auditOnly) console.log(`\n${entry.plan.label} clinic (audit only): ${entry.plan.appointments.toLocaleString('en-US')} appointments, ${entry.seed.auditEntries.toLocaleString('en-US')} audit entries`);
+  console.log(`  audit log opened, chain verified in ${entry.auditChainSeconds.toFixed(1)} s`);
+  console.log(
+    `  audit scroll (${auditRowsPerFrame} rows a frame, to row ${audit.lastRowIndex - 1}): ${audit.frames} frames in ${audit.seconds.toFixed(1)} s at a ${ms(audit.frameIntervalMs)} frame interval, ` +
+      `${audit.droppedFrames} dropped (> ${ms(audit.frameIntervalMs * 1.5)}), worst frame ${ms(audit.worstFrameMs)}, ${audit.waitingFrames} frames waiting for rows` +
+      `${big ? `  [target ${targets.droppedFrames} dropped: ${verdict(audit.droppedFrames <= targets.droppedFrames)}]` : ''}`,
+  );
+  const tasks = entry.auditTrace.taskCpuMs;
+  console.log(
+    `  audit scroll, main thread: ${(entry.auditTrace.cpuMs / 1000).toFixed(1)} s CPU in ${audit.seconds.toFixed(1)} s; ${tasks.filter((cpu) => cpu > audit.frameIntervalMs * 1.5).length} tasks over ${ms(audit.frameIntervalMs * 1.5)} of CPU, the longest ${ms(Math.max(0, ...tasks))} ` +
+      `(a dropped frame with no such task waited for a core, not for the app); ${tasks.filter((cpu) => cpu > longTaskMs).length} over ${ms(longTaskMs)}`,
+  );
+}
+
 function report(figures: ClinicFigures[]): void {
   const small = figures.find((entry) => entry.plan.label === 'small');
   for (const entry of figures) {
+    if (auditOnly) {
+      reportAudit(entry);
+      continue;
+    }
     const day = stats(entry.daySwitch);
     const dialog = stats(entry.dialog);
     const audit = entry.audit;
@@ -215,17 +246,7 @@ function report(figures: ClinicFigures[]): void {
     console.log(`  the day's read alone (readDaySheet, no React, ${entry.dayRead.length} runs): median ${ms(read.median)}, p95 ${ms(read.p95)}`);
     console.log(`  appointment dialog (N to painted, ${entry.dialog.length} runs): median ${ms(dialog.median)}, p95 ${ms(dialog.p95)}, worst ${ms(dialog.worst)}${big ? `  [target median < ${targets.dialogMs} ms: ${verdict(dialog.median < targets.dialogMs)}]` : ''}`);
     console.log(`  main-thread CPU per dialog opening (${entry.dialogCpu.length} traced runs): median ${ms(stats(entry.dialogCpu).median)}, worst ${ms(stats(entry.dialogCpu).worst)}`);
-    console.log(`  audit log opened, chain verified in ${entry.auditChainSeconds.toFixed(1)} s`);
-    console.log(
-      `  audit scroll (${auditRowsPerFrame} rows a frame, to row ${audit.lastRowIndex - 1}): ${audit.frames} frames in ${audit.seconds.toFixed(1)} s at a ${ms(audit.frameIntervalMs)} frame interval, ` +
-        `${audit.droppedFrames} dropped (> ${ms(audit.frameIntervalMs * 1.5)}), worst frame ${ms(audit.worstFrameMs)}, ${audit.waitingFrames} frames waiting for rows` +
-        `${big ? `  [target ${targets.droppedFrames} dropped: ${verdict(audit.droppedFrames <= targets.droppedFrames)}]` : ''}`,
-    );
-    const tasks = entry.auditTrace.taskCpuMs;
-    console.log(
-      `  audit scroll, main thread: ${(entry.auditTrace.cpuMs / 1000).toFixed(1)} s CPU in ${audit.seconds.toFixed(1)} s; ${tasks.filter((cpu) => cpu > audit.frameIntervalMs * 1.5).length} tasks over ${ms(audit.frameIntervalMs * 1.5)} of CPU, the longest ${ms(Math.max(0, ...tasks))} ` +
-        `(a dropped frame with no such task waited for a core, not for the app)`,
-    );
+    reportAudit(entry);
     if (big && small) {
       const baseDay = stats(small.daySwitch);
       const baseDialog = stats(small.dialog);
@@ -241,7 +262,8 @@ function report(figures: ClinicFigures[]): void {
 export async function run(): Promise<void> {
   const only = process.env.TIMEDESK_BENCH_ONLY;
   const today = clinicToday(Date.now());
-  const server = await serveRendererBuild(port);
+  // A traced run keeps function names readable in the trace's stacks.
+  const server = await serveRendererBuild(port, traceFile ? { minify: false } : {});
   console.log(`front-desk: production renderer build (${server.buildSeconds.toFixed(1)} s) served by vite preview at ${server.url}; Chromium ${process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'}, on-disk profile; ${repetitions} runs after ${warmups} warm-ups`);
   try {
     const script = await inPageScript();
