@@ -1,14 +1,15 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useMemo, useRef } from 'react';
-import type { AuditEntry } from '../../core/audit';
 import type { ClinicFormat } from '../i18n';
 import { text } from '../i18n';
-import { changedFields, entryRecord } from './entry-summary';
+import type { AuditRow } from './audit-row';
+import { entryRecord } from './entry-summary';
+import type { RowPages } from './row-pages';
 import { usePatientNames } from './usePatientNames';
 
 /** Props of {@link AuditList}. */
 export interface AuditListProps {
-  entries: readonly AuditEntry[];
+  entries: RowPages<AuditRow>;
   hasMore: boolean;
   loadMore(): void;
   format: ClinicFormat;
@@ -49,7 +50,7 @@ export function AuditList({ entries, hasMore, loadMore, format, dateOf, names, w
   }, [hasMore, lastShown, entries.length, loadMore]);
 
   const visiblePatientIds = useMemo(
-    () => rows.map((row) => entries[row.index]?.patientId).filter((id): id is string => typeof id === 'string'),
+    () => rows.map((row) => entries.at(row.index)?.patientId).filter((id): id is string => typeof id === 'string'),
     // Only the rows in view matter; their indexes name them.
     [rows.map((row) => row.index).join(), entries],
   );
@@ -70,7 +71,7 @@ export function AuditList({ entries, hasMore, loadMore, format, dateOf, names, w
       <div ref={scroller} className="audit-scroller" role="rowgroup" tabIndex={0} aria-label={words.rowsLabel}>
         <div aria-hidden="true" style={{ height: virtualizer.getTotalSize() }} />
         {rows.map((row) => {
-          const entry = entries[row.index];
+          const entry = entries.at(row.index);
           const style = { transform: `translateY(${row.start}px)`, height: rowHeight };
           if (!entry) {
             return (
@@ -81,14 +82,13 @@ export function AuditList({ entries, hasMore, loadMore, format, dateOf, names, w
           }
           const instant = Date.parse(entry.at);
           const patient = entry.patientId ? patients.get(entry.patientId) : undefined;
-          const fields = changedFields(entry);
           return (
-            <div key={`${entry.deviceId}:${entry.seq}`} role="row" aria-rowindex={row.index + 2} className={`audit-row outcome-${entry.outcome}`} style={style} data-action={entry.action}>
+            <div key={entry.key} role="row" aria-rowindex={row.index + 2} className={`audit-row outcome-${entry.outcome}`} style={style} data-action={entry.action}>
               <span role="cell" className="audit-time">
                 {format.mediumDate(dateOf(instant))} {format.time(instant)}
               </span>
-              <span role="cell" title={entry.actor.kind === 'staff' ? text.roles[entry.actor.role as keyof typeof text.roles] ?? entry.actor.role : words.system}>
-                {entry.actor.displayName}
+              <span role="cell" title={entry.actorTitle}>
+                {entry.actorName}
               </span>
               <span role="cell">{text.auditActions[entry.action]}</span>
               <span role="cell" title={`${entry.entityType} ${entry.entityId}`}>
@@ -97,7 +97,7 @@ export function AuditList({ entries, hasMore, loadMore, format, dateOf, names, w
               <span role="cell">{entry.patientId ? (patient ? text.patientName(patient) : words.unknownPatient) : ''}</span>
               <span role="cell" className="audit-details">
                 {entry.outcome !== 'success' ? <strong>{words.outcomes[entry.outcome]} </strong> : null}
-                {entry.reason ?? (fields.length > 0 ? words.changed(fields.join(', ')) : '')}
+                {entry.reason ?? (entry.changedFields ? words.changed(entry.changedFields) : '')}
               </span>
             </div>
           );

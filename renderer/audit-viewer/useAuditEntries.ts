@@ -1,21 +1,26 @@
 import { liveQuery } from 'dexie';
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { AuditEntry } from '../../core/audit';
 import { auditLog } from '../../core/queries';
 import type { AuditCursor } from '../../core/queries';
 import { useAppData } from '../data/useAppData';
 import type { AuditSelection } from './audit-filter';
 import { selectionKey } from './audit-filter';
 import { withNewerOnTop } from './audit-order';
+import { auditRow } from './audit-row';
+import type { AuditRow } from './audit-row';
+import { RowPages } from './row-pages';
 
 /** Rows read when a selection is first shown: a screenful and a half. */
 const firstPageSize = 60;
 /** Rows read each time the list is scrolled near its end. */
 const nextPageSize = 500;
 
+const noRows = RowPages.of<AuditRow>();
+
 /** The audit screen's rows for one selection. */
 export interface AuditEntries {
-  entries: readonly AuditEntry[];
+  /** Kept as the pages read (see RowPages), each entry as its {@link AuditRow}. */
+  entries: RowPages<AuditRow>;
   /** More (older) entries exist beyond the loaded ones. */
   hasMore: boolean;
   /** True until the first page of this selection is read. */
@@ -27,7 +32,7 @@ export interface AuditEntries {
 
 interface ListState {
   key: string;
-  entries: AuditEntry[];
+  entries: RowPages<AuditRow>;
   cursor: AuditCursor | undefined;
   loading: boolean;
   busy: boolean;
@@ -50,12 +55,12 @@ export function useAuditEntries(selection: AuditSelection): AuditEntries {
   const key = selectionKey(selection);
   const selectionRef = useRef(selection);
   selectionRef.current = selection;
-  const state = useRef<ListState>({ key: '', entries: [], cursor: undefined, loading: true, busy: false, failed: false, generation: 0 });
+  const state = useRef<ListState>({ key: '', entries: RowPages.of(), cursor: undefined, loading: true, busy: false, failed: false, generation: 0 });
   const [, setVersion] = useState(0);
   const changed = () => setVersion((version) => version + 1);
 
   useEffect(() => {
-    state.current = { key, entries: [], cursor: undefined, loading: true, busy: true, failed: false, generation: state.current.generation + 1 };
+    state.current = { key, entries: RowPages.of(), cursor: undefined, loading: true, busy: true, failed: false, generation: state.current.generation + 1 };
     changed();
     const current = () => state.current.key === key;
     // One read of newer entries at a time; a change noticed meanwhile (or while the first page
@@ -71,16 +76,17 @@ export function useAuditEntries(selection: AuditSelection): AuditEntries {
       try {
         do {
           pending = false;
-          const top = state.current.entries[0];
+          const top = state.current.entries.at(0);
           const since = selectionRef.current.from;
           const from = top && (!since || top.at > since) ? top.at : since;
           const fresh = await auditLog(db, { ...selectionRef.current, ...(from ? { from } : {}), limit: nextPageSize });
           if (!current()) return;
           // More new entries than one page (a big sync): start the list over from them, so no gap
           // opens between the new page and the old top; scrolling reads on from the cursor.
+          const shown = state.current.entries.at(0);
           state.current = fresh.nextCursor
-            ? { ...state.current, entries: fresh.entries, cursor: fresh.nextCursor, generation: state.current.generation + 1 }
-            : { ...state.current, entries: withNewerOnTop(state.current.entries, fresh.entries) };
+            ? { ...state.current, entries: RowPages.of([fresh.entries.map(auditRow)]), cursor: fresh.nextCursor, generation: state.current.generation + 1 }
+            : { ...state.current, entries: state.current.entries.prepended(withNewerOnTop(shown ? [shown] : [], fresh.entries.map(auditRow)).slice(0, shown ? -1 : undefined)) };
           changed();
         } while (pending);
       } finally {
@@ -90,7 +96,7 @@ export function useAuditEntries(selection: AuditSelection): AuditEntries {
     auditLog(db, { ...selectionRef.current, limit: firstPageSize }).then(
       (page) => {
         if (!current()) return;
-        state.current = { ...state.current, entries: page.entries, cursor: page.nextCursor, loading: false, busy: false };
+        state.current = { ...state.current, entries: RowPages.of([page.entries.map(auditRow)]), cursor: page.nextCursor, loading: false, busy: false };
         changed();
         if (pending) void readNewer();
       },
@@ -103,7 +109,7 @@ export function useAuditEntries(selection: AuditSelection): AuditEntries {
     const subscription = liveQuery(() => auditLog(db, { ...selectionRef.current, limit: 1 })).subscribe({
       next: (page) => {
         const head = page.entries[0];
-        const top = state.current.entries[0];
+        const top = state.current.entries.at(0);
         if (!current() || !head || (top && head.deviceId === top.deviceId && head.seq === top.seq)) return;
         void readNewer();
       },
@@ -123,7 +129,7 @@ export function useAuditEntries(selection: AuditSelection): AuditEntries {
           state.current = { ...state.current, busy: false };
           return;
         }
-        state.current = { ...state.current, entries: [...state.current.entries, ...page.entries], cursor: page.nextCursor, busy: false };
+        state.current = { ...state.current, entries: state.current.entries.appended(page.entries.map(auditRow)), cursor: page.nextCursor, busy: false };
         changed();
       },
       () => {
@@ -134,6 +140,6 @@ export function useAuditEntries(selection: AuditSelection): AuditEntries {
     );
   }, [db, key]);
 
-  const list = state.current.key === key ? state.current : { entries: [], cursor: undefined, loading: true, failed: false };
+  const list = state.current.key === key ? state.current : { entries: noRows, cursor: undefined, loading: true, failed: false };
   return { entries: list.entries, hasMore: list.cursor !== undefined, loading: list.loading, failed: list.failed, loadMore };
 }
