@@ -12,7 +12,7 @@ import { resolveEdit } from './resolve-edit';
  * which this desk moved to 10:00 (kept: applied first), while desk B moved
  * it to 11:00 or checked her in (the other change, kept in the conflict).
  */
-async function deskWithConcurrentEdit(other: 'moved' | 'arrived') {
+async function deskWithConcurrentEdit(other: 'moved' | 'arrived' | 'in_room') {
   const data = await openTestAppData();
   const setup = await setUpClinic(data, firstRunForm);
   if (!setup.ok) throw new Error('setup refused');
@@ -42,7 +42,7 @@ async function deskWithConcurrentEdit(other: 'moved' | 'arrived') {
       values:
         other === 'moved'
           ? { ...slot, wallStart: '2026-11-25T11:00:00', start: '2026-11-25T16:00:00.000Z', end: '2026-11-25T16:30:00.000Z', status: 'booked' }
-          : { ...slot, wallStart: booked.value.appointment.wallStart, start: booked.value.appointment.start, end: booked.value.appointment.end, status: 'arrived' },
+          : { ...slot, wallStart: booked.value.appointment.wallStart, start: booked.value.appointment.start, end: booked.value.appointment.end, status: other },
     },
     deviceIds: [data.deviceId, 'desk-b'].sort(),
     detectedAtChange: 6,
@@ -105,5 +105,31 @@ describe('concurrent edits in the Needs attention inbox', () => {
     expect(edit).toMatchObject({ entity: 'series', patientName: `${patient.givenName} ${patient.familyName}`, slotChanged: true, other: { own: true, wallStart: '2026-12-01T14:00' } });
     expect(await resolveEdit(run, edit, { action: 'applied-other', reason: 'Two visits of 45 minutes agreed' })).toMatchObject({ ok: true, value: { status: 'resolved' } });
     expect(await data.db.series.get(series.id)).toMatchObject({ durationMinutes: 45, rrule: 'FREQ=WEEKLY;COUNT=2' });
+  });
+
+  it('refuses to apply the other change before running anything when its status cannot follow (moved and in the room, onto a booked visit): nothing moves, the conflict stays open', async () => {
+    const { data, run, appointmentId } = await deskWithConcurrentEdit('in_room');
+    const [edit] = await readOpenEdits(data.db, data.deviceId);
+    expect(edit).toMatchObject({ slotChanged: true, statusChanged: true, currentStatus: 'booked', other: { status: 'in_room' } });
+    const outboxBefore = await data.db.outbox.count();
+    const result = await resolveEdit(run, edit!, { action: 'applied-other', reason: 'Desk B had her in the room' });
+    expect(result).toMatchObject({ ok: false, error: { code: 'invalid-status-transition', field: 'status' } });
+    if (!result.ok) expect(result.error.message).toMatch(/in the room.*booked now/);
+    expect(await data.db.appointments.get(appointmentId)).toMatchObject({ wallStart: '2026-11-25T10:00:00', status: 'booked' });
+    expect(await data.db.outbox.count()).toBe(outboxBefore);
+    expect(await readOpenEdits(data.db, data.deviceId)).toHaveLength(1);
+  });
+
+  it('refuses a check-in onto a visit this desk cancelled meanwhile, naming the status, and moves nothing', async () => {
+    const { data, run, appointmentId } = await deskWithConcurrentEdit('arrived');
+    expect((await run('appointment/cancel', { appointmentId, reason: 'Patient called' })).ok).toBe(true);
+    const [edit] = await readOpenEdits(data.db, data.deviceId);
+    expect(edit).toMatchObject({ currentStatus: 'cancelled' });
+    const outboxBefore = await data.db.outbox.count();
+    expect(await resolveEdit(run, edit!, { action: 'applied-other', reason: 'Desk B checked her in' })).toMatchObject({ ok: false, error: { code: 'invalid-status-transition', field: 'status', message: expect.stringContaining('cancelled') } });
+    expect(await data.db.appointments.get(appointmentId)).toMatchObject({ wallStart: '2026-11-25T10:00:00', status: 'cancelled' });
+    expect(await data.db.outbox.count()).toBe(outboxBefore);
+    // Keeping the current change still settles it.
+    expect(await resolveEdit(run, edit!, { action: 'kept-current', reason: 'She cancelled' })).toMatchObject({ ok: true });
   });
 });

@@ -30,6 +30,8 @@ export interface OpenEdit {
   other: EditSide;
   /** The other change's slot and status values, to apply it after all. */
   otherValues: Record<string, unknown>;
+  /** The appointment's status on this desk now (null for a series, or an appointment this desk does not hold), so applying the other change can be checked before anything runs. */
+  currentStatus: AppointmentStatus | null;
 }
 
 const slotKeys: ReadonlySet<string> = new Set(['wallStart', 'dtstart', 'timeZone', 'durationMinutes', 'start', 'end', 'resourceIds', 'rrule', 'exdates', 'rdates', 'kind']);
@@ -55,7 +57,7 @@ function sideOf(side: Pick<ConcurrentEditConflict['kept'], 'deviceId' | 'values'
  * @example (await readOpenEdits(db, deviceId))[0] // { patientName: 'Ada Lovelace', kept: { start: …10:00 }, other: { start: …11:00 }, … }
  */
 export async function readOpenEdits(db: TimedeskDb, ownDeviceId: string): Promise<OpenEdit[]> {
-  return db.transaction('r', db.conflicts, db.patients, db.series, async () => {
+  return db.transaction('r', db.conflicts, db.patients, db.series, db.appointments, async () => {
     const edits = (await db.conflicts.where('status').equals('open').toArray())
       .filter((conflict): conflict is ConcurrentEditConflict => conflict.kind === 'concurrent-edit')
       .sort((a, b) => a.detectedAtChange - b.detectedAtChange);
@@ -77,6 +79,7 @@ export async function readOpenEdits(db: TimedeskDb, ownDeviceId: string): Promis
         kept: sideOf(edit.kept, ownDeviceId),
         other: sideOf(edit.other, ownDeviceId),
         otherValues: edit.other.values,
+        currentStatus: edit.entity === 'appointment' ? ((await db.appointments.get(edit.recordId))?.status ?? null) : null,
       });
     }
     return result;
