@@ -30,10 +30,12 @@ const shareClinic = defineCommand({
  * salt and parameters only) as one mutation (`sync/share-clinic`), so a desk
  * set up before they synced — or whose outbox rows predate it — still gives
  * the clinic its accounts: a desk joining later can then sign its staff in.
- * Run when a set-up desk connects to a server (renderer `enrollDesk`).
+ * Run when a set-up desk that has never pulled connects to a server
+ * (renderer `enrollDesk`); the server stores these puts only for records it
+ * does not hold yet, so an old desk can never roll newer copies back.
  * Changes nothing locally and writes no audit entry (nothing changed; the
  * records are only offered again); a desk with nothing to share queues
- * nothing. Replaying it is harmless: the records are put whole.
+ * nothing. Replaying it is harmless.
  *
  * @example await shareClinicRecords({ db, clock: Date.now, newId }) // { ok: true, value: { staff: 3, credentials: 3 } }
  */

@@ -58,6 +58,18 @@ describe('enrollDesk', () => {
     expect(last?.effects.filter((effect) => effect.entity === 'staffCredential')).toHaveLength(1);
   });
 
+  it('shares nothing when the desk has synced before (re-enrolling after losing its token): its staff and settings copies may be older than the clinic\'s', async () => {
+    const data = await openTestAppData();
+    expect((await setUpClinic(data, firstRunForm)).ok).toBe(true);
+    // A pull left a cursor: this desk already holds (and gave) the clinic's records.
+    await data.db.syncState.put({ ...(await readSyncState(data.db)), cursor: '42' });
+    const queued = await data.db.outbox.count();
+    await enrollDesk({ db: data.db, serverUrl: '127.0.0.1:8787', code: 'ABC', deviceId: data.deviceId, deviceName: 'Front desk A', fetch: answering(200, { ...enrolled, deviceId: data.deviceId }), now: 1000 });
+    expect(await data.db.outbox.count()).toBe(queued);
+    expect((await data.db.outbox.toArray()).map((row) => row.name)).not.toContain('sync/share-clinic');
+    expect(await readEnrollment(data.db)).toMatchObject({ token: 'tok-123' });
+  });
+
   it("puts the server's refusal of the code on the code field and stores nothing", async () => {
     const data = await openTestAppData();
     const refusal = enrollDesk({ db: data.db, serverUrl: 'http://127.0.0.1:8787', code: 'WRONG', deviceId: data.deviceId, deviceName: 'A', fetch: answering(401, { error: { code: 'invalid-enrollment-code', message: 'Unknown, used or expired code.' } }), now: 1 });

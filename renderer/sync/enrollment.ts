@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { TimedeskDb } from '../../core/db';
-import { shareClinicRecords } from '../../core/sync';
+import { readSyncState, shareClinicRecords } from '../../core/sync';
 import type { FetchLike } from '../../core/sync';
 import { randomId } from '../data/app-database';
 
@@ -104,15 +104,19 @@ export interface EnrollInput {
  * against the token. This is the set-up desk's way in (Settings → Sync), so
  * it tells the server the desk holds its own clinic: a clinic another desk
  * already set up refuses it (`clinic-already-set-up`, beside the code). Once
- * accepted it queues the clinic settings, staff and passphrase credentials
+ * accepted, a desk that has never pulled (its sync cursor is still the
+ * initial one) queues the clinic settings, staff and passphrase credentials
  * once more (core/sync `shareClinicRecords`), so a desk set up before they
- * synced still lets its staff sign in on the desks that join later.
+ * synced still lets its staff sign in on the desks that join later. A desk
+ * that has synced before (re-enrolling after losing its token) shares
+ * nothing: its copies may be older than the clinic's (a passphrase reset or
+ * a deactivation on another desk), and push runs before pull.
  *
  * @example await enrollDesk({ db, serverUrl: '127.0.0.1:8787', code: '7K3QD-M2XWP-0RTVA', deviceId, deviceName: 'Front desk 1', fetch, now: Date.now() });
  */
 export async function enrollDesk(input: EnrollInput): Promise<Enrollment> {
   const enrollment = await requestEnrollment({ ...input, deskSetUp: true });
-  await shareClinicRecords({ db: input.db, clock: () => input.now, newId: randomId });
+  if ((await readSyncState(input.db)).cursor === null) await shareClinicRecords({ db: input.db, clock: () => input.now, newId: randomId });
   await enrollmentTable(input.db).put(enrollment);
   return enrollment;
 }
