@@ -118,6 +118,49 @@ export function runJoinClinicContract(name: string, open: () => Promise<Contract
       await expect(enrollDevice(storage, { code: again.code, deviceId: desk.deviceId, deviceName: 'Front desk 1', deskSetUp: true }, clock)).resolves.toMatchObject({ clinicId });
     });
 
+    it('stores a desk’s re-offered clinic records (sync/share-clinic) only for ids it does not hold: an old copy never rolls a newer one back', async () => {
+      const { desk, prefix } = await clinicWithDesk();
+      const rita = `${prefix}-rita`;
+      const gone = `${prefix}-gone`;
+      const newer = { ...clinicSettings, idleLockMinutes: 15 };
+      await applyPush(storage, desk, {
+        deviceId: desk.deviceId,
+        mutations: [
+          mutation(desk.deviceId, 1, [
+            { entity: 'clinic', id: 'clinic', op: 'put', data: newer },
+            { entity: 'staff', id: rita, op: 'put', data: { ...staff(rita, 'rita'), active: false } },
+            { entity: 'staffCredential', id: rita, op: 'put', data: credential(rita, 'cd'.repeat(32)) },
+            { entity: 'staff', id: gone, op: 'put', data: staff(gone, 'gone') },
+          ]),
+          mutation(desk.deviceId, 2, [{ entity: 'staff', id: gone, op: 'delete' }]),
+        ],
+      });
+      const before = (await readChanges(storage, desk, { after: '0' }, clock)).lastChange;
+      // A desk's stale copies: old settings, Rita still active with her old passphrase, a deleted account; plus one the server never saw.
+      const share = {
+        ...mutation(desk.deviceId, 3, [
+          { entity: 'clinic', id: 'clinic', op: 'put', data: clinicSettings },
+          { entity: 'staff', id: rita, op: 'put', data: staff(rita, 'rita') },
+          { entity: 'staffCredential', id: rita, op: 'put', data: credential(rita) },
+          { entity: 'staff', id: gone, op: 'put', data: staff(gone, 'gone') },
+          { entity: 'staff', id: `${prefix}-sam`, op: 'put', data: staff(`${prefix}-sam`, 'sam') },
+        ]),
+        name: 'sync/share-clinic',
+      };
+      const pushed = await applyPush(storage, desk, { deviceId: desk.deviceId, mutations: [share] });
+      expect(pushed.results.map((result) => result.status)).toEqual(['applied']);
+      const after = await readChanges(storage, desk, { after: String(before) }, clock);
+      expect(after.changes.map((change) => `${change.entity}:${change.id}`)).toEqual([`staff:${prefix}-sam`]);
+      const latest = (entity: string, id: string) => (readChanges(storage, desk, { after: '0' }, clock) as Promise<{ changes: { entity: string; id: string; data?: unknown }[] }>).then((page) => page.changes.filter((change) => change.entity === entity && change.id === id).at(-1));
+      expect((await latest('clinic', 'clinic'))?.data).toEqual(newer);
+      expect((await latest('staff', rita))?.data).toMatchObject({ active: false });
+      expect((await latest('staffCredential', rita))?.data).toEqual(credential(rita, 'cd'.repeat(32)));
+      // The same records under any other mutation name are ordinary puts.
+      const edit = mutation(desk.deviceId, 4, [{ entity: 'staff', id: rita, op: 'put', data: staff(rita, 'rita') }]);
+      expect((await applyPush(storage, desk, { deviceId: desk.deviceId, mutations: [edit] })).results[0]?.status).toBe('applied');
+      expect((await latest('staff', rita))?.data).toMatchObject({ active: true });
+    });
+
     it('pull pages name the clinic’s desks (never their token hashes) and carry the newest change number', async () => {
       const { clinicId, desk } = await clinicWithDesk();
       const { code } = await issueEnrollmentCode(storage, { clinicId }, clock);

@@ -11,6 +11,7 @@ import { bookingSlots, findDoubleBooking, findSeriesDoubleBooking } from './doub
 import type { DoubleBooking } from './double-booking';
 import { checkEffects } from './effect-validation';
 import type { CheckedEffect } from './effect-validation';
+import { unheldSharedRecords } from './shared-clinic-records';
 import type { SyncAuth } from './sync-auth';
 import { pushRequestSchema } from './wire-schemas';
 import type { Mutation } from './wire-schemas';
@@ -130,12 +131,9 @@ async function applyMutation(tx: WriteTransaction, auth: SyncAuth, mutation: Mut
     await tx.recordMutation({ mutationId: mutation.mutationId, deviceSeq: mutation.deviceSeq, result });
     return { result };
   }
+  // A desk's re-offered clinic records only fill gaps: they never roll newer copies back.
+  effects = await unheldSharedRecords(tx, mutation, effects);
 
-  // Lock the clinic's change counter BEFORE reading the bookings the check
-  // depends on: two desks' pushes then see each other's appointments. (Other
-  // effects read nothing first; writeRecord takes the lock as it writes.)
-  const bookingEntities: ReadonlySet<string> = new Set(['appointment', 'series', 'seriesException']);
-  if (effects.some((effect) => bookingEntities.has(effect.entity) && effect.op === 'put')) await tx.lockChanges();
   // An edit made on an older version than the stored one merges with what
   // other desks changed since; a slot or status changed on both sides is a
   // conflict, never a silent overwrite (concurrent-edit-check.ts).
@@ -153,8 +151,7 @@ async function applyMutation(tx: WriteTransaction, auth: SyncAuth, mutation: Mut
   let lastChange: number | undefined;
   let conflictId: string | undefined;
   for (const [index, effect] of effects.entries()) {
-    const kept = edit.keptAuthor;
-    const author = kept !== undefined && kept.entity === effect.entity && kept.id === effect.id ? kept.deviceId : undefined;
+    const author = edit.keptAuthors?.find((kept) => kept.entity === effect.entity && kept.id === effect.id)?.deviceId;
     const written = await applyEffect(tx, auth, mutation, index, effect, clinicTimeZone, author);
     lastChange = written.change;
     conflictId ??= written.conflictId;
@@ -201,7 +198,7 @@ async function applyEffect(
   author?: string,
 ): Promise<{ change: number; conflictId?: string }> {
   if (effect.op === 'delete') {
-    const change = await tx.writeRecord({ entity: effect.entity, id: effect.id, op: 'delete' });
+    const change = await tx.writeRecord({ entity: effect.entity, id: effect.id, op: 'delete', ...(author === undefined ? {} : { deviceId: author }) });
     if (effect.entity === 'appointment') await tx.replaceBookingSlots(effect.id, []);
     return { change };
   }
