@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
 import { defaultLimits } from './app';
 import type { ServerLimits } from './app';
 
@@ -14,6 +15,12 @@ export interface ServerConfig {
   logLevel: string;
   version: string;
   trustProxy: boolean | string;
+  /**
+   * TEST-ONLY (`TIMEDESK_TEST_PUSH_PAUSE_MS`, honoured only under NODE_ENV=test):
+   * hold each push's transaction open this long after its first mutation, so
+   * server/main-process.test.ts can kill the process mid-transaction.
+   */
+  testPushPauseMs: number | undefined;
 }
 
 const defaultSqlitePath = fileURLToPath(new URL('./data/timedesk.sqlite', import.meta.url));
@@ -30,6 +37,25 @@ function positiveInteger(env: NodeJS.ProcessEnv, name: string, fallback: number)
 function readTrustProxy(raw: string | undefined): boolean | string {
   if (raw === undefined || raw === '' || raw === 'false') return false;
   return raw === 'true' ? true : raw;
+}
+
+const testPushPauseSchema = z.object({
+  TIMEDESK_TEST_PUSH_PAUSE_MS: z.coerce.number().int().min(1).max(600_000).optional(),
+  NODE_ENV: z.string().optional(),
+});
+
+/**
+ * The test-only push pause. Set outside NODE_ENV=test it stops the server
+ * from starting: a production box must never hold a write transaction open
+ * on purpose, and a forgotten variable should fail loudly, not slow a clinic.
+ */
+function readTestPushPause(env: NodeJS.ProcessEnv): number | undefined {
+  const raw = env['TIMEDESK_TEST_PUSH_PAUSE_MS'];
+  if (raw === undefined || raw === '') return undefined;
+  const parsed = testPushPauseSchema.safeParse({ TIMEDESK_TEST_PUSH_PAUSE_MS: raw, NODE_ENV: env['NODE_ENV'] });
+  if (!parsed.success) throw new Error(`TIMEDESK_TEST_PUSH_PAUSE_MS must be a whole number of milliseconds from 1 to 600000, got "${raw}"`);
+  if (parsed.data.NODE_ENV !== 'test') throw new Error('TIMEDESK_TEST_PUSH_PAUSE_MS is test-only: it is honoured only with NODE_ENV=test; unset it');
+  return parsed.data.TIMEDESK_TEST_PUSH_PAUSE_MS;
 }
 
 /**
@@ -54,6 +80,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     },
     logLevel: env['LOG_LEVEL'] || 'info',
     trustProxy: readTrustProxy(env['TIMEDESK_TRUST_PROXY']),
+    testPushPauseMs: readTestPushPause(env),
     version: (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version,
   };
 }

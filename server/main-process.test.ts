@@ -12,7 +12,7 @@ import { mutation, patientRecord } from './sync/push-fixtures';
 import type { Mutation } from './sync/wire-schemas';
 
 // The real thing: `node --import tsx server/main.ts` on a free port with a
-// temp SQLite file, killed with SIGKILL in the middle of a push.
+// temp SQLite file, killed with SIGKILL while a push's transaction is open.
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const folder = mkdtempSync(join(tmpdir(), 'timedesk-process-'));
@@ -25,8 +25,8 @@ interface RunningServer {
   exited: Promise<number | null>;
 }
 
-async function startServer(): Promise<RunningServer> {
-  const env: NodeJS.ProcessEnv = { ...process.env, PORT: '0', HOST: '127.0.0.1', TIMEDESK_DB_PATH: dbPath, LOG_LEVEL: 'info', TIMEDESK_SYNC_RATE_LIMIT: '100000' };
+async function startServer(extraEnv: NodeJS.ProcessEnv = {}): Promise<RunningServer> {
+  const env: NodeJS.ProcessEnv = { ...process.env, PORT: '0', HOST: '127.0.0.1', TIMEDESK_DB_PATH: dbPath, LOG_LEVEL: 'info', TIMEDESK_SYNC_RATE_LIMIT: '100000', ...extraEnv };
   delete env['DATABASE_URL'];
   const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
@@ -107,42 +107,55 @@ afterAll(async () => {
 });
 
 describe('a real server process', () => {
-  it('loses and doubles nothing when killed with SIGKILL mid-push and sent the same batch after a restart', async () => {
-    const running = server!;
-    const warm = await rawPost(`${running.base}/v1/sync/push`, token, { deviceId: 'desk-1', mutations: heavyBatch('desk-1', 1, 100), audit: [] }, () => undefined);
+  it('keeps nothing of a push killed with SIGKILL inside its transaction, and applies all of it when resent after a restart', async () => {
+    const warm = await rawPost(`${server!.base}/v1/sync/push`, token, { deviceId: 'desk-1', mutations: heavyBatch('desk-1', 1, 100), audit: [] }, () => undefined);
     expect(warm.status).toBe(200);
+    server!.child.kill('SIGTERM');
+    await server!.exited;
 
-    // A push commits once, each mutation in its own savepoint (server/README.md,
-    // "One commit per push"): kill -9 while it is being applied, then resend.
+    // Test-only hook (config.ts, NODE_ENV=test only): the server holds each push's
+    // transaction open after its first mutation is written and logs that it did;
+    // the kill lands then, so a half-written push would show below.
+    server = await startServer({ NODE_ENV: 'test', TIMEDESK_TEST_PUSH_PAUSE_MS: '60000' });
+    const paused = server;
     const batch = { deviceId: 'desk-1', mutations: heavyBatch('desk-1', 101, 100), audit: [] };
-    let sent = false;
-    const killed = rawPost(`${running.base}/v1/sync/push`, token, batch, () => (sent = true));
-    const answered = killed.then(
+    const answered = rawPost(`${paused.base}/v1/sync/push`, token, batch, () => undefined).then(
       () => true,
       () => false,
     );
-    while (!sent) await new Promise((resolve) => setTimeout(resolve, 1));
-    await new Promise((resolve) => setTimeout(resolve, 20));
-    running.child.kill('SIGKILL');
-    const acked = await answered;
-    await running.exited;
+    const deadline = Date.now() + 30_000;
+    while (!paused.output().includes('test-only push pause')) {
+      if (Date.now() > deadline) throw new Error(`the server never paused inside the push:\n${paused.output()}`);
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+    expect(paused.output()).toContain('"deviceId":"desk-1"');
+    paused.child.kill('SIGKILL');
+    expect(await answered).toBe(false);
+    await paused.exited;
 
     server = await startServer();
+    // Nothing of the killed push is stored: the first push's 1,000 changes, none after.
+    const survivors = await pullEverything(server.base, token);
+    expect(survivors.map((c) => c.change)).toEqual(Array.from({ length: 1000 }, (_, i) => i + 1));
+    expect(survivors.some((c) => c.id.startsWith('desk-1-s101-'))).toBe(false);
+
     const again = await rawPost(`${server.base}/v1/sync/push`, token, batch, () => undefined);
     expect(again.status).toBe(200);
     const statuses = (JSON.parse(again.body) as { results: { status: string }[] }).results.map((r) => r.status);
-    expect(statuses).toHaveLength(100);
-    // All or nothing: the push committed before the kill (every result a duplicate) or not at all
-    // (every mutation applied now) — never a part of it. An ack that came back means it committed.
-    const committedBeforeKill = statuses.every((status) => status === 'duplicate');
-    expect(committedBeforeKill || statuses.every((status) => status === 'applied')).toBe(true);
-    if (acked) expect(committedBeforeKill).toBe(true);
+    expect(statuses).toEqual(Array<string>(100).fill('applied'));
 
     const changes = await pullEverything(server.base, token);
     expect(changes.map((c) => c.change)).toEqual(Array.from({ length: 2000 }, (_, i) => i + 1));
     expect(new Set(changes.map((c) => c.id)).size).toBe(2000);
-    console.info(`kill -9 mid-push: the batch had ${committedBeforeKill ? '' : 'not '}committed (ack ${acked ? 'received' : 'lost'}); the resend answered ${committedBeforeKill ? 'duplicates' : 'applied'}.`);
   }, 90_000);
+
+  it('refuses to start with the test-only push pause outside NODE_ENV=test', async () => {
+    const refused = await startServer({ NODE_ENV: 'production', TIMEDESK_TEST_PUSH_PAUSE_MS: '60000' }).then(
+      () => 'started',
+      (error: unknown) => String(error),
+    );
+    expect(refused).toContain('TIMEDESK_TEST_PUSH_PAUSE_MS is test-only');
+  }, 60_000);
 
   it('answers a resend after a dropped ack with duplicates and writes nothing twice', async () => {
     const running = server!;

@@ -7,9 +7,15 @@
 import { buildServer } from './app';
 import { readConfig } from './config';
 import { openConfiguredStorage } from './storage/open-storage';
+import { pauseAfterFirstMutation } from './storage/push-pause-for-tests';
 
 const config = readConfig();
-const storage = await openConfiguredStorage(config);
+const opened = await openConfiguredStorage(config);
+// Test-only (config.ts refuses it outside NODE_ENV=test): the process test waits for this log line, then kills us.
+const storage =
+  config.testPushPauseMs === undefined
+    ? opened
+    : pauseAfterFirstMutation(opened, { pauseMs: config.testPushPauseMs, onPause: (info) => app.log.warn(info, 'test-only push pause: first mutation written, transaction held open') });
 const app = buildServer({
   storage,
   logger: { level: config.logLevel, redact: ['req.headers.authorization'] },
