@@ -78,6 +78,42 @@ describe('appointment/move', () => {
     await must('appointment/cancel', { appointmentId: appointment.id, reason: 'Called in' }, frontDesk);
     expect(await commands.run('appointment/move', { appointmentId: appointment.id, wallStart: '2026-01-05T11:00' }, frontDesk)).toMatchObject({ ok: false, error: { code: 'invalid-status-transition' } });
   });
+
+  it('changes time and notes in one save: one audit entry, one outbox mutation, blank clears and left out keeps', async () => {
+    const { db, commands, must } = await clinicFixture();
+    const { appointment } = await must('appointment/book', { ...nine, visitReason: 'Check-up', notes: 'Old note' }, frontDesk);
+    const auditBefore = await db.audit.count();
+    const outboxBefore = await db.outbox.count();
+    const result = await commands.run('appointment/move', { appointmentId: appointment.id, wallStart: '2026-01-05T11:00', notes: 'Bring X-rays' }, frontDesk);
+    expect(result).toMatchObject({ ok: true, value: { appointment: { wallStart: '2026-01-05T11:00:00', visitReason: 'Check-up', notes: 'Bring X-rays', version: 1 } } });
+    expect(await db.audit.count()).toBe(auditBefore + 1);
+    expect(await db.outbox.count()).toBe(outboxBefore + 1);
+    const entry = await db.audit.orderBy('[deviceId+seq]').last();
+    expect(entry).toMatchObject({ action: 'APPOINTMENT_MOVED', changes: { wallStart: { before: '2026-01-05T09:00:00', after: '2026-01-05T11:00:00' }, notes: { before: 'Old note', after: 'Bring X-rays' } } });
+    expect(entry?.changes).not.toHaveProperty('visitReason');
+
+    const cleared = await commands.run('appointment/move', { appointmentId: appointment.id, wallStart: '2026-01-05T12:00', visitReason: '  ', notes: null }, frontDesk);
+    expect(cleared.ok).toBe(true);
+    if (cleared.ok) {
+      expect(cleared.value.appointment).not.toHaveProperty('visitReason');
+      expect(cleared.value.appointment).not.toHaveProperty('notes');
+    }
+  });
+
+  it('writes nothing when refused: neither the time nor the notes, no audit entry, no outbox mutation', async () => {
+    const { db, commands, must } = await clinicFixture();
+    const { appointment } = await must('appointment/book', { ...nine, notes: 'Old note' }, frontDesk);
+    await must('appointment/book', { ...nine, patientId: 'p2', wallStart: '2026-01-05T10:00' }, frontDesk);
+    const auditBefore = await db.audit.count();
+    const outboxBefore = await db.outbox.count();
+    const taken = await commands.run('appointment/move', { appointmentId: appointment.id, wallStart: '2026-01-05T10:00', notes: 'New note' }, frontDesk);
+    expect(taken).toMatchObject({ ok: false, error: { code: 'booking-conflict' } });
+    const tooLong = await commands.run('appointment/move', { appointmentId: appointment.id, wallStart: '2026-01-05T11:00', notes: 'x'.repeat(2001) }, frontDesk);
+    expect(tooLong).toMatchObject({ ok: false, error: { field: 'notes' } });
+    expect(await db.appointments.get(appointment.id)).toMatchObject({ wallStart: '2026-01-05T09:00:00', notes: 'Old note', version: 0 });
+    expect(await db.audit.count()).toBe(auditBefore);
+    expect(await db.outbox.count()).toBe(outboxBefore);
+  });
 });
 
 describe('appointment/cancel, change-status and undo-status', () => {

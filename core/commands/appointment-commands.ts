@@ -39,6 +39,12 @@ const moveArgs = z.object({
   timeZone: timeZoneSchema.optional(),
   durationMinutes: durationMinutesSchema.optional(),
   resourceIds: resourceIdsSchema.optional(),
+  // Words can change in the same save as the time, so the dialog's save is one
+  // transaction and one audit entry; left out keeps them, `null` clears one.
+  // Plain strings here (not the model's blank-as-absent fields) so a blank
+  // clears rather than reads as "left out"; parseAppointment trims.
+  visitReason: z.string().max(200).nullable().optional(),
+  notes: z.string().max(2000).nullable().optional(),
   override: overrideSchema.optional(),
 });
 
@@ -118,9 +124,12 @@ export const appointmentCommands = {
   /**
    * Moves an appointment to a new wall time (and optionally zone, length or
    * resources), re-running the booking check without counting the
-   * appointment against itself. Only a booked appointment can move.
+   * appointment against itself. Only a booked appointment can move. The
+   * visit reason and notes may change in the same call (`null` clears one,
+   * left out keeps it): one transaction, one `APPOINTMENT_MOVED` entry with
+   * every changed field, nothing saved if anything is refused.
    *
-   * @example run('appointment/move', { appointmentId: 'a1', wallStart: '2026-03-10T11:00' }, session)
+   * @example run('appointment/move', { appointmentId: 'a1', wallStart: '2026-03-10T11:00', notes: 'Bring X-rays' }, session)
    */
   'appointment/move': defineCommand({
     args: moveArgs,
@@ -133,8 +142,14 @@ export const appointmentCommands = {
       const timeZone = args.timeZone ?? before.timeZone;
       const durationMinutes = args.durationMinutes ?? before.durationMinutes;
       const startMs = wallTimeToInstant(args.wallStart, timeZone, 'wallStart');
+      // Left out keeps a field; null or blank removes it (no `undefined`-valued key left in the record).
+      const words = Object.fromEntries(
+        Object.entries({ visitReason: args.visitReason, notes: args.notes })
+          .filter(([, value]) => value !== undefined)
+          .map(([field, value]) => [field, value?.trim() ? value : null]),
+      );
       const after = parseAppointment({
-        ...before,
+        ...withFieldChanges(before, words),
         wallStart: args.wallStart,
         timeZone,
         durationMinutes,

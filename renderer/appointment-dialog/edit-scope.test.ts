@@ -26,13 +26,19 @@ describe('shiftWallTime', () => {
 });
 
 describe('planEdit', () => {
-  it('saves a stored appointment with a move (checked) and an edit of its words, only what changed', () => {
+  it('saves a stored appointment in one call: a move (checked) carrying changed words, or an edit of the words alone', () => {
     expect(planEdit(appointment, unchanged, null)).toEqual([]);
     expect(planEdit(appointment, { ...unchanged, notes: 'Bring X-rays' }, null)).toEqual([{ name: 'appointment/edit', args: { appointmentId: 'a1', visitReason: 'Check-up', notes: 'Bring X-rays' } }]);
     expect(planEdit(appointment, { ...unchanged, visitReason: '' }, null)).toEqual([{ name: 'appointment/edit', args: { appointmentId: 'a1', visitReason: null, notes: null } }]);
     expect(planEdit(appointment, { ...unchanged, wallStart: '2026-03-09T10:00', visitReason: 'Follow-up' }, null, { override: 'Squeeze in' })).toEqual([
-      { name: 'appointment/move', args: { appointmentId: 'a1', wallStart: '2026-03-09T10:00', timeZone: 'America/New_York', durationMinutes: 30, resourceIds: ['dr-lee'], override: { reason: 'Squeeze in' } } },
-      { name: 'appointment/edit', args: { appointmentId: 'a1', visitReason: 'Follow-up', notes: null } },
+      {
+        name: 'appointment/move',
+        args: { appointmentId: 'a1', wallStart: '2026-03-09T10:00', timeZone: 'America/New_York', durationMinutes: 30, resourceIds: ['dr-lee'], visitReason: 'Follow-up', notes: null, override: { reason: 'Squeeze in' } },
+      },
+    ]);
+    // A move that leaves the words alone does not send them (a drag never shows them).
+    expect(planEdit(appointment, { ...unchanged, wallStart: '2026-03-09T10:00' }, null)).toEqual([
+      { name: 'appointment/move', args: { appointmentId: 'a1', wallStart: '2026-03-09T10:00', timeZone: 'America/New_York', durationMinutes: 30, resourceIds: ['dr-lee'] } },
     ]);
     expect(planEdit(appointment, { ...unchanged, resourceIds: ['dr-lee', 'room-1'] }, null).map((call) => call.name)).toEqual(['appointment/move']);
   });

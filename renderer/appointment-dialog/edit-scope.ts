@@ -80,11 +80,12 @@ function changedDetails(target: EditTarget, edit: BookingEdit) {
 }
 
 /**
- * The commands that save an edit, in order (empty: nothing changed).
+ * The commands that save an edit (empty: nothing changed).
  *
  * - A stored appointment: `appointment/move` when its time, zone, length or
- *   resources changed (checked, may need `override`), then `appointment/edit`
- *   when its reason or notes changed.
+ *   resources changed (checked, may need `override`), carrying the reason and
+ *   notes too when they changed; `appointment/edit` when only those changed.
+ *   Never two calls, so the save is all or nothing.
  * - An occurrence, `this`: `occurrence/edit` with its new fields.
  * - `following`: `series/edit-following` from its original start; the new
  *   series' `dtstart` is the original start moved by the same wall-clock
@@ -99,15 +100,14 @@ export function planEdit(target: EditTarget, edit: BookingEdit, scope: EditScope
   const moved = !sameWall(edit.wallStart, target.wallStart);
   const details = changedDetails(target, edit);
   if (!needsScope(target)) {
-    const calls: CommandCall[] = [];
     const { visitReason, notes, ...booking } = details;
+    const wordsChanged = visitReason !== undefined || notes !== undefined;
+    const words = wordsChanged ? { visitReason: edit.visitReason || null, notes: edit.notes || null } : {};
+    // One command, so a refused move cannot leave the words saved (or the reverse) and the save is one undo step.
     if (moved || Object.keys(booking).length > 0) {
-      calls.push({ name: 'appointment/move', args: { appointmentId: target.id, wallStart: edit.wallStart, timeZone: edit.timeZone, durationMinutes: edit.durationMinutes, resourceIds: [...edit.resourceIds], ...override } });
+      return [{ name: 'appointment/move', args: { appointmentId: target.id, wallStart: edit.wallStart, timeZone: edit.timeZone, durationMinutes: edit.durationMinutes, resourceIds: [...edit.resourceIds], ...words, ...override } }];
     }
-    if (visitReason !== undefined || notes !== undefined) {
-      calls.push({ name: 'appointment/edit', args: { appointmentId: target.id, visitReason: edit.visitReason || null, notes: edit.notes || null } });
-    }
-    return calls;
+    return wordsChanged ? [{ name: 'appointment/edit', args: { appointmentId: target.id, ...words } }] : [];
   }
   if (!moved && Object.keys(details).length === 0) return [];
   const key = { seriesId: target.seriesId };

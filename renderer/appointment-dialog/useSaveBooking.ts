@@ -19,9 +19,10 @@ export type SaveBooking = (
 ) => Promise<SaveOutcome>;
 
 /**
- * Runs the commands `planEdit` chooses for an edit (a move then a change of
- * words for an appointment; `occurrence/edit`, `series/edit-following` or
- * `series/edit-all` for a series visit), stopping at the first refusal, and
+ * Runs the command `planEdit` chooses for an edit (`appointment/move`, which
+ * also carries changed words, or `appointment/edit` for words alone;
+ * `occurrence/edit`, `series/edit-following` or `series/edit-all` for a
+ * series visit), stopping at the first refusal, and
  * says in words what was saved. The edit dialog and the drag on the day
  * sheet share it, so both save a series visit the same way.
  *
