@@ -9,8 +9,8 @@ import { ScopeChoice } from './ScopeChoice';
 export interface EditScopeDialogProps {
   /** "Alex Smith’s visit on Mon 12 Jan is part of a repeating series." */
   intro: string;
-  /** False while the series' start is still being read ("all" needs it to move every visit). */
-  allReady: boolean;
+  /** The scopes this change can be saved with (edit-scope.ts `scopesFor`); the others are shown disabled, with why. */
+  offered: readonly EditScope[];
   onChoose(scope: EditScope): void;
   /** Escape, × or Cancel: nothing is saved. */
   onCancel(): void;
@@ -21,9 +21,9 @@ export interface EditScopeDialogProps {
  * applies to before anything is saved. Focus starts on "This visit only";
  * Enter saves, Escape cancels.
  *
- * @example <EditScopeDialog intro={intro} allReady onChoose={save} onCancel={close} />
+ * @example <EditScopeDialog intro={intro} offered={scopesFor(visit, edit, seriesStart)} onChoose={save} onCancel={close} />
  */
-export function EditScopeDialog({ intro, allReady, onChoose, onCancel }: EditScopeDialogProps) {
+export function EditScopeDialog({ intro, offered, onChoose, onCancel }: EditScopeDialogProps) {
   const [scope, setScope] = useState<EditScope>('this');
   function submit(event: FormEvent) {
     event.preventDefault();
@@ -34,7 +34,8 @@ export function EditScopeDialog({ intro, allReady, onChoose, onCancel }: EditSco
     <Modal title={text.editScope.title} onClose={onCancel}>
       <form className="modal-body" onSubmit={submit} noValidate>
         <p>{intro}</p>
-        <ScopeChoice value={scope} onChange={setScope} purpose="change" allDisabled={!allReady} />
+        <ScopeChoice value={scope} onChange={setScope} purpose="change" offered={offered} />
+        {offered.length === 1 ? <p className="field-hint">{text.editScope.movesAlone}</p> : null}
         <div className="form-actions">
           <button type="button" onClick={onCancel}>
             {text.app.cancel}

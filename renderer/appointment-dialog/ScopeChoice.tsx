@@ -10,8 +10,8 @@ export interface ScopeChoiceProps {
   onChange(scope: EditScope): void;
   /** Cancelling: "all" keeps the visits that already happened, and says so. */
   purpose: 'change' | 'cancel';
-  /** While the series is still being read, "all" cannot be planned yet. */
-  allDisabled?: boolean;
+  /** The scopes that can be chosen (default: all three); the others are shown disabled. */
+  offered?: readonly EditScope[];
   /** Whether a dialog opening on it puts focus on the chosen option (default); off where another field comes first. */
   autoFocus?: boolean;
 }
@@ -24,7 +24,7 @@ export interface ScopeChoiceProps {
  *
  * @example <ScopeChoice value={scope} onChange={setScope} purpose="change" />
  */
-export function ScopeChoice({ value, onChange, purpose, allDisabled = false, autoFocus = true }: ScopeChoiceProps) {
+export function ScopeChoice({ value, onChange, purpose, offered = editScopes, autoFocus = true }: ScopeChoiceProps) {
   const name = useId();
   const labels: Record<EditScope, string> = { this: text.editScope.this, following: text.editScope.following, all: purpose === 'cancel' ? text.editScope.allCancel : text.editScope.all };
   return (
@@ -37,7 +37,7 @@ export function ScopeChoice({ value, onChange, purpose, allDisabled = false, aut
             name={name}
             value={scope}
             checked={value === scope}
-            disabled={scope === 'all' && allDisabled}
+            disabled={!offered.includes(scope)}
             onChange={() => onChange(scope)}
             {...(autoFocus && value === scope ? { 'data-autofocus': true } : {})}
           />{' '}

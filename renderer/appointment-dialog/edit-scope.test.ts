@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { needsScope, planCancel, planEdit, shiftWallTime } from './edit-scope';
+import { needsScope, planCancel, planEdit, scopesFor, shiftWallTime } from './edit-scope';
 import type { BookingEdit, EditTarget } from './edit-scope';
 
 const appointment: EditTarget = {
@@ -56,9 +56,9 @@ describe('planEdit', () => {
     expect(planEdit(occurrence, { ...unchanged, wallStart: '2026-03-09T10:00' }, 'following')).toEqual([
       { name: 'series/edit-following', args: { seriesId: 's1', fromOriginalStart: '2026-03-09T09:00:00', changes: { dtstart: '2026-03-09T10:00:00' } } },
     ]);
-    // A visit already moved to Tuesday 11:00, dragged an hour later: the tail starts on its own Monday, an hour later.
+    // A visit already moved to Tuesday 11:00 keeps its own time when the series moves, so dragging it again cannot move the tail.
     const movedBefore = { ...occurrence, wallStart: '2026-03-10T11:00:00' };
-    expect(planEdit(movedBefore, { ...unchanged, wallStart: '2026-03-10T12:00' }, 'following')[0]).toMatchObject({ args: { changes: { dtstart: '2026-03-09T10:00:00' } } });
+    expect(() => planEdit(movedBefore, { ...unchanged, wallStart: '2026-03-10T12:00' }, 'following')).toThrow(/cannot be saved/);
     // Only the length changed: no new start.
     expect(planEdit(occurrence, { ...unchanged, durationMinutes: 60 }, 'following')[0]).toMatchObject({ args: { changes: { durationMinutes: 60 } } });
     expect(planEdit(occurrence, { ...unchanged, durationMinutes: 60 }, 'following')[0]?.args).not.toHaveProperty('changes.dtstart');
@@ -67,8 +67,33 @@ describe('planEdit', () => {
   it('"all" moves the series start by the same wall-clock amount (across the clock change)', () => {
     const plan = planEdit(occurrence, { ...unchanged, wallStart: '2026-03-09T08:30', notes: 'Fasting' }, 'all', { seriesStart: '2026-01-05T09:00:00' });
     expect(plan).toEqual([{ name: 'series/edit-all', args: { seriesId: 's1', changes: { dtstart: '2026-01-05T08:30:00', notes: 'Fasting' } } }]);
-    expect(() => planEdit(occurrence, { ...unchanged, wallStart: '2026-03-09T08:30' }, 'all')).toThrow(/series start/);
+    expect(() => planEdit(occurrence, { ...unchanged, wallStart: '2026-03-09T08:30' }, 'all')).toThrow(/cannot be saved/);
     expect(planEdit(occurrence, { ...unchanged, resourceIds: ['room-1'] }, 'all', {})).toEqual([{ name: 'series/edit-all', args: { seriesId: 's1', changes: { resourceIds: ['room-1'] } } }]);
+  });
+});
+
+describe('scopesFor', () => {
+  const seriesStart = '2026-01-05T09:00:00';
+
+  it('offers all three for a change on the same day, and nothing for a single appointment', () => {
+    expect(scopesFor(occurrence, { ...unchanged, wallStart: '2026-03-09T10:00' }, seriesStart)).toEqual(['this', 'following', 'all']);
+    expect(scopesFor(occurrence, { ...unchanged, notes: 'Fasting' }, undefined)).toEqual(['this', 'following', 'all']);
+    expect(scopesFor(appointment, { ...unchanged, wallStart: '2026-03-09T10:00' }, seriesStart)).toEqual([]);
+  });
+
+  it('moves a visit alone when it goes to another date: the rule keeps its weekdays, so the series cannot follow by a day', () => {
+    expect(scopesFor(occurrence, { ...unchanged, wallStart: '2026-03-10T09:00' }, seriesStart)).toEqual(['this']);
+    expect(() => planEdit(occurrence, { ...unchanged, wallStart: '2026-03-10T09:00' }, 'all', { seriesStart })).toThrow(/cannot be saved/);
+  });
+
+  it('moves a visit already moved on its own alone, but still lets its length or words change for the series', () => {
+    const movedBefore = { ...occurrence, wallStart: '2026-03-09T11:00:00' };
+    expect(scopesFor(movedBefore, { ...unchanged, wallStart: '2026-03-09T12:00' }, seriesStart)).toEqual(['this']);
+    expect(scopesFor(movedBefore, { ...unchanged, wallStart: '2026-03-09T11:00', durationMinutes: 45 }, seriesStart)).toEqual(['this', 'following', 'all']);
+  });
+
+  it('holds "all" back for a move until the series start is read', () => {
+    expect(scopesFor(occurrence, { ...unchanged, wallStart: '2026-03-09T10:00' }, undefined)).toEqual(['this', 'following']);
   });
 });
 

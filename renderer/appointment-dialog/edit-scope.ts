@@ -68,6 +68,27 @@ export function shiftWallTime(wall: string, from: string, to: string): string {
 const sameWall = (left: string, right: string) => localMs(left, 'wallStart') === localMs(right, 'wallStart');
 const sameIds = (left: readonly string[], right: readonly string[]) => left.length === right.length && left.every((id, index) => id === right[index]);
 
+/**
+ * The scopes a change to this visit can be saved with (empty: not a series
+ * visit, no question). A series' rule keeps its weekdays and month days, so
+ * a visit moved to another date moves alone: shifting the series' start by a
+ * day would put the first visit on a Tuesday and leave the rest on Mondays.
+ * A visit already moved on its own keeps that time when its series moves, so
+ * moving it again moves it alone too. "All" that moves visits needs the
+ * series' start (`seriesStart`), which may still be loading.
+ *
+ * @example scopesFor(mondayVisit, { ...fields, wallStart: '2026-03-10T09:00' }, '2026-01-05T09:00:00') // ['this']
+ */
+export function scopesFor(target: EditTarget, edit: BookingEdit, seriesStart: string | undefined): readonly EditScope[] {
+  if (!needsScope(target)) return [];
+  const moved = !sameWall(edit.wallStart, target.wallStart);
+  if (!moved) return editScopes;
+  const otherDate = edit.wallStart.slice(0, 10) !== target.wallStart.slice(0, 10);
+  const movedAlready = !sameWall(target.wallStart, target.originalStart);
+  if (otherDate || movedAlready) return ['this'];
+  return seriesStart === undefined ? ['this', 'following'] : editScopes;
+}
+
 /** The fields that changed, as a series change or an occurrence edit takes them (text only when shown and different). */
 function changedDetails(target: EditTarget, edit: BookingEdit) {
   return {
@@ -110,8 +131,10 @@ export function planEdit(target: EditTarget, edit: BookingEdit, scope: EditScope
     return wordsChanged ? [{ name: 'appointment/edit', args: { appointmentId: target.id, ...words } }] : [];
   }
   if (!moved && Object.keys(details).length === 0) return [];
+  const chosen = scope ?? 'this';
+  if (!scopesFor(target, edit, options.seriesStart).includes(chosen)) throw new Error(`This change cannot be saved for "${chosen}" visits (see scopesFor).`);
   const key = { seriesId: target.seriesId };
-  switch (scope ?? 'this') {
+  switch (chosen) {
     case 'this':
       return [{ name: 'occurrence/edit', args: { ...key, originalStart: target.originalStart, wallStart: edit.wallStart, timeZone: edit.timeZone, durationMinutes: edit.durationMinutes, resourceIds: [...edit.resourceIds], ...details, ...override } }];
     case 'following': {
@@ -119,7 +142,6 @@ export function planEdit(target: EditTarget, edit: BookingEdit, scope: EditScope
       return [{ name: 'series/edit-following', args: { ...key, fromOriginalStart: target.originalStart, changes: { ...dtstart, ...details }, ...override } }];
     }
     case 'all': {
-      if (moved && options.seriesStart === undefined) throw new Error('Moving all visits needs the series start.');
       const dtstart = moved && options.seriesStart !== undefined ? { dtstart: shiftWallTime(options.seriesStart, target.wallStart, edit.wallStart) } : {};
       return [{ name: 'series/edit-all', args: { ...key, changes: { ...dtstart, ...details }, ...override } }];
     }

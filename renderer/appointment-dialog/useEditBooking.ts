@@ -3,7 +3,7 @@ import type { CommandError } from '../../core/commands';
 import { useSeriesStart } from '../data/useSeriesStart';
 import type { ClinicFormat } from '../i18n';
 import { text } from '../i18n';
-import { needsScope } from './edit-scope';
+import { needsScope, scopesFor } from './edit-scope';
 import type { BookingEdit, EditScope, EditTarget } from './edit-scope';
 import type { EditScopeDialogProps } from './EditScopeDialog';
 import { useSaveBooking } from './useSaveBooking';
@@ -64,7 +64,7 @@ export function useEditBooking(target: EditTarget | undefined, patientName: stri
       ? null
       : {
           intro: text.editScope.intro(patientName, format.shortDate(target.wallStart.slice(0, 10))),
-          allReady: seriesStart !== undefined,
+          offered: scopesFor(target, pending.edit, seriesStart),
           onChoose: (chosen) => {
             setScope(chosen);
             setPending(null);

@@ -1,4 +1,5 @@
 import { EditScopeDialog } from '../appointment-dialog/EditScopeDialog';
+import { scopesFor } from '../appointment-dialog/edit-scope';
 import { useSaveBooking } from '../appointment-dialog/useSaveBooking';
 import { useSeriesStart } from '../data/useSeriesStart';
 import type { ClinicFormat } from '../i18n';
@@ -42,5 +43,5 @@ export function OccurrenceMoveDialog({ pending, format, resourceNames, onClose }
     show(text.dayView.notMoved(name, reason), { tone: 'error' });
   }
 
-  return <EditScopeDialog intro={text.editScope.intro(name, format.shortDate(item.wallStart.slice(0, 10)))} allReady={seriesStart !== undefined} onChoose={(scope) => void choose(scope)} onCancel={onClose} />;
+  return <EditScopeDialog intro={text.editScope.intro(name, format.shortDate(item.wallStart.slice(0, 10)))} offered={scopesFor(item, edit, seriesStart)} onChoose={(scope) => void choose(scope)} onCancel={onClose} />;
 }

@@ -544,6 +544,7 @@ export const en = {
     all: 'All visits in the series',
     allCancel: 'All visits that have not happened yet (past ones are kept)',
     confirm: 'Save',
+    movesAlone: 'Moved to another day, or already moved on its own, this visit moves alone: the rest of the series keeps its days and times.',
     cancelledFollowing: (patient: string, date: string) => `Cancelled ${patient}’s visits from ${date} on.`,
     cancelledAll: (patient: string) => `Cancelled ${patient}’s remaining visits in the series.`,
   },
