@@ -312,7 +312,7 @@ export function AppointmentDialog({ draft, onClose }: AppointmentDialogProps) {
           <textarea name="notes" rows={2} value={notes} onChange={(event) => setNotes(event.target.value)} maxLength={2000} />
         </Field>
 
-        {conflict ? <ConflictList conflicts={conflict.hard} resources={resources} format={format} showWhen={repeat.kind !== 'none'} /> : null}
+        {conflict ? <ConflictList conflicts={conflict.hard} resources={resources} format={format} showWhen={repeat.kind !== 'none' || editing?.source === 'occurrence'} /> : null}
         {conflict && canOverride ? <OverrideConflict busy={busy} error={errors['override']} onOverride={(reason) => void book(reason)} /> : null}
         {confirming ? (
           <ConfirmWarnings groups={confirming} single={repeat.kind === 'none'} format={format} onConfirm={() => (setConfirming(null), void book(undefined, true))} onBack={() => setConfirming(null)} />

@@ -28,9 +28,10 @@ export function DraftCheckNote({ state, time, format, resources }: DraftCheckNot
   const namesOf = useConflictNames(check ? [...check.hard, ...check.warnings] : [], format);
   const flags = check ? singleVisitFlags(check, time) : [];
   return (
-    <div className="draft-check" data-testid="draft-check" aria-live="polite">
+    // One live region at a time: the flags, or CheckStatus's own status line (nested regions are read twice).
+    <div className="draft-check" data-testid="draft-check">
       {flags.length > 0 ? (
-        <p className="draft-check-flags" data-flags={flags.map((flag) => flag.kind).join(' ')}>
+        <p className="draft-check-flags" role="status" data-flags={flags.map((flag) => flag.kind).join(' ')}>
           <VisitFlags flags={flags} resources={resources} namesOf={namesOf} lead="" />
         </p>
       ) : (

@@ -3,6 +3,7 @@ import type { FormEvent } from 'react';
 import type { JoinProgress } from '../../core/sync';
 import { useAppData } from '../data/useAppData';
 import { Field } from '../forms/Field';
+import { FormError } from '../forms/FormError';
 import { text } from '../i18n';
 import type { Enrollment } from '../sync/enrollment';
 import { serverBaseUrl } from '../sync/enrollment';
@@ -120,11 +121,7 @@ export function JoinClinic({ onBack }: { onBack(): void }) {
         <Field label={words.joinDeskName} hint={words.joinDeskNameHint} error={errors.deskName}>
           <input name="deskName" value={form.deskName} onChange={update('deskName')} disabled={busy} />
         </Field>
-        {errors.form ? (
-          <p className="form-error" role="alert">
-            {errors.form}
-          </p>
-        ) : null}
+        <FormError message={errors.form} />
         {progress ? (
           <p className="sample-progress">
             <label htmlFor="join-progress">{words.joinCopying}</label>{' '}
