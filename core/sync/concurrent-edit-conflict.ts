@@ -9,7 +9,7 @@ const editSideSchema = z.object({
   deviceId: z.string().min(1).max(100),
   /** When that desk made it (the record's `updatedAt`). */
   at: z.string().min(1).max(40),
-  /** Its slot and status: wallStart, timeZone, durationMinutes, start, end, resourceIds, patientId, status (a series: its rule…). */
+  /** Its slot, status and words (visitReason, notes, an exception's reason): wallStart, timeZone, durationMinutes, start, end, resourceIds, patientId, status (a series: its rule…). */
   values: z.record(z.string(), z.unknown()),
 });
 
@@ -38,8 +38,19 @@ export const concurrentEditConflictSchema = z.object({
   fields: z.array(z.string().min(1)).min(1),
   /** The change the record keeps (applied first), at the server version `version`. */
   kept: editSideSchema.extend({ version: z.number().int().min(1) }),
-  /** The change that was not applied, and the mutation that carried it. */
-  other: editSideSchema.extend({ mutationId: z.string().min(1).max(100) }),
+  /**
+   * The change that was not applied, and the mutation that carried it;
+   * `effects` holds every effect of that mutation as the desk sent it (its
+   * other records and deletes: a series split's new tail), so "apply the
+   * other" can recreate them. Absent on records from older servers.
+   */
+  other: editSideSchema.extend({
+    mutationId: z.string().min(1).max(100),
+    effects: z
+      .array(z.object({ entity: z.string().min(1).max(100), id: z.string().min(1).max(200), op: z.enum(['put', 'delete']), data: z.record(z.string(), z.unknown()).optional() }))
+      .max(1000)
+      .optional(),
+  }),
   deviceIds: z.array(z.string().min(1).max(100)),
   detectedAtChange: z.number().int().min(0),
   status: z.enum(['open', 'resolved']),

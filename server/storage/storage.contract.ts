@@ -381,7 +381,12 @@ export function runStorageContract(name: string, open: () => Promise<ContractSub
         recordId: 'diaz',
         fields: ['end', 'start', 'wallStart'],
         kept: { deviceId: one.deviceId, at: '2026-03-01T09:00:00.000Z', version: 2, values: expect.objectContaining({ wallStart: '2026-03-02T10:00:00', start: '2026-03-02T10:00:00.000Z', status: 'booked' }) },
-        other: { deviceId: two.deviceId, at: '2026-03-01T09:05:00.000Z', mutationId: `${two.deviceId}-m1`, values: expect.objectContaining({ wallStart: '2026-03-02T11:00:00', start: '2026-03-02T11:00:00.000Z', status: 'booked' }) },
+        other: {
+          deviceId: two.deviceId, at: '2026-03-01T09:05:00.000Z', mutationId: `${two.deviceId}-m1`,
+          values: expect.objectContaining({ wallStart: '2026-03-02T11:00:00', start: '2026-03-02T11:00:00.000Z', status: 'booked' }),
+          // The whole mutation as sent, so "apply the other" can recreate it.
+          effects: [{ entity: 'appointment', id: 'diaz', op: 'put', data: expect.objectContaining({ wallStart: '2026-03-02T11:00:00', version: 2 }) }],
+        },
         deviceIds: [one.deviceId, two.deviceId].sort(),
         detectedAtChange: 4,
         status: 'open',

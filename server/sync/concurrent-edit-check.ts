@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import { ValidationError, parseAppointment, parseSeries, parseSeriesException } from '../../core';
-import type { EntityRecord, WriteTransaction } from '../storage/storage';
+import type { EntityRecord, SyncEntity, WriteTransaction } from '../storage/storage';
 import type { ConcurrentEditRecord } from './concurrent-edit-record';
-import { isEditedEntity, mergeConcurrentEdit, slotFields, slotValues } from './concurrent-edit';
+import { editValues, isEditedEntity, mergeConcurrentEdit, sameValue } from './concurrent-edit';
 import type { EditedEntity } from './concurrent-edit';
 import type { CheckedEffect } from './effect-validation';
 import type { SyncAuth } from './sync-auth';
@@ -14,8 +14,12 @@ export interface EditCheck {
   effects: CheckedEffect[];
   /** On a slot/status conflict: the conflict record to store once the effects are written (its change number is added then). */
   conflict?: Omit<ConcurrentEditRecord, 'detectedAtChange'>;
-  /** On a conflict: the edited record is put again as kept, under the kept change's author. */
-  keptAuthor?: { entity: EditedEntity; id: string; deviceId: string };
+  /**
+   * On a conflict: the records written again as the server holds them, each
+   * under its stored author (the edited record under the kept change's
+   * author), so the desk that lost pulls them over its own copies.
+   */
+  keptAuthors?: { entity: SyncEntity; id: string; deviceId: string }[];
 }
 
 type RecordData = Record<string, unknown>;
@@ -43,14 +47,20 @@ const unknownValue = Symbol('unknown base value');
  *    second offline edit builds on the first, whose `version` the desk
  *    counted itself (`before.version + 1`), not a server change number;
  * 2. the stored record when it is still at `baseVersion`;
- * 3. the change log's copy at `baseVersion` (every version is kept there).
- * Null when none matches (a desk whose earlier edit was rejected).
+ * 3. the change log's copy at `baseVersion` (every version is kept there);
+ * 4. when none matches (a desk whose earlier edit was rejected) and this
+ *    device wrote the stored record last: the copy it last pushed — the
+ *    stored one may hold words the server merged in from another desk, which
+ *    must then count as "changed by the other side", not be overwritten.
+ * Null when nothing is known.
  */
-async function baseOf(tx: WriteTransaction, entity: EditedEntity, id: string, baseVersion: number, current: EntityRecord): Promise<RecordData | null> {
+async function baseOf(tx: WriteTransaction, auth: SyncAuth, entity: EditedEntity, id: string, baseVersion: number, current: EntityRecord): Promise<RecordData | null> {
   const own = await tx.deskCopy(entity, id);
   if (own !== null && own.deskVersion === baseVersion) return own.data;
   if (current.version === baseVersion) return current.data;
-  return tx.recordAt(entity, id, baseVersion);
+  const logged = await tx.recordAt(entity, id, baseVersion);
+  if (logged !== null) return logged;
+  return current.deviceId === auth.deviceId && own !== null ? own.data : null;
 }
 
 /**
@@ -59,12 +69,17 @@ async function baseOf(tx: WriteTransaction, entity: EditedEntity, id: string, ba
  * edited record is the mutation's first put of an appointment, series or
  * series exception — the one whose version the command read; `baseVersion:
  * null` (a new record) checks nothing. Non-conflicting changes merge
- * (concurrent-edit.ts); a slot/status change on both sides keeps the stored
- * slot and status (the record is put again, with this edit's words merged
- * in, under the kept change's author), holds back the mutation's other booking effects (a series
- * edit's shifted exceptions, a split's new half: they follow the change that
- * was not applied) and returns the conflict record to store. Call it under
- * the change lock, before writing anything.
+ * (concurrent-edit.ts). A slot/status change on both sides — or a merge that
+ * is no valid record — keeps the stored slot and status (the record is put
+ * again, with this edit's words merged in when they fit, under the kept
+ * change's author), holds back the mutation's other booking effects (a
+ * series edit's new tail, shifted exceptions, deletes: they follow the
+ * change that was not applied) and returns the conflict record to store,
+ * which keeps the whole mutation (`other.effects`). Every record held back is
+ * written again as the server holds it (a delete when it has none), so the
+ * desk that pushed — which applied them locally and drops the outbox row on
+ * `conflict` — converges on its next pull. Call it under the change lock,
+ * before writing anything.
  *
  * @example
  * const check = await checkConcurrentEdit(tx, auth, mutation, effects);
@@ -79,22 +94,20 @@ export async function checkConcurrentEdit(tx: WriteTransaction, auth: SyncAuth, 
   const current = await tx.getEntity(entity, edited.id);
   if (current === null || current.deleted || current.data === null) return { effects };
 
-  let base = await baseOf(tx, entity, edited.id, mutation.baseVersion, current);
-  if (base === null) {
-    // Without the base nobody can say who changed what: this desk's own
-    // latest write is its base; anyone else's differing slot is a conflict.
-    base = current.deviceId === auth.deviceId ? current.data : Object.fromEntries(Object.keys({ ...current.data, ...edited.data }).map((key) => [key, unknownValue]));
-  }
+  const known = await baseOf(tx, auth, entity, edited.id, mutation.baseVersion, current);
+  // Without the base nobody can say who changed what: anyone else's differing slot is a conflict.
+  const base = known ?? Object.fromEntries(Object.keys({ ...current.data, ...edited.data }).map((key) => [key, unknownValue]));
   // Nobody changed it since the desk's base: the edit applies as sent.
   if (base === current.data) return { effects };
   let merge = mergeConcurrentEdit(entity, base, current.data, edited.data);
+  const { syncConflict: _marker, ...stored } = current.data;
   if (merge.conflictFields.length === 0) {
     // One side's slot with the other's words must still be a valid record
-    // (a cancelled exception's reason on a moved one is not): if not, it is a conflict after all.
+    // (a cancelled exception's reason on a moved one is not): if not, it is a
+    // conflict after all — applying the edit as sent would overwrite what the other desk changed.
     const merged = parsedMerge(entity, merge.data);
     if (merged !== null) return { effects: effects.map((effect, position) => (position === index ? { ...edited, data: merged } : effect)) };
-    const stored = current.data;
-    const differing = slotFields(entity, [stored, edited.data]).filter((field) => field !== 'statusHistory' && JSON.stringify(stored[field]) !== JSON.stringify(edited.data[field]));
+    const differing = differingFields(stored, edited.data);
     if (differing.length === 0) return { effects };
     merge = { data: stored, changed: false, conflictFields: differing };
   }
@@ -102,24 +115,66 @@ export async function checkConcurrentEdit(tx: WriteTransaction, auth: SyncAuth, 
   // The kept record is put again even when nothing merged in: the desk pulls
   // it under a new version, so its next edit's baseVersion can never be
   // mistaken for the version it counted itself for the edit that was not applied.
-  const { syncConflict: _marker, ...stored } = current.data;
+  // Words that do not fit the kept slot stay in the conflict record (`other.values`, `other.effects`).
   const keptData = parsedMerge(entity, merge.data) ?? stored;
-  const kept = effects.flatMap((effect, position): CheckedEffect[] => {
-    if (position === index) return [{ ...edited, data: keptData }];
-    return isEditedEntity(effect.entity) ? [] : [effect];
-  });
+  const heldBack = effects.filter((effect, position) => position !== index && isEditedEntity(effect.entity) && !(effect.entity === entity && effect.id === edited.id));
+  const restored = await restoreHeldBack(tx, heldBack, current.deviceId);
+  const kept: CheckedEffect[] = [
+    ...effects.flatMap((effect, position): CheckedEffect[] => (position === index ? [{ ...edited, data: keptData }] : isEditedEntity(effect.entity) ? [] : [effect])),
+    ...restored.effects,
+  ];
   const conflict: Omit<ConcurrentEditRecord, 'detectedAtChange'> = {
     id: editConflictId(mutation.mutationId),
     kind: 'concurrent-edit',
     entity,
     recordId: edited.id,
     fields: merge.conflictFields,
-    kept: { deviceId: current.deviceId, at: String(current.data['updatedAt'] ?? ''), version: current.version, values: slotValues(entity, current.data) as ConcurrentEditRecord['kept']['values'] },
-    other: { deviceId: auth.deviceId, at: String(edited.data['updatedAt'] ?? ''), mutationId: mutation.mutationId, values: slotValues(entity, edited.data) as ConcurrentEditRecord['other']['values'] },
+    kept: { deviceId: current.deviceId, at: String(current.data['updatedAt'] ?? ''), version: current.version, values: editValues(entity, current.data) as ConcurrentEditRecord['kept']['values'] },
+    other: {
+      deviceId: auth.deviceId,
+      at: String(edited.data['updatedAt'] ?? ''),
+      mutationId: mutation.mutationId,
+      values: editValues(entity, edited.data) as ConcurrentEditRecord['other']['values'],
+      effects: effects as NonNullable<ConcurrentEditRecord['other']['effects']>,
+    },
     deviceIds: [...new Set([current.deviceId, auth.deviceId])].sort(),
     status: 'open',
   };
-  return { effects: kept, conflict, keptAuthor: { entity, id: edited.id, deviceId: current.deviceId } };
+  return { effects: kept, conflict, keptAuthors: [{ entity, id: edited.id, deviceId: current.deviceId }, ...restored.authors] };
+}
+
+/** Fields (slot, status or words; not the history) whose values differ between two copies, sorted. */
+function differingFields(stored: RecordData, incoming: RecordData): string[] {
+  const keys = new Set([...Object.keys(stored), ...Object.keys(incoming)]);
+  return [...keys].filter((key) => !['id', 'version', 'createdAt', 'updatedAt', 'syncConflict', 'statusHistory'].includes(key) && !sameValue(stored[key], incoming[key])).sort();
+}
+
+/**
+ * For every booking record a held-back effect touched: the server's copy put
+ * again under its stored author, or a delete when the server has none (a
+ * series split's new tail the desk created) — so the desk's next pull
+ * overwrites what it applied locally. The delete is authored by the kept
+ * change's desk: the server never held this desk's version of it.
+ */
+async function restoreHeldBack(tx: WriteTransaction, heldBack: readonly CheckedEffect[], keptDeviceId: string): Promise<{ effects: CheckedEffect[]; authors: { entity: SyncEntity; id: string; deviceId: string }[] }> {
+  const effects: CheckedEffect[] = [];
+  const authors: { entity: SyncEntity; id: string; deviceId: string }[] = [];
+  const seen = new Set<string>();
+  for (const effect of heldBack) {
+    const key = `${effect.entity}\u0000${effect.id}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    const record = await tx.getEntity(effect.entity, effect.id);
+    if (record === null || record.deleted || record.data === null) {
+      effects.push({ entity: effect.entity, id: effect.id, op: 'delete' });
+      authors.push({ entity: effect.entity, id: effect.id, deviceId: record?.deviceId ?? keptDeviceId });
+      continue;
+    }
+    const { syncConflict: _marker, ...data } = record.data;
+    effects.push({ entity: effect.entity, id: effect.id, op: 'put', data });
+    authors.push({ entity: effect.entity, id: effect.id, deviceId: record.deviceId });
+  }
+  return { effects, authors };
 }
 
 /**

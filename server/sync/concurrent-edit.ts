@@ -48,8 +48,13 @@ const followsStatus: ReadonlySet<string> = new Set(['statusHistory']);
 
 type RecordData = Record<string, unknown>;
 
-/** Key-order-independent equality of JSON values (records come back from two databases). */
-function sameValue(a: unknown, b: unknown): boolean {
+/**
+ * Key-order-independent equality of JSON values (records come back from two
+ * databases; PostgreSQL's jsonb reorders object keys).
+ *
+ * @example sameValue({ a: 1, b: [2] }, { b: [2], a: 1 }) // true
+ */
+export function sameValue(a: unknown, b: unknown): boolean {
   if (a === b) return true;
   if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
   if (Array.isArray(a) !== Array.isArray(b)) return false;
@@ -79,6 +84,18 @@ export function slotFields(entity: EditedEntity, copies: readonly RecordData[]):
  */
 export function slotValues(entity: EditedEntity, copy: RecordData): RecordData {
   return Object.fromEntries(slotFields(entity, [copy]).filter((key) => !followsStatus.has(key) && copy[key] !== undefined).map((key) => [key, copy[key]]));
+}
+
+/**
+ * Every compared value of a copy — slot, status and words — as a conflict
+ * record keeps them (bookkeeping and the status history left out), so the
+ * side that was not applied loses none of its words either.
+ *
+ * @example editValues('appointment', appointment).notes // 'Wheelchair'
+ */
+export function editValues(entity: EditedEntity, copy: RecordData): RecordData {
+  const words = wordFields[entity].filter((key) => copy[key] !== undefined).map((key) => [key, copy[key]] as const);
+  return { ...slotValues(entity, copy), ...Object.fromEntries(words) };
 }
 
 /** What {@link mergeConcurrentEdit} decided. */
