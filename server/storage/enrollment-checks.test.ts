@@ -43,11 +43,20 @@ describe('deviceRefusal', () => {
 });
 
 describe('setUpElsewhereRefusal', () => {
-  it('refuses only a desk with its own clinic, new to a clinic another desk already set up', () => {
-    expect(setUpElsewhereRefusal({ deskSetUp: true, clinicHasRecord: true, enrolledHere: false })).toEqual({ ok: false, problem: 'clinic-set-up-elsewhere' });
-    // A fresh desk joins; the clinic's first desk finds no record; a desk re-enrolling keeps its place.
-    expect(setUpElsewhereRefusal({ deskSetUp: false, clinicHasRecord: true, enrolledHere: false })).toBeNull();
-    expect(setUpElsewhereRefusal({ deskSetUp: true, clinicHasRecord: false, enrolledHere: false })).toBeNull();
-    expect(setUpElsewhereRefusal({ deskSetUp: true, clinicHasRecord: true, enrolledHere: true })).toBeNull();
+  const refused = { ok: false, problem: 'clinic-set-up-elsewhere' };
+
+  it('refuses a set-up desk from another device once one claimed the clinic, even before anything was pushed', () => {
+    expect(setUpElsewhereRefusal({ deskSetUp: true, setUpBy: 'desk-a', deviceId: 'desk-b', clinicHasRecord: false, enrolledHere: false })).toEqual(refused);
+    // The claiming desk re-enrolling (a lost token), a desk that joined, and a fresh desk all pass.
+    expect(setUpElsewhereRefusal({ deskSetUp: true, setUpBy: 'desk-a', deviceId: 'desk-a', clinicHasRecord: true, enrolledHere: true })).toBeNull();
+    expect(setUpElsewhereRefusal({ deskSetUp: true, setUpBy: 'desk-a', deviceId: 'desk-a', clinicHasRecord: false, enrolledHere: false })).toBeNull();
+    expect(setUpElsewhereRefusal({ deskSetUp: true, setUpBy: 'desk-a', deviceId: 'desk-j', clinicHasRecord: true, enrolledHere: true })).toBeNull();
+    expect(setUpElsewhereRefusal({ deskSetUp: false, setUpBy: 'desk-a', deviceId: 'desk-b', clinicHasRecord: true, enrolledHere: false })).toBeNull();
+  });
+
+  it('lets the first set-up desk in; a clinic set up before the claim existed falls back to its clinic record', () => {
+    expect(setUpElsewhereRefusal({ deskSetUp: true, setUpBy: null, deviceId: 'desk-a', clinicHasRecord: false, enrolledHere: false })).toBeNull();
+    expect(setUpElsewhereRefusal({ deskSetUp: true, setUpBy: null, deviceId: 'desk-b', clinicHasRecord: true, enrolledHere: false })).toEqual(refused);
+    expect(setUpElsewhereRefusal({ deskSetUp: true, setUpBy: null, deviceId: 'desk-a', clinicHasRecord: true, enrolledHere: true })).toBeNull();
   });
 });

@@ -35,19 +35,24 @@ export function redeemableCode<Code extends StoredEnrollmentCode>(code: Code | u
 }
 
 /**
- * Whether a desk that already holds its own clinic (`deskSetUp`) may enroll
- * into a server clinic that already has a clinic record (another desk set
- * it up and synced). Refused: two separately set-up desks would mix two sets
- * of staff, providers and bookings. A fresh desk joins instead ("Join your
- * clinic"); a device already enrolled in this clinic (re-enrolling after
- * losing its token) is let through, its data is the clinic's.
+ * Whether a desk that already holds its own clinic (`deskSetUp`) may enroll.
+ * The first such device is recorded on the clinic (`setUpBy`, claimed in the
+ * redeem transaction); a set-up desk from any other device is then refused,
+ * even before either desk pushed anything: two separately set-up desks
+ * would mix two sets of staff, providers and bookings. The recorded device
+ * re-enrolling (a lost token) passes, and so does a device already enrolled
+ * in this clinic (a desk that joined it: its data is the clinic's). A
+ * clinic set up before `setUpBy` existed (null) falls back to its clinic
+ * record: present means another desk set it up. A fresh desk joins instead
+ * ("Join your clinic").
  *
- * @example setUpElsewhereRefusal({ deskSetUp: true, clinicHasRecord: true, enrolledHere: false }) // { ok: false, problem: 'clinic-set-up-elsewhere' }
- * @example setUpElsewhereRefusal({ deskSetUp: false, clinicHasRecord: true, enrolledHere: false }) // null
+ * @example setUpElsewhereRefusal({ deskSetUp: true, setUpBy: 'desk-a', deviceId: 'desk-b', clinicHasRecord: false, enrolledHere: false }) // { ok: false, problem: 'clinic-set-up-elsewhere' }
+ * @example setUpElsewhereRefusal({ deskSetUp: true, setUpBy: 'desk-a', deviceId: 'desk-a', clinicHasRecord: true, enrolledHere: true }) // null
  */
-export function setUpElsewhereRefusal(state: { deskSetUp: boolean; clinicHasRecord: boolean; enrolledHere: boolean }): RedeemRefusal | null {
-  if (state.deskSetUp && state.clinicHasRecord && !state.enrolledHere) return { ok: false, problem: 'clinic-set-up-elsewhere' };
-  return null;
+export function setUpElsewhereRefusal(state: { deskSetUp: boolean; setUpBy: string | null; deviceId: string; clinicHasRecord: boolean; enrolledHere: boolean }): RedeemRefusal | null {
+  if (!state.deskSetUp || state.enrolledHere) return null;
+  const setUpElsewhere = state.setUpBy === null ? state.clinicHasRecord : state.setUpBy !== state.deviceId;
+  return setUpElsewhere ? { ok: false, problem: 'clinic-set-up-elsewhere' } : null;
 }
 
 /**

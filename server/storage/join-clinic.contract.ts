@@ -18,7 +18,8 @@ const staff = (id: string, username: string) => ({ id, displayName: `Staff ${id}
  * The storage side of a second desk joining a clinic (issue 6): clinic
  * settings and passphrase credentials sync like any record, scoped to the
  * clinic and validated strictly; a desk holding its own clinic cannot enroll
- * into a clinic another desk set up; pull pages name the clinic's desks.
+ * into a clinic another device enrolled as set up first; re-offered clinic
+ * records fill gaps only; pull pages name the clinic's desks.
  * Run by sqlite.test.ts and postgres.test.ts beside the main contract.
  *
  * @example runJoinClinicContract('sqlite', openSubject);
@@ -97,13 +98,9 @@ export function runJoinClinicContract(name: string, open: () => Promise<Contract
       expect((await readChanges(storage, desk, { after: '0' }, clock)).changes.map((change) => change.entity)).toEqual(['patient']);
     });
 
-    it('refuses a set-up desk into a clinic another desk set up, without using the code up; a fresh desk and a re-enrolling one pass', async () => {
+    it('refuses a set-up desk from another device once one enrolled as set up, even before either pushed, without using the code up; a fresh desk and a re-enrolling one pass', async () => {
       const { clinicId, desk } = await clinicWithDesk();
-      // Before the first desk's clinic record arrives, a set-up desk may still enroll (the first desk of a clinic is one).
-      const early = await issueEnrollmentCode(storage, { clinicId }, clock);
-      await expect(enrollDevice(storage, { code: early.code, deviceId: `${desk.deviceId}-early`, deviceName: 'Early', deskSetUp: true }, clock)).resolves.toMatchObject({ clinicId });
-      await applyPush(storage, desk, { deviceId: desk.deviceId, mutations: [mutation(desk.deviceId, 1, [{ entity: 'clinic', id: 'clinic', op: 'put', data: clinicSettings }])] });
-
+      // Nothing pushed yet: the first set-up desk's enrollment alone claims the clinic.
       const { code } = await issueEnrollmentCode(storage, { clinicId }, clock);
       await expect(enrollDevice(storage, { code, deviceId: `${desk.deviceId}-c`, deviceName: 'Desk C', deskSetUp: true }, clock)).rejects.toMatchObject({
         status: 409,
@@ -111,11 +108,27 @@ export function runJoinClinicContract(name: string, open: () => Promise<Contract
         field: 'code',
       });
       expect(await storage.getDevice(`${desk.deviceId}-c`)).toBeNull();
+      await applyPush(storage, desk, { deviceId: desk.deviceId, mutations: [mutation(desk.deviceId, 1, [{ entity: 'clinic', id: 'clinic', op: 'put', data: clinicSettings }])] });
+      await expect(enrollDevice(storage, { code, deviceId: `${desk.deviceId}-c`, deviceName: 'Desk C', deskSetUp: true }, clock)).rejects.toMatchObject({ status: 409, code: 'clinic-already-set-up' });
       // The same code still serves a fresh desk joining the clinic.
       await expect(enrollDevice(storage, { code, deviceId: `${desk.deviceId}-b`, deviceName: 'Front desk 2' }, clock)).resolves.toMatchObject({ clinicId });
       // The desk that set the clinic up may re-enroll (a lost token) with its data.
       const again = await issueEnrollmentCode(storage, { clinicId }, clock);
       await expect(enrollDevice(storage, { code: again.code, deviceId: desk.deviceId, deviceName: 'Front desk 1', deskSetUp: true }, clock)).resolves.toMatchObject({ clinicId });
+    });
+
+    it('lets exactly one of two set-up desks redeeming at once into a fresh clinic', async () => {
+      clinics += 1;
+      const clinic = await createClinic(storage, { name: `Race ${clinics}`, zone: 'Europe/London' }, clock);
+      const first = await issueEnrollmentCode(storage, { clinicId: clinic.id }, clock);
+      const second = await issueEnrollmentCode(storage, { clinicId: clinic.id }, clock);
+      const outcomes = await Promise.allSettled([
+        enrollDevice(storage, { code: first.code, deviceId: `race${clinics}-a`, deviceName: 'A', deskSetUp: true }, clock),
+        enrollDevice(storage, { code: second.code, deviceId: `race${clinics}-b`, deviceName: 'B', deskSetUp: true }, clock),
+      ]);
+      expect(outcomes.map((outcome) => outcome.status).sort()).toEqual(['fulfilled', 'rejected']);
+      expect(outcomes.find((outcome) => outcome.status === 'rejected')).toMatchObject({ reason: { status: 409, code: 'clinic-already-set-up' } });
+      expect(await storage.listDevices(clinic.id)).toHaveLength(1);
     });
 
     it('stores a desk’s re-offered clinic records (sync/share-clinic) only for ids it does not hold: an old copy never rolls a newer one back', async () => {

@@ -17,7 +17,7 @@ import type {
   SyncEntity,
   WriteTransaction,
 } from './storage';
-import { tablesSql } from './table-definitions';
+import { addedColumns, tablesSql } from './table-definitions';
 
 // The service is stateless: several instances may share this database, so
 // every piece of coordination is a lock or a constraint in it.
@@ -33,7 +33,7 @@ import { tablesSql } from './table-definitions';
 // Queries with values are named: pg prepares each once per connection and
 // reuses the plan, which roughly halves the cost of the short write-path statements.
 const schemaSql = `
-${tablesSql({ integer: 'BIGINT', json: 'JSONB', auditEntry: 'JSON', boolean: 'BOOLEAN' })}CREATE OR REPLACE FUNCTION audit_entries_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
+${tablesSql({ integer: 'BIGINT', json: 'JSONB', auditEntry: 'JSON', boolean: 'BOOLEAN' })}${addedColumns.map((added) => `ALTER TABLE ${added.table} ADD COLUMN IF NOT EXISTS ${added.column} ${added.definition};\n`).join('')}CREATE OR REPLACE FUNCTION audit_entries_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
   BEGIN RAISE EXCEPTION 'audit_entries is append-only (% refused)', TG_OP; END $$;
 CREATE OR REPLACE TRIGGER audit_entries_no_change BEFORE UPDATE OR DELETE ON audit_entries
   FOR EACH ROW EXECUTE FUNCTION audit_entries_append_only();
@@ -144,8 +144,14 @@ class PostgresStorage implements Storage, RawSqlAccess {
       const clinicRecord = (
         await client.query<{ id: string }>({ name: 'td_redeem_clinic_record', text: "SELECT id FROM entities WHERE clinic_id = $1 AND entity = 'clinic' AND NOT deleted", values: [code.clinic_id] })
       ).rows[0];
-      const setUpElsewhere = setUpElsewhereRefusal({ deskSetUp: input.deskSetUp === true, clinicHasRecord: clinicRecord !== undefined, enrolledHere: existing !== undefined });
+      // Locked (device, then clinic: the order every writer takes them in) so two set-up desks redeeming at once are decided one after the other.
+      const setUpBy =
+        (await client.query<{ set_up_by: string | null }>({ name: 'td_redeem_set_up_by', text: 'SELECT set_up_by FROM clinics WHERE id = $1 FOR UPDATE', values: [code.clinic_id] })).rows[0]?.set_up_by ?? null;
+      const deskSetUp = input.deskSetUp === true;
+      const setUpElsewhere = setUpElsewhereRefusal({ deskSetUp, setUpBy, deviceId: input.device.id, clinicHasRecord: clinicRecord !== undefined, enrolledHere: existing !== undefined });
       if (setUpElsewhere) return setUpElsewhere;
+      // The first set-up desk claims the clinic in this same transaction, so a second one is refused even before either pushes.
+      if (deskSetUp && setUpBy === null) await client.query({ name: 'td_redeem_claim_set_up', text: 'UPDATE clinics SET set_up_by = $1 WHERE id = $2', values: [input.device.id, code.clinic_id] });
       await client.query({ name: 'td_6', text: 'UPDATE enrollment_codes SET used_at = $1 WHERE code_hash = $2', values: [input.now, input.codeHash] });
       if (existing) {
         await client.query({ name: 'td_7', text: 'UPDATE devices SET token_hash = $1, name = $2 WHERE id = $3', values: [input.device.tokenHash, input.device.name, input.device.id] });

@@ -21,7 +21,7 @@ import type {
 } from './storage';
 import { maxBookingMs } from './booking-window';
 import { deviceRefusal, redeemableCode, setUpElsewhereRefusal } from './enrollment-checks';
-import { tablesSql } from './table-definitions';
+import { addedColumns, tablesSql } from './table-definitions';
 
 // WAL: readers never block the writer and a commit is one append to the log.
 // synchronous=NORMAL in WAL mode is durable against process crashes (kill -9);
@@ -79,7 +79,16 @@ export async function openSqliteStorage(options: SqliteStorageOptions): Promise<
   if (options.path !== ':memory:') mkdirSync(dirname(options.path), { recursive: true });
   const db = new Database(options.path);
   db.exec(schema);
+  addMissingColumns(db);
   return new SqliteStorage(db);
+}
+
+// A database created before a column was added: SQLite has no ADD COLUMN IF NOT EXISTS.
+function addMissingColumns(db: Database.Database): void {
+  for (const added of addedColumns) {
+    const columns = db.prepare<[], { name: string }>(`PRAGMA table_info(${added.table})`).all();
+    if (!columns.some((column) => column.name === added.column)) db.exec(`ALTER TABLE ${added.table} ADD COLUMN ${added.column} ${added.definition}`);
+  }
 }
 
 class SqliteStorage implements Storage, RawSqlAccess {
@@ -179,8 +188,12 @@ class SqliteStorage implements Storage, RawSqlAccess {
         const refused = deviceRefusal(existing, checked.code.clinic_id);
         if (refused) return refused;
         const clinicRecord = this.db.prepare<[string], { id: string }>("SELECT id FROM entities WHERE clinic_id = ? AND entity = 'clinic' AND deleted = 0").get(code.clinic_id);
-        const setUpElsewhere = setUpElsewhereRefusal({ deskSetUp: input.deskSetUp === true, clinicHasRecord: clinicRecord !== undefined, enrolledHere: existing !== undefined });
+        const setUpBy = this.db.prepare<[string], { set_up_by: string | null }>('SELECT set_up_by FROM clinics WHERE id = ?').get(code.clinic_id)?.set_up_by ?? null;
+        const deskSetUp = input.deskSetUp === true;
+        const setUpElsewhere = setUpElsewhereRefusal({ deskSetUp, setUpBy, deviceId: input.device.id, clinicHasRecord: clinicRecord !== undefined, enrolledHere: existing !== undefined });
         if (setUpElsewhere) return setUpElsewhere;
+        // The first set-up desk claims the clinic in this same transaction, so a second one is refused even before either pushes.
+        if (deskSetUp && setUpBy === null) this.db.prepare('UPDATE clinics SET set_up_by = ? WHERE id = ?').run(input.device.id, code.clinic_id);
         this.db.prepare('UPDATE enrollment_codes SET used_at = ? WHERE code_hash = ?').run(input.now, input.codeHash);
         if (existing) {
           this.db.prepare('UPDATE devices SET token_hash = ?, name = ? WHERE id = ?').run(input.device.tokenHash, input.device.name, input.device.id);

@@ -218,9 +218,11 @@ export interface Storage {
   /**
    * Atomically marks an unused, unexpired code used and enrolls the device
    * (a device already enrolled in the same clinic gets its token replaced).
-   * `deskSetUp`: the desk already holds its own clinic (it ran first run);
-   * refused with `clinic-set-up-elsewhere`, using nothing up, when the
-   * clinic's `clinic` record was written by another device.
+   * `deskSetUp`: the desk already holds its own clinic (it ran first run).
+   * The first such device is recorded on the clinic (`clinics.set_up_by`) in
+   * the same transaction; a later one from another device that is not
+   * enrolled here is refused with `clinic-set-up-elsewhere`, using nothing up
+   * (a clinic from before that column: when its `clinic` record exists).
    */
   redeemEnrollmentCode(input: {
     codeHash: string;

@@ -21,7 +21,7 @@ export function tablesSql(types: ColumnTypes): string {
   const { integer, json, auditEntry, boolean } = types;
   return `CREATE TABLE IF NOT EXISTS clinics (
   id TEXT PRIMARY KEY, name TEXT NOT NULL, time_zone TEXT NOT NULL, created_at TEXT NOT NULL,
-  last_change ${integer} NOT NULL DEFAULT 0);
+  last_change ${integer} NOT NULL DEFAULT 0, set_up_by TEXT);
 CREATE TABLE IF NOT EXISTS enrollment_codes (
   code_hash TEXT PRIMARY KEY, clinic_id TEXT NOT NULL REFERENCES clinics(id), created_at TEXT NOT NULL,
   expires_at TEXT NOT NULL, used_at TEXT);
@@ -54,3 +54,25 @@ CREATE TABLE IF NOT EXISTS audit_entries (
   hash TEXT NOT NULL, prev_hash TEXT NOT NULL, entry ${auditEntry} NOT NULL, PRIMARY KEY (device_id, seq));
 `;
 }
+
+/** A column added after its table first shipped; see {@link addedColumns}. */
+export interface AddedColumn {
+  table: string;
+  column: string;
+  /** Its SQL type and constraints, the same in both dialects (nullable: existing rows get NULL). */
+  definition: string;
+}
+
+/**
+ * Columns added to existing tables since they first shipped. `CREATE TABLE IF
+ * NOT EXISTS` leaves an existing table as it is, so each adapter adds these
+ * when its database lacks them (PostgreSQL `ADD COLUMN IF NOT EXISTS`, SQLite
+ * after reading `PRAGMA table_info`, which has no such clause). New tables
+ * already carry them. Append only; never reorder or remove.
+ *
+ * @example addedColumns[0] // { table: 'clinics', column: 'set_up_by', definition: 'TEXT' }
+ */
+export const addedColumns: readonly AddedColumn[] = [
+  // The device that enrolled first as a set-up desk (`deskSetUp`): a later one from another device is refused.
+  { table: 'clinics', column: 'set_up_by', definition: 'TEXT' },
+];
