@@ -43,16 +43,20 @@ export function CancelDialog({ item, format, status, onClose }: CancelDialogProp
       return;
     }
     setBusy(true);
-    if (series && scope !== 'this') {
-      const problem = await cancelVisits(item, scope, reason.trim());
+    // Busy until the save returns, whatever happens: a throw must not leave the button disabled for good.
+    try {
+      if (series && scope !== 'this') {
+        const problem = await cancelVisits(item, scope, reason.trim());
+        if (problem === null) onClose();
+        else setError(problem);
+        return;
+      }
+      if (await status.change(item, 'cancelled', reason.trim())) onClose();
+    } catch {
+      setError(text.app.unexpectedError);
+    } finally {
       setBusy(false);
-      if (problem === null) onClose();
-      else setError(problem);
-      return;
     }
-    const done = await status.change(item, 'cancelled', reason.trim());
-    setBusy(false);
-    if (done) onClose();
   }
 
   return (

@@ -1,11 +1,13 @@
+import { useRef } from 'react';
 import { EditScopeDialog } from '../appointment-dialog/EditScopeDialog';
 import { scopesFor } from '../appointment-dialog/edit-scope';
 import { useSaveBooking } from '../appointment-dialog/useSaveBooking';
 import { useSeriesStart } from '../data/useSeriesStart';
 import type { ClinicFormat } from '../i18n';
-import { conflictSentence, problemSentence, text } from '../i18n';
+import { text } from '../i18n';
 import { useNotices } from '../notices/notice-store';
 import type { PendingOccurrenceMove } from './occurrence-move-store';
+import { refusalSentence } from './refusal-sentence';
 
 /** Props of {@link OccurrenceMoveDialog}. */
 export interface OccurrenceMoveDialogProps {
@@ -30,18 +32,29 @@ export function OccurrenceMoveDialog({ pending, format, resourceNames, onClose }
   const { item, edit } = pending;
   const name = item.patient ? text.patientName(item.patient) : text.dayView.unknownPatient;
 
+  // A ref, not state: two quick Enters must not start two saves before a re-render.
+  const saving = useRef(false);
+
+  // The dialog stays open (modal, so no second drag can start) until the save
+  // returns; a throw is a bug or a storage failure, told as such, never swallowed.
   async function choose(scope: 'this' | 'following' | 'all') {
-    onClose();
-    const outcome = await save(item, edit, scope, { seriesStart, patientName: name });
-    if (outcome.ok) {
-      show(outcome.notice);
-      return;
+    if (saving.current) return;
+    saving.current = true;
+    try {
+      const outcome = await save(item, edit, scope, { seriesStart, patientName: name });
+      if (outcome.ok) show(outcome.notice);
+      else show(text.dayView.notMoved(name, refusalSentence(outcome.error, (id) => resourceNames.get(id) ?? id)), { tone: 'error' });
+    } catch {
+      show(text.app.unexpectedError, { tone: 'error' });
+    } finally {
+      saving.current = false;
+      onClose();
     }
-    const error = outcome.error;
-    const first = error.code === 'booking-conflict' ? error.hard[0] : undefined;
-    const reason = error.code === 'booking-conflict' ? (first ? conflictSentence(first, (id) => resourceNames.get(id) ?? id) : error.message) : problemSentence(error);
-    show(text.dayView.notMoved(name, reason), { tone: 'error' });
   }
 
-  return <EditScopeDialog intro={text.editScope.intro(name, format.shortDate(item.wallStart.slice(0, 10)))} offered={scopesFor(item, edit, seriesStart)} onChoose={(scope) => void choose(scope)} onCancel={onClose} />;
+  function cancel() {
+    if (!saving.current) onClose();
+  }
+
+  return <EditScopeDialog intro={text.editScope.intro(name, format.shortDate(item.wallStart.slice(0, 10)))} offered={scopesFor(item, edit, seriesStart)} onChoose={(scope) => void choose(scope)} onCancel={cancel} />;
 }

@@ -3,10 +3,11 @@ import { planCancel } from '../appointment-dialog/edit-scope';
 import type { DayItem } from '../data/day-sheet';
 import { useCommand } from '../data/useCommand';
 import type { ClinicFormat } from '../i18n';
-import { problemSentence, text } from '../i18n';
+import { text } from '../i18n';
 import { useNotices } from '../notices/notice-store';
+import { refusalSentence } from './refusal-sentence';
 
-/** Cancels a series visit and the ones after it, or all that have not happened; answers the refusal's sentence, or `null` when done. */
+/** Cancels a series visit and the ones after it, or all that have not happened; answers the refusal's sentence (or the unexpected-error one), or `null` when done. Never throws. */
 export type CancelSeriesVisits = (item: DayItem, scope: 'following' | 'all', reason: string) => Promise<string | null>;
 
 /**
@@ -24,8 +25,14 @@ export function useCancelSeriesVisits(format: ClinicFormat): CancelSeriesVisits 
   return useCallback(
     async (item, scope, reason) => {
       const call = planCancel(item, scope, reason);
-      const result = await run(call.name, call.args as never);
-      if (!result.ok) return 'field' in result.error ? problemSentence(result.error) : result.error.message;
+      let result;
+      try {
+        result = await run(call.name, call.args as never);
+      } catch {
+        // A throw is a bug or a storage failure (nothing was written); the dialog must still come back.
+        return text.app.unexpectedError;
+      }
+      if (!result.ok) return refusalSentence(result.error, (id) => id);
       const name = item.patient ? text.patientName(item.patient) : text.dayView.unknownPatient;
       show(scope === 'following' ? text.editScope.cancelledFollowing(name, format.shortDate(item.wallStart.slice(0, 10))) : text.editScope.cancelledAll(name));
       return null;
