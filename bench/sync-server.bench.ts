@@ -23,7 +23,12 @@
  *    transaction each, as every push was before), interleaved in rounds so
  *    load changes on a shared machine hit both alike; then the same with 25
  *    desks of one clinic pushing at once (pushes of 20 against pushes of 1).
- * TIMEDESK_BENCH_ONLY=series or =commits runs only 3. or 4.
+ * 5. What one commit per push costs a reader: pull latency over HTTP (token
+ *    lookup + one page of 50) while another desk of the clinic pushes batches
+ *    of 100 back to back, against the same pulls with nothing pushing
+ *    (measured before and after). SQLite serializes every request behind a
+ *    whole push; PostgreSQL reads under MVCC.
+ * TIMEDESK_BENCH_ONLY=series, =commits or =pulls runs only 3., 4. or 5.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -231,6 +236,56 @@ async function commitsUnderContention(storage: Storage, backendName: string): Pr
   return { singleMs, batchedMs };
 }
 
+const busyPushes = 100;
+const idlePulls = 200;
+
+async function pullOnce(base: string, token: string): Promise<number> {
+  const started = performance.now();
+  const response = await fetch(`${base}/v1/sync/pull?after=0&limit=50`, { headers: { authorization: `Bearer ${token}` } });
+  if (response.status !== 200) throw new Error(`pull answered ${response.status}: ${await response.text()}`);
+  const page = (await response.json()) as { changes: unknown[] };
+  if (page.changes.length !== 50) throw new Error(`pull returned ${page.changes.length} changes, expected 50`);
+  return performance.now() - started;
+}
+
+/**
+ * Section 5: pull latencies (ms) of one desk while another desk of the same
+ * clinic pushes `busyPushes` batches of 100 back to back (`busy`, with the
+ * pushes' own latencies), and with nothing pushing before and after (`idle`).
+ */
+async function pullsDuringPushes(storage: Storage, base: string, backendName: string): Promise<{ idle: number[]; busy: number[]; pushes: number[] }> {
+  const clinic = await createClinic(storage, { name: 'Pulls', zone: 'Europe/London' }, Date.now);
+  const pusher = `${backendName}-pull-pusher`;
+  const pusherToken = await enroll(storage, clinic.id, pusher);
+  const pullerToken = await enroll(storage, clinic.id, `${backendName}-pull-reader`);
+  const pushBodies = batches(pusher, (busyPushes + 1) * 100, 100);
+  await post(base, pusherToken, pushBodies[0]);
+  const idle: number[] = [];
+  const pullIdle = async () => {
+    for (let i = 0; i < idlePulls / 2; i += 1) idle.push(await pullOnce(base, pullerToken));
+  };
+  await pullIdle();
+  const busy: number[] = [];
+  const pushes: number[] = [];
+  let pushing = true;
+  const pushAll = (async () => {
+    for (const body of pushBodies.slice(1)) {
+      const started = performance.now();
+      await post(base, pusherToken, body);
+      pushes.push(performance.now() - started);
+    }
+    pushing = false;
+  })();
+  while (pushing) {
+    busy.push(await pullOnce(base, pullerToken));
+    // A desk polls now and then, not in a tight loop: land at varying points of a push.
+    await new Promise((resolve) => setTimeout(resolve, 2 + (busy.length % 7)));
+  }
+  await pushAll;
+  await pullIdle();
+  return { idle, busy, pushes };
+}
+
 async function runBackend(backend: Backend): Promise<Record<string, number>> {
   const figures: Record<string, number> = {};
   const { storage, dispose } = await backend.open();
@@ -255,6 +310,18 @@ async function runBackend(backend: Backend): Promise<Record<string, number>> {
       const contended = await commitsUnderContention(storage, backend.name);
       figures['contendedSingleMs'] = contended.singleMs;
       figures['contendedBatchedMs'] = contended.batchedMs;
+    }
+    // 5. Pull latency while another desk pushes, against idle.
+    if (only === undefined || only === 'pulls') {
+      const pulls = await pullsDuringPushes(storage, base, backend.name);
+      figures['pullIdleP50Ms'] = percentile(pulls.idle, 0.5);
+      figures['pullIdleP95Ms'] = percentile(pulls.idle, 0.95);
+      figures['pullBusyP50Ms'] = percentile(pulls.busy, 0.5);
+      figures['pullBusyP95Ms'] = percentile(pulls.busy, 0.95);
+      figures['pullBusyMaxMs'] = Math.max(...pulls.busy);
+      figures['pullBusyCount'] = pulls.busy.length;
+      figures['pullPushP50Ms'] = percentile(pulls.pushes, 0.5);
+      figures['pullPushP95Ms'] = percentile(pulls.pushes, 0.95);
     }
     if (only !== undefined) return figures;
 
@@ -393,6 +460,12 @@ export async function run(): Promise<void> {
       const contendedTotal = commitRounds * contendingDesks * contendingMutations;
       console.log(
         `${contendingDesks} desks of one clinic at once, pushes of 20: ${seconds(f['contendedBatchedMs']!)} — ${perSecond(contendedTotal, f['contendedBatchedMs']!)} mutations/s; baseline pushes of 1: ${seconds(f['contendedSingleMs']!)} — ${perSecond(contendedTotal, f['contendedSingleMs']!)}/s; ratio ${(f['contendedSingleMs']! / f['contendedBatchedMs']!).toFixed(2)}×`,
+      );
+    }
+    if (f['pullBusyP95Ms'] !== undefined) {
+      console.log(`\n-- ${backend.name}: pulls (page of 50, over HTTP) while another desk of the clinic pushes ${busyPushes} batches of 100 back to back`);
+      console.log(
+        `during pushes: ${f['pullBusyCount']} pulls, p50 ${f['pullBusyP50Ms']!.toFixed(1)} ms, p95 ${f['pullBusyP95Ms']!.toFixed(1)} ms, max ${f['pullBusyMaxMs']!.toFixed(1)} ms; baseline idle (${idlePulls} pulls before and after): p50 ${f['pullIdleP50Ms']!.toFixed(1)} ms, p95 ${f['pullIdleP95Ms']!.toFixed(1)} ms; ratio p95 ${(f['pullBusyP95Ms']! / f['pullIdleP95Ms']!).toFixed(1)}×, added p95 ${(f['pullBusyP95Ms']! - f['pullIdleP95Ms']!).toFixed(1)} ms; one push of 100 took p50 ${f['pullPushP50Ms']!.toFixed(1)} ms, p95 ${f['pullPushP95Ms']!.toFixed(1)} ms`,
       );
     }
     if (only !== undefined) continue;
