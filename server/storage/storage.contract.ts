@@ -471,6 +471,79 @@ export function runStorageContract(name: string, open: () => Promise<ContractSub
       expect(changes.filter((change) => change.id === 'x-1').at(-1)?.data).toMatchObject({ kind: 'moved', wallStart: '2026-06-09T11:00:00', notes: 'Ground floor' });
     });
 
+    it('concurrent edits: a multi-record mutation in conflict (series edit-following) is kept whole in the conflict record, and the desk that lost converges on its next pull', async () => {
+      const { desks } = await clinicWith(2);
+      const [one, two] = [desks[0]!, desks[1]!];
+      const send = (desk: SyncAuth, seq: number, name: string, baseVersion: number | null, effects: Parameters<typeof mutation>[2]) =>
+        applyPush(storage, desk, { deviceId: desk.deviceId, mutations: [{ ...mutation(desk.deviceId, seq, effects), name, baseVersion }], audit: [] });
+      const series = { id: 's-split', resourceIds: ['dr-lee'], patientId: 'p-s', dtstart: '2026-06-01T09:00', timeZone: 'Europe/London', durationMinutes: 30, rrule: 'FREQ=WEEKLY;COUNT=10', exdates: [], rdates: [], version: 0, createdAt: '2026-03-01T08:00:00.000Z', updatedAt: '2026-03-01T08:00:00.000Z' };
+      const exception = { id: 'x-s', seriesId: 's-split', originalStart: '2026-06-22T09:00', kind: 'cancelled', reason: 'Away', version: 0, createdAt: '2026-03-01T08:00:00.000Z', updatedAt: '2026-03-01T08:00:00.000Z' };
+      await send(one, 1, 'series/create', null, [{ entity: 'series', id: 's-split', op: 'put', data: series }, { entity: 'seriesException', id: 'x-s', op: 'put', data: exception }]);
+      // Both desks pull the series (change 1) and its exception, then go offline.
+      const state = (changes: readonly ChangeRecord[], from = new Map<string, Record<string, unknown> | null>()) => {
+        for (const change of changes) from.set(`${change.entity}:${change.id}`, change.op === 'delete' ? null : { ...change.data, version: change.version });
+        return from;
+      };
+      const pulled = await pullAll(two);
+      const deskTwo = state(pulled);
+      const cursor = pulled.at(-1)!.change;
+      // Desk 1 makes every visit 45 minutes; desk 2 splits the series on 15 June: its head ends, a new tail at 10:00 starts, the tail's old exception goes.
+      expect((await send(one, 2, 'series/edit-all', 1, [{ entity: 'series', id: 's-split', op: 'put', data: { ...series, durationMinutes: 45, version: 2, updatedAt: '2026-03-01T09:00:00.000Z' } }])).results[0]).toMatchObject({ status: 'applied' });
+      const head = { ...series, rrule: 'FREQ=WEEKLY;COUNT=2', version: 2, updatedAt: '2026-03-01T09:05:00.000Z' };
+      const tail = { ...series, id: 's-split-tail', dtstart: '2026-06-15T10:00', rrule: 'FREQ=WEEKLY;COUNT=8', version: 0, createdAt: '2026-03-01T09:05:00.000Z', updatedAt: '2026-03-01T09:05:00.000Z' };
+      const split = [
+        { entity: 'series' as const, id: 's-split', op: 'put' as const, data: head },
+        { entity: 'series' as const, id: 's-split-tail', op: 'put' as const, data: tail },
+        { entity: 'seriesException' as const, id: 'x-s', op: 'delete' as const },
+      ];
+      const pushed = await send(two, 1, 'series/edit-following', 1, split);
+      expect(pushed.results[0]).toMatchObject({ status: 'conflict' });
+      // Desk 2 applied the split locally, dropped the outbox row on `conflict`, and pulls.
+      for (const effect of split) deskTwo.set(`${effect.entity}:${effect.id}`, effect.op === 'delete' ? null : effect.data);
+      const after = (await pullAll(two)).filter((change) => change.change > cursor);
+      state(after, deskTwo);
+      const server = state(await pullAll(one));
+      const live = (map: Map<string, Record<string, unknown> | null>) =>
+        Object.fromEntries([...map].filter(([, data]) => data !== null && data['kind'] !== 'concurrent-edit').map(([key, data]) => [key, { ...data, version: undefined }]));
+      expect(live(deskTwo)).toEqual(live(server));
+      expect(live(deskTwo)).toMatchObject({ 'series:s-split': { durationMinutes: 45, rrule: 'FREQ=WEEKLY;COUNT=10' }, 'seriesException:x-s': { kind: 'cancelled', reason: 'Away' } });
+      expect(deskTwo.get('series:s-split-tail')).toBeNull();
+      // Nothing of the split is lost: the conflict record holds the whole mutation, delete included.
+      const record = conflictRecordSchema.parse(after.find((change) => change.id === pushed.results[0]!.conflictId)?.data);
+      expect(record).toMatchObject({ kind: 'concurrent-edit', recordId: 's-split', fields: ['durationMinutes', 'rrule'] });
+      expect(record.kind === 'concurrent-edit' ? record.other.effects : undefined).toEqual([
+        { entity: 'series', id: 's-split', op: 'put', data: expect.objectContaining({ rrule: 'FREQ=WEEKLY;COUNT=2' }) },
+        { entity: 'series', id: 's-split-tail', op: 'put', data: expect.objectContaining({ dtstart: '2026-06-15T10:00:00', rrule: 'FREQ=WEEKLY;COUNT=8' }) },
+        { entity: 'seriesException', id: 'x-s', op: 'delete' },
+      ]);
+    });
+
+    it('concurrent edits: words that do not fit the merged record are a conflict that keeps both sides\' words, never an edit applied as sent over the other desk', async () => {
+      const { desks } = await clinicWith(2);
+      const [one, two] = [desks[0]!, desks[1]!];
+      const put = (desk: SyncAuth, seq: number, data: Record<string, unknown>, baseVersion: number | null) =>
+        applyPush(storage, desk, { deviceId: desk.deviceId, mutations: [{ ...mutation(desk.deviceId, seq, [{ entity: 'seriesException', id: 'x-w', op: 'put', data }]), name: 'series/edit-occurrence', baseVersion }], audit: [] });
+      const series = { id: 's-w', resourceIds: ['dr-lee'], patientId: 'p-w', dtstart: '2026-06-01T09:00', timeZone: 'Europe/London', durationMinutes: 30, rrule: 'FREQ=WEEKLY;COUNT=10', exdates: [], rdates: [], version: 0, createdAt: '2026-03-01T08:00:00.000Z', updatedAt: '2026-03-01T08:00:00.000Z' };
+      await applyPush(storage, one, { deviceId: one.deviceId, mutations: [{ ...mutation(one.deviceId, 1, [{ entity: 'series', id: 's-w', op: 'put', data: series }]), name: 'series/create' }], audit: [] });
+      const moved = { id: 'x-w', seriesId: 's-w', originalStart: '2026-06-08T09:00', kind: 'moved', wallStart: '2026-06-09T11:00', timeZone: 'Europe/London', durationMinutes: 30, resourceIds: ['dr-lee'], visitReason: 'Check-up', version: 0, createdAt: '2026-03-01T08:00:00.000Z', updatedAt: '2026-03-01T08:00:00.000Z' };
+      expect((await put(one, 2, moved, null)).results[0]).toMatchObject({ status: 'applied' });
+      const base = (await pullAll(one)).filter((change) => change.id === 'x-w').at(-1)!.version;
+      // Desk 1 writes a note on the moved visit; desk 2 (offline, same base) cancels it: a cancelled occurrence cannot carry the note.
+      expect((await put(one, 3, { ...moved, notes: 'Bring scans', version: base + 1, updatedAt: '2026-03-01T09:00:00.000Z' }, base)).results[0]).toMatchObject({ status: 'applied' });
+      const { wallStart: _w, timeZone: _t, durationMinutes: _d, resourceIds: _r, visitReason: _v, ...slotless } = moved;
+      const cancelled = await put(two, 1, { ...slotless, kind: 'cancelled', reason: 'Patient moved away', version: base + 1, updatedAt: '2026-03-01T09:05:00.000Z' }, base);
+      expect(cancelled.results[0]).toMatchObject({ status: 'conflict' });
+      const changes = await pullAll(two);
+      // The first applied change stands, with desk 1's note; desk 2's cancellation and its reason are in the conflict record.
+      expect(changes.filter((change) => change.id === 'x-w').at(-1)?.data).toMatchObject({ kind: 'moved', wallStart: '2026-06-09T11:00:00', notes: 'Bring scans', visitReason: 'Check-up' });
+      const record = changes.find((change) => change.id === cancelled.results[0]!.conflictId)?.data;
+      expect(record).toMatchObject({
+        fields: expect.arrayContaining(['kind', 'notes', 'reason']),
+        kept: { values: { kind: 'moved', notes: 'Bring scans', visitReason: 'Check-up' } },
+        other: { values: { kind: 'cancelled', reason: 'Patient moved away' } },
+      });
+    });
+
     it('rolls a failed write transaction back completely, counter included', async () => {
       const { desks } = await clinicWith(1);
       const desk = desks[0]!;

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { ValidationError, parseAppointment, parseSeries, parseSeriesException } from '../../core';
 import type { EntityRecord, SyncEntity, WriteTransaction } from '../storage/storage';
 import type { ConcurrentEditRecord } from './concurrent-edit-record';
-import { editValues, isEditedEntity, mergeConcurrentEdit, sameValue } from './concurrent-edit';
+import { editValues, isEditedEntity, mergeConcurrentEdit, sameValue, wordFieldNames } from './concurrent-edit';
 import type { EditedEntity } from './concurrent-edit';
 import type { CheckedEffect } from './effect-validation';
 import type { SyncAuth } from './sync-auth';
@@ -27,14 +27,36 @@ type RecordData = Record<string, unknown>;
 /** core/model's parser for each edited entity: a merged record is checked like any other. */
 const parsers: Readonly<Record<EditedEntity, (input: unknown) => object>> = { appointment: parseAppointment, series: parseSeries, seriesException: parseSeriesException };
 
-/** The merged record normalised by its schema, or null when the two halves do not make a valid record together. */
+/**
+ * The merged record normalised by its schema, or null when the two halves do
+ * not make a valid record together — including when the schema would strip a
+ * field of it (a note merged onto an exception the other desk cancelled):
+ * dropped silently, those words would be lost.
+ */
 function parsedMerge(entity: EditedEntity, data: RecordData): RecordData | null {
+  let parsed: RecordData;
   try {
-    return parsers[entity](data) as RecordData;
+    parsed = parsers[entity](data) as RecordData;
   } catch (error) {
     if (error instanceof ValidationError) return null;
     throw error;
   }
+  return Object.keys(data).every((key) => data[key] === undefined || key in parsed) ? parsed : null;
+}
+
+/**
+ * The stored record with each of the merge's word values that still makes a
+ * valid record: as many words as fit the kept slot. A word the merge lacks is
+ * not removed — the other side's record may lack it only because its kind
+ * cannot hold it (a cancelled occurrence has no visit reason).
+ */
+function withWordsThatFit(entity: EditedEntity, stored: RecordData, merged: RecordData): RecordData {
+  let kept = parsedMerge(entity, stored) ?? stored;
+  for (const key of wordFieldNames(entity)) {
+    if (merged[key] === undefined || sameValue(kept[key], merged[key])) continue;
+    kept = parsedMerge(entity, { ...kept, [key]: merged[key] }) ?? kept;
+  }
+  return kept;
 }
 
 // Compares unequal to every value: a base the server cannot find counts as
@@ -109,14 +131,14 @@ export async function checkConcurrentEdit(tx: WriteTransaction, auth: SyncAuth, 
     if (merged !== null) return { effects: effects.map((effect, position) => (position === index ? { ...edited, data: merged } : effect)) };
     const differing = differingFields(stored, edited.data);
     if (differing.length === 0) return { effects };
-    merge = { data: stored, changed: false, conflictFields: differing };
+    merge = { ...merge, conflictFields: differing };
   }
 
   // The kept record is put again even when nothing merged in: the desk pulls
   // it under a new version, so its next edit's baseVersion can never be
   // mistaken for the version it counted itself for the edit that was not applied.
   // Words that do not fit the kept slot stay in the conflict record (`other.values`, `other.effects`).
-  const keptData = parsedMerge(entity, merge.data) ?? stored;
+  const keptData = parsedMerge(entity, merge.data) ?? withWordsThatFit(entity, stored, merge.data);
   const heldBack = effects.filter((effect, position) => position !== index && isEditedEntity(effect.entity) && !(effect.entity === entity && effect.id === edited.id));
   const restored = await restoreHeldBack(tx, heldBack, current.deviceId);
   const kept: CheckedEffect[] = [

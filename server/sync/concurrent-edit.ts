@@ -40,6 +40,15 @@ const wordFields: Readonly<Record<EditedEntity, readonly string[]>> = {
   seriesException: ['visitReason', 'notes', 'reason'],
 };
 
+/**
+ * The word fields of an entity: they merge field by field.
+ *
+ * @example wordFieldNames('seriesException') // ['visitReason', 'notes', 'reason']
+ */
+export function wordFieldNames(entity: EditedEntity): readonly string[] {
+  return wordFields[entity];
+}
+
 const bookkeeping: ReadonlySet<string> = new Set(['id', 'version', 'createdAt', 'updatedAt', 'syncConflict']);
 
 // The history differs whenever two desks make "the same" change (each entry
