@@ -544,6 +544,20 @@ export function runStorageContract(name: string, open: () => Promise<ContractSub
       });
     });
 
+    it('concurrent edits: an edit on a base the server cannot find, over a record this desk wrote last, still keeps the words merged in from another desk', async () => {
+      const { desks } = await clinicWith(2);
+      const [one, two] = [desks[0]!, desks[1]!];
+      const push = (desk: SyncAuth, ...mutations: ReturnType<typeof editMutation>[]) => applyPush(storage, desk, { deviceId: desk.deviceId, mutations, audit: [] });
+      const booked = bookedAppointment({ id: 'lopez', resourceId: 'dr-lee', patientId: 'p-lopez', wallStart: '2026-03-04T09:00' });
+      await push(one, bookingMutation(one.deviceId, 1, booked));
+      expect((await push(one, editMutation(one.deviceId, 2, { ...booked, notes: 'Needs interpreter', updatedAt: '2026-03-01T09:00:00.000Z' }, 1))).results[0]).toMatchObject({ status: 'applied' });
+      // Desk 2 changes the visit reason on version 1: merged with desk 1's note, stored under desk 2.
+      expect((await push(two, editMutation(two.deviceId, 1, { ...booked, visitReason: 'Follow-up', updatedAt: '2026-03-01T09:05:00.000Z' }, 1))).results[0]).toMatchObject({ status: 'applied' });
+      // Desk 2 edits again on a version the server never saw (its earlier copy was lost): the note must survive.
+      expect((await push(two, editMutation(two.deviceId, 2, { ...booked, visitReason: 'Blood test', updatedAt: '2026-03-01T09:10:00.000Z' }, 41))).results[0]).toMatchObject({ status: 'applied' });
+      expect((await pullAll(one)).filter((change) => change.id === 'lopez').at(-1)?.data).toMatchObject({ visitReason: 'Blood test', notes: 'Needs interpreter' });
+    });
+
     it('rolls a failed write transaction back completely, counter included', async () => {
       const { desks } = await clinicWith(1);
       const desk = desks[0]!;
