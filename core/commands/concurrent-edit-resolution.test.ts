@@ -51,5 +51,8 @@ describe('conflict/resolve for a concurrent edit', () => {
     expect(sameFieldValue('wallStart', '2026-01-05T11:00:00', '2026-01-05T11:00')).toBe(true);
     expect(sameFieldValue('start', '2026-01-05T16:00:00Z', '2026-01-05T16:00:00.000Z')).toBe(true);
     expect(sameFieldValue('resourceIds', ['dr-lee'], ['room-1'])).toBe(false);
+    // A rule object pulled from PostgreSQL (jsonb reorders keys) is the same rule.
+    expect(sameFieldValue('rrule', { freq: 'WEEKLY', count: 10 }, { count: 10, freq: 'WEEKLY' })).toBe(true);
+    expect(sameFieldValue('rrule', { freq: 'WEEKLY', count: 10 }, { count: 5, freq: 'WEEKLY' })).toBe(false);
   });
 });

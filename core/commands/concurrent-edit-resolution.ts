@@ -22,7 +22,7 @@ const instantFields: ReadonlySet<string> = new Set(['start', 'end']);
 /**
  * One slot/status value compared as the record holds it: wall times to the
  * minute (the server normalises `10:00` to `10:00:00`), instants as instants,
- * everything else as JSON.
+ * everything else as JSON whatever the order of object keys.
  *
  * @example sameFieldValue('wallStart', '2026-03-02T11:00:00', '2026-03-02T11:00') // true
  */
@@ -31,7 +31,17 @@ export function sameFieldValue(field: string, local: unknown, other: unknown): b
     if (wallTimeFields.has(field)) return local.slice(0, 16) === other.slice(0, 16);
     if (instantFields.has(field)) return Date.parse(local) === Date.parse(other);
   }
-  return JSON.stringify(local) === JSON.stringify(other);
+  return sameJson(local, other);
+}
+
+// Key order is not compared: the server's PostgreSQL (jsonb) hands objects back with their keys reordered.
+function sameJson(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null || Array.isArray(a) !== Array.isArray(b)) return false;
+  if (Array.isArray(a) && Array.isArray(b)) return a.length === b.length && a.every((item, index) => sameJson(item, b[index]));
+  const left = a as Record<string, unknown>;
+  const right = b as Record<string, unknown>;
+  return [...new Set([...Object.keys(left), ...Object.keys(right)])].every((key) => sameJson(left[key], right[key]));
 }
 
 /**
