@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { transition } from '../../core';
 import type { Appointment } from '../../core';
-import { mergeConcurrentEdit, slotValues } from './concurrent-edit';
+import { editValues, mergeConcurrentEdit, sameValue, slotValues } from './concurrent-edit';
 import { bookedAppointment } from './push-fixtures';
 
 const base: Appointment = { ...bookedAppointment({ id: 'a1', resourceId: 'dr-lee', patientId: 'p1', wallStart: '2026-03-02T09:00' }), version: 7 };
@@ -90,5 +90,16 @@ describe('mergeConcurrentEdit', () => {
 
   it('slotValues keeps the slot and status for the conflict record, without the history', () => {
     expect(Object.keys(slotValues('appointment', record(base)))).toEqual(['durationMinutes', 'end', 'patientId', 'resourceIds', 'start', 'status', 'timeZone', 'wallStart']);
+  });
+
+  it('editValues keeps the words too, so the side that was not applied loses none of them', () => {
+    expect(editValues('appointment', record({ ...base, notes: 'Wheelchair', visitReason: 'Check-up' }))).toMatchObject({ wallStart: base.wallStart, notes: 'Wheelchair', visitReason: 'Check-up' });
+    expect(editValues('appointment', record(base))).not.toHaveProperty('statusHistory');
+  });
+
+  it('sameValue ignores key order (PostgreSQL jsonb reorders objects) but not array order or values', () => {
+    expect(sameValue({ freq: 'WEEKLY', byday: ['MO', 'WE'] }, { byday: ['MO', 'WE'], freq: 'WEEKLY' })).toBe(true);
+    expect(sameValue({ byday: ['MO', 'WE'] }, { byday: ['WE', 'MO'] })).toBe(false);
+    expect(sameValue({ count: 5 }, { count: 5, until: '2026-07-01' })).toBe(false);
   });
 });
