@@ -60,6 +60,8 @@ describe('parseSeriesException', () => {
         problem: { code: 'reason-required', field: 'reason' },
       });
     }
+    // The key left out altogether (a synced record may omit it), not only present and empty.
+    expect(validationResult(() => parseSeriesException({ ...base, kind: 'cancelled' }))).toMatchObject({ ok: false, problem: { code: 'reason-required', field: 'reason' } });
   });
 
   it('accepts a moved occurrence with its complete fields', () => {

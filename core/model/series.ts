@@ -100,14 +100,19 @@ const exceptionBase = {
  *   reason: 'Provider ill', version: 0, createdAt: '2025-03-01T09:00:00.000Z', updatedAt: '2025-03-01T09:00:00.000Z' })
  */
 export const seriesExceptionSchema = z.discriminatedUnion('kind', [
-  z.object({
-    ...exceptionBase,
-    kind: z.literal('cancelled'),
-    reason: optionalText(500).refine((reason) => reason !== undefined, {
-      error: 'Please give a reason for cancelling this occurrence.',
-      params: { code: 'reason-required', evenWhenMissing: true },
+  z
+    .object({
+      ...exceptionBase,
+      kind: z.literal('cancelled'),
+      reason: optionalText(500),
+    })
+    // On the object, not the field: zod skips a field's checks when an optional key is absent, so a
+    // missing reason would pass (a pulled or pushed record can leave the key out; a form sends '').
+    .superRefine((exception, context) => {
+      if (exception.reason === undefined) {
+        context.addIssue({ code: 'custom', path: ['reason'], message: 'Please give a reason for cancelling this occurrence.', params: { code: 'reason-required', evenWhenMissing: true } });
+      }
     }),
-  }),
   z.object({
     ...exceptionBase,
     kind: z.literal('moved'),
