@@ -1,8 +1,10 @@
 import type { TimedeskDb } from '../db';
+import { concurrentEditActions } from '../sync/concurrent-edit-conflict';
 import type { ConcurrentEditConflict } from '../sync/concurrent-edit-conflict';
 import type { SyncConflict } from '../sync/conflict-record';
 import { refuse } from './command-result';
 import type { CommandStep, WriteScope } from './define-command';
+import { settleConflict } from './settle-conflict';
 
 /** The arguments of `conflict/resolve` this part reads. */
 interface ResolveArgs {
@@ -58,11 +60,12 @@ function sameJson(a: unknown, b: unknown): boolean {
  * @example await resolveConcurrentEdit(scope, conflict, { action: 'kept-current', reason: 'Patient confirmed 10:00 by phone' })
  */
 export async function resolveConcurrentEdit(scope: WriteScope, conflict: ConcurrentEditConflict, args: ResolveArgs): Promise<CommandStep<SyncConflict>> {
-  if (args.action !== 'kept-current' && args.action !== 'applied-other') {
+  const action = concurrentEditActions.find((known) => known === args.action);
+  if (action === undefined) {
     return refuse('invalid-format', 'action', 'Two desks changed the same booking: keep the current change or apply the other one.');
   }
   if (args.reason === '') return refuse('reason-required', 'reason', 'Say why this change was chosen.');
-  if (args.action === 'applied-other') {
+  if (action === 'applied-other') {
     const record = await editedRecord(scope.db, conflict);
     if (!record) return refuse('unknown-entity', 'conflictId', `There is no ${conflict.entity === 'appointment' ? 'appointment' : 'series'} "${conflict.recordId}" on this desk yet.`);
     const missing = conflict.fields.filter((field) => !sameFieldValue(field, record[field], conflict.other.values[field]));
@@ -70,22 +73,6 @@ export async function resolveConcurrentEdit(scope: WriteScope, conflict: Concurr
       return refuse('invalid-status-transition', 'action', `Make the other desk's change first (${missing.join(', ')} still differ), then resolve the conflict.`);
     }
   }
-  const resolved: SyncConflict = {
-    ...conflict,
-    status: 'resolved',
-    resolution: { action: args.action, reason: args.reason, by: scope.session.staffId, at: scope.at },
-  };
-  await scope.db.conflicts.put(resolved);
-  scope.audit({
-    action: 'CONFLICT_RESOLVED',
-    entityType: 'conflict',
-    entityId: conflict.id,
-    reason: args.reason,
-    changes: {
-      status: { before: 'open', after: 'resolved' },
-      resolution: { before: null, after: args.action },
-      recordId: { before: conflict.recordId, after: conflict.recordId },
-    },
-  });
-  return { ok: true, value: resolved, baseVersion: conflict.version ?? null };
+  const settled = { ...conflict, status: 'resolved' as const, resolution: { action, reason: args.reason, by: scope.session.staffId, at: scope.at } };
+  return settleConflict(scope, settled, 'CONFLICT_RESOLVED', { recordId: { before: conflict.recordId, after: conflict.recordId } });
 }

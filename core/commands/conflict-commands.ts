@@ -2,12 +2,12 @@ import { z } from 'zod';
 import type { TimedeskDb } from '../db';
 import { idSchema } from '../model';
 import { conflictResolutionActions } from '../sync/conflict-record';
-import type { DoubleBookingConflict, SyncConflict } from '../sync/conflict-record';
+import type { DoubleBookingConflict } from '../sync/conflict-record';
 import { resolveConcurrentEdit } from './concurrent-edit-resolution';
 import { refuse } from './command-result';
 import { defineCommand } from './define-command';
-import type { CommandStep } from './define-command';
 import { isManager } from './session';
+import { settleConflict } from './settle-conflict';
 
 const resolveArgs = z.object({
   conflictId: idSchema,
@@ -51,31 +51,16 @@ export const conflictCommands = {
         const problem = await stillDoubleBooked(scope.db, conflict, args.appointmentId, args.action);
         if (problem) return problem;
       }
-      const resolved: SyncConflict = {
-        ...conflict,
-        status: 'resolved',
-        resolution: {
-          action: args.action,
-          ...(args.action === 'kept-both' || args.appointmentId === undefined ? {} : { appointmentId: args.appointmentId }),
-          reason: args.reason,
-          by: scope.session.staffId,
-          at: scope.at,
-        },
-      };
-      await scope.db.conflicts.put(resolved);
-      scope.audit({
-        action: args.action === 'kept-both' ? 'CONFLICT_OVERRIDDEN' : 'CONFLICT_RESOLVED',
-        entityType: 'conflict',
-        entityId: conflict.id,
+      const resolution = {
+        action: args.action,
+        ...(args.action === 'kept-both' || args.appointmentId === undefined ? {} : { appointmentId: args.appointmentId }),
         reason: args.reason,
-        changes: {
-          status: { before: 'open', after: 'resolved' },
-          resolution: { before: null, after: args.action },
-          appointmentIds: { before: conflict.appointmentIds, after: conflict.appointmentIds },
-        },
+        by: scope.session.staffId,
+        at: scope.at,
+      };
+      return settleConflict(scope, { ...conflict, status: 'resolved', resolution }, args.action === 'kept-both' ? 'CONFLICT_OVERRIDDEN' : 'CONFLICT_RESOLVED', {
+        appointmentIds: { before: conflict.appointmentIds, after: conflict.appointmentIds },
       });
-      const step: CommandStep<SyncConflict> = { ok: true, value: resolved, baseVersion: conflict.version ?? null };
-      return step;
     },
   }),
 };
