@@ -2,9 +2,7 @@ import { expect, test } from '@playwright/test';
 import { DayViewPage } from './pages/day-view';
 import { sampleSetup } from './pages/first-run';
 import { NeedsAttentionPage } from './pages/needs-attention';
-import { clinicWithCodes } from './pages/sync-server';
-import { bookNewHopper, enrollDesk, joinDesk, openDesk } from './pages/sync-desks';
-import { SyncSettingsPage } from './pages/sync-settings';
+import { bookNewHopper, twoDesks } from './pages/sync-desks';
 
 /**
  * Concurrent edits (issue 6, baseVersion), end to end: two desks of one
@@ -22,12 +20,7 @@ const clinicName = 'Eastside Clinic';
 test.describe.configure({ timeout: 240_000 });
 
 test('two desks move the same appointment offline: both see the concurrent edit, one applies the other move and the other desk follows', async ({ browser }, testInfo) => {
-  const { codes } = await clinicWithCodes(clinicName, 2);
-  const [codeA, codeB] = codes as [string, string];
-  const deskA = await openDesk(browser, sampleSetup, now);
-  const syncA = await enrollDesk(deskA, codeA, 'Front desk A', clinicName);
-  const deskB = await joinDesk(browser, codeB, 'Front desk B', sampleSetup, now);
-  const syncB = new SyncSettingsPage(deskB);
+  const { deskA, syncA, deskB, syncB } = await twoDesks(browser, clinicName, sampleSetup, now);
   const dayA = new DayViewPage(deskA);
   const dayB = new DayViewPage(deskB);
 

@@ -2,9 +2,7 @@ import { expect, test } from '@playwright/test';
 import { DayViewPage } from './pages/day-view';
 import { sampleSetup } from './pages/first-run';
 import { NeedsAttentionPage } from './pages/needs-attention';
-import { clinicWithCodes } from './pages/sync-server';
-import { bookNewHopper, enrollDesk, joinDesk, openDesk } from './pages/sync-desks';
-import { SyncSettingsPage } from './pages/sync-settings';
+import { bookNewHopper, twoDesks } from './pages/sync-desks';
 
 /**
  * Needs attention → Reschedule, end to end: two desks of one clinic against
@@ -21,13 +19,8 @@ const clinicName = 'Southside Clinic';
 test.describe.configure({ timeout: 240_000 });
 
 test('a double booking is settled by rescheduling the other desk’s booking, and that desk follows', async ({ browser }, testInfo) => {
-  const { codes } = await clinicWithCodes(clinicName, 2);
-  const [codeA, codeB] = codes as [string, string];
-  const deskA = await openDesk(browser, sampleSetup, now);
-  const syncA = await enrollDesk(deskA, codeA, 'Front desk A', clinicName);
   // Desk B joins the clinic from its first-run screen and signs in with desk A's admin account.
-  const deskB = await joinDesk(browser, codeB, 'Front desk B', sampleSetup, now);
-  const syncB = new SyncSettingsPage(deskB);
+  const { deskA, syncA, deskB, syncB } = await twoDesks(browser, clinicName, sampleSetup, now);
 
   // Offline, both desks give Dr Adams' 10:00 to different patients.
   await deskA.context().setOffline(true);

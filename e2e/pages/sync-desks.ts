@@ -5,7 +5,7 @@ import { DayViewPage } from './day-view';
 import { FirstRunPage } from './first-run';
 import type { ClinicSetup } from './first-run';
 import { JoinClinicPage } from './join-clinic';
-import { syncServerUrl } from './sync-server';
+import { clinicWithCodes, syncServerUrl } from './sync-server';
 import { SyncSettingsPage } from './sync-settings';
 import { SignInPage } from './sign-in';
 
@@ -83,4 +83,28 @@ export async function bookNewHopper(page: Page, provider: string, time: string, 
   await dialog.book();
   await expect(dialog.root()).toBeHidden();
   await expect(await day.appointmentIn(provider, `${givenName} Hopper`)).toHaveCount(1);
+}
+
+/** Two desks of one clinic, each with its Settings → Sync page. */
+export interface TwoDesks {
+  deskA: Page;
+  syncA: SyncSettingsPage;
+  deskB: Page;
+  syncB: SyncSettingsPage;
+}
+
+/**
+ * A clinic on the sync server with two desks at `now`: desk A ("Front desk
+ * A") sets it up with `setup` and connects; desk B ("Front desk B", a fresh
+ * computer) joins it and signs in as A's admin.
+ *
+ * @example const { deskA, syncA, deskB, syncB } = await twoDesks(browser, 'Southside Clinic', sampleSetup, now);
+ */
+export async function twoDesks(browser: Browser, clinicName: string, setup: ClinicSetup, now: Date): Promise<TwoDesks> {
+  const { codes } = await clinicWithCodes(clinicName, 2);
+  const [codeA, codeB] = codes as [string, string];
+  const deskA = await openDesk(browser, setup, now);
+  const syncA = await enrollDesk(deskA, codeA, 'Front desk A', clinicName);
+  const deskB = await joinDesk(browser, codeB, 'Front desk B', setup, now);
+  return { deskA, syncA, deskB, syncB: new SyncSettingsPage(deskB) };
 }
