@@ -15,9 +15,9 @@
  *    against a bare `bulkPut` of the same rows.
  */
 import { openDesk } from '../core/sync/sync-desk.fixture';
+import { appointmentChange } from './sync-records.fixture';
 import { applyPulledPage, joinClinic, putStaffKeepingUsernamesUnique } from '../core/sync';
 import type { PulledChange, PullResponse, SyncTransport } from '../core/sync';
-import { bookedHistory } from '../core/model';
 import type { StaffMember } from '../core/model';
 
 const seconds = (value: number) => `${(value / 1000).toFixed(2)} s`;
@@ -43,26 +43,7 @@ function clinicLog(appointments: number): PulledChange[] {
     records.push({ entity: 'patient', id: `p${index}`, data: { id: `p${index}`, givenName: 'Pat', familyName: `N${index}`, dateOfBirth: '1990-01-01' } });
   }
   for (let index = 0; index < appointments; index += 1) {
-    const start = Date.UTC(2026, 0, 5, 13) + index * 30 * 60_000;
-    records.push({
-      entity: 'appointment',
-      id: `a${index}`,
-      data: {
-        id: `a${index}`,
-        resourceIds: [`dr-${index % 10}`],
-        patientId: `p${index % 500}`,
-        wallStart: new Date(start - 5 * 3_600_000).toISOString().slice(0, 19),
-        timeZone: 'America/New_York',
-        durationMinutes: 30,
-        start: new Date(start).toISOString(),
-        end: new Date(start + 30 * 60_000).toISOString(),
-        status: 'booked',
-        statusHistory: bookedHistory({ at, by: 'staff-1' }),
-        version: 0,
-        createdAt: at,
-        updatedAt: at,
-      },
-    });
+    records.push({ entity: 'appointment', id: `a${index}`, data: appointmentChange(index) });
   }
   return records.map((record, index) => ({ ...record, change: index + 1, version: index + 1, op: 'put' }));
 }

@@ -19,12 +19,11 @@ import { createCommandRunner } from '../core/commands';
 import { appointmentDay, bookingRows, openTimedeskDb, readDevice, TimedeskDb } from '../core/db';
 import type { AppointmentRow, OutboxMutation } from '../core/db';
 import { countingBytes, freshStorage } from '../core/db/fake-database.fixture';
-import { bookedHistory } from '../core/model';
-import type { Appointment } from '../core/model';
 import { applyPulledPage, pushOutbox } from '../core/sync';
 import type { PullResponse } from '../core/sync';
 import { MemoryServer } from '../core/sync/memory-server.fixture';
 import { deskFrontDesk, openDesk, setUpClinic } from '../core/sync/sync-desk.fixture';
+import { appointmentChange } from './sync-records.fixture';
 
 const ms = (value: number) => `${value.toFixed(3)} ms`;
 const seconds = (value: number) => `${(value / 1000).toFixed(2)} s`;
@@ -90,25 +89,6 @@ async function captureBench(count: number): Promise<{ captured: number[]; bare: 
   return { captured, bare };
 }
 
-function appointmentChange(index: number): Appointment {
-  const start = Date.UTC(2026, 0, 5, 13) + index * 30 * 60_000;
-  const at = '2026-01-01T12:00:00.000Z';
-  return {
-    id: `a${index}`,
-    resourceIds: [`dr-${index % 10}`],
-    patientId: `p${index % 500}`,
-    wallStart: new Date(start - 5 * 3_600_000).toISOString().slice(0, 19),
-    timeZone: 'America/New_York',
-    durationMinutes: 30,
-    start: new Date(start).toISOString(),
-    end: new Date(start + 30 * 60_000).toISOString(),
-    status: 'booked',
-    statusHistory: bookedHistory({ at, by: 'staff-1' }),
-    version: 0,
-    createdAt: at,
-    updatedAt: at,
-  };
-}
 
 async function pullBench(total: number, pageSize: number): Promise<{ apply: number; baseline: number }> {
   const records = Array.from({ length: total }, (_, index) => appointmentChange(index));
