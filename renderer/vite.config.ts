@@ -23,6 +23,10 @@ const packageJson = JSON.parse(readFileSync(new URL('../package.json', import.me
 
 export default defineConfig({
   root: fileURLToPath(new URL('.', import.meta.url)),
+  // Its own pre-bundle cache: the e2e IndexedDB harness's server starts at the same moment from the
+  // same package, and with the shared default (node_modules/.vite) each overwrote the other's
+  // bundles, so the app's React answered 504 "Outdated Optimize Dep" and the page stayed blank.
+  cacheDir: fileURLToPath(new URL('../node_modules/.vite/renderer', import.meta.url)),
   base: './',
   plugins: [react()],
   // Audit entries name the app version that wrote them.

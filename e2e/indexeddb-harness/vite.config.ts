@@ -11,6 +11,8 @@ export const harnessPort = Number(process.env.TIMEDESK_IDB_HARNESS_PORT ?? 5175)
 
 export default defineConfig({
   root: fileURLToPath(new URL('.', import.meta.url)),
+  // Not the renderer's cache: both servers start together under Playwright (see renderer/vite.config.ts).
+  cacheDir: fileURLToPath(new URL('../../node_modules/.vite/indexeddb-harness', import.meta.url)),
   server: {
     host: '127.0.0.1',
     port: harnessPort,
