@@ -1,8 +1,8 @@
 import type { Conflict } from '../../core/overlap';
 import type { Resource } from '../../core/model';
-import { useBookingsById } from '../data/useBookingsById';
 import type { ClinicFormat } from '../i18n';
 import { conflictSentence, text } from '../i18n';
+import { useConflictNames } from './useConflictNames';
 
 /** Props of {@link ConflictList}. */
 export interface ConflictListProps {
@@ -21,8 +21,7 @@ export interface ConflictListProps {
  * @example <ConflictList conflicts={report.hard} resources={resources} format={format} />
  */
 export function ConflictList({ conflicts, resources, format, showWhen = false }: ConflictListProps) {
-  const existing = useBookingsById([...new Set(conflicts.flatMap((conflict) => conflict.existingIds))]);
-  const byId = new Map(existing.map((booking) => [booking.appointment.id, booking]));
+  const namesOf = useConflictNames(conflicts, format);
   const nameOf = (id: string) => resources.find((resource) => resource.id === id)?.name ?? text.dayView.otherColumn;
   return (
     <div className="conflicts" role="alert" data-testid="conflicts">
@@ -35,12 +34,9 @@ export function ConflictList({ conflicts, resources, format, showWhen = false }:
             {showWhen ? ` ${text.repeat.conflictOn(format.dateTime(Date.parse(conflict.candidateStart)))}` : ''}
             {conflict.existingIds.length > 0 ? (
               <ul>
-                {conflict.existingIds.map((id) => {
-                  const booking = byId.get(id);
-                  if (!booking) return <li key={id}>{text.dialog.conflictSeries}</li>;
-                  const patient = booking.patient ? text.patientName(booking.patient) : text.dayView.unknownPatient;
-                  return <li key={id}>{text.dialog.conflictAppointment(patient, format.time(Date.parse(booking.appointment.start)), booking.appointment.durationMinutes)}</li>;
-                })}
+                {namesOf(conflict).map((name, position) => (
+                  <li key={conflict.existingIds[position]}>{name}</li>
+                ))}
               </ul>
             ) : null}
           </li>

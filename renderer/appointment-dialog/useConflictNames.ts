@@ -4,7 +4,7 @@ import type { ClinicFormat } from '../i18n';
 import { text } from '../i18n';
 
 /**
- * Who a conflict collides with, in words, as the conflict list says it:
+ * Who a conflict collides with, in words, for the conflict list and the booking preview:
  * "Ada Lovelace, 10:00 AM (45 min)" per stored appointment, "A visit of a
  * repeating series" for a series occurrence (not stored, so not looked up).
  * Reads every conflict's appointments in one live query.
