@@ -144,20 +144,18 @@ function guardWebContents(contents: WebContents): void {
   });
 }
 
-/** Asks in a native dialog; opens in the system browser only on an explicit yes. */
-async function confirmOpenExternal(url: string): Promise<boolean> {
-  const options = {
-    type: 'question' as const,
-    buttons: ['Cancel', 'Open in browser'],
-    defaultId: 0,
-    cancelId: 0,
-    noLink: true,
-    message: 'Open this link in your web browser?',
-    detail: url,
-  };
+/**
+ * A native yes/no question over the window (the page cannot answer or fake
+ * it). Cancel is the default and what Escape gives; only `yes` is consent.
+ */
+async function askInNativeDialog(question: { message: string; detail: string; yes: string }): Promise<boolean> {
+  const options = { type: 'question' as const, buttons: ['Cancel', question.yes], defaultId: 0, cancelId: 0, noLink: true, message: question.message, detail: question.detail };
   const { response } = mainWindow ? await dialog.showMessageBox(mainWindow, options) : await dialog.showMessageBox(options);
   return response === 1;
 }
+
+/** Asks in a native dialog; opens in the system browser only on an explicit yes. */
+const confirmOpenExternal = (url: string): Promise<boolean> => askInNativeDialog({ message: 'Open this link in your web browser?', detail: url, yes: 'Open in browser' });
 
 /** The only call to shell.openExternal; reached only through openExternallyAfterConfirmation. */
 const openInBrowser = (url: string): Promise<void> => shell.openExternal(url); // eng-disable OPEN_EXTERNAL_JS_CHECK: callers pass navigation-guard's https-only, user-confirmed URL (navigation-guard.test.ts)
@@ -172,18 +170,12 @@ function senderFacts(event: IpcMainInvokeEvent): SenderFrameFacts | null {
 }
 
 /** Asks before the page may connect to another sync server; the page cannot answer a native dialog. */
-async function confirmSyncServer(origin: string, replacing: string | undefined): Promise<boolean> {
-  const options = {
-    type: 'question' as const,
-    buttons: ['Cancel', 'Allow and reload'],
-    defaultId: 0,
-    cancelId: 0,
-    noLink: true,
+function confirmSyncServer(origin: string, replacing: string | undefined): Promise<boolean> {
+  return askInNativeDialog({
     message: 'Let Timedesk connect to this sync server?',
     detail: `${origin}\n\nThis desk will send the clinic's schedule and patients there${replacing ? ` instead of ${replacing}` : ''}. Timedesk reloads to apply it; sign in again afterwards.`,
-  };
-  const { response } = mainWindow ? await dialog.showMessageBox(mainWindow, options) : await dialog.showMessageBox(options);
-  return response === 1;
+    yes: 'Allow and reload',
+  });
 }
 
 /** Persist first, then apply: a config that could not be saved is not served either. */
