@@ -1,7 +1,10 @@
 import { createCommandRunner } from '../../core/commands';
+import type { CommandArgs, CommandName } from '../../core/commands';
 import { openFakeDatabase } from '../../core/db/fake-database.fixture';
 import type { AppData } from './app-database';
+import { setUpClinic } from './first-run-setup';
 import type { FirstRunInput } from './first-run-setup';
+import type { RunCommand } from './useCommand';
 
 /**
  * Test support only: the renderer's data module over a fresh in-memory
@@ -29,3 +32,20 @@ export const firstRunForm: FirstRunInput = {
   providerNames: ['Dr Adams', 'Dr Brown'],
   roomNames: ['Room 1'],
 };
+
+/**
+ * A desk set up with {@link firstRunForm}: its data, a command runner acting
+ * as the first admin, and the resource called `resourceName` (e.g. Dr Adams).
+ *
+ * @example const { data, run, resource } = await adminDesk('Dr Adams');
+ */
+export async function adminDesk(resourceName: string) {
+  const data = await openTestAppData();
+  const setup = await setUpClinic(data, firstRunForm);
+  if (!setup.ok) throw new Error('setup refused');
+  const admin = { staffId: setup.admin.id, displayName: setup.admin.displayName, role: setup.admin.role };
+  const run = ((name: CommandName, args: CommandArgs<CommandName>) => data.commands.run(name, args, admin)) as RunCommand;
+  const resource = (await data.db.resources.toArray()).find((candidate) => candidate.name === resourceName);
+  if (!resource) throw new Error(`no ${resourceName}`);
+  return { data, run, resource };
+}

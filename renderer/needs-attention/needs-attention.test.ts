@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { CommandArgs, CommandName } from '../../core/commands';
 import type { SyncConflict } from '../../core/sync';
-import { setUpClinic } from '../data/first-run-setup';
-import { firstRunForm, openTestAppData } from '../data/test-app-data.fixture';
+import { adminDesk } from '../data/test-app-data.fixture';
 import type { RunCommand } from '../data/useCommand';
 import { readOpenConflicts } from './open-conflicts';
 import { resolveConflict } from './resolve-conflict';
@@ -13,13 +12,7 @@ import { resolveConflict } from './resolve-conflict';
  * for the other desk's) and the server's open conflict record naming both.
  */
 async function deskWithDoubleBooking(role: 'admin' | 'front_desk' = 'admin') {
-  const data = await openTestAppData();
-  const setup = await setUpClinic(data, firstRunForm);
-  if (!setup.ok) throw new Error('setup refused');
-  const admin = { staffId: setup.admin.id, displayName: setup.admin.displayName, role: setup.admin.role };
-  const run = ((name: CommandName, args: CommandArgs<CommandName>) => data.commands.run(name, args, admin)) as RunCommand;
-  const adams = (await data.db.resources.toArray()).find((resource) => resource.name === 'Dr Adams');
-  if (!adams) throw new Error('no Dr Adams');
+  const { data, run, resource: adams } = await adminDesk('Dr Adams');
   const book = async (givenName: string, override?: string) => {
     const patient = await run('patient/register', { givenName, familyName: 'Lovelace', dateOfBirth: '1990-12-10' });
     if (!patient.ok) throw new Error('register refused');

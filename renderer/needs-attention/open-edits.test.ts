@@ -1,9 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { CommandArgs, CommandName } from '../../core/commands';
 import type { ConcurrentEditConflict } from '../../core/sync';
-import { setUpClinic } from '../data/first-run-setup';
-import { firstRunForm, openTestAppData } from '../data/test-app-data.fixture';
-import type { RunCommand } from '../data/useCommand';
+import { adminDesk } from '../data/test-app-data.fixture';
 import { readOpenEdits } from './open-edits';
 import { resolveEdit } from './resolve-edit';
 
@@ -13,13 +10,7 @@ import { resolveEdit } from './resolve-edit';
  * it to 11:00 or checked her in (the other change, kept in the conflict).
  */
 async function deskWithConcurrentEdit(other: 'moved' | 'arrived' | 'in_room') {
-  const data = await openTestAppData();
-  const setup = await setUpClinic(data, firstRunForm);
-  if (!setup.ok) throw new Error('setup refused');
-  const admin = { staffId: setup.admin.id, displayName: setup.admin.displayName, role: setup.admin.role };
-  const run = ((name: CommandName, args: CommandArgs<CommandName>) => data.commands.run(name, args, admin)) as RunCommand;
-  const adams = (await data.db.resources.toArray()).find((resource) => resource.name === 'Dr Adams');
-  if (!adams) throw new Error('no Dr Adams');
+  const { data, run, resource: adams } = await adminDesk('Dr Adams');
   const patient = await run('patient/register', { givenName: 'Rosa', familyName: 'Diaz', dateOfBirth: '1950-02-01' });
   if (!patient.ok) throw new Error('register refused');
   const booked = await run('appointment/book', { patientId: patient.value.id, resourceIds: [adams.id], wallStart: '2026-11-25T09:00', timeZone: 'America/New_York', durationMinutes: 30 });
