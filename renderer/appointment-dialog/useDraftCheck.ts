@@ -25,7 +25,8 @@ export const draftCheckDelayMs = 150;
  * drops the old answer and its subscription at once, so a result never
  * shows under input it was not computed for. Nothing runs while the dialog
  * opens (the first check waits the delay), and `null` input checks nothing.
- * `checkNow()` checks the current input immediately (on Save).
+ * `checkNow()` answers for the current input on Save: the live answer when
+ * it is for exactly this input, else a check run at once.
  *
  * @example const { state, checkNow } = useDraftCheck(draftCheckInput(fields));
  */
@@ -40,14 +41,18 @@ export function useDraftCheck(input: BookingDraft | null, delayMs = draftCheckDe
   // The settled key is the whole input, so the query never closes over newer (unchecked) input.
   const result = useLiveQuery(`draft-check:${settled}`, () => (settled === '' ? Promise.resolve(null) : checkDraft(db, JSON.parse(settled) as BookingDraft, { now: Date.now() })));
 
+  // The live answer for exactly this input is current (a live query re-reads when bookings change):
+  // Save reuses it rather than reading a year of visits again.
+  const current = settled === key && result.status === 'ready' ? result.value : null;
   const checkNow = useCallback(async () => {
     if (input === null) return null;
+    if (current !== null) return current;
     try {
       return await checkDraft(db, input, { now: Date.now() });
     } catch {
       return null; // the command names the problem on save
     }
-  }, [db, input]);
+  }, [db, input, current]);
 
   let state: DraftCheckState;
   if (key === '') state = { status: 'idle' };
