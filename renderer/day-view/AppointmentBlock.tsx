@@ -3,8 +3,6 @@ import type { KeyboardEvent, MouseEvent, PointerEvent } from 'react';
 import type { CalendarDate } from '../../core/model';
 import type { ClinicFormat } from '../i18n';
 import { text } from '../i18n';
-import { canEdit, editDraftFor } from '../appointment-dialog/edit-draft';
-import { useAppointmentDialog } from '../appointment-dialog/appointment-dialog-store';
 import { useIsDoubleBooked } from '../needs-attention/useIsDoubleBooked';
 import type { Placement } from './day-layout';
 import type { GridItem } from './day-columns';
@@ -72,12 +70,7 @@ export function AppointmentBlock({ placement, top, height, date, scale, format, 
       void status.undo(item);
       return;
     }
-    if (event.key.toLowerCase() === 'e' && canEdit(item)) {
-      event.preventDefault();
-      event.stopPropagation();
-      useAppointmentDialog.getState().open(editDraftFor(item));
-      return;
-    }
+    // E (edit) is the desk's shortcut: focusing a block selects it, and DayView edits the selection.
     const to = statusForKey(event.key);
     if (!to) return;
     event.preventDefault();
