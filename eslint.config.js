@@ -86,6 +86,19 @@ export default tseslint.config(
     },
   },
   {
+    // The database sits below sync: core/sync registers its middleware on the
+    // database (core/db/database-extensions.ts), the database never runs sync
+    // code. Types of the rows it stores (the HLC state, conflict records) may be named.
+    files: ['core/db/**/*.ts'],
+    ignores: ['core/db/**/*.test.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['../sync', '../sync/*'], allowTypeImports: true, message: 'core/db may not run core/sync code: let sync register on the database (extendEveryDatabase).' }] },
+      ],
+    },
+  },
+  {
     files: ['core/recurrence/rrule-library.ts'],
     rules: { 'no-restricted-imports': coreImports({ allowRrule: true }) },
   },

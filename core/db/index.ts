@@ -7,5 +7,7 @@ export type { DeviceMeta, ClinicSettings, MetaRow } from './device-meta';
 export { appointmentDay, bookingRows, withoutDay, bookingsOverlapping, longestBookingMs } from './records';
 export type { AppointmentRow, BookingRow, StaffCredential, OutboxMutation, MutationEffect, SyncedEntity, SyncStateRow, SyncRejectionRow } from './records';
 export { appendOnly } from './append-only';
+export { extendEveryDatabase, databaseExtensions } from './database-extensions';
+export type { DatabaseExtension } from './database-extensions';
 export { v1Stores, v2Stores, v3Stores, currentSchemaVersion } from './schema';
 export type { V1Appointment, V1Staff, V1DeviceMeta } from './upgrade-v2';

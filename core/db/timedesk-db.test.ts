@@ -1,6 +1,7 @@
 import Dexie from 'dexie';
 import { describe, expect, it } from 'vitest';
 import { GENESIS_HASH, appendEntry } from '../audit';
+import { extendEveryDatabase } from './database-extensions';
 import { countingBytes, freshStorage } from './fake-database.fixture';
 import { openTimedeskDb, readDevice } from './open-database';
 import { TimedeskDb } from './timedesk-db';
@@ -99,5 +100,19 @@ describe('TimedeskDb', () => {
     expect(indexNames('bookings')).toContain('[resourceId+start]');
     expect(indexNames('appointments')).toEqual(expect.arrayContaining(['patientId', 'day', 'seriesId']));
     expect(indexNames('audit')).toEqual(expect.arrayContaining(['at', 'actor.staffId', 'action', 'patientId']));
+  });
+
+  it('installs the middleware registered by the layers above (core/sync registers on the database, the database imports no sync)', async () => {
+    const writes: string[] = [];
+    const unregister = extendEveryDatabase('test-write-log', () => ({
+      stack: 'dbcore',
+      name: 'test-write-log',
+      create: (down) => ({ ...down, table: (name) => ({ ...down.table(name), mutate: (request) => (writes.push(`${name}:${request.type}`), down.table(name).mutate(request)) }) }),
+    }));
+    const { db } = await openTimedeskDb({ ...freshStorage(), appVersion: '0.1.0', now, randomBytes: countingBytes() });
+    await db.patients.put({ id: 'p1', givenName: 'Ada', familyName: 'Lovelace', dateOfBirth: '1815-12-10' });
+    expect(writes).toContain('patients:put');
+    unregister();
+    db.close();
   });
 });

@@ -3,8 +3,8 @@ import type { DexieOptions, Table } from 'dexie';
 import type { AuditEntry } from '../audit';
 import type { AvailabilityRule, Closure, Patient, Resource, Series, SeriesException, StaffMember } from '../model';
 import { appendOnly } from './append-only';
+import { databaseExtensions } from './database-extensions';
 import type { MetaRow } from './device-meta';
-import { captureEffects } from '../sync/capture-effects';
 import type { SyncConflict } from '../sync/conflict-record';
 import type { AppointmentRow, BookingRow, OutboxMutation, StaffCredential, SyncRejectionRow, SyncStateRow } from './records';
 import { currentSchemaVersion, v1Stores, v2Stores, v3Stores } from './schema';
@@ -63,7 +63,8 @@ export class TimedeskDb extends Dexie {
         row.effects ??= [];
       }));
     this.use(appendOnly(['audit']));
-    // Records what each command writes to the synced tables (the outbox's `effects`).
-    this.use(captureEffects());
+    // Middleware of the layers above, registered on the database rather than imported by it:
+    // core/sync's effect capture records what each command writes (the outbox's `effects`).
+    for (const extension of databaseExtensions()) this.use(extension(this));
   }
 }

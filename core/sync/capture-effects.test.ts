@@ -1,3 +1,5 @@
+import Dexie from 'dexie';
+import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
 import { admin, clinicFixture, frontDesk } from '../commands/commands.fixture';
 import { beginEffectCapture } from './capture-effects';
@@ -62,5 +64,13 @@ describe('effects captured for each outbox mutation', () => {
     const result = await commands.run('appointment/book', { ...nine, patientId: 'p2' }, frontDesk);
     expect(result.ok).toBe(false);
     expect(await db.outbox.count()).toBe(before);
+  });
+
+  it('refuses to start capturing on a database built without its middleware, instead of syncing a mutation with no effects', async () => {
+    const db = new Dexie('no-capture', { indexedDB: new IDBFactory(), IDBKeyRange });
+    db.version(1).stores({ patients: 'id' });
+    await db.open();
+    await expect(db.transaction('rw', db.table('patients'), () => beginEffectCapture())).rejects.toThrow(/no capture-effects middleware/);
+    db.close();
   });
 });

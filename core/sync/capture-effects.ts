@@ -1,5 +1,6 @@
 import Dexie from 'dexie';
 import type { DBCore, DBCoreMutateRequest, DBCoreMutateResponse, DBCoreTable, Middleware } from 'dexie';
+import { extendEveryDatabase } from '../db/database-extensions';
 import type { MutationEffect, SyncedEntity } from '../db/records';
 import type { ClinicSettings } from '../db/device-meta';
 import type { StaffCredential } from '../db/records';
@@ -95,6 +96,9 @@ export class EffectRecorder {
 // open their own `db.transaction(...)` inside a command are still captured.
 const recorders = new WeakMap<object, EffectRecorder>();
 
+// The databases the middleware was installed on (see beginEffectCapture's check).
+const capturingDatabases = new WeakSet<Dexie>();
+
 /**
  * Starts recording the synced writes of the Dexie transaction this is called
  * in; returns the recorder whose `effects()` the write wrapper puts into the
@@ -111,6 +115,9 @@ const recorders = new WeakMap<object, EffectRecorder>();
 export function beginEffectCapture(): EffectRecorder {
   const transaction = Dexie.currentTransaction;
   if (!transaction) throw new Error('beginEffectCapture must be called inside a Dexie transaction.');
+  // Fail loudly rather than send a mutation without its effects: a database
+  // constructed before this module registered its middleware would capture nothing.
+  if (!capturingDatabases.has(transaction.db)) throw new Error('This database has no capture-effects middleware: import core/sync before constructing the TimedeskDb.');
   const key = transaction.idbtrans as unknown as object;
   const existing = recorders.get(key);
   if (existing) return existing;
@@ -124,10 +131,11 @@ export function beginEffectCapture(): EffectRecorder {
  * Middleware rather than per-command bookkeeping: every write, however it is
  * phrased (`add`, `put`, `bulkPut`, `update`, `modify`, `delete`,
  * `Collection.delete`, `clear`), reaches DBCore's `mutate`, so a new command
- * cannot forget to report what it changed. Install it before the database
- * opens (`TimedeskDb` does).
+ * cannot forget to report what it changed. Every `TimedeskDb` installs it
+ * before it opens: this module registers it with core/db's
+ * `extendEveryDatabase` (the database never imports sync).
  *
- * @example db.use(captureEffects());
+ * @example new TimedeskDb(options); // installs it: registered below
  */
 export function captureEffects(): Middleware<DBCore> {
   return {
@@ -153,6 +161,13 @@ export function captureEffects(): Middleware<DBCore> {
     },
   };
 }
+
+// core/db does not import core/sync: sync registers its middleware on every
+// database instead, before any is constructed (core/db/database-extensions.ts).
+extendEveryDatabase('capture-effects', (db) => {
+  capturingDatabases.add(db);
+  return captureEffects();
+});
 
 /**
  * Whether a written key is a synced record: in `meta` only the clinic
