@@ -46,7 +46,7 @@ describe('GET /v1/health', () => {
   it('answers ok with the version and storage kind', async () => {
     const response = await app.inject({ method: 'GET', url: '/v1/health' });
     expect(response.statusCode).toBe(200);
-    expect(response.json()).toEqual({ ok: true, version: '9.9.9', storage: 'sqlite' });
+    expect(response.json()).toEqual({ ok: true, version: '9.9.9', storage: 'sqlite', database: 'up' });
   });
 
   it('answers unknown routes with the error envelope', async () => {

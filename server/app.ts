@@ -1,11 +1,13 @@
 import Fastify from 'fastify';
-import type { FastifyInstance, FastifyServerOptions } from 'fastify';
+import type { FastifyBaseLogger, FastifyInstance, FastifyServerOptions } from 'fastify';
 import { ApiError } from './http/api-error';
 import { registerCors } from './http/cors';
-import { FixedWindowRateLimiter } from './http/rate-limiter';
+import { logError, requestIdFor, serverLogger } from './http/logging';
+import { SharedRateLimiter } from './http/rate-limiter';
 import { registerEnrollRoute } from './routes/enroll-route';
 import { registerHealthRoute } from './routes/health-route';
 import { registerSyncRoutes } from './routes/sync-routes';
+import { StorageUnavailableError } from './storage/storage';
 import type { Storage } from './storage/storage';
 import type { Clock } from './sync/sync-auth';
 
@@ -31,8 +33,8 @@ export const defaultLimits: ServerLimits = {
 /** What {@link buildServer} needs; everything with a side effect is injected. */
 export interface BuildServerOptions {
   storage: Storage;
-  /** Fastify's pino logger options, `true` for JSON logs at info, or `false` (tests). */
-  logger?: FastifyServerOptions['logger'];
+  /** A pino logger (`serverLogger`, http/logging.ts), `true` for one at info on stdout, or `false` (tests). */
+  logger?: boolean | FastifyBaseLogger;
   limits?: Partial<ServerLimits>;
   clock?: Clock;
   /** Reported by /v1/health. */
@@ -56,15 +58,33 @@ export interface BuildServerOptions {
 export function buildServer(options: BuildServerOptions): FastifyInstance {
   const limits = { ...defaultLimits, ...options.limits };
   const clock = options.clock ?? Date.now;
-  const logger = options.logger === true ? { level: 'info', redact: ['req.headers.authorization'] } : (options.logger ?? false);
-  const serverOptions: FastifyServerOptions = { logger, bodyLimit: limits.bodyLimitBytes, return503OnClosing: true, trustProxy: options.trustProxy ?? false };
+  const logger = options.logger === true ? serverLogger('info') : options.logger;
+  const serverOptions: FastifyServerOptions = {
+    ...(logger === false || logger === undefined ? { logger: false } : { loggerInstance: logger }),
+    bodyLimit: limits.bodyLimitBytes,
+    return503OnClosing: true,
+    trustProxy: options.trustProxy ?? false,
+    // One id per request on every log line (`requestId`) and in the X-Request-Id answer: a load balancer's, if it sent one.
+    genReqId: (request) => requestIdFor(request.headers['x-request-id']),
+    requestIdLogLabel: 'requestId',
+  };
   const app = Fastify(serverOptions);
+  app.addHook('onSend', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+  });
 
   app.setErrorHandler((error, request, reply) => {
     if (error instanceof ApiError) {
       if (error.status === 429 && typeof error.details?.['retryAfterSeconds'] === 'number') reply.header('retry-after', String(error.details['retryAfterSeconds']));
       if (error.status >= 500) request.log.error({ code: error.code }, error.message);
       return reply.status(error.status).send(error.toEnvelope());
+    }
+    if (error instanceof StorageUnavailableError) {
+      // The pool is exhausted, a statement timed out or the database went away: nothing was
+      // committed, and a desk's retry is safe. Say when to come back rather than hang.
+      request.log.warn({ reason: error.reason, err: logError(error) }, 'storage unavailable');
+      reply.header('retry-after', String(error.retryAfterSeconds));
+      return reply.status(503).send(new ApiError(503, 'unavailable', 'The server is busy or lost its database for a moment; try again shortly.', { details: { reason: error.reason, retryAfterSeconds: error.retryAfterSeconds } }).toEnvelope());
     }
     const status = typeof (error as { statusCode?: unknown }).statusCode === 'number' ? (error as { statusCode: number }).statusCode : 500;
     if (status === 413) {
@@ -75,7 +95,7 @@ export function buildServer(options: BuildServerOptions): FastifyInstance {
       return reply.status(400).send(new ApiError(400, 'invalid-json', 'The request body is not valid JSON.', { field: 'body' }).toEnvelope());
     }
     // Storage down or a bug: log the error (never the body), answer 503 so clients retry later.
-    request.log.error({ err: error }, 'request failed');
+    request.log.error({ err: logError(error) }, 'request failed');
     return reply.status(503).send(new ApiError(503, 'unavailable', 'The server could not complete the request; try again shortly.').toEnvelope());
   });
   app.setNotFoundHandler((request, reply) => reply.status(404).send(new ApiError(404, 'not-found', `No route ${request.method} ${request.url.split('?')[0]}.`).toEnvelope()));
@@ -84,7 +104,7 @@ export function buildServer(options: BuildServerOptions): FastifyInstance {
   registerCors(app);
   const windowOptions = (limit: number) => ({ limit, windowMs: limits.windowMs });
   registerHealthRoute(app, { storage: options.storage, version: options.version ?? 'dev' });
-  registerEnrollRoute(app, { storage: options.storage, clock, limiter: new FixedWindowRateLimiter(windowOptions(limits.enrollRequestsPerWindow), clock) });
-  registerSyncRoutes(app, { storage: options.storage, clock, limiter: new FixedWindowRateLimiter(windowOptions(limits.syncRequestsPerWindow), clock) });
+  registerEnrollRoute(app, { storage: options.storage, clock, limiter: new SharedRateLimiter(options.storage, windowOptions(limits.enrollRequestsPerWindow), clock) });
+  registerSyncRoutes(app, { storage: options.storage, clock, limiter: new SharedRateLimiter(options.storage, windowOptions(limits.syncRequestsPerWindow), clock) });
   return app;
 }

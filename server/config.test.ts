@@ -22,3 +22,16 @@ describe('readConfig: the test-only push pause', () => {
     expect(() => readConfig({ NODE_ENV: 'test', TIMEDESK_TEST_PUSH_PAUSE_MS: '0' })).toThrow('TIMEDESK_TEST_PUSH_PAUSE_MS must be a whole number');
   });
 });
+
+describe('readConfig: the test-only migration pause and the PostgreSQL pool', () => {
+  it('takes the migration pause under NODE_ENV=test only', () => {
+    expect(readConfig({ NODE_ENV: 'test', TIMEDESK_TEST_MIGRATION_PAUSE_MS: '900' }).testMigrationPauseMs).toBe(900);
+    expect(() => readConfig({ TIMEDESK_TEST_MIGRATION_PAUSE_MS: '900' })).toThrow('TIMEDESK_TEST_MIGRATION_PAUSE_MS is test-only');
+  });
+
+  it('reads the pool size and timeouts, naming a bad one', () => {
+    expect(readConfig({}).postgres).toEqual({ maxConnections: 10, connectTimeoutMs: 2000, statementTimeoutMs: 10_000, idleInTransactionTimeoutMs: 60_000 });
+    expect(readConfig({ TIMEDESK_PG_POOL_SIZE: '4', TIMEDESK_PG_STATEMENT_TIMEOUT_MS: '500' }).postgres).toMatchObject({ maxConnections: 4, statementTimeoutMs: 500 });
+    expect(() => readConfig({ TIMEDESK_PG_POOL_SIZE: 'many' })).toThrow('TIMEDESK_PG_POOL_SIZE must be a whole number');
+  });
+});

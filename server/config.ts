@@ -15,12 +15,18 @@ export interface ServerConfig {
   logLevel: string;
   version: string;
   trustProxy: boolean | string;
+  /** PostgreSQL pool and timeouts (ignored with SQLite). */
+  postgres: { maxConnections: number; connectTimeoutMs: number; statementTimeoutMs: number; idleInTransactionTimeoutMs: number };
+  /** How long a graceful shutdown waits for in-flight requests before it gives up (exit 1). */
+  shutdownGraceMs: number;
   /**
    * TEST-ONLY (`TIMEDESK_TEST_PUSH_PAUSE_MS`, honoured only under NODE_ENV=test):
-   * hold each push's transaction open this long after its first mutation, so
+   * hold each push's transaction open this long before COMMIT, so
    * server/main-process.test.ts can kill the process mid-transaction.
    */
   testPushPauseMs: number | undefined;
+  /** TEST-ONLY (`TIMEDESK_TEST_MIGRATION_PAUSE_MS`, NODE_ENV=test only): the same inside each migration. */
+  testMigrationPauseMs: number | undefined;
 }
 
 const defaultSqlitePath = fileURLToPath(new URL('./data/timedesk.sqlite', import.meta.url));
@@ -33,29 +39,35 @@ function positiveInteger(env: NodeJS.ProcessEnv, name: string, fallback: number)
   return value;
 }
 
+function atLeastOne(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const value = positiveInteger(env, name, fallback);
+  if (value < 1) throw new Error(`${name} must be at least 1, got "${env[name]}"`);
+  return value;
+}
+
 /** `true`/`false`, or a comma-separated list of proxy addresses or CIDRs. */
 function readTrustProxy(raw: string | undefined): boolean | string {
   if (raw === undefined || raw === '' || raw === 'false') return false;
   return raw === 'true' ? true : raw;
 }
 
-const testPushPauseSchema = z.object({
-  TIMEDESK_TEST_PUSH_PAUSE_MS: z.coerce.number().int().min(1).max(600_000).optional(),
+const testPauseSchema = z.object({
+  value: z.coerce.number().int().min(1).max(600_000),
   NODE_ENV: z.string().optional(),
 });
 
 /**
- * The test-only push pause. Set outside NODE_ENV=test it stops the server
- * from starting: a production box must never hold a write transaction open
- * on purpose, and a forgotten variable should fail loudly, not slow a clinic.
+ * A test-only pause. Set outside NODE_ENV=test it stops the server from
+ * starting: a production box must never hold a write transaction open on
+ * purpose, and a forgotten variable should fail loudly, not slow a clinic.
  */
-function readTestPushPause(env: NodeJS.ProcessEnv): number | undefined {
-  const raw = env['TIMEDESK_TEST_PUSH_PAUSE_MS'];
+function readTestPause(env: NodeJS.ProcessEnv, name: 'TIMEDESK_TEST_PUSH_PAUSE_MS' | 'TIMEDESK_TEST_MIGRATION_PAUSE_MS'): number | undefined {
+  const raw = env[name];
   if (raw === undefined || raw === '') return undefined;
-  const parsed = testPushPauseSchema.safeParse({ TIMEDESK_TEST_PUSH_PAUSE_MS: raw, NODE_ENV: env['NODE_ENV'] });
-  if (!parsed.success) throw new Error(`TIMEDESK_TEST_PUSH_PAUSE_MS must be a whole number of milliseconds from 1 to 600000, got "${raw}"`);
-  if (parsed.data.NODE_ENV !== 'test') throw new Error('TIMEDESK_TEST_PUSH_PAUSE_MS is test-only: it is honoured only with NODE_ENV=test; unset it');
-  return parsed.data.TIMEDESK_TEST_PUSH_PAUSE_MS;
+  const parsed = testPauseSchema.safeParse({ value: raw, NODE_ENV: env['NODE_ENV'] });
+  if (!parsed.success) throw new Error(`${name} must be a whole number of milliseconds from 1 to 600000, got "${raw}"`);
+  if (parsed.data.NODE_ENV !== 'test') throw new Error(`${name} is test-only: it is honoured only with NODE_ENV=test; unset it`);
+  return parsed.data.value;
 }
 
 /**
@@ -80,7 +92,15 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     },
     logLevel: env['LOG_LEVEL'] || 'info',
     trustProxy: readTrustProxy(env['TIMEDESK_TRUST_PROXY']),
-    testPushPauseMs: readTestPushPause(env),
+    postgres: {
+      maxConnections: atLeastOne(env, 'TIMEDESK_PG_POOL_SIZE', 10),
+      connectTimeoutMs: positiveInteger(env, 'TIMEDESK_PG_CONNECT_TIMEOUT_MS', 2000),
+      statementTimeoutMs: positiveInteger(env, 'TIMEDESK_PG_STATEMENT_TIMEOUT_MS', 10_000),
+      idleInTransactionTimeoutMs: positiveInteger(env, 'TIMEDESK_PG_IDLE_TX_TIMEOUT_MS', 60_000),
+    },
+    shutdownGraceMs: positiveInteger(env, 'TIMEDESK_SHUTDOWN_GRACE_MS', 25_000),
+    testPushPauseMs: readTestPause(env, 'TIMEDESK_TEST_PUSH_PAUSE_MS'),
+    testMigrationPauseMs: readTestPause(env, 'TIMEDESK_TEST_MIGRATION_PAUSE_MS'),
     version: (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version,
   };
 }

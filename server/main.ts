@@ -1,24 +1,32 @@
 /**
  * `npm run server`: the sync service on HOST:PORT (127.0.0.1:8787) with
  * SQLite in server/data/ (TIMEDESK_DB_PATH) or PostgreSQL (DATABASE_URL).
- * SIGTERM/SIGINT: stop accepting, let in-flight requests finish, close the
- * store, exit 0.
+ * Opening the store runs its pending migrations (once, whatever the number
+ * of instances starting). SIGTERM/SIGINT: stop accepting, let in-flight
+ * requests finish (pushes commit and answer), close the store, exit 0 — or
+ * exit 1 when that takes longer than TIMEDESK_SHUTDOWN_GRACE_MS.
  */
 import { buildServer } from './app';
 import { readConfig } from './config';
+import { logError, serverLogger } from './http/logging';
 import { openConfiguredStorage } from './storage/open-storage';
-import { pauseAfterFirstMutation } from './storage/push-pause-for-tests';
+import { testPauseHooks } from './storage/test-pauses';
 
 const config = readConfig();
-const opened = await openConfiguredStorage(config);
-// Test-only (config.ts refuses it outside NODE_ENV=test): the process test waits for this log line, then kills us.
-const storage =
-  config.testPushPauseMs === undefined
-    ? opened
-    : pauseAfterFirstMutation(opened, { pauseMs: config.testPushPauseMs, onPause: (info) => app.log.warn(info, 'test-only push pause: first mutation written, transaction held open') });
+const log = serverLogger(config.logLevel);
+// Test-only (config.ts refuses them outside NODE_ENV=test): the process tests wait for this log line, then kill us.
+const testHooks =
+  config.testPushPauseMs === undefined && config.testMigrationPauseMs === undefined
+    ? undefined
+    : testPauseHooks({
+        ...(config.testPushPauseMs === undefined ? {} : { pushPauseMs: config.testPushPauseMs }),
+        ...(config.testMigrationPauseMs === undefined ? {} : { migrationPauseMs: config.testMigrationPauseMs }),
+        onPause: (info) => log.warn(info, `test-only ${info.what} pause: transaction held open before COMMIT`),
+      });
+const storage = await openConfiguredStorage(config, testHooks);
 const app = buildServer({
   storage,
-  logger: { level: config.logLevel, redact: ['req.headers.authorization'] },
+  logger: log,
   limits: config.limits,
   version: config.version,
   trustProxy: config.trustProxy,
@@ -28,13 +36,20 @@ let stopping = false;
 async function shutdown(signal: string): Promise<void> {
   if (stopping) return;
   stopping = true;
-  app.log.info({ signal }, 'shutting down');
+  log.info({ signal, graceMs: config.shutdownGraceMs }, 'shutting down: finishing in-flight requests');
+  const giveUp = setTimeout(() => {
+    log.error({ graceMs: config.shutdownGraceMs }, 'shutdown grace period over: exiting with requests still open');
+    process.exit(1);
+  }, config.shutdownGraceMs);
   try {
+    // Stops accepting, answers new requests on kept-alive connections with 503, waits for the open ones.
     await app.close();
     await storage.close();
+    clearTimeout(giveUp);
+    log.info({ signal }, 'shut down');
     process.exit(0);
   } catch (error) {
-    app.log.error({ err: error }, 'shutdown failed');
+    log.error({ err: logError(error) }, 'shutdown failed');
     process.exit(1);
   }
 }
@@ -43,4 +58,4 @@ process.on('SIGINT', () => void shutdown('SIGINT'));
 
 const address = await app.listen({ host: config.host, port: config.port });
 // Tests start the server on PORT=0 and read the real address from this line.
-app.log.info({ address, storage: storage.kind, version: config.version }, 'timedesk sync server ready');
+log.info({ address, storage: storage.kind, version: config.version }, 'timedesk sync server ready');

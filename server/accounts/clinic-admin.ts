@@ -36,13 +36,13 @@ export async function issueEnrollmentCode(storage: Storage, input: { clinicId: s
 }
 
 /**
- * A clinic's devices without their token hashes (for listings).
+ * A clinic's devices (token hashes are never read back: they live only in `device_tokens`).
  *
  * @example await listClinicDevices(storage, clinicId) // [{ id: 'desk-1', name: 'Front desk', revokedAt: null, … }]
  */
-export async function listClinicDevices(storage: Storage, clinicId: string): Promise<Omit<DeviceRecord, 'tokenHash'>[]> {
+export async function listClinicDevices(storage: Storage, clinicId: string): Promise<DeviceRecord[]> {
   if (!(await storage.getClinic(clinicId))) throw new ValidationError('unknown-entity', 'clinic', `No clinic with id ${clinicId}.`);
-  return (await storage.listDevices(clinicId)).map(({ tokenHash: _tokenHash, ...device }) => device);
+  return storage.listDevices(clinicId);
 }
 
 /**

@@ -1,37 +1,40 @@
+import type { Storage } from '../storage/storage';
 import type { Clock } from '../sync/sync-auth';
 
 /**
- * A fixed-window request counter per key (a token's hash, or an IP for
- * enrollment), in memory. Each instance counts on its own: behind a load
- * balancer with N instances a client may get up to N × limit per window,
- * which is acceptable for a guard against runaway desks (documented in
- * server/README.md). The map is dropped whenever a new window starts, so it
- * never holds more than one window's keys.
+ * A fixed-window request counter per key (a device token's hash within its
+ * clinic, or a client IP for enrollment), counted in the database
+ * (`Storage.countRequest`, one upsert) so every instance behind a load
+ * balancer shares the count: N instances still allow `limit` per window,
+ * not N × limit, and no instance needs sticky sessions. Counters of keys
+ * that went quiet are purged once per window by whichever instance sees the
+ * window change first (the purge is idempotent, several may run it).
  *
  * @example
- * const limiter = new FixedWindowRateLimiter({ limit: 300, windowMs: 60_000 }, Date.now);
- * limiter.take('token-hash') // { ok: true } … { ok: false, retryAfterSeconds: 12 }
+ * const limiter = new SharedRateLimiter(storage, { limit: 300, windowMs: 60_000 }, Date.now);
+ * await limiter.take(clinicId, tokenHash) // { ok: true } … { ok: false, retryAfterSeconds: 12 }
  */
-export class FixedWindowRateLimiter {
-  private window = -1;
-  private counts = new Map<string, number>();
+export class SharedRateLimiter {
+  private purgedWindow = -1;
 
   constructor(
+    private readonly storage: Storage,
     private readonly options: { limit: number; windowMs: number },
     private readonly clock: Clock,
   ) {}
 
-  take(key: string): { ok: true } | { ok: false; retryAfterSeconds: number } {
+  /** Counts one request of `key` in `scope` (the clinic, or `enroll`) and says whether it is within the limit. */
+  async take(scope: string, key: string): Promise<{ ok: true } | { ok: false; retryAfterSeconds: number }> {
     const now = this.clock();
     const window = Math.floor(now / this.options.windowMs);
-    if (window !== this.window) {
-      this.window = window;
-      this.counts = new Map();
+    const windowStart = window * this.options.windowMs;
+    if (window !== this.purgedWindow) {
+      this.purgedWindow = window;
+      await this.storage.purgeRequestCounts(windowStart);
     }
-    const count = (this.counts.get(key) ?? 0) + 1;
-    this.counts.set(key, count);
+    const count = await this.storage.countRequest(scope, key, windowStart);
     if (count <= this.options.limit) return { ok: true };
-    const windowEnd = (window + 1) * this.options.windowMs;
+    const windowEnd = windowStart + this.options.windowMs;
     return { ok: false, retryAfterSeconds: Math.max(1, Math.ceil((windowEnd - now) / 1000)) };
   }
 }

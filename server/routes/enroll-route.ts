@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { enrollDevice } from '../accounts/enroll-device';
 import { ApiError } from '../http/api-error';
-import type { FixedWindowRateLimiter } from '../http/rate-limiter';
+import type { SharedRateLimiter } from '../http/rate-limiter';
 import type { Storage } from '../storage/storage';
 import type { Clock } from '../sync/sync-auth';
 
@@ -11,9 +11,10 @@ import type { Clock } from '../sync/sync-auth';
  *
  * @example registerEnrollRoute(app, { storage, clock, limiter })
  */
-export function registerEnrollRoute(app: FastifyInstance, context: { storage: Storage; clock: Clock; limiter: FixedWindowRateLimiter }): void {
+export function registerEnrollRoute(app: FastifyInstance, context: { storage: Storage; clock: Clock; limiter: SharedRateLimiter }): void {
   app.post('/v1/enroll', async (request) => {
-    const allowed = context.limiter.take(`ip:${request.ip}`);
+    // Enrollment happens before a clinic is known: its counters share one scope.
+    const allowed = await context.limiter.take('enroll', `ip:${request.ip}`);
     if (!allowed.ok) throw new ApiError(429, 'rate-limited', 'Too many enrollment attempts; wait and try again.', { details: { retryAfterSeconds: allowed.retryAfterSeconds } });
     const enrolled = await enrollDevice(context.storage, request.body, context.clock);
     request.log.info({ clinicId: enrolled.clinicId, deviceId: enrolled.deviceId }, 'device enrolled');

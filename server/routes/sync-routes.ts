@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { ApiError } from '../http/api-error';
 import { authenticate } from '../http/authenticate';
-import type { FixedWindowRateLimiter } from '../http/rate-limiter';
+import type { SharedRateLimiter } from '../http/rate-limiter';
 import type { Storage } from '../storage/storage';
 import { applyPush } from '../sync/apply-push';
 import { readChanges } from '../sync/read-changes';
@@ -15,10 +15,10 @@ import type { Clock, SyncAuth } from '../sync/sync-auth';
  *
  * @example registerSyncRoutes(app, { storage, clock, limiter })
  */
-export function registerSyncRoutes(app: FastifyInstance, context: { storage: Storage; clock: Clock; limiter: FixedWindowRateLimiter }): void {
+export function registerSyncRoutes(app: FastifyInstance, context: { storage: Storage; clock: Clock; limiter: SharedRateLimiter }): void {
   const authorise = async (request: FastifyRequest): Promise<SyncAuth> => {
     const auth = await authenticate(context.storage, request.headers.authorization);
-    const allowed = context.limiter.take(auth.tokenHash);
+    const allowed = await context.limiter.take(auth.clinicId, auth.tokenHash);
     if (!allowed.ok) {
       throw new ApiError(429, 'rate-limited', `Too many requests from this device; retry in ${allowed.retryAfterSeconds} s.`, { details: { retryAfterSeconds: allowed.retryAfterSeconds } });
     }

@@ -10,8 +10,8 @@ describe('account rows', () => {
   });
 
   it('reads a device row, keeping an unrevoked device unrevoked', () => {
-    const row = { id: 'desk-1', clinic_id: 'clinic-1', name: 'Front desk', token_hash: 'ab12', created_at: '2026-11-25T10:00:00.000Z', revoked_at: null };
-    const record = { id: 'desk-1', clinicId: 'clinic-1', name: 'Front desk', tokenHash: 'ab12', createdAt: '2026-11-25T10:00:00.000Z', revokedAt: null, lastDeviceSeq: 7 };
+    const row = { id: 'desk-1', clinic_id: 'clinic-1', name: 'Front desk', created_at: '2026-11-25T10:00:00.000Z', revoked_at: null };
+    const record = { id: 'desk-1', clinicId: 'clinic-1', name: 'Front desk', createdAt: '2026-11-25T10:00:00.000Z', revokedAt: null, lastDeviceSeq: 7 };
     expect(toDevice({ ...row, last_device_seq: '7' })).toEqual(record);
     expect(toDevice({ ...row, last_device_seq: 7 })).toEqual(record);
     expect(toDevice({ ...row, last_device_seq: 0, revoked_at: '2026-11-26T00:00:00.000Z' })).toMatchObject({ revokedAt: '2026-11-26T00:00:00.000Z', lastDeviceSeq: 0 });

@@ -20,7 +20,6 @@ export interface DeviceRow {
   id: string;
   clinic_id: string;
   name: string;
-  token_hash: string;
   created_at: string;
   revoked_at: string | null;
   last_device_seq: StoredInteger;
@@ -45,7 +44,6 @@ export function toDevice(row: DeviceRow): DeviceRecord {
     id: row.id,
     clinicId: row.clinic_id,
     name: row.name,
-    tokenHash: row.token_hash,
     createdAt: row.created_at,
     revokedAt: row.revoked_at,
     lastDeviceSeq: Number(row.last_device_seq),

@@ -14,10 +14,12 @@ import type {
   MutationRecord,
   RawSqlAccess,
   Storage,
+  StorageTestHooks,
   SyncEntity,
   WriteTransaction,
 } from './storage';
-import { addedColumns, tablesSql } from './table-definitions';
+import { toStorageError } from './postgres-errors';
+import { migrations, schemaMigrationsTableSql } from './schema-migrations';
 
 // The service is stateless: several instances may share this database, so
 // every piece of coordination is a lock or a constraint in it.
@@ -28,20 +30,15 @@ import { addedColumns, tablesSql } from './table-definitions';
 //    past a change that commits later (a plain sequence can).
 //  - devices rows are locked FOR UPDATE first, so one device's pushes run one
 //    at a time (deviceSeq checks) — always device before clinic, no deadlock.
-//  - mutations.mutation_id and (device_id, device_seq) are unique: idempotency
-//    holds even if two instances raced past the lock-free read.
+//  - mutations (clinic_id, mutation_id) and (clinic_id, device_id, device_seq)
+//    are unique: idempotency holds even if two instances raced past the lock-free read.
+//  - enrollment codes and device tokens are redeemed / replaced under FOR UPDATE,
+//    request counters are one upsert: single-use and shared by every instance.
 // Queries with values are named: pg prepares each once per connection and
 // reuses the plan, which roughly halves the cost of the short write-path statements.
-const schemaSql = `
-${tablesSql({ integer: 'BIGINT', json: 'JSONB', auditEntry: 'JSON', boolean: 'BOOLEAN' })}${addedColumns.map((added) => `ALTER TABLE ${added.table} ADD COLUMN IF NOT EXISTS ${added.column} ${added.definition};\n`).join('')}CREATE OR REPLACE FUNCTION audit_entries_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
-  BEGIN RAISE EXCEPTION 'audit_entries is append-only (% refused)', TG_OP; END $$;
-CREATE OR REPLACE TRIGGER audit_entries_no_change BEFORE UPDATE OR DELETE ON audit_entries
-  FOR EACH ROW EXECUTE FUNCTION audit_entries_append_only();
-CREATE OR REPLACE TRIGGER audit_entries_no_truncate BEFORE TRUNCATE ON audit_entries
-  FOR EACH STATEMENT EXECUTE FUNCTION audit_entries_append_only();
-`;
 
-// Arbitrary constant: serialises migrations when several instances start at once.
+// Arbitrary constant (with the schema's name as the second key): serialises
+// migrations when several instances start at once.
 const migrationLockKey = 727_001;
 
 interface EntityRow { entity: string; id: string; version: string; data: Record<string, unknown> | null; deleted: boolean; device_id: string }
@@ -70,8 +67,16 @@ export interface PostgresStorageOptions {
   connectionString: string;
   /** A schema to create and use (search_path), e.g. a random one per test run. Default: the role's search_path. */
   schema?: string;
-  /** Pool size per instance (default 10). */
+  /** Pool size per instance (default 10): instances × this must stay under the server's max_connections. */
   maxConnections?: number;
+  /** How long a request waits for a free connection before a 503 `busy` (default 2000 ms): a full pool answers, it does not hang. */
+  connectTimeoutMs?: number;
+  /** `statement_timeout` of every connection (default 10000 ms): a statement past it is cancelled, its transaction rolled back, and the request answered 503. */
+  statementTimeoutMs?: number;
+  /** `idle_in_transaction_session_timeout` (default 60000 ms): a hung instance cannot hold a clinic's change lock for ever. */
+  idleInTransactionTimeoutMs?: number;
+  /** TEST-ONLY pauses (see {@link StorageTestHooks}). */
+  testHooks?: StorageTestHooks;
 }
 
 const schemaNamePattern = /^[a-z_][a-z0-9_]{0,62}$/;
@@ -89,47 +94,90 @@ export async function openPostgresStorage(options: PostgresStorageOptions): Prom
   const pool = new pg.Pool({
     connectionString: options.connectionString,
     max: options.maxConnections ?? 10,
+    connectionTimeoutMillis: options.connectTimeoutMs ?? 2000,
+    statement_timeout: options.statementTimeoutMs ?? 10_000,
+    idle_in_transaction_session_timeout: options.idleInTransactionTimeoutMs ?? 60_000,
     ...(options.schema === undefined ? {} : { options: `-c search_path=${options.schema}` }),
   });
   // An idle client losing its connection must not crash the process; the pool replaces it.
   pool.on('error', () => undefined);
+  try {
+    await migratePostgres(pool, options.schema, options.testHooks);
+  } catch (error) {
+    await pool.end();
+    throw error;
+  }
+  return new PostgresStorage(pool, options.testHooks);
+}
+
+/**
+ * Applies the migrations the database has not recorded, under a session
+ * advisory lock (so instances starting together run each migration once:
+ * the others wait, then find it recorded), each in its own transaction with
+ * its `schema_migrations` row. PostgreSQL's DDL is transactional: an
+ * instance killed mid-migration leaves nothing of it, and its lock goes
+ * with its connection.
+ */
+async function migratePostgres(pool: pg.Pool, schema: string | undefined, hooks: StorageTestHooks | undefined): Promise<void> {
   const client = await pool.connect();
   try {
-    await client.query('SELECT pg_advisory_lock($1)', [migrationLockKey]);
+    // Migrations may run longer than a request's statement timeout.
+    await client.query('SET statement_timeout = 0');
+    await client.query("SELECT pg_advisory_lock($1, hashtext(coalesce($2, current_schema())))", [migrationLockKey, schema ?? null]);
     try {
-      if (options.schema !== undefined) await client.query(`CREATE SCHEMA IF NOT EXISTS ${options.schema}`);
-      await client.query(schemaSql);
+      if (schema !== undefined) await client.query(`CREATE SCHEMA IF NOT EXISTS ${schema}`);
+      await client.query(schemaMigrationsTableSql);
+      const { rows } = await client.query<{ version: number }>('SELECT version FROM schema_migrations');
+      const recorded = new Set(rows.map((row) => Number(row.version)));
+      for (const migration of migrations) {
+        if (recorded.has(migration.version)) continue;
+        await client.query('BEGIN');
+        try {
+          for (const step of migration.steps('postgres')) {
+            await client.query(typeof step === 'string' ? step : `ALTER TABLE ${step.addColumn.table} ADD COLUMN IF NOT EXISTS ${step.addColumn.column} ${step.addColumn.definition}`);
+          }
+          await client.query('INSERT INTO schema_migrations (version, name, applied_at) VALUES ($1, $2, $3)', [migration.version, migration.name, new Date().toISOString()]);
+          await hooks?.beforeMigrationCommit?.({ version: migration.version, name: migration.name });
+          await client.query('COMMIT');
+        } catch (error) {
+          await client.query('ROLLBACK').catch(() => undefined);
+          throw error;
+        }
+      }
     } finally {
-      await client.query('SELECT pg_advisory_unlock($1)', [migrationLockKey]);
+      await client.query("SELECT pg_advisory_unlock($1, hashtext(coalesce($2, current_schema())))", [migrationLockKey, schema ?? null]).catch(() => undefined);
+      await client.query('RESET statement_timeout').catch(() => undefined);
     }
   } finally {
     client.release();
   }
-  return new PostgresStorage(pool);
 }
 
 class PostgresStorage implements Storage, RawSqlAccess {
   readonly kind = 'postgres';
 
-  constructor(private readonly pool: pg.Pool) {}
+  constructor(
+    private readonly pool: pg.Pool,
+    private readonly testHooks: StorageTestHooks | undefined,
+  ) {}
 
   async createClinic(clinic: Omit<ClinicRecord, 'lastChange'>): Promise<ClinicRecord> {
-    await this.pool.query({ name: 'td_1', text: 'INSERT INTO clinics (id, name, time_zone, created_at) VALUES ($1, $2, $3, $4)', values: [clinic.id, clinic.name, clinic.timeZone, clinic.createdAt] });
+    await this.query({ name: 'td_1', text: 'INSERT INTO clinics (id, name, time_zone, created_at) VALUES ($1, $2, $3, $4)', values: [clinic.id, clinic.name, clinic.timeZone, clinic.createdAt] });
     return { ...clinic, lastChange: 0 };
   }
 
   async getClinic(clinicId: string): Promise<ClinicRecord | null> {
-    const { rows } = await this.pool.query<ClinicRow>({ name: 'td_2', text: 'SELECT * FROM clinics WHERE id = $1', values: [clinicId] });
+    const { rows } = await this.query<ClinicRow>({ name: 'td_2', text: 'SELECT * FROM clinics WHERE id = $1', values: [clinicId] });
     return rows[0] ? toClinic(rows[0]) : null;
   }
 
   async listClinics(): Promise<ClinicRecord[]> {
-    const { rows } = await this.pool.query<ClinicRow>('SELECT * FROM clinics ORDER BY created_at, id');
+    const { rows } = await this.query<ClinicRow>('SELECT * FROM clinics ORDER BY created_at, id');
     return rows.map(toClinic);
   }
 
   async createEnrollmentCode(code: { codeHash: string; clinicId: string; createdAt: string; expiresAt: string }): Promise<void> {
-    await this.pool.query({ name: 'td_3', text: 'INSERT INTO enrollment_codes (code_hash, clinic_id, created_at, expires_at) VALUES ($1, $2, $3, $4)', values: [code.codeHash, code.clinicId, code.createdAt, code.expiresAt] });
+    await this.query({ name: 'td_3', text: 'INSERT INTO enrollment_codes (code_hash, clinic_id, created_at, expires_at) VALUES ($1, $2, $3, $4)', values: [code.codeHash, code.clinicId, code.createdAt, code.expiresAt] });
   }
 
   redeemEnrollmentCode(input: Parameters<Storage['redeemEnrollmentCode']>[0]): ReturnType<Storage['redeemEnrollmentCode']> {
@@ -138,7 +186,10 @@ class PostgresStorage implements Storage, RawSqlAccess {
       const checked = redeemableCode(rows[0], input.now);
       if (!checked.ok) return checked;
       const code = checked.code;
-      const existing = (await client.query<DeviceRow>({ name: 'td_5', text: 'SELECT * FROM devices WHERE id = $1 FOR UPDATE', values: [input.device.id] })).rows[0];
+      // Device ids are unique across clinics: device_tokens finds the device without its clinic.
+      const existing = (
+        await client.query<DeviceRow>({ name: 'td_5', text: 'SELECT d.* FROM device_tokens t JOIN devices d ON d.clinic_id = t.clinic_id AND d.id = t.device_id WHERE t.device_id = $1 FOR UPDATE', values: [input.device.id] })
+      ).rows[0];
       const refused = deviceRefusal(existing, code.clinic_id);
       if (refused) return refused;
       const clinicRecord = (
@@ -154,11 +205,11 @@ class PostgresStorage implements Storage, RawSqlAccess {
       if (deskSetUp && setUpBy === null) await client.query({ name: 'td_redeem_claim_set_up', text: 'UPDATE clinics SET set_up_by = $1 WHERE id = $2', values: [input.device.id, code.clinic_id] });
       await client.query({ name: 'td_6', text: 'UPDATE enrollment_codes SET used_at = $1 WHERE code_hash = $2', values: [input.now, input.codeHash] });
       if (existing) {
-        await client.query({ name: 'td_7', text: 'UPDATE devices SET token_hash = $1, name = $2 WHERE id = $3', values: [input.device.tokenHash, input.device.name, input.device.id] });
+        await client.query({ name: 'td_7', text: 'WITH named AS (UPDATE devices SET name = $2 WHERE clinic_id = $3 AND id = $4) UPDATE device_tokens SET token_hash = $1 WHERE device_id = $4', values: [input.device.tokenHash, input.device.name, code.clinic_id, input.device.id] });
       } else {
-        await client.query({ name: 'td_8', text: 'INSERT INTO devices (id, clinic_id, name, token_hash, created_at) VALUES ($1, $2, $3, $4, $5)', values: [
-          input.device.id,
+        await client.query({ name: 'td_8', text: 'WITH added AS (INSERT INTO devices (clinic_id, id, name, created_at) VALUES ($1, $2, $3, $5)) INSERT INTO device_tokens (device_id, clinic_id, token_hash) VALUES ($2, $1, $4)', values: [
           code.clinic_id,
+          input.device.id,
           input.device.name,
           input.device.tokenHash,
           input.now,
@@ -171,22 +222,22 @@ class PostgresStorage implements Storage, RawSqlAccess {
   }
 
   async findDeviceByTokenHash(tokenHash: string): Promise<DeviceRecord | null> {
-    const { rows } = await this.pool.query<DeviceRow>({ name: 'td_10', text: 'SELECT * FROM devices WHERE token_hash = $1', values: [tokenHash] });
+    const { rows } = await this.query<DeviceRow>({ name: 'td_10', text: 'SELECT d.* FROM device_tokens t JOIN devices d ON d.clinic_id = t.clinic_id AND d.id = t.device_id WHERE t.token_hash = $1', values: [tokenHash] });
     return rows[0] ? toDevice(rows[0]) : null;
   }
 
   async getDevice(deviceId: string): Promise<DeviceRecord | null> {
-    const { rows } = await this.pool.query<DeviceRow>({ name: 'td_11', text: 'SELECT * FROM devices WHERE id = $1', values: [deviceId] });
+    const { rows } = await this.query<DeviceRow>({ name: 'td_11', text: 'SELECT d.* FROM device_tokens t JOIN devices d ON d.clinic_id = t.clinic_id AND d.id = t.device_id WHERE t.device_id = $1', values: [deviceId] });
     return rows[0] ? toDevice(rows[0]) : null;
   }
 
   async listDevices(clinicId: string): Promise<DeviceRecord[]> {
-    const { rows } = await this.pool.query<DeviceRow>({ name: 'td_12', text: 'SELECT * FROM devices WHERE clinic_id = $1 ORDER BY created_at, id', values: [clinicId] });
+    const { rows } = await this.query<DeviceRow>({ name: 'td_12', text: 'SELECT * FROM devices WHERE clinic_id = $1 ORDER BY created_at, id', values: [clinicId] });
     return rows.map(toDevice);
   }
 
   async revokeDevice(deviceId: string, at: string): Promise<boolean> {
-    const result = await this.pool.query({ name: 'td_13', text: 'UPDATE devices SET revoked_at = COALESCE(revoked_at, $1) WHERE id = $2', values: [at, deviceId] });
+    const result = await this.query({ name: 'td_13', text: 'UPDATE devices SET revoked_at = COALESCE(revoked_at, $1) WHERE id = $2 AND clinic_id = (SELECT clinic_id FROM device_tokens WHERE device_id = $2)', values: [at, deviceId] });
     return (result.rowCount ?? 0) > 0;
   }
 
@@ -194,22 +245,22 @@ class PostgresStorage implements Storage, RawSqlAccess {
     return this.transaction(async (client) => {
       const tx: WriteTransaction = {
         device: async () => {
-          const { rows } = await client.query<DeviceRow>({ name: 'td_14', text: 'SELECT * FROM devices WHERE id = $1 AND clinic_id = $2 FOR UPDATE', values: [deviceId, clinicId] });
+          const { rows } = await client.query<DeviceRow>({ name: 'td_14', text: 'SELECT * FROM devices WHERE clinic_id = $2 AND id = $1 FOR UPDATE', values: [deviceId, clinicId] });
           if (!rows[0]) throw new Error(`device ${deviceId} is not enrolled in clinic ${clinicId}`);
           return toDevice(rows[0]);
         },
         findMutation: async (mutationId) => {
-          const { rows } = await client.query<{ mutation_id: string; clinic_id: string; device_id: string; device_seq: string; result: MutationRecord['result'] }>({ name: 'td_15', text: 'SELECT * FROM mutations WHERE mutation_id = $1', values: [mutationId] });
+          const { rows } = await client.query<{ mutation_id: string; clinic_id: string; device_id: string; device_seq: string; result: MutationRecord['result'] }>({ name: 'td_15', text: 'SELECT * FROM mutations WHERE clinic_id = $1 AND mutation_id = $2', values: [clinicId, mutationId] });
           const row = rows[0];
           return row ? { mutationId: row.mutation_id, clinicId: row.clinic_id, deviceId: row.device_id, deviceSeq: Number(row.device_seq), result: row.result } : null;
         },
         recordMutation: async (record) => {
           // One round trip: every round trip inside a write is time the clinic's change lock is held.
           await client.query({ name: 'td_16', text: `WITH recorded AS (INSERT INTO mutations (mutation_id, clinic_id, device_id, device_seq, result) VALUES ($1, $2, $3, $4, $5))
-             UPDATE devices SET last_device_seq = $4 WHERE id = $3`, values: [record.mutationId, clinicId, deviceId, record.deviceSeq, JSON.stringify(record.result)] });
+             UPDATE devices SET last_device_seq = $4 WHERE clinic_id = $2 AND id = $3`, values: [record.mutationId, clinicId, deviceId, record.deviceSeq, JSON.stringify(record.result)] });
         },
         advanceDeviceSeq: async (deviceSeq) => {
-          await client.query({ name: 'td_17', text: 'UPDATE devices SET last_device_seq = $1 WHERE id = $2', values: [deviceSeq, deviceId] });
+          await client.query({ name: 'td_17', text: 'UPDATE devices SET last_device_seq = $1 WHERE clinic_id = $3 AND id = $2', values: [deviceSeq, deviceId, clinicId] });
         },
         savepoint: async (work) => {
           // Row locks the transaction held before the savepoint survive a rollback to it (PostgreSQL ≥ 9.3).
@@ -252,6 +303,12 @@ class PostgresStorage implements Storage, RawSqlAccess {
         getEntities: async (entity, ids) => {
           if (ids.length === 0) return [];
           const { rows } = await client.query<EntityRow>({ name: 'td_21', text: 'SELECT * FROM entities WHERE clinic_id = $1 AND entity = $2 AND id = ANY($3::text[])', values: [clinicId, entity, [...ids]] });
+          return rows.map(toEntity);
+        },
+        prefetch: async () => undefined,
+        seriesExceptions: async (seriesIds) => {
+          if (seriesIds.length === 0) return [];
+          const { rows } = await client.query<EntityRow>({ name: 'td_series_exceptions', text: "SELECT * FROM entities WHERE clinic_id = $1 AND entity = 'seriesException' AND NOT deleted AND data->>'seriesId' = ANY($2::text[]) ORDER BY id", values: [clinicId, [...seriesIds]] });
           return rows.map(toEntity);
         },
         listEntities: async (entity) => {
@@ -320,11 +377,11 @@ class PostgresStorage implements Storage, RawSqlAccess {
           ] });
         },
         auditHead: async () => {
-          const { rows } = await client.query<{ seq: string; hash: string }>({ name: 'td_25', text: 'SELECT seq, hash FROM audit_entries WHERE device_id = $1 ORDER BY seq DESC LIMIT 1', values: [deviceId] });
+          const { rows } = await client.query<{ seq: string; hash: string }>({ name: 'td_25', text: 'SELECT seq, hash FROM audit_entries WHERE clinic_id = $2 AND device_id = $1 ORDER BY seq DESC LIMIT 1', values: [deviceId, clinicId] });
           return rows[0] ? { seq: Number(rows[0].seq), hash: rows[0].hash } : null;
         },
         auditHashAt: async (seq) => {
-          const { rows } = await client.query<{ hash: string }>({ name: 'td_26', text: 'SELECT hash FROM audit_entries WHERE device_id = $1 AND seq = $2', values: [deviceId, seq] });
+          const { rows } = await client.query<{ hash: string }>({ name: 'td_26', text: 'SELECT hash FROM audit_entries WHERE clinic_id = $3 AND device_id = $1 AND seq = $2', values: [deviceId, seq, clinicId] });
           return rows[0]?.hash ?? null;
         },
         appendAudit: async (record: AuditRecord) => {
@@ -338,17 +395,19 @@ class PostgresStorage implements Storage, RawSqlAccess {
           ] });
         },
       };
-      return work(tx);
+      const result = await work(tx);
+      await this.testHooks?.beforeCommit?.({ clinicId, deviceId });
+      return result;
     });
   }
 
   async auditHead(clinicId: string, deviceId: string): Promise<AuditHeadRecord | null> {
-    const { rows } = await this.pool.query<{ seq: string; hash: string }>({ name: 'td_28', text: 'SELECT seq, hash FROM audit_entries WHERE clinic_id = $1 AND device_id = $2 ORDER BY seq DESC LIMIT 1', values: [clinicId, deviceId] });
+    const { rows } = await this.query<{ seq: string; hash: string }>({ name: 'td_28', text: 'SELECT seq, hash FROM audit_entries WHERE clinic_id = $1 AND device_id = $2 ORDER BY seq DESC LIMIT 1', values: [clinicId, deviceId] });
     return rows[0] ? { seq: Number(rows[0].seq), hash: rows[0].hash } : null;
   }
 
   async readChanges(clinicId: string, after: number, limit: number): Promise<ChangeRecord[]> {
-    const { rows } = await this.pool.query<ChangeRow>({ name: 'td_29', text: 'SELECT change, entity, id, op, version, data FROM changes WHERE clinic_id = $1 AND change > $2 ORDER BY change LIMIT $3', values: [
+    const { rows } = await this.query<ChangeRow>({ name: 'td_29', text: 'SELECT change, entity, id, op, version, data FROM changes WHERE clinic_id = $1 AND change > $2 ORDER BY change LIMIT $3', values: [
       clinicId,
       after,
       limit,
@@ -357,7 +416,7 @@ class PostgresStorage implements Storage, RawSqlAccess {
   }
 
   async readAudit(clinicId: string, deviceId: string, fromSeq: number, limit: number): Promise<AuditRecord[]> {
-    const { rows } = await this.pool.query<{ seq: string; hash: string; prev_hash: string; entry: Record<string, unknown> }>(
+    const { rows } = await this.query<{ seq: string; hash: string; prev_hash: string; entry: Record<string, unknown> }>(
       'SELECT seq, hash, prev_hash, entry FROM audit_entries WHERE clinic_id = $1 AND device_id = $2 AND seq >= $3 ORDER BY seq LIMIT $4',
       [clinicId, deviceId, fromSeq, limit],
     );
@@ -365,15 +424,47 @@ class PostgresStorage implements Storage, RawSqlAccess {
   }
 
   async rawExecute(sql: string): Promise<void> {
-    await this.pool.query(sql);
+    await this.query(sql);
+  }
+
+  async countRequest(scope: string, key: string, windowStartMs: number): Promise<number> {
+    // One statement: concurrent requests on any instance queue on the row, none reads a stale count.
+    const { rows } = await this.query<{ count: string }>({ name: 'td_count_request', text: `INSERT INTO request_counts (scope, key, window_start, count) VALUES ($1, $2, $3, 1)
+       ON CONFLICT (scope, key) DO UPDATE SET
+         count = CASE WHEN request_counts.window_start = excluded.window_start THEN request_counts.count + 1 ELSE 1 END,
+         window_start = excluded.window_start
+       RETURNING count`, values: [scope, key, windowStartMs] });
+    return Number(rows[0]?.count ?? 1);
+  }
+
+  async purgeRequestCounts(beforeMs: number): Promise<void> {
+    await this.query({ name: 'td_purge_requests', text: 'DELETE FROM request_counts WHERE window_start < $1', values: [beforeMs] });
+  }
+
+  async checkHealth(): Promise<void> {
+    await this.query('SELECT 1');
   }
 
   async close(): Promise<void> {
     await this.pool.end();
   }
 
+  /** pool.query with the store's errors (503-worthy failures become {@link StorageUnavailableError}). */
+  private async query<Row extends pg.QueryResultRow = pg.QueryResultRow>(config: string | pg.QueryConfig, values?: unknown[]): Promise<pg.QueryResult<Row>> {
+    try {
+      return await this.pool.query<Row>(config as pg.QueryConfig, values);
+    } catch (error) {
+      throw toStorageError(error, this.pool);
+    }
+  }
+
   private async transaction<T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
-    const client = await this.pool.connect();
+    let client: pg.PoolClient;
+    try {
+      client = await this.pool.connect();
+    } catch (error) {
+      throw toStorageError(error, this.pool);
+    }
     let broken: Error | undefined;
     try {
       await client.query('BEGIN');
@@ -385,7 +476,7 @@ class PostgresStorage implements Storage, RawSqlAccess {
         // The connection itself failed: do not hand it back to the pool.
         broken = rollbackError instanceof Error ? rollbackError : new Error(String(rollbackError));
       });
-      throw error;
+      throw toStorageError(error, this.pool);
     } finally {
       client.release(broken);
     }

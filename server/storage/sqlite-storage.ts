@@ -16,12 +16,14 @@ import type {
   MutationRecord,
   RawSqlAccess,
   Storage,
+  StorageTestHooks,
   SyncEntity,
   WriteTransaction,
 } from './storage';
 import { maxBookingMs } from './booking-window';
 import { deviceRefusal, redeemableCode, setUpElsewhereRefusal } from './enrollment-checks';
-import { addedColumns, tablesSql } from './table-definitions';
+import { migrations, schemaMigrationsTableSql } from './schema-migrations';
+import type { Migration } from './schema-migrations';
 
 // WAL: readers never block the writer and a commit is one append to the log.
 // synchronous=NORMAL in WAL mode is durable against process crashes (kill -9);
@@ -29,15 +31,12 @@ import { addedColumns, tablesSql } from './table-definitions';
 // wal_autocheckpoint 10000 pages (~40 MB of WAL between checkpoints): with one
 // small transaction per mutation, the checkpoints' fsyncs were the main cost of
 // a push at SQLite's default of 1000 (measured 20–45% faster pushes).
-const schema = `
+// Connection settings, not schema: the tables come from schema-migrations.ts.
+const pragmas = `
 PRAGMA journal_mode = WAL;
 PRAGMA synchronous = NORMAL;
 PRAGMA wal_autocheckpoint = 10000;
-PRAGMA foreign_keys = ON;
-${tablesSql({ integer: 'INTEGER', json: 'TEXT', auditEntry: 'TEXT', boolean: 'INTEGER' })}CREATE TRIGGER IF NOT EXISTS audit_entries_no_update BEFORE UPDATE ON audit_entries
-  BEGIN SELECT RAISE(ABORT, 'audit_entries is append-only'); END;
-CREATE TRIGGER IF NOT EXISTS audit_entries_no_delete BEFORE DELETE ON audit_entries
-  BEGIN SELECT RAISE(ABORT, 'audit_entries is append-only'); END;
+PRAGMA busy_timeout = 5000;
 `;
 
 interface EntityRow { entity: string; id: string; version: number; data: string | null; deleted: number; device_id: string }
@@ -64,6 +63,8 @@ const toChange = (row: ChangeRow): ChangeRecord => ({
 export interface SqliteStorageOptions {
   /** File path, or `:memory:` for tests. Parent folders are created. */
   path: string;
+  /** TEST-ONLY pauses (see {@link StorageTestHooks}). */
+  testHooks?: StorageTestHooks;
 }
 
 /**
@@ -78,17 +79,58 @@ export interface SqliteStorageOptions {
 export async function openSqliteStorage(options: SqliteStorageOptions): Promise<Storage & RawSqlAccess> {
   if (options.path !== ':memory:') mkdirSync(dirname(options.path), { recursive: true });
   const db = new Database(options.path);
-  db.exec(schema);
-  addMissingColumns(db);
-  return new SqliteStorage(db);
+  db.exec(pragmas);
+  try {
+    await migrateSqlite(db, options.testHooks);
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+  db.pragma('foreign_keys = ON');
+  return new SqliteStorage(db, options.testHooks);
 }
 
-// A database created before a column was added: SQLite has no ADD COLUMN IF NOT EXISTS.
-function addMissingColumns(db: Database.Database): void {
-  for (const added of addedColumns) {
-    const columns = db.prepare<[], { name: string }>(`PRAGMA table_info(${added.table})`).all();
-    if (!columns.some((column) => column.name === added.column)) db.exec(`ALTER TABLE ${added.table} ADD COLUMN ${added.column} ${added.definition}`);
+/**
+ * Applies the migrations the file has not recorded, each in its own
+ * `BEGIN IMMEDIATE` transaction with its `schema_migrations` row (the file
+ * lock makes a second process wait, and it then finds the migration
+ * recorded). Foreign keys are off meanwhile — SQLite's procedure for
+ * rebuilding a table — and checked before each commit.
+ */
+async function migrateSqlite(db: Database.Database, hooks: StorageTestHooks | undefined): Promise<void> {
+  db.exec(schemaMigrationsTableSql);
+  db.pragma('foreign_keys = OFF');
+  const recorded = db.prepare<[number], { version: number }>('SELECT version FROM schema_migrations WHERE version = ?');
+  for (const migration of migrations) {
+    if (recorded.get(migration.version)) continue;
+    db.exec('BEGIN IMMEDIATE');
+    try {
+      if (!recorded.get(migration.version)) {
+        runSqliteMigration(db, migration);
+        await hooks?.beforeMigrationCommit?.({ version: migration.version, name: migration.name });
+      }
+      db.exec('COMMIT');
+    } catch (error) {
+      if (db.inTransaction) db.exec('ROLLBACK');
+      throw error;
+    }
   }
+}
+
+function runSqliteMigration(db: Database.Database, migration: Migration): void {
+  for (const step of migration.steps('sqlite')) {
+    if (typeof step === 'string') {
+      db.exec(step);
+      continue;
+    }
+    // SQLite has no ADD COLUMN IF NOT EXISTS.
+    const { table, column, definition } = step.addColumn;
+    const columns = db.prepare<[], { name: string }>(`PRAGMA table_info(${table})`).all();
+    if (!columns.some((existing) => existing.name === column)) db.exec(`ALTER TABLE ${table} ADD COLUMN ${column} ${definition}`);
+  }
+  const broken = db.pragma('foreign_key_check') as unknown[];
+  if (broken.length > 0) throw new Error(`migration ${migration.version} (${migration.name}) leaves ${broken.length} rows without their referenced row`);
+  db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)').run(migration.version, migration.name, new Date().toISOString());
 }
 
 class SqliteStorage implements Storage, RawSqlAccess {
@@ -97,13 +139,18 @@ class SqliteStorage implements Storage, RawSqlAccess {
   private closed = false;
   private readonly statements;
 
-  constructor(private readonly db: Database.Database) {
+  constructor(
+    private readonly db: Database.Database,
+    private readonly testHooks: StorageTestHooks | undefined,
+  ) {
     this.statements = {
       clinic: db.prepare<[string], ClinicRow>('SELECT * FROM clinics WHERE id = ?'),
-      device: db.prepare<[string], DeviceRow>('SELECT * FROM devices WHERE id = ?'),
-      mutation: db.prepare<[string], { mutation_id: string; clinic_id: string; device_id: string; device_seq: number; result: string }>('SELECT * FROM mutations WHERE mutation_id = ?'),
+      // Device ids are unique across clinics (device_tokens): this finds a device without knowing its clinic.
+      device: db.prepare<[string], DeviceRow>('SELECT d.* FROM device_tokens t JOIN devices d ON d.clinic_id = t.clinic_id AND d.id = t.device_id WHERE t.device_id = ?'),
+      clinicDevice: db.prepare<[string, string], DeviceRow>('SELECT * FROM devices WHERE clinic_id = ? AND id = ?'),
+      mutation: db.prepare<[string, string], { mutation_id: string; clinic_id: string; device_id: string; device_seq: number; result: string }>('SELECT * FROM mutations WHERE clinic_id = ? AND mutation_id = ?'),
       insertMutation: db.prepare('INSERT INTO mutations (mutation_id, clinic_id, device_id, device_seq, result) VALUES (?, ?, ?, ?, ?)'),
-      setDeviceSeq: db.prepare('UPDATE devices SET last_device_seq = ? WHERE id = ?'),
+      setDeviceSeq: db.prepare('UPDATE devices SET last_device_seq = ? WHERE clinic_id = ? AND id = ?'),
       setCounter: db.prepare('UPDATE clinics SET last_change = ? WHERE id = ?'),
       insertChange: db.prepare('INSERT INTO changes (clinic_id, change, entity, id, op, version, data) VALUES (?, ?, ?, ?, ?, ?, ?)'),
       entity: db.prepare<[string, string, string], EntityRow>('SELECT * FROM entities WHERE clinic_id = ? AND entity = ? AND id = ?'),
@@ -118,6 +165,7 @@ class SqliteStorage implements Storage, RawSqlAccess {
                AND EXISTS (SELECT 1 FROM json_each(x.data, '$.resourceIds') r WHERE r.value IN (SELECT value FROM json_each(@resourceIds))))
          ) ORDER BY s.id`,
       ),
+      // The partial index entities_exceptions_by_series answers this (migration 4).
       exceptionsOf: db.prepare<{ clinicId: string; seriesIds: string }, EntityRow>(
         `SELECT * FROM entities WHERE clinic_id = @clinicId AND entity = 'seriesException' AND deleted = 0
            AND json_extract(data, '$.seriesId') IN (SELECT value FROM json_each(@seriesIds)) ORDER BY id`,
@@ -133,8 +181,8 @@ class SqliteStorage implements Storage, RawSqlAccess {
         'SELECT DISTINCT appointment_id FROM booking_slots WHERE clinic_id = ? AND key = ? AND start_ms < ? AND start_ms > ? AND end_ms > ?',
       ),
       insertConflict: db.prepare('INSERT INTO conflicts (clinic_id, id, appointment_id, detected_at_change) VALUES (?, ?, ?, ?)'),
-      auditHead: db.prepare<[string], { seq: number; hash: string }>('SELECT seq, hash FROM audit_entries WHERE device_id = ? ORDER BY seq DESC LIMIT 1'),
-      auditAt: db.prepare<[string, number], { hash: string }>('SELECT hash FROM audit_entries WHERE device_id = ? AND seq = ?'),
+      auditHead: db.prepare<[string, string], { seq: number; hash: string }>('SELECT seq, hash FROM audit_entries WHERE clinic_id = ? AND device_id = ? ORDER BY seq DESC LIMIT 1'),
+      auditAt: db.prepare<[string, string, number], { hash: string }>('SELECT hash FROM audit_entries WHERE clinic_id = ? AND device_id = ? AND seq = ?'),
       insertAudit: db.prepare('INSERT INTO audit_entries (clinic_id, device_id, seq, hash, prev_hash, entry) VALUES (?, ?, ?, ?, ?, ?)'),
       changeAt: db.prepare<[string, number, string, string], { data: string | null }>("SELECT data FROM changes WHERE clinic_id = ? AND change = ? AND entity = ? AND id = ? AND op = 'put'"),
       deskCopy: db.prepare<[string, string, string, string], { desk_version: number; data: string }>('SELECT desk_version, data FROM desk_copies WHERE clinic_id = ? AND entity = ? AND id = ? AND device_id = ?'),
@@ -143,6 +191,14 @@ class SqliteStorage implements Storage, RawSqlAccess {
          ON CONFLICT (clinic_id, entity, id, device_id) DO UPDATE SET desk_version = excluded.desk_version, data = excluded.data`,
       ),
       changes: db.prepare<[string, number, number], ChangeRow>('SELECT change, entity, id, op, version, data FROM changes WHERE clinic_id = ? AND change > ? ORDER BY change LIMIT ?'),
+      // A new window resets the count; the same window adds one. One statement, so concurrent requests cannot both read the old count.
+      countRequest: db.prepare<[string, string, number], { count: number }>(
+        `INSERT INTO request_counts (scope, key, window_start, count) VALUES (?, ?, ?, 1)
+         ON CONFLICT (scope, key) DO UPDATE SET
+           count = CASE WHEN request_counts.window_start = excluded.window_start THEN request_counts.count + 1 ELSE 1 END,
+           window_start = excluded.window_start
+         RETURNING count`,
+      ),
     };
   }
 
@@ -196,11 +252,11 @@ class SqliteStorage implements Storage, RawSqlAccess {
         if (deskSetUp && setUpBy === null) this.db.prepare('UPDATE clinics SET set_up_by = ? WHERE id = ?').run(input.device.id, code.clinic_id);
         this.db.prepare('UPDATE enrollment_codes SET used_at = ? WHERE code_hash = ?').run(input.now, input.codeHash);
         if (existing) {
-          this.db.prepare('UPDATE devices SET token_hash = ?, name = ? WHERE id = ?').run(input.device.tokenHash, input.device.name, input.device.id);
+          this.db.prepare('UPDATE device_tokens SET token_hash = ? WHERE device_id = ?').run(input.device.tokenHash, input.device.id);
+          this.db.prepare('UPDATE devices SET name = ? WHERE clinic_id = ? AND id = ?').run(input.device.name, code.clinic_id, input.device.id);
         } else {
-          this.db
-            .prepare('INSERT INTO devices (id, clinic_id, name, token_hash, created_at) VALUES (?, ?, ?, ?, ?)')
-            .run(input.device.id, code.clinic_id, input.device.name, input.device.tokenHash, input.now);
+          this.db.prepare('INSERT INTO devices (clinic_id, id, name, created_at) VALUES (?, ?, ?, ?)').run(code.clinic_id, input.device.id, input.device.name, input.now);
+          this.db.prepare('INSERT INTO device_tokens (device_id, clinic_id, token_hash) VALUES (?, ?, ?)').run(input.device.id, code.clinic_id, input.device.tokenHash);
         }
         const clinic = this.statements.clinic.get(code.clinic_id);
         if (!clinic) throw new Error(`enrollment code points at missing clinic ${code.clinic_id}`);
@@ -211,7 +267,7 @@ class SqliteStorage implements Storage, RawSqlAccess {
 
   findDeviceByTokenHash(tokenHash: string): Promise<DeviceRecord | null> {
     return this.run(() => {
-      const row = this.db.prepare<[string], DeviceRow>('SELECT * FROM devices WHERE token_hash = ?').get(tokenHash);
+      const row = this.db.prepare<[string], DeviceRow>('SELECT d.* FROM device_tokens t JOIN devices d ON d.clinic_id = t.clinic_id AND d.id = t.device_id WHERE t.token_hash = ?').get(tokenHash);
       return row ? toDevice(row) : null;
     });
   }
@@ -229,7 +285,7 @@ class SqliteStorage implements Storage, RawSqlAccess {
 
   revokeDevice(deviceId: string, at: string): Promise<boolean> {
     return this.run(() => {
-      const result = this.db.prepare('UPDATE devices SET revoked_at = COALESCE(revoked_at, ?) WHERE id = ?').run(at, deviceId);
+      const result = this.db.prepare('UPDATE devices SET revoked_at = COALESCE(revoked_at, ?) WHERE id = ? AND clinic_id = (SELECT clinic_id FROM device_tokens WHERE device_id = ?)').run(at, deviceId, deviceId);
       return result.changes > 0;
     });
   }
@@ -250,20 +306,22 @@ class SqliteStorage implements Storage, RawSqlAccess {
       };
       const tx: WriteTransaction = {
         device: async () => {
-          const row = s.device.get(deviceId);
-          if (!row || row.clinic_id !== clinicId) throw new Error(`device ${deviceId} is not enrolled in clinic ${clinicId}`);
+          const row = s.clinicDevice.get(clinicId, deviceId);
+          if (!row) throw new Error(`device ${deviceId} is not enrolled in clinic ${clinicId}`);
           return toDevice(row);
         },
+        // In-process and synchronous: every read is as cheap as a prefetched one.
+        prefetch: async () => undefined,
         findMutation: async (mutationId) => {
-          const row = s.mutation.get(mutationId);
+          const row = s.mutation.get(clinicId, mutationId);
           return row ? { mutationId: row.mutation_id, clinicId: row.clinic_id, deviceId: row.device_id, deviceSeq: row.device_seq, result: JSON.parse(row.result) as MutationRecord['result'] } : null;
         },
         recordMutation: async (record) => {
           s.insertMutation.run(record.mutationId, clinicId, deviceId, record.deviceSeq, JSON.stringify(record.result));
-          s.setDeviceSeq.run(record.deviceSeq, deviceId);
+          s.setDeviceSeq.run(record.deviceSeq, clinicId, deviceId);
         },
         advanceDeviceSeq: async (deviceSeq) => {
-          s.setDeviceSeq.run(deviceSeq, deviceId);
+          s.setDeviceSeq.run(deviceSeq, clinicId, deviceId);
         },
         savepoint: async (work) => {
           // The counter is kept here and written at COMMIT, so it is rolled back by hand with the rows.
@@ -300,6 +358,7 @@ class SqliteStorage implements Storage, RawSqlAccess {
           return row ? [toEntity(row)] : [];
         }),
         listEntities: async (entity) => s.liveEntities.all(clinicId, entity).map(toEntity),
+        seriesExceptions: async (seriesIds) => (seriesIds.length === 0 ? [] : s.exceptionsOf.all({ clinicId, seriesIds: JSON.stringify(seriesIds) }).map(toEntity)),
         findSeriesTouching: async (resourceIds, patientIds) => {
           const series = s.seriesTouching.all({ clinicId, resourceIds: JSON.stringify(resourceIds), patientIds: JSON.stringify(patientIds) }).map(toEntity);
           if (series.length === 0) return { series, exceptions: [] };
@@ -333,8 +392,8 @@ class SqliteStorage implements Storage, RawSqlAccess {
         insertConflict: async (conflict) => {
           s.insertConflict.run(clinicId, conflict.id, conflict.appointmentId, conflict.detectedAtChange);
         },
-        auditHead: async () => s.auditHead.get(deviceId) ?? null,
-        auditHashAt: async (seq) => s.auditAt.get(deviceId, seq)?.hash ?? null,
+        auditHead: async () => s.auditHead.get(clinicId, deviceId) ?? null,
+        auditHashAt: async (seq) => s.auditAt.get(clinicId, deviceId, seq)?.hash ?? null,
         appendAudit: async (record: AuditRecord) => {
           s.insertAudit.run(clinicId, deviceId, record.seq, record.hash, record.prevHash, JSON.stringify(record.entry));
         },
@@ -343,6 +402,7 @@ class SqliteStorage implements Storage, RawSqlAccess {
       try {
         const result = await work(tx);
         if (counter !== null) s.setCounter.run(counter, clinicId);
+        await this.testHooks?.beforeCommit?.({ clinicId, deviceId });
         db.exec('COMMIT');
         return result;
       } catch (error) {
@@ -360,6 +420,22 @@ class SqliteStorage implements Storage, RawSqlAccess {
 
   readChanges(clinicId: string, after: number, limit: number): Promise<ChangeRecord[]> {
     return this.run(() => this.statements.changes.all(clinicId, after, limit).map(toChange));
+  }
+
+  countRequest(scope: string, key: string, windowStartMs: number): Promise<number> {
+    return this.run(() => this.statements.countRequest.get(scope, key, windowStartMs)?.count ?? 1);
+  }
+
+  purgeRequestCounts(beforeMs: number): Promise<void> {
+    return this.run(() => {
+      this.db.prepare('DELETE FROM request_counts WHERE window_start < ?').run(beforeMs);
+    });
+  }
+
+  checkHealth(): Promise<void> {
+    return this.run(() => {
+      this.db.prepare('SELECT 1').get();
+    });
   }
 
   readAudit(clinicId: string, deviceId: string, fromSeq: number, limit: number): Promise<AuditRecord[]> {

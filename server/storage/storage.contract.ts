@@ -85,7 +85,9 @@ export function runStorageContract(name: string, open: () => Promise<ContractSub
       expect(enrolled.token).toMatch(/^[A-Za-z0-9_-]{43}$/);
       const device = await storage.findDeviceByTokenHash(hashSecret(enrolled.token));
       expect(device).toMatchObject({ id: 'codes-desk', clinicId: clinic.id, revokedAt: null, lastDeviceSeq: 0 });
-      expect(device?.tokenHash).not.toContain(enrolled.token);
+      // Only the hash finds it: the token itself is not stored.
+      expect(await storage.findDeviceByTokenHash(enrolled.token)).toBeNull();
+      expect(Object.values(device ?? {}).join(' ')).not.toContain(hashSecret(enrolled.token));
       await expect(enrollDevice(storage, { code, deviceId: 'codes-desk-2', deviceName: 'Desk 2' }, clock)).rejects.toMatchObject({ status: 401, code: 'invalid-enrollment-code' });
       const late = await issueEnrollmentCode(storage, { clinicId: clinic.id, ttlMinutes: 5 }, clock);
       await expect(enrollDevice(storage, { code: late.code, deviceId: 'codes-desk-3', deviceName: 'Desk 3' }, () => clock() + 5 * 60_000)).rejects.toMatchObject({ code: 'invalid-enrollment-code' });
@@ -182,17 +184,19 @@ export function runStorageContract(name: string, open: () => Promise<ContractSub
       expect(new Set(seen.map((c) => c.id)).size).toBe(total);
     });
 
-    it('keeps clinics apart: no reads across, same record ids independent, a foreign mutation id is refused without leaking', async () => {
-      const a = await clinicWith(1);
+    it('keeps clinics apart: no reads across, same record and mutation ids independent; another desk\'s mutation id in the same clinic is refused without leaking', async () => {
+      const a = await clinicWith(2);
       const b = await clinicWith(1);
       const deskA = a.desks[0]!;
       const deskB = b.desks[0]!;
       await applyPush(storage, deskA, { deviceId: deskA.deviceId, mutations: [mutation(deskA.deviceId, 1, [{ entity: 'patient', id: 'shared-id', op: 'put', data: patientRecord('shared-id') }], 'global-m1')], audit: [] });
       expect(await pullAll(deskB)).toEqual([]);
-      const stolen = await applyPush(storage, deskB, { deviceId: deskB.deviceId, mutations: [mutation(deskB.deviceId, 1, [{ entity: 'patient', id: 'shared-id', op: 'put', data: { ...patientRecord('shared-id'), givenName: 'Bea' } }], 'global-m1')], audit: [] });
-      expect(stolen.results[0]).toMatchObject({ status: 'rejected', reason: { code: 'duplicate-id' } });
-      expect(stolen.results[0]).not.toHaveProperty('change');
-      await applyPush(storage, deskB, { deviceId: deskB.deviceId, mutations: [mutation(deskB.deviceId, 2, [{ entity: 'patient', id: 'shared-id', op: 'put', data: { ...patientRecord('shared-id'), givenName: 'Bea' } }])], audit: [] });
+      // Mutation ids are scoped to the clinic (its key starts with clinic_id): the same id in another clinic is its own mutation.
+      const other = await applyPush(storage, deskB, { deviceId: deskB.deviceId, mutations: [mutation(deskB.deviceId, 1, [{ entity: 'patient', id: 'shared-id', op: 'put', data: { ...patientRecord('shared-id'), givenName: 'Bea' } }], 'global-m1')], audit: [] });
+      expect(other.results[0]).toEqual({ mutationId: 'global-m1', status: 'applied', change: 1 });
+      const deskA2 = a.desks[1]!;
+      const stolen = await applyPush(storage, deskA2, { deviceId: deskA2.deviceId, mutations: [mutation(deskA2.deviceId, 1, [{ entity: 'patient', id: 'shared-id', op: 'put', data: { ...patientRecord('shared-id'), givenName: 'Cy' } }], 'global-m1')], audit: [] });
+      expect(stolen.results[0]).toEqual({ mutationId: 'global-m1', status: 'rejected', reason: { code: 'duplicate-id', field: 'mutationId', message: 'This mutation id is already taken.' } });
       expect((await pullAll(deskA)).map((c) => c.data?.['givenName'])).toEqual(['Given shared-id']);
       expect((await pullAll(deskB)).map((c) => [c.change, c.data?.['givenName']])).toEqual([[1, 'Bea']]);
       // A write transaction cannot be opened for a device of another clinic.

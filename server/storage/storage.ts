@@ -18,12 +18,11 @@ export interface ClinicRecord {
   lastChange: number;
 }
 
-/** An enrolled desk. The token itself is never stored, only its SHA-256. */
+/** An enrolled desk. Its token is never stored, only the token's SHA-256 (`device_tokens`), which no read returns. */
 export interface DeviceRecord {
   id: string;
   clinicId: string;
   name: string;
-  tokenHash: string;
   createdAt: string;
   revokedAt: string | null;
   /** The deviceSeq of the newest mutation recorded for this device (0 before the first). */
@@ -51,7 +50,7 @@ export interface MutationResult {
   reason?: { code: string; field: string; message: string };
 }
 
-/** A recorded mutation, keyed by its globally unique id. */
+/** A recorded mutation, keyed by its id within the clinic. */
 export interface MutationRecord {
   mutationId: string;
   clinicId: string;
@@ -123,6 +122,53 @@ export interface AuditHeadRecord {
 }
 
 /**
+ * What a push is about to read, so a store that pays per round trip
+ * (PostgreSQL) can fetch it all at once: one query per table, `= ANY(…)`.
+ * Advisory: a read the plan did not name still works, it only costs a round
+ * trip. server/sync/push-read-plan.ts builds it from a push's effects; it
+ * names records by (entity, id) and never by kind, so a new synced entity
+ * needs nothing here.
+ */
+export interface ReadPlan {
+  /** Mutation ids to look up (a replayed push). */
+  mutationIds: readonly string[];
+  /** Current records. */
+  records: readonly { entity: SyncEntity; id: string }[];
+  /** This device's last pushed copies. */
+  deskCopies: readonly { entity: SyncEntity; id: string }[];
+  /** Change-log copies at a version (the base of a stale edit). */
+  recordsAt: readonly { entity: SyncEntity; id: string; version: number }[];
+  /** Booking-slot queries ({@link WriteTransaction.findOverlappingAppointments}). */
+  overlaps: readonly { keys: readonly string[]; startMs: number; endMs: number }[];
+  /** Series a booking on these resources / of these patients can touch ({@link WriteTransaction.findSeriesTouching}). */
+  seriesTouching: { resourceIds: readonly string[]; patientIds: readonly string[] };
+  /** Series whose exceptions are read ({@link WriteTransaction.seriesExceptions}). */
+  seriesExceptions: readonly string[];
+  /** Audit seqs whose stored hash is compared (a resend), besides the chain head. */
+  auditSeqs: readonly number[];
+}
+
+/**
+ * The store could not serve the request now, through no fault of the
+ * request: its connection pool is exhausted, a statement ran past its
+ * timeout, or the connection to the database was lost. Nothing of the
+ * request was committed. The app answers 503 with `Retry-After`, and the
+ * desk's retry is safe (pushes are idempotent).
+ *
+ * @example throw new StorageUnavailableError('busy', 'no database connection free within 2000 ms', 1);
+ */
+export class StorageUnavailableError extends Error {
+  override readonly name = 'StorageUnavailableError';
+  constructor(
+    readonly reason: 'busy' | 'timeout' | 'connection-lost',
+    message: string,
+    readonly retryAfterSeconds: number,
+  ) {
+    super(message);
+  }
+}
+
+/**
  * What a write transaction may do. Opened by {@link Storage.write} for one
  * clinic and one device; everything commits together or not at all.
  *
@@ -136,6 +182,12 @@ export interface WriteTransaction {
   /** The device row, locked for the rest of the transaction (one push per device at a time). */
   device(): Promise<DeviceRecord>;
   /**
+   * Reads ahead what a push will read ({@link ReadPlan}); later reads it named
+   * are answered without a round trip. Call it after {@link lockChanges}, so
+   * what it reads cannot change before the commit.
+   */
+  prefetch(plan: ReadPlan): Promise<void>;
+  /**
    * Runs `work` as one unit inside the transaction (a SAVEPOINT): if it
    * throws, everything it wrote is undone and the error rethrown, and the
    * transaction goes on. Locks taken before it stay held either way. A push
@@ -143,7 +195,7 @@ export interface WriteTransaction {
    * all-or-nothing while the push commits once.
    */
   savepoint<T>(work: () => Promise<T>): Promise<T>;
-  /** A recorded mutation of ANY clinic (ids are global); the caller checks who owns it. */
+  /** A recorded mutation of this clinic, by any of its devices; the caller checks which. */
   findMutation(mutationId: string): Promise<MutationRecord | null>;
   /** Records a result and advances the device's lastDeviceSeq to `deviceSeq`. */
   recordMutation(record: Omit<MutationRecord, 'clinicId' | 'deviceId'>): Promise<void>;
@@ -167,8 +219,10 @@ export interface WriteTransaction {
   writeRecord(record: { entity: SyncEntity; id: string; op: 'put' | 'delete'; data?: Record<string, unknown>; deviceId?: string }): Promise<number>;
   getEntity(entity: SyncEntity, id: string): Promise<EntityRecord | null>;
   getEntities(entity: SyncEntity, ids: readonly string[]): Promise<EntityRecord[]>;
-  /** Every live (not deleted) record of one entity in the clinic: the series check expands all stored series. */
+  /** Every live (not deleted) record of one entity in the clinic, by id. */
   listEntities(entity: SyncEntity): Promise<EntityRecord[]>;
+  /** The live exceptions of these series, by id: a series save reads only its own, not the clinic's. */
+  seriesExceptions(seriesIds: readonly string[]): Promise<EntityRecord[]>;
   /**
    * The live series a booking on `resourceIds` or of `patientIds` can collide
    * with — naming one of those resources or patients, or with a live `moved`
@@ -237,6 +291,18 @@ export interface Storage {
   revokeDevice(deviceId: string, at: string): Promise<boolean>;
   /** The device's audit chain head without locking anything (a push with no audit entries). */
   auditHead(clinicId: string, deviceId: string): Promise<AuditHeadRecord | null>;
+  /**
+   * Counts one request against a fixed window in the database, so every
+   * instance sees the same count: returns how many requests `key` has made
+   * in the window starting at `windowStartMs` (this one included). `scope` is
+   * the clinic for a device's requests, `enroll` for enrollment attempts by
+   * IP. Counters of windows before `windowStartMs` are reset, never summed.
+   */
+  countRequest(scope: string, key: string, windowStartMs: number): Promise<number>;
+  /** Drops the counters of windows that started before `beforeMs` (keys that went quiet). */
+  purgeRequestCounts(beforeMs: number): Promise<void>;
+  /** Answers when the database does (a trivial query); throws when it cannot be reached. */
+  checkHealth(): Promise<void>;
   /** Runs `work` in one transaction for (clinic, device); rolls back if it throws. */
   write<T>(clinicId: string, deviceId: string, work: (tx: WriteTransaction) => Promise<T>): Promise<T>;
   /** Up to `limit` changes of the clinic with change > after, in order. */
@@ -245,6 +311,18 @@ export interface Storage {
   readAudit(clinicId: string, deviceId: string, fromSeq: number, limit: number): Promise<AuditRecord[]>;
   /** Finishes in-flight work and releases the database. */
   close(): Promise<void>;
+}
+
+/**
+ * TEST-ONLY pauses, so the process tests can kill the server at the worst
+ * moment (main.ts installs them only when config.ts lets their variables
+ * through, which it does only under NODE_ENV=test).
+ */
+export interface StorageTestHooks {
+  /** Awaited in every write transaction once all its writes reached the database, just before COMMIT. */
+  beforeCommit?: (info: { clinicId: string; deviceId: string }) => Promise<void>;
+  /** Awaited inside each migration's transaction once its statements ran, just before its COMMIT. */
+  beforeMigrationCommit?: (info: { version: number; name: string }) => Promise<void>;
 }
 
 /**

@@ -270,7 +270,7 @@ async function checkSeries(
 ): Promise<{ change: number; conflictId?: string } | undefined> {
   const record = await tx.getEntity('series', seriesId);
   if (record === null || record.deleted || record.data === null) return undefined;
-  const exceptions = (await tx.listEntities('seriesException')).flatMap((row) => (row.data?.['seriesId'] === seriesId ? [row.data as unknown as SeriesException] : []));
+  const exceptions = (await tx.seriesExceptions([seriesId])).flatMap((row) => (row.data === null ? [] : [row.data as unknown as SeriesException]));
   const clash = await findSeriesDoubleBooking(tx, record.data as unknown as Series, exceptions, clinicTimeZone);
   const known = clash === null ? undefined : await knownClash(tx, clash.candidateIds, clash, previousConflict);
   const conflictId = clash === null ? undefined : known === 'new' ? conflictIdFor(mutation.mutationId, -1) : previousConflict;
