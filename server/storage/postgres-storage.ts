@@ -1,24 +1,22 @@
 import pg from 'pg';
 import { toClinic, toDevice } from './account-rows';
 import type { ClinicRow, DeviceRow } from './account-rows';
-import { maxBookingMs } from './booking-window';
 import { deviceRefusal, redeemableCode, setUpElsewhereRefusal } from './enrollment-checks';
 import type {
   AuditHeadRecord,
   AuditRecord,
   ChangeRecord,
   ClinicRecord,
-  DeskCopy,
   DeviceRecord,
-  EntityRecord,
-  MutationRecord,
   RawSqlAccess,
   Storage,
   StorageTestHooks,
   SyncEntity,
   WriteTransaction,
 } from './storage';
+import { BufferedWriteTransaction } from './buffered-write-transaction';
 import { toStorageError } from './postgres-errors';
+import { postgresPushStore } from './postgres-push-store';
 import { migrations, schemaMigrationsTableSql } from './schema-migrations';
 
 // The service is stateless: several instances may share this database, so
@@ -41,17 +39,8 @@ import { migrations, schemaMigrationsTableSql } from './schema-migrations';
 // migrations when several instances start at once.
 const migrationLockKey = 727_001;
 
-interface EntityRow { entity: string; id: string; version: string; data: Record<string, unknown> | null; deleted: boolean; device_id: string }
 interface ChangeRow { change: string; entity: string; id: string; op: string; version: string; data: Record<string, unknown> | null }
 
-const toEntity = (row: EntityRow): EntityRecord => ({
-  entity: row.entity as SyncEntity,
-  id: row.id,
-  version: Number(row.version),
-  data: row.data,
-  deleted: row.deleted,
-  deviceId: row.device_id,
-});
 const toChange = (row: ChangeRow): ChangeRecord => ({
   change: Number(row.change),
   entity: row.entity as SyncEntity,
@@ -242,160 +231,13 @@ class PostgresStorage implements Storage, RawSqlAccess {
   }
 
   write<T>(clinicId: string, deviceId: string, work: (tx: WriteTransaction) => Promise<T>): Promise<T> {
+    // Reads ahead and writes behind (buffered-write-transaction.ts): a push is
+    // a handful of statements whatever its size, not ten round trips per
+    // mutation under the clinic's change lock.
     return this.transaction(async (client) => {
-      const tx: WriteTransaction = {
-        device: async () => {
-          const { rows } = await client.query<DeviceRow>({ name: 'td_14', text: 'SELECT * FROM devices WHERE clinic_id = $2 AND id = $1 FOR UPDATE', values: [deviceId, clinicId] });
-          if (!rows[0]) throw new Error(`device ${deviceId} is not enrolled in clinic ${clinicId}`);
-          return toDevice(rows[0]);
-        },
-        findMutation: async (mutationId) => {
-          const { rows } = await client.query<{ mutation_id: string; clinic_id: string; device_id: string; device_seq: string; result: MutationRecord['result'] }>({ name: 'td_15', text: 'SELECT * FROM mutations WHERE clinic_id = $1 AND mutation_id = $2', values: [clinicId, mutationId] });
-          const row = rows[0];
-          return row ? { mutationId: row.mutation_id, clinicId: row.clinic_id, deviceId: row.device_id, deviceSeq: Number(row.device_seq), result: row.result } : null;
-        },
-        recordMutation: async (record) => {
-          // One round trip: every round trip inside a write is time the clinic's change lock is held.
-          await client.query({ name: 'td_16', text: `WITH recorded AS (INSERT INTO mutations (mutation_id, clinic_id, device_id, device_seq, result) VALUES ($1, $2, $3, $4, $5))
-             UPDATE devices SET last_device_seq = $4 WHERE clinic_id = $2 AND id = $3`, values: [record.mutationId, clinicId, deviceId, record.deviceSeq, JSON.stringify(record.result)] });
-        },
-        advanceDeviceSeq: async (deviceSeq) => {
-          await client.query({ name: 'td_17', text: 'UPDATE devices SET last_device_seq = $1 WHERE clinic_id = $3 AND id = $2', values: [deviceSeq, deviceId, clinicId] });
-        },
-        savepoint: async (work) => {
-          // Row locks the transaction held before the savepoint survive a rollback to it (PostgreSQL ≥ 9.3).
-          await client.query('SAVEPOINT mutation');
-          try {
-            const result = await work();
-            await client.query('RELEASE SAVEPOINT mutation');
-            return result;
-          } catch (error) {
-            await client.query('ROLLBACK TO SAVEPOINT mutation');
-            await client.query('RELEASE SAVEPOINT mutation');
-            throw error;
-          }
-        },
-        lockChanges: async () => {
-          const { rows } = await client.query<{ last_change: string }>({ name: 'td_18', text: 'SELECT last_change FROM clinics WHERE id = $1 FOR UPDATE', values: [clinicId] });
-          if (!rows[0]) throw new Error(`unknown clinic ${clinicId}`);
-          return Number(rows[0].last_change);
-        },
-        writeRecord: async (record) => {
-          // The UPDATE takes the counter row's lock (if not held yet) and keeps it until COMMIT.
-          const data = record.data === undefined || record.op === 'delete' ? null : JSON.stringify(record.data);
-          const { rows } = await client.query<{ version: string }>({ name: 'td_19', text: `WITH counter AS (
-               UPDATE clinics SET last_change = last_change + 1 WHERE id = $1 RETURNING last_change
-             ), logged AS (
-               INSERT INTO changes (clinic_id, change, entity, id, op, version, data)
-               SELECT $1, last_change, $2, $3, $4, last_change, $5::jsonb FROM counter RETURNING change
-             )
-             INSERT INTO entities (clinic_id, entity, id, version, data, deleted, device_id)
-             SELECT $1, $2, $3, change, $5::jsonb, $6, $7 FROM logged
-             ON CONFLICT (clinic_id, entity, id) DO UPDATE SET version = excluded.version, data = excluded.data, deleted = excluded.deleted, device_id = excluded.device_id
-             RETURNING version`, values: [clinicId, record.entity, record.id, record.op, data, record.op === 'delete', record.deviceId ?? deviceId] });
-          if (!rows[0]) throw new Error(`unknown clinic ${clinicId}`);
-          return Number(rows[0].version);
-        },
-        getEntity: async (entity, id) => {
-          const { rows } = await client.query<EntityRow>({ name: 'td_20', text: 'SELECT * FROM entities WHERE clinic_id = $1 AND entity = $2 AND id = $3', values: [clinicId, entity, id] });
-          return rows[0] ? toEntity(rows[0]) : null;
-        },
-        getEntities: async (entity, ids) => {
-          if (ids.length === 0) return [];
-          const { rows } = await client.query<EntityRow>({ name: 'td_21', text: 'SELECT * FROM entities WHERE clinic_id = $1 AND entity = $2 AND id = ANY($3::text[])', values: [clinicId, entity, [...ids]] });
-          return rows.map(toEntity);
-        },
-        prefetch: async () => undefined,
-        seriesExceptions: async (seriesIds) => {
-          if (seriesIds.length === 0) return [];
-          const { rows } = await client.query<EntityRow>({ name: 'td_series_exceptions', text: "SELECT * FROM entities WHERE clinic_id = $1 AND entity = 'seriesException' AND NOT deleted AND data->>'seriesId' = ANY($2::text[]) ORDER BY id", values: [clinicId, [...seriesIds]] });
-          return rows.map(toEntity);
-        },
-        listEntities: async (entity) => {
-          const { rows } = await client.query<EntityRow>({ name: 'td_list_entities', text: 'SELECT * FROM entities WHERE clinic_id = $1 AND entity = $2 AND NOT deleted ORDER BY id', values: [clinicId, entity] });
-          return rows.map(toEntity);
-        },
-        findSeriesTouching: async (resourceIds, patientIds) => {
-          // jsonb ?| : does the array hold any of these strings. One round trip for both lists.
-          const { rows } = await client.query<EntityRow & { list: 'series' | 'exception' }>({ name: 'td_series_touching', text: `WITH touching AS (
-               SELECT * FROM entities s WHERE s.clinic_id = $1 AND s.entity = 'series' AND NOT s.deleted AND (
-                 s.data->>'patientId' = ANY($3::text[])
-                 OR s.data->'resourceIds' ?| $2::text[]
-                 OR s.id IN (SELECT x.data->>'seriesId' FROM entities x
-                   WHERE x.clinic_id = $1 AND x.entity = 'seriesException' AND NOT x.deleted AND x.data->>'kind' = 'moved' AND x.data->'resourceIds' ?| $2::text[])
-               )
-             )
-             SELECT 'series' AS list, * FROM touching
-             UNION ALL
-             SELECT 'exception' AS list, e.* FROM entities e
-             WHERE e.clinic_id = $1 AND e.entity = 'seriesException' AND NOT e.deleted AND e.data->>'seriesId' IN (SELECT id FROM touching)
-             ORDER BY list DESC, id`, values: [clinicId, [...resourceIds], [...patientIds]] });
-          return { series: rows.filter((row) => row.list === 'series').map(toEntity), exceptions: rows.filter((row) => row.list === 'exception').map(toEntity) };
-        },
-        recordAt: async (entity, id, version) => {
-          const { rows } = await client.query<{ data: Record<string, unknown> | null }>({ name: 'td_record_at', text: "SELECT data FROM changes WHERE clinic_id = $1 AND change = $2 AND entity = $3 AND id = $4 AND op = 'put'", values: [clinicId, version, entity, id] });
-          return rows[0]?.data ?? null;
-        },
-        deskCopy: async (entity, id): Promise<DeskCopy | null> => {
-          const { rows } = await client.query<{ desk_version: string; data: Record<string, unknown> }>({ name: 'td_desk_copy', text: 'SELECT desk_version, data FROM desk_copies WHERE clinic_id = $1 AND entity = $2 AND id = $3 AND device_id = $4', values: [clinicId, entity, id, deviceId] });
-          return rows[0] ? { deskVersion: Number(rows[0].desk_version), data: rows[0].data } : null;
-        },
-        saveDeskCopy: async (entity, id, copy) => {
-          await client.query({ name: 'td_save_desk_copy', text: `INSERT INTO desk_copies (clinic_id, entity, id, device_id, desk_version, data) VALUES ($1, $2, $3, $4, $5, $6::jsonb)
-             ON CONFLICT (clinic_id, entity, id, device_id) DO UPDATE SET desk_version = excluded.desk_version, data = excluded.data`, values: [clinicId, entity, id, deviceId, copy.deskVersion, JSON.stringify(copy.data)] });
-        },
-        replaceBookingSlots: async (appointmentId, slots) => {
-          // Drop the keys no longer held and upsert the rest, in one statement (the two touch disjoint rows).
-          await client.query({ name: 'td_22', text: `WITH gone AS (
-               DELETE FROM booking_slots WHERE clinic_id = $1 AND appointment_id = $2 AND NOT (key = ANY($3::text[]))
-             )
-             INSERT INTO booking_slots (clinic_id, appointment_id, key, start_ms, end_ms)
-             SELECT $1, $2, * FROM unnest($3::text[], $4::bigint[], $5::bigint[])
-             ON CONFLICT (clinic_id, appointment_id, key) DO UPDATE SET start_ms = excluded.start_ms, end_ms = excluded.end_ms`, values: [clinicId, appointmentId, slots.map((slot) => slot.key), slots.map((slot) => slot.startMs), slots.map((slot) => slot.endMs)] });
-        },
-        findOverlappingAppointments: async (keys, startMs, endMs) => {
-          if (keys.length === 0) return [];
-          // start_ms > start − longest booking bounds the index range scan. The
-          // lateral join looks each hit up by primary key: an IN (…) let the
-          // planner hash-join every appointment of the clinic (20 ms at 1,500).
-          const { rows } = await client.query<EntityRow>({ name: 'td_23', text: `SELECT e.* FROM (
-               SELECT DISTINCT appointment_id FROM booking_slots
-               WHERE clinic_id = $1 AND key = ANY($2::text[]) AND start_ms < $3 AND start_ms > $4 AND end_ms > $5
-             ) slot
-             CROSS JOIN LATERAL (
-               SELECT * FROM entities WHERE clinic_id = $1 AND entity = 'appointment' AND id = slot.appointment_id
-             ) e
-             ORDER BY e.id`, values: [clinicId, [...keys], endMs, startMs - maxBookingMs - 1, startMs] });
-          return rows.map(toEntity);
-        },
-        insertConflict: async (conflict) => {
-          await client.query({ name: 'td_24', text: 'INSERT INTO conflicts (clinic_id, id, appointment_id, detected_at_change) VALUES ($1, $2, $3, $4)', values: [
-            clinicId,
-            conflict.id,
-            conflict.appointmentId,
-            conflict.detectedAtChange,
-          ] });
-        },
-        auditHead: async () => {
-          const { rows } = await client.query<{ seq: string; hash: string }>({ name: 'td_25', text: 'SELECT seq, hash FROM audit_entries WHERE clinic_id = $2 AND device_id = $1 ORDER BY seq DESC LIMIT 1', values: [deviceId, clinicId] });
-          return rows[0] ? { seq: Number(rows[0].seq), hash: rows[0].hash } : null;
-        },
-        auditHashAt: async (seq) => {
-          const { rows } = await client.query<{ hash: string }>({ name: 'td_26', text: 'SELECT hash FROM audit_entries WHERE clinic_id = $3 AND device_id = $1 AND seq = $2', values: [deviceId, seq, clinicId] });
-          return rows[0]?.hash ?? null;
-        },
-        appendAudit: async (record: AuditRecord) => {
-          await client.query({ name: 'td_27', text: 'INSERT INTO audit_entries (clinic_id, device_id, seq, hash, prev_hash, entry) VALUES ($1, $2, $3, $4, $5, $6)', values: [
-            clinicId,
-            deviceId,
-            record.seq,
-            record.hash,
-            record.prevHash,
-            JSON.stringify(record.entry),
-          ] });
-        },
-      };
+      const tx = new BufferedWriteTransaction(postgresPushStore(client, clinicId, deviceId), clinicId, deviceId);
       const result = await work(tx);
+      await tx.flush();
       await this.testHooks?.beforeCommit?.({ clinicId, deviceId });
       return result;
     });

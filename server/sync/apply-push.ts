@@ -3,14 +3,15 @@ import { ValidationError, parseAuditEntry } from '../../core';
 import type { Appointment, AuditEntry, Series, SeriesException } from '../../core';
 import { ApiError, badRequestFromZod } from '../http/api-error';
 import type { MutationResult, Storage, WriteTransaction } from '../storage/storage';
-import { acceptAudit } from './audit-intake';
+import { acceptAuditIn, auditChainBroken } from './audit-intake';
 import { checkConcurrentEdit, saveDeskCopies } from './concurrent-edit-check';
-import type { AuditIntake } from './audit-intake';
+import type { AuditIntake, AuditOutcome } from './audit-intake';
 import type { ConflictRecord } from './conflict-record';
 import { bookingSlots, findDoubleBooking, findSeriesDoubleBooking } from './double-booking';
 import type { DoubleBooking } from './double-booking';
 import { checkEffects } from './effect-validation';
 import type { CheckedEffect } from './effect-validation';
+import { readPlanFor } from './push-read-plan';
 import { unheldSharedRecords } from './shared-clinic-records';
 import type { SyncAuth } from './sync-auth';
 import { pushRequestSchema } from './wire-schemas';
@@ -68,19 +69,35 @@ export async function applyPush(storage: Storage, auth: SyncAuth, body: unknown)
   });
   const clinic = await storage.getClinic(auth.clinicId);
   if (!clinic) throw new ApiError(401, 'unknown-clinic', 'The clinic of this token no longer exists.');
+  if (request.mutations.length === 0 && audit.length === 0) return { results: [], audit: { accepted: 0, head: await storage.auditHead(auth.clinicId, auth.deviceId) } };
 
-  // One transaction for the whole push, one savepoint per mutation: a mutation
-  // and its recorded result stay all-or-nothing, but the push pays one durable
-  // commit instead of one per mutation (server/README.md, "One commit per push").
+  // Records are checked against core/model before the transaction: validation
+  // is pure, and every millisecond spent under the clinic's change lock is a
+  // millisecond every other desk of the clinic waits.
+  const checked = request.mutations.map((mutation): CheckedMutation => {
+    try {
+      return { mutation, effects: checkEffects(mutation.effects) };
+    } catch (error) {
+      if (!(error instanceof ValidationError)) throw error;
+      return { mutation, effects: null, refusal: error };
+    }
+  });
+
+  // One transaction for the whole push and its audit entries; each mutation in
+  // a savepoint, so it stays all-or-nothing with its recorded result while the
+  // push pays one commit (server/README.md, "One commit per push").
   const applied = await storage.write(auth.clinicId, auth.deviceId, async (tx) => {
-    // Device row, then the clinic's change counter, locked before any savepoint
-    // (the order every writer takes them in) and held to COMMIT: no change of
-    // this push can commit behind a cursor already served.
+    // Device row, then the clinic's change counter, locked before anything is
+    // read (the order every writer takes them in) and held to COMMIT: no change
+    // of this push can commit behind a cursor already served.
     await tx.device();
     if (request.mutations.length > 0) await tx.lockChanges();
+    // Everything the push will read, in as few round trips as the store can (PostgreSQL: one).
+    await tx.prefetch(readPlanFor(checked, audit.map((entry) => entry.seq)));
     const results: PushResult[] = [];
-    for (const [index, mutation] of request.mutations.entries()) {
-      const outcome = await tx.savepoint(() => applyMutation(tx, auth, mutation, clinic.timeZone)).catch((error: unknown) => {
+    for (const [index, entry] of checked.entries()) {
+      const { mutation } = entry;
+      const outcome = await tx.savepoint(() => applyMutation(tx, auth, entry, clinic.timeZone)).catch((error: unknown) => {
         // A record core accepted but the booking check refused (its writes rolled
         // back to the savepoint): record a rejection rather than answer 5xx, which
         // a desk would retry forever and so stall its outbox.
@@ -88,10 +105,10 @@ export async function applyPush(storage: Storage, auth: SyncAuth, body: unknown)
         return tx.savepoint(() => recordRejection(tx, auth, mutation, error));
       });
       // The mutations before a gap stay applied: the push commits them, then answers 409.
-      if ('expected' in outcome) return { results, gap: { index, expected: outcome.expected } };
+      if ('expected' in outcome) return { results, gap: { index, expected: outcome.expected }, audit: null };
       results.push(outcome.result);
     }
-    return { results, gap: null };
+    return { results, gap: null, audit: await acceptAuditIn(tx, audit) };
   });
   const { results, gap } = applied;
   if (gap !== null) {
@@ -100,13 +117,19 @@ export async function applyPush(storage: Storage, auth: SyncAuth, body: unknown)
       details: { expected: gap.expected, results },
     });
   }
-  const intake = await acceptAudit(storage, auth, audit);
-  return { results, audit: intake };
+  const intake = applied.audit as AuditOutcome;
+  const broken = auditChainBroken(intake);
+  if (broken) throw broken;
+  return { results, audit: { accepted: intake.accepted, head: intake.head } };
 }
+
+/** A mutation of the push with its effects checked by core/model before the transaction. */
+type CheckedMutation = { mutation: Mutation; effects: CheckedEffect[]; refusal?: undefined } | { mutation: Mutation; effects: null; refusal: ValidationError };
 
 type MutationOutcome = { result: PushResult } | { expected: number };
 
-async function applyMutation(tx: WriteTransaction, auth: SyncAuth, mutation: Mutation, clinicTimeZone: string): Promise<MutationOutcome> {
+async function applyMutation(tx: WriteTransaction, auth: SyncAuth, checked: CheckedMutation, clinicTimeZone: string): Promise<MutationOutcome> {
+  const { mutation } = checked;
   const device = await tx.device();
   const expected = device.lastDeviceSeq + 1;
   const stored = await tx.findMutation(mutation.mutationId);
@@ -122,15 +145,12 @@ async function applyMutation(tx: WriteTransaction, auth: SyncAuth, mutation: Mut
     return { result: { mutationId: mutation.mutationId, status: 'rejected', reason: { code: 'duplicate-id', field: 'mutationId', message: 'This mutation id is already taken.' } } };
   }
 
-  let effects: CheckedEffect[];
-  try {
-    effects = checkEffects(mutation.effects);
-  } catch (error) {
-    if (!(error instanceof ValidationError)) throw error;
-    const result: MutationResult = { mutationId: mutation.mutationId, status: 'rejected', reason: error.toJSON() };
+  if (checked.effects === null) {
+    const result: MutationResult = { mutationId: mutation.mutationId, status: 'rejected', reason: checked.refusal.toJSON() };
     await tx.recordMutation({ mutationId: mutation.mutationId, deviceSeq: mutation.deviceSeq, result });
     return { result };
   }
+  let effects = checked.effects;
   // A desk's re-offered clinic records only fill gaps: they never roll newer copies back.
   effects = await unheldSharedRecords(tx, mutation, effects);
 
