@@ -1,4 +1,4 @@
-import Fastify from 'fastify';
+import Fastify, { LogController } from 'fastify';
 import type { FastifyBaseLogger, FastifyInstance, FastifyServerOptions } from 'fastify';
 import { ApiError } from './http/api-error';
 import { registerCors } from './http/cors';
@@ -66,7 +66,7 @@ export function buildServer(options: BuildServerOptions): FastifyInstance {
     trustProxy: options.trustProxy ?? false,
     // One id per request on every log line (`requestId`) and in the X-Request-Id answer: a load balancer's, if it sent one.
     genReqId: (request) => requestIdFor(request.headers['x-request-id']),
-    requestIdLogLabel: 'requestId',
+    logController: new LogController({ requestIdLogLabel: 'requestId' }),
   };
   const app = Fastify(serverOptions);
   app.addHook('onSend', async (request, reply) => {

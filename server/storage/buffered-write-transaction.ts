@@ -34,7 +34,7 @@ export interface PlanRows {
   touchingSeries: EntityRecord[];
   /** Every live exception of the touching series and of the plan's `seriesExceptions`. */
   exceptions: EntityRecord[];
-  /** The device's audit chain head (read with every plan). */
+  /** The device's audit chain head when the plan asked for it (null: no entry yet). */
   auditHead: AuditHeadRecord | null;
   auditHashes: { seq: number; hash: string }[];
 }
@@ -57,16 +57,18 @@ export interface BufferedWrites {
 
 /** The round trips a buffered transaction makes; the PostgreSQL adapter implements them (postgres-push-store.ts). */
 export interface PushStore {
-  /** Locks and reads the device row (`FOR UPDATE`). */
-  lockDevice(): Promise<DeviceRecord>;
-  /** Locks the clinic's counter row and returns it (`FOR UPDATE`, held to COMMIT). */
-  lockChanges(): Promise<number>;
+  /**
+   * Takes the locks asked for — the device row, then the clinic's change
+   * counter, both `FOR UPDATE` and held to COMMIT — and then reads `plan`,
+   * seeing whatever the locks' previous holders committed. One round trip.
+   */
+  lock(plan: ReadPlan, locks: { device: boolean; changes: boolean }): Promise<{ device: DeviceRecord | null; counter: number | null; rows: PlanRows }>;
   /** Reads what a plan names, in one round trip. */
   read(plan: ReadPlan): Promise<PlanRows>;
   /** Every live record of one kind (not planned: rare). */
   listEntities(entity: SyncEntity): Promise<EntityRecord[]>;
-  /** Writes everything at once (one statement). */
-  flush(writes: BufferedWrites): Promise<void>;
+  /** Writes everything at once (null: nothing to write) and, with `commit`, commits in the same round trip. */
+  flush(writes: BufferedWrites | null, options: { commit: boolean }): Promise<void>;
 }
 
 const emptyPlan: ReadPlan = { mutationIds: [], records: [], deskCopies: [], recordsAt: [], overlaps: [], seriesTouching: { resourceIds: [], patientIds: [] }, seriesExceptions: [], auditSeqs: [] };
@@ -137,14 +139,31 @@ export class BufferedWriteTransaction implements WriteTransaction {
     private readonly deviceId: string,
   ) {}
 
+  async lockForPush(plan: ReadPlan, options: { changes: boolean }): Promise<void> {
+    const locks = { device: this.device_ === null, changes: options.changes && this.counter === null };
+    if (!locks.device && !locks.changes) return this.prefetch(plan);
+    const missing = this.unread(plan) ?? emptyPlan;
+    const locked = await this.store.lock(missing, locks);
+    if (locks.device) {
+      if (locked.device === null) throw new Error(`device ${this.deviceId} is not enrolled in clinic ${this.clinicId}`);
+      this.device_ = locked.device;
+    }
+    if (locks.changes) {
+      if (locked.counter === null) throw new Error(`unknown clinic ${this.clinicId}`);
+      this.counter = locked.counter;
+    }
+    this.remember(missing, locked.rows);
+  }
+
   async device(): Promise<DeviceRecord> {
-    this.device_ ??= await this.store.lockDevice();
-    return this.deviceSeq === null ? this.device_ : { ...this.device_, lastDeviceSeq: this.deviceSeq };
+    if (this.device_ === null) await this.lockForPush(emptyPlan, { changes: false });
+    const device = this.device_ as DeviceRecord;
+    return this.deviceSeq === null ? device : { ...device, lastDeviceSeq: this.deviceSeq };
   }
 
   async lockChanges(): Promise<number> {
-    this.counter ??= await this.store.lockChanges();
-    return this.counterAfter ?? this.counter;
+    if (this.counter === null) await this.lockForPush(emptyPlan, { changes: true });
+    return this.counterAfter ?? (this.counter as number);
   }
 
   async prefetch(plan: ReadPlan): Promise<void> {
@@ -304,7 +323,7 @@ export class BufferedWriteTransaction implements WriteTransaction {
       const last = this.audit.at(-1) as AuditRecord;
       return { seq: last.seq, hash: last.hash };
     }
-    if (this.auditHeadRead === undefined) await this.prefetch(emptyPlan);
+    if (this.auditHeadRead === undefined) await this.prefetch({ ...emptyPlan, auditHead: true });
     return this.auditHeadRead ?? null;
   }
 
@@ -320,8 +339,11 @@ export class BufferedWriteTransaction implements WriteTransaction {
     this.audit.push(record);
   }
 
-  /** Sends every buffered write in one go; nothing to send is no round trip. */
-  async flush(): Promise<void> {
+  /**
+   * Sends every buffered write in one go and, with `commit`, commits in the
+   * same round trip (nothing to send: just the COMMIT, or nothing at all).
+   */
+  async flush(options: { commit: boolean } = { commit: false }): Promise<void> {
     const writes: BufferedWrites = {
       changes: this.changes,
       lastChange: this.counterAfter,
@@ -339,7 +361,7 @@ export class BufferedWriteTransaction implements WriteTransaction {
       writes.changes.length + writes.mutations.length + writes.slots.length + writes.deskCopies.length + writes.conflicts.length + writes.audit.length === 0 &&
       writes.lastChange === null &&
       writes.lastDeviceSeq === null;
-    if (!nothing) await this.store.flush(writes);
+    await this.store.flush(nothing ? null : writes, options);
   }
 
   /** The record as the push sees it: its own write, else what was read (null: absent). */
@@ -366,11 +388,13 @@ export class BufferedWriteTransaction implements WriteTransaction {
       seriesTouching: { resourceIds: plan.seriesTouching.resourceIds.filter((id) => !this.touchingResources.has(id)), patientIds: plan.seriesTouching.patientIds.filter((id) => !this.touchingPatients.has(id)) },
       seriesExceptions: plan.seriesExceptions.filter((id) => !this.exceptionsRead.has(id)),
       auditSeqs: plan.auditSeqs.filter((seq) => !this.auditHashesRead.has(seq)),
+      auditHead: plan.auditHead === true && this.auditHeadRead === undefined,
     };
     const empty =
       missing.mutationIds.length + missing.records.length + missing.deskCopies.length + missing.recordsAt.length + missing.overlaps.length + missing.seriesExceptions.length + missing.auditSeqs.length === 0 &&
-      missing.seriesTouching.resourceIds.length + missing.seriesTouching.patientIds.length === 0;
-    return empty && this.auditHeadRead !== undefined ? null : missing;
+      missing.seriesTouching.resourceIds.length + missing.seriesTouching.patientIds.length === 0 &&
+      !missing.auditHead;
+    return empty ? null : missing;
   }
 
   /** Files what the store answered for `plan`, marking everything the plan asked for as read (found or not). */
@@ -403,7 +427,7 @@ export class BufferedWriteTransaction implements WriteTransaction {
     }
     for (const row of [...rows.records, ...rows.touchingSeries]) this.records.set(keyOf(row.entity, row.id), row);
     for (const row of rows.touchingSeries) this.touchingSeriesIds.add(row.id);
-    this.auditHeadRead ??= rows.auditHead;
+    if (plan.auditHead === true) this.auditHeadRead ??= rows.auditHead;
     for (const seq of plan.auditSeqs) this.auditHashesRead.set(seq, null);
     for (const row of rows.auditHashes) this.auditHashesRead.set(row.seq, row.hash);
   }

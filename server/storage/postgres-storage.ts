@@ -64,6 +64,8 @@ export interface PostgresStorageOptions {
   statementTimeoutMs?: number;
   /** `idle_in_transaction_session_timeout` (default 60000 ms): a hung instance cannot hold a clinic's change lock for ever. */
   idleInTransactionTimeoutMs?: number;
+  /** `application_name` of its connections (default `timedesk-sync`): tells instances apart in pg_stat_activity. */
+  applicationName?: string;
   /** TEST-ONLY pauses (see {@link StorageTestHooks}). */
   testHooks?: StorageTestHooks;
 }
@@ -86,7 +88,10 @@ export async function openPostgresStorage(options: PostgresStorageOptions): Prom
     connectionTimeoutMillis: options.connectTimeoutMs ?? 2000,
     statement_timeout: options.statementTimeoutMs ?? 10_000,
     idle_in_transaction_session_timeout: options.idleInTransactionTimeoutMs ?? 60_000,
-    ...(options.schema === undefined ? {} : { options: `-c search_path=${options.schema}` }),
+    application_name: options.applicationName ?? 'timedesk-sync',
+    // Generic plans: every statement is a lookup by clinic and key, so planning
+    // it again for each push's values buys nothing and costs a millisecond under the lock.
+    options: `-c plan_cache_mode=force_generic_plan${options.schema === undefined ? '' : ` -c search_path=${options.schema}`}`,
   });
   // An idle client losing its connection must not crash the process; the pool replaces it.
   pool.on('error', () => undefined);
@@ -230,17 +235,36 @@ class PostgresStorage implements Storage, RawSqlAccess {
     return (result.rowCount ?? 0) > 0;
   }
 
-  write<T>(clinicId: string, deviceId: string, work: (tx: WriteTransaction) => Promise<T>): Promise<T> {
+  async write<T>(clinicId: string, deviceId: string, work: (tx: WriteTransaction) => Promise<T>): Promise<T> {
     // Reads ahead and writes behind (buffered-write-transaction.ts): a push is
-    // a handful of statements whatever its size, not ten round trips per
-    // mutation under the clinic's change lock.
-    return this.transaction(async (client) => {
-      const tx = new BufferedWriteTransaction(postgresPushStore(client, clinicId, deviceId), clinicId, deviceId);
+    // two round trips whatever its size — BEGIN with the locks and the reads,
+    // the writes with COMMIT — not ten per mutation under the clinic's change lock.
+    const client = await this.connect();
+    const store = postgresPushStore(client, clinicId, deviceId);
+    let broken: Error | undefined;
+    try {
+      const tx = new BufferedWriteTransaction(store, clinicId, deviceId);
       const result = await work(tx);
-      await tx.flush();
-      await this.testHooks?.beforeCommit?.({ clinicId, deviceId });
+      const beforeCommit = this.testHooks?.beforeCommit;
+      if (beforeCommit === undefined) {
+        await tx.flush({ commit: true });
+      } else {
+        await tx.flush({ commit: false });
+        await beforeCommit({ clinicId, deviceId });
+        await tx.flush({ commit: true });
+      }
       return result;
-    });
+    } catch (error) {
+      if (store.begun) {
+        await client.query('ROLLBACK').catch((rollbackError: unknown) => {
+          // The connection itself failed: do not hand it back to the pool.
+          broken = rollbackError instanceof Error ? rollbackError : new Error(String(rollbackError));
+        });
+      }
+      throw toStorageError(error, this.pool);
+    } finally {
+      client.release(broken);
+    }
   }
 
   async auditHead(clinicId: string, deviceId: string): Promise<AuditHeadRecord | null> {
@@ -270,13 +294,19 @@ class PostgresStorage implements Storage, RawSqlAccess {
   }
 
   async countRequest(scope: string, key: string, windowStartMs: number): Promise<number> {
-    // One statement: concurrent requests on any instance queue on the row, none reads a stale count.
-    const { rows } = await this.query<{ count: string }>({ name: 'td_count_request', text: `INSERT INTO request_counts (scope, key, window_start, count) VALUES ($1, $2, $3, 1)
-       ON CONFLICT (scope, key) DO UPDATE SET
-         count = CASE WHEN request_counts.window_start = excluded.window_start THEN request_counts.count + 1 ELSE 1 END,
-         window_start = excluded.window_start
-       RETURNING count`, values: [scope, key, windowStartMs] });
-    return Number(rows[0]?.count ?? 1);
+    // One upsert: concurrent requests on any instance queue on the row, none reads a stale
+    // count. Committed without waiting for the WAL flush (synchronous_commit off for this
+    // transaction only): a count lost in a crash lets a desk make a few requests more, while
+    // waiting for the disk on every request would cost every push an fsync. One round trip
+    // (a simple query; the values are escaped literals).
+    const literal = (value: string) => pg.escapeLiteral(value);
+    const result = (await this.simpleTransaction(`BEGIN; SET LOCAL synchronous_commit TO off;
+      INSERT INTO request_counts (scope, key, window_start, count) VALUES (${literal(scope)}, ${literal(key)}, ${Math.trunc(windowStartMs)}, 1)
+      ON CONFLICT (scope, key) DO UPDATE SET
+        count = CASE WHEN request_counts.window_start = excluded.window_start THEN request_counts.count + 1 ELSE 1 END,
+        window_start = excluded.window_start
+      RETURNING count; COMMIT`)) as unknown as pg.QueryResult<{ count: string }>[];
+    return Number(result[2]?.rows[0]?.count ?? 1);
   }
 
   async purgeRequestCounts(beforeMs: number): Promise<void> {
@@ -300,13 +330,36 @@ class PostgresStorage implements Storage, RawSqlAccess {
     }
   }
 
-  private async transaction<T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
-    let client: pg.PoolClient;
+  /**
+   * Runs a simple query that opens and commits its own transaction (`BEGIN; …; COMMIT`, one
+   * round trip); on failure rolls back, so the connection never goes back to the pool inside
+   * an aborted transaction.
+   */
+  private async simpleTransaction(text: string): Promise<pg.QueryResult | pg.QueryResult[]> {
+    const client = await this.connect();
+    let broken: Error | undefined;
     try {
-      client = await this.pool.connect();
+      return (await client.query(text)) as unknown as pg.QueryResult | pg.QueryResult[];
+    } catch (error) {
+      await client.query('ROLLBACK').catch((rollbackError: unknown) => {
+        broken = rollbackError instanceof Error ? rollbackError : new Error(String(rollbackError));
+      });
+      throw toStorageError(error, this.pool);
+    } finally {
+      client.release(broken);
+    }
+  }
+
+  private async connect(): Promise<pg.PoolClient> {
+    try {
+      return await this.pool.connect();
     } catch (error) {
       throw toStorageError(error, this.pool);
     }
+  }
+
+  private async transaction<T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+    const client = await this.connect();
     let broken: Error | undefined;
     try {
       await client.query('BEGIN');

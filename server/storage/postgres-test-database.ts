@@ -19,9 +19,9 @@ export function testPostgresUrl(env: NodeJS.ProcessEnv = process.env): string | 
  *
  * @example const { storage, dispose } = await openThrowawayPostgres(url);
  */
-export async function openThrowawayPostgres(url: string, maxConnections?: number): Promise<{ storage: Storage & RawSqlAccess; schema: string; dispose(): Promise<void> }> {
+export async function openThrowawayPostgres(url: string, maxConnections?: number, applicationName?: string): Promise<{ storage: Storage & RawSqlAccess; schema: string; dispose(): Promise<void> }> {
   const schema = `timedesk_test_${randomBytes(6).toString('hex')}`;
-  const storage = await openPostgresStorage({ connectionString: url, schema, ...(maxConnections === undefined ? {} : { maxConnections }) });
+  const storage = await openPostgresStorage({ connectionString: url, schema, ...(maxConnections === undefined ? {} : { maxConnections }), ...(applicationName === undefined ? {} : { applicationName }) });
   return {
     storage,
     schema,

@@ -312,6 +312,10 @@ class SqliteStorage implements Storage, RawSqlAccess {
         },
         // In-process and synchronous: every read is as cheap as a prefetched one.
         prefetch: async () => undefined,
+        lockForPush: async (_plan, options) => {
+          await tx.device();
+          if (options.changes) lock();
+        },
         findMutation: async (mutationId) => {
           const row = s.mutation.get(clinicId, mutationId);
           return row ? { mutationId: row.mutation_id, clinicId: row.clinic_id, deviceId: row.device_id, deviceSeq: row.device_seq, result: JSON.parse(row.result) as MutationRecord['result'] } : null;

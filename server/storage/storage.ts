@@ -144,8 +144,10 @@ export interface ReadPlan {
   seriesTouching: { resourceIds: readonly string[]; patientIds: readonly string[] };
   /** Series whose exceptions are read ({@link WriteTransaction.seriesExceptions}). */
   seriesExceptions: readonly string[];
-  /** Audit seqs whose stored hash is compared (a resend), besides the chain head. */
+  /** Audit seqs whose stored hash is compared (a resend). */
   auditSeqs: readonly number[];
+  /** Whether the device's audit chain head is read too (a push reports it). */
+  auditHead?: boolean;
 }
 
 /**
@@ -182,10 +184,14 @@ export interface WriteTransaction {
   /** The device row, locked for the rest of the transaction (one push per device at a time). */
   device(): Promise<DeviceRecord>;
   /**
-   * Reads ahead what a push will read ({@link ReadPlan}); later reads it named
-   * are answered without a round trip. Call it after {@link lockChanges}, so
-   * what it reads cannot change before the commit.
+   * How a push starts: locks the device row, then (with `changes`) the
+   * clinic's change counter — the order every writer takes them in — and
+   * reads ahead what the push will read ({@link ReadPlan}), after the locks,
+   * so nothing it read can change before the commit. On PostgreSQL all of it
+   * is one round trip (postgres-push-functions.ts).
    */
+  lockForPush(plan: ReadPlan, options: { changes: boolean }): Promise<void>;
+  /** Reads ahead what `plan` names; later reads of it are answered without a round trip. */
   prefetch(plan: ReadPlan): Promise<void>;
   /**
    * Runs `work` as one unit inside the transaction (a SAVEPOINT): if it

@@ -90,10 +90,8 @@ export async function applyPush(storage: Storage, auth: SyncAuth, body: unknown)
     // Device row, then the clinic's change counter, locked before anything is
     // read (the order every writer takes them in) and held to COMMIT: no change
     // of this push can commit behind a cursor already served.
-    await tx.device();
-    if (request.mutations.length > 0) await tx.lockChanges();
-    // Everything the push will read, in as few round trips as the store can (PostgreSQL: one).
-    await tx.prefetch(readPlanFor(checked, audit.map((entry) => entry.seq)));
+    // With them, everything the push will read, in as few round trips as the store can (PostgreSQL: one).
+    await tx.lockForPush(readPlanFor(checked, audit.map((entry) => entry.seq)), { changes: request.mutations.length > 0 });
     const results: PushResult[] = [];
     for (const [index, entry] of checked.entries()) {
       const { mutation } = entry;

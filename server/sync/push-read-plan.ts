@@ -80,6 +80,8 @@ export function readPlanFor(planned: readonly PlannedMutation[], auditSeqs: read
     seriesTouching: { resourceIds: [...resourceIds], patientIds: [...patientIds] },
     seriesExceptions: [...seriesIds],
     auditSeqs,
+    // The push answers with the chain head, entries or not.
+    auditHead: true,
   };
 }
 
