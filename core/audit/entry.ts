@@ -43,6 +43,9 @@ export const auditActions = [
   'AVAILABILITY_REMOVED',
   'CLOSURE_REMOVED',
   'SERIES_CANCELLED',
+  'BACKUP_CREATED',
+  'BACKUP_RESTORED',
+  'BACKUP_PASSPHRASE_SET',
 ] as const;
 
 /** One of {@link auditActions}. */
