@@ -10,7 +10,7 @@ export type { SnapshotFacts } from './database-snapshot';
 export { runBackup, peekBackup } from './run-backup';
 export type { RunBackupOptions, BackupRunResult } from './run-backup';
 export { inspectBackup, restoreBackup } from './restore-backup';
-export type { BackupInspection, RestoreOptions, RestoreMarker } from './restore-backup';
+export type { BackupEnrollment, BackupInspection, CatchUpOutcome, RestoreOptions, RestoreMarker } from './restore-backup';
 export { BackupLedger, keptRuns } from './backup-ledger';
 export type { BackupRun, TargetOutcome } from './backup-ledger';
 export type { BackupTarget, PendingBackupFile } from './backup-target';

@@ -1,5 +1,6 @@
 import Dexie from 'dexie';
-import { appendEntry, GENESIS_HASH, type AuditEntry } from '../audit';
+import { z } from 'zod';
+import { appendEntry, computeEntryHash, GENESIS_HASH, parseAuditEntry, type AuditEntry } from '../audit';
 import {
   BackupError,
   ContentsCheck,
@@ -16,7 +17,8 @@ import {
   type ContentsReport,
   type TableSegment,
 } from '../backup';
-import { currentSchemaVersion, type DeviceMeta, type TimedeskDb } from '../db';
+import { currentSchemaVersion, type DeviceMeta, type SyncStateRow, type TimedeskDb } from '../db';
+import type { DeviceHistory } from '../sync/device-history';
 import type { CommandSession } from '../commands';
 import { instantToWallTime } from '../time';
 import { openRawConnection, storageOf } from './raw-connection';
@@ -78,17 +80,50 @@ export interface RestoreOptions {
    * on a desk that holds no clinic.
    */
   safetyBackup: () => Promise<void>;
+  /**
+   * For a backup of a desk enrolled with a sync server: reads what the server
+   * holds of this device after the backup (core/sync `fetchDeviceHistory`
+   * over a transport built from the backup's own enrollment), so the restored
+   * desk continues its audit chain and mutation numbering from there instead
+   * of forking them. A rejection or null: the restore goes on without it
+   * (the result says so; the sync client then renumbers new mutations).
+   */
+  catchUp?: (enrollment: BackupEnrollment, afterAuditSeq: number) => Promise<DeviceHistory | null>;
   codec?: ChunkCodec;
   onProgress?: (progress: { phase: 'verifying' | 'restoring'; rows: number; totalRows: number }) => void;
 }
+
+/** The sync enrollment a backup holds (renderer/sync's `enrollment` row in `syncState`). */
+export interface BackupEnrollment {
+  serverUrl: string;
+  token: string;
+  deviceId: string;
+  clinicId: string;
+}
+
+/**
+ * How the restored desk took up its history on the sync server:
+ * `not-enrolled` (the backup's desk did not sync), `caught-up` (the server's
+ * later entries were appended and the numbering moved past its last
+ * mutation), `unreachable` (no answer; new mutations are renumbered when the
+ * server names the next free seq, and the audit log stays refused there
+ * until an administrator looks), `diverged` (the server's entries do not
+ * continue the backup's chain).
+ */
+export type CatchUpOutcome = 'not-enrolled' | 'caught-up' | 'unreachable' | 'diverged';
+
+const backupEnrollmentSchema = z.object({ key: z.literal('enrollment'), serverUrl: z.string(), token: z.string(), deviceId: z.string(), clinicId: z.string() });
 
 /** The row core/sync reads to know the desk was restored (its next pushes may meet seqs the server holds). */
 export interface RestoreMarker {
   key: 'restore';
   restoredAt: string;
   backupCreatedAt: string;
-  /** The outbox's last deviceSeq as restored. */
+  /** The device's last deviceSeq after the restore (and catch-up). */
   deviceSeq: number;
+  catchUp: CatchUpOutcome;
+  /** Audit entries taken from the server. */
+  caughtUpEntries: number;
 }
 
 async function refuseUnlessAdmin(db: TimedeskDb, session: CommandSession | null): Promise<void> {
@@ -125,7 +160,7 @@ function totalRowsOf(header: BackupHeader): number {
  *
  * @example await restoreBackup({ db, open: () => slices(file), passphrase, session, clock: Date.now, newId, safetyBackup });
  */
-export async function restoreBackup(options: RestoreOptions): Promise<{ header: BackupHeader; report: ContentsReport; entry: AuditEntry }> {
+export async function restoreBackup(options: RestoreOptions): Promise<{ header: BackupHeader; report: ContentsReport; entry: AuditEntry; marker: RestoreMarker }> {
   const { db } = options;
   await refuseUnlessAdmin(db, options.session);
   const inspection = await inspectBackup(db, options.open());
@@ -143,11 +178,29 @@ export async function restoreBackup(options: RestoreOptions): Promise<{ header: 
   // Pass 1: verify everything, write nothing.
   const check = new ContentsCheck(header);
   let rows = 0;
+  let enrollment: BackupEnrollment | null = null;
   for await (const text of decryptBackupSegments(options.open(), keyFor, options.codec)) {
     const checked = check.push(text);
-    if (checked.kind === 'rows') options.onProgress?.({ phase: 'verifying', rows: (rows += checked.segment.rows.length), totalRows });
+    if (checked.kind !== 'rows') continue;
+    options.onProgress?.({ phase: 'verifying', rows: (rows += checked.segment.rows.length), totalRows });
+    if (checked.segment.tableName === 'syncState') {
+      for (const row of checked.segment.rows) {
+        const parsed = backupEnrollmentSchema.safeParse(row);
+        if (parsed.success) enrollment = parsed.data;
+      }
+    }
   }
   const report = check.finish();
+
+  let history: DeviceHistory | null | 'unreachable' = null;
+  if (enrollment && options.catchUp) {
+    try {
+      const ownHead = header.auditHeads.find((head) => head.deviceId === header.deviceId);
+      history = await options.catchUp(enrollment, ownHead?.seq ?? 0);
+    } catch {
+      history = 'unreachable';
+    }
+  }
 
   if (await deskIsSetUp(db)) await options.safetyBackup();
 
@@ -166,8 +219,14 @@ export async function restoreBackup(options: RestoreOptions): Promise<{ header: 
     source = staged.segments();
   }
   try {
-    const entry = await replaceDatabase(db, header, source, { session: options.session, now, newId: options.newId, onRows: (done) => options.onProgress?.({ phase: 'restoring', rows: done, totalRows }) });
-    return { header, report, entry };
+    const restored = await replaceDatabase(db, header, source, {
+      session: options.session,
+      now,
+      newId: options.newId,
+      history: enrollment === null ? 'not-enrolled' : history === null ? 'unreachable' : history,
+      onRows: (done) => options.onProgress?.({ phase: 'restoring', rows: done, totalRows }),
+    });
+    return { header, report, ...restored };
   } finally {
     // Dexie's delete() closes the staging connection first.
     if (staging) await staging.delete();
@@ -181,8 +240,8 @@ async function replaceDatabase(
   db: TimedeskDb,
   header: BackupHeader,
   segments: AsyncGenerator<CheckedSegment>,
-  context: { session: CommandSession | null; now: number; newId: () => string; onRows: (rows: number) => void },
-): Promise<AuditEntry> {
+  context: RestoreContext & { onRows: (rows: number) => void },
+): Promise<{ entry: AuditEntry; marker: RestoreMarker }> {
   const raw = await openRawConnection(db.name, storageOf(db));
   try {
     const names = new Set(raw.tables.map((table) => table.name));
@@ -205,8 +264,40 @@ async function replaceDatabase(
   }
 }
 
-/** Appends BACKUP_RESTORED to the restored device's chain and marks the desk restored (inside the restore's transaction). */
-async function appendRestoredEntry(raw: Dexie, header: BackupHeader, context: { session: CommandSession | null; now: number; newId: () => string }): Promise<AuditEntry> {
+interface RestoreContext {
+  session: CommandSession | null;
+  now: number;
+  newId: () => string;
+  history: DeviceHistory | 'not-enrolled' | 'unreachable';
+}
+
+/**
+ * The server's later entries of this device, when they continue the
+ * restored chain exactly (each parsed, linked and re-hashed); null otherwise.
+ */
+function continuation(last: AuditEntry | undefined, deviceId: string, entries: readonly unknown[]): AuditEntry[] | null {
+  const out: AuditEntry[] = [];
+  let previous: Pick<AuditEntry, 'seq' | 'hash'> = last ?? { seq: 0, hash: GENESIS_HASH };
+  for (const row of entries) {
+    let entry: AuditEntry;
+    try {
+      entry = parseAuditEntry(row);
+    } catch {
+      return null;
+    }
+    if (entry.deviceId !== deviceId || entry.seq !== previous.seq + 1 || entry.prevHash !== previous.hash || computeEntryHash(entry) !== entry.hash) return null;
+    out.push(entry);
+    previous = entry;
+  }
+  return out;
+}
+
+/**
+ * Inside the restore's transaction: takes up the server's later history of
+ * this device (when there is one that continues the chain), appends
+ * BACKUP_RESTORED to the restored device's chain and marks the desk restored.
+ */
+async function appendRestoredEntry(raw: Dexie, header: BackupHeader, context: RestoreContext): Promise<{ entry: AuditEntry; marker: RestoreMarker }> {
   const meta = raw.table('meta');
   const device = (await meta.get('device')) as DeviceMeta | undefined;
   if (!device) throw new BackupError('contents-invalid', 'The backup holds no device row.', { table: 'meta' });
@@ -215,9 +306,28 @@ async function appendRestoredEntry(raw: Dexie, header: BackupHeader, context: { 
   if ((last?.seq ?? 0) !== device.auditSeq || (last?.hash ?? GENESIS_HASH) !== device.auditHead) {
     throw new BackupError('contents-invalid', 'The backup\'s device row does not match its audit log.', { table: 'meta' });
   }
+  let catchUp: CatchUpOutcome = typeof context.history === 'string' ? context.history : 'caught-up';
+  let caughtUpEntries = 0;
+  let head = last;
+  if (typeof context.history !== 'string') {
+    const { auditHead: serverHead } = context.history;
+    const entries = continuation(last, device.deviceId, context.history.audit);
+    // The server's head must be this chain's: an entry the backup holds (it never got the newest), or the last one fetched.
+    const ownHead = serverHead === null || (entries !== null && entries.length > 0 ? entries.at(-1)!.hash === serverHead.hash && entries.at(-1)!.seq === serverHead.seq : ((await audit.get([device.deviceId, serverHead.seq])) as AuditEntry | undefined)?.hash === serverHead.hash);
+    if (entries === null || !ownHead) catchUp = 'diverged';
+    else {
+      if (entries.length > 0) await audit.bulkAdd(entries);
+      head = entries.at(-1) ?? last;
+      caughtUpEntries = entries.length;
+      device.deviceSeq = Math.max(device.deviceSeq, context.history.lastDeviceSeq);
+      // The server holds this chain up to its head: the next push sends what follows.
+      const syncRow = ((await raw.table('syncState').get('sync')) ?? { key: 'sync', cursor: null, lastSyncAt: null, clockSkewMs: null }) as SyncStateRow;
+      await raw.table('syncState').put({ ...syncRow, auditSeqAcked: serverHead?.seq ?? 0 });
+    }
+  }
   const at = new Date(context.now).toISOString();
   const wall = instantToWallTime(Date.parse(header.createdAt), header.clinic.timeZone).slice(0, 16).replace('T', ' ');
-  const entry = appendEntry(last ?? null, {
+  const entry = appendEntry(head ?? null, {
     id: context.newId(),
     deviceId: device.deviceId,
     appVersion: device.appVersion,
@@ -240,9 +350,9 @@ async function appendRestoredEntry(raw: Dexie, header: BackupHeader, context: { 
   });
   await audit.add(entry);
   await meta.put({ ...device, auditSeq: entry.seq, auditHead: entry.hash });
-  const marker: RestoreMarker = { key: 'restore', restoredAt: at, backupCreatedAt: header.createdAt, deviceSeq: device.deviceSeq };
+  const marker: RestoreMarker = { key: 'restore', restoredAt: at, backupCreatedAt: header.createdAt, deviceSeq: device.deviceSeq, catchUp, caughtUpEntries };
   await raw.table('syncState').put(marker);
-  return entry;
+  return { entry, marker };
 }
 
 /** Writes one page of rows (Dexie's format: outbound tables as [key, value] pairs). */

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
-import { pullResponseSchema, pushResponseSchema, SyncTransportError } from './sync-transport';
-import type { PullResponse, PushRequest, PushResponse, SyncTransport } from './sync-transport';
+import { deviceStateResponseSchema, pullResponseSchema, pushResponseSchema, SyncTransportError } from './sync-transport';
+import type { DeviceStateResponse, PullResponse, PushRequest, PushResponse, SyncTransport } from './sync-transport';
 
 /**
  * The slice of the Fetch API the transport uses, typed by hand: core/ is
@@ -64,6 +64,10 @@ export function createHttpTransport(options: HttpTransportOptions): SyncTranspor
     pull(after: string, limit: number): Promise<PullResponse> {
       const query = `after=${encodeURIComponent(after)}&limit=${encodeURIComponent(String(limit))}`;
       return call(`/v1/sync/pull?${query}`, { method: 'GET' }, pullResponseSchema);
+    },
+    deviceState(afterAuditSeq: number, limit: number): Promise<DeviceStateResponse> {
+      const query = `afterAuditSeq=${encodeURIComponent(String(afterAuditSeq))}&limit=${encodeURIComponent(String(limit))}`;
+      return call(`/v1/sync/device-state?${query}`, { method: 'GET' }, deviceStateResponseSchema);
     },
   };
 }

@@ -7,8 +7,10 @@ export { concurrentEditConflictSchema, concurrentEditActions } from './concurren
 export type { ConcurrentEditConflict } from './concurrent-edit-conflict';
 export { backoffDelay, defaultBackoff } from './backoff';
 export type { BackoffPolicy } from './backoff';
-export { SyncTransportError, pushResultSchema, pushResponseSchema, pulledChangeSchema, pullResponseSchema } from './sync-transport';
-export type { SyncTransport, PushRequest, PushResponse, PushResult, PullResponse, PulledChange } from './sync-transport';
+export { SyncTransportError, pushResultSchema, pushResponseSchema, pulledChangeSchema, pullResponseSchema, deviceStateResponseSchema } from './sync-transport';
+export type { SyncTransport, PushRequest, PushResponse, PushResult, PullResponse, PulledChange, DeviceStateResponse } from './sync-transport';
+export { fetchDeviceHistory, maxCatchUpEntries } from './device-history';
+export type { DeviceHistory } from './device-history';
 export { createHttpTransport } from './http-transport';
 export type { FetchLike, HttpTransportOptions } from './http-transport';
 export { pushOutbox } from './push-outbox';

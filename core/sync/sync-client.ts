@@ -5,6 +5,7 @@ import type { BackoffPolicy } from './backoff';
 import { maxClockDriftMs } from './hlc';
 import { pushOutbox } from './push-outbox';
 import { readSyncState } from './sync-state';
+import { renumberRestoredOutbox } from './restored-desk';
 import { SyncTransportError } from './sync-transport';
 import type { SyncTransport } from './sync-transport';
 
@@ -189,6 +190,11 @@ export function createSyncClient(options: SyncClientOptions): SyncClient {
           currentBatch = Math.max(1, Math.floor(currentBatch / 2));
           auditLimit = Math.max(Math.min(auditLimit, 1), Math.floor(auditLimit / 2));
           continue;
+        }
+        if (error instanceof SyncTransportError && error.code === 'sequence-gap') {
+          // A desk restored from a backup may reuse numbers the server already holds (core/sync restored-desk.ts).
+          const results = error.details?.['results'];
+          if (await renumberRestoredOutbox(db, error.details?.['expected'], Array.isArray(results) ? results.length : 0)) continue;
         }
         if (error instanceof SyncTransportError && error.code === 'audit-chain-broken' && auditLimit > 0) {
           // The schedule must not be held hostage by the log: push the data without audit entries, and say so.

@@ -129,4 +129,28 @@ export class SyncTransportError extends Error {
 export interface SyncTransport {
   push(request: PushRequest): Promise<PushResponse>;
   pull(after: string, limit: number): Promise<PullResponse>;
+  /**
+   * This device's own history as the server holds it (GET /v1/sync/device-state):
+   * its last recorded deviceSeq and its audit entries after `afterAuditSeq`.
+   * Only a restore from a backup asks (core/sync device-history.ts); transports
+   * that never restore may leave it out.
+   */
+  deviceState?(afterAuditSeq: number, limit: number): Promise<DeviceStateResponse>;
 }
+
+/**
+ * GET /v1/sync/device-state's answer; `audit` entries are checked by the
+ * caller against its own chain (core/audit), so here they stay plain objects.
+ *
+ * @example deviceStateResponseSchema.parse({ deviceId: 'desk-1', lastDeviceSeq: 12, auditHead: null, audit: [], hasMore: false })
+ */
+export const deviceStateResponseSchema = z.object({
+  deviceId: z.string().min(1),
+  lastDeviceSeq: z.number().int().min(0),
+  auditHead: z.object({ seq: z.number().int().min(1), hash: z.string() }).nullable(),
+  audit: z.array(z.record(z.string(), z.unknown())),
+  hasMore: z.boolean(),
+});
+
+/** See {@link deviceStateResponseSchema}. */
+export type DeviceStateResponse = z.infer<typeof deviceStateResponseSchema>;

@@ -5,10 +5,11 @@ import type { SharedRateLimiter } from '../http/rate-limiter';
 import type { Storage } from '../storage/storage';
 import { applyPush } from '../sync/apply-push';
 import { readChanges } from '../sync/read-changes';
+import { readDeviceState } from '../sync/read-device-state';
 import type { Clock, SyncAuth } from '../sync/sync-auth';
 
 /**
- * POST /v1/sync/push and GET /v1/sync/pull. Each request is authenticated
+ * POST /v1/sync/push, GET /v1/sync/pull and GET /v1/sync/device-state. Each request is authenticated
  * by its bearer token (scoping everything to the token's clinic and device),
  * then counted against the token's rate limit. Logs carry ids and counts,
  * never tokens or bodies.
@@ -42,5 +43,10 @@ export function registerSyncRoutes(app: FastifyInstance, context: { storage: Sto
   app.get('/v1/sync/pull', async (request) => {
     const auth = await authorise(request);
     return readChanges(context.storage, auth, request.query, context.clock);
+  });
+
+  app.get('/v1/sync/device-state', async (request) => {
+    const auth = await authorise(request);
+    return readDeviceState(context.storage, auth, request.query);
   });
 }
