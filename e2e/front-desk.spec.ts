@@ -237,7 +237,7 @@ test('status flow from the sheet: one-click next step, keys, cancel with a reaso
 
   // A key the status machine refuses says so and changes nothing.
   await mary.getByRole('button', { name: /Mary Somerville/ }).focus();
-  await page.keyboard.press('n');
+  await page.keyboard.press('m');
   await expect(day.notice()).toContainText('An appointment that is in room cannot be marked no-show.');
   await expect(mary).toHaveAttribute('data-status', 'in_room');
   await page.keyboard.press('c');
