@@ -84,7 +84,7 @@ export function ZonePicker({ value, onChange, deskZone, now, name, id, ...aria }
         aria-activedescendant={open && shown[active] ? `${listId}-${active}` : undefined}
         autoComplete="off"
         spellCheck={false}
-        value={open ? query : (chosen?.name ?? value)}
+        value={open ? query : (chosen?.zone ?? value)}
         onChange={(event) => search(event.target.value)}
         onFocus={(event) => event.target.select()}
         onClick={() => (open ? undefined : search(''))}
