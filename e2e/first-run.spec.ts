@@ -106,14 +106,3 @@ test('the sample clinic loads in one transaction with a moving bar; closing the 
   await expect(new DayViewPage(again).columnNames()).toHaveText(['Dr Adams', 'Dr Brown']);
   expect(await countRows(again, 'staff')).toBe(1);
 });
-  const signIn = new SignInPage(again);
-  await expect(signIn.heading()).toHaveText('Sign in', { timeout: 120_000 });
-  await signIn.signIn(sampleSetup.username, sampleSetup.passphrase);
-  const day = new DayViewPage(again);
-  await expect(day.columnNames()).toHaveText(['Dr Amara Okafor', 'Dr Ben Carter', 'Dr Chen Li', 'Dr Dana Fischer', 'Dr Elias Haddad', 'Dr Farah Khan']);
-  expect(await countRows(again, 'patients')).toBe(300);
-  await day.goTo('2026-10-21');
-  await expect(again.getByTestId('appointment').first()).toBeVisible();
-  await expect(again.locator('[data-testid="appointment"][data-status="booked"]')).toHaveCount(0);
-  await expect(again.locator('[data-testid="appointment"][data-status="completed"]').first()).toBeVisible();
-});

@@ -335,7 +335,7 @@ test('first run with the sample clinic shows a real schedule, and weekly visits 
   for (const [date, status] of [
     ['2026-10-27', 'Completed'],
     ['2026-11-03', 'Booked'],
-  ]) {
+  ] as const) {
     await page.getByLabel('Date', { exact: true }).fill(date);
     const visit = (await day.column('Dr Amara Okafor')).getByTestId('appointment').filter({ hasText: 'Physiotherapy' });
     await expect(visit).toHaveCount(1);
