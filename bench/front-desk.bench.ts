@@ -15,7 +15,7 @@
  * what the data's size costs. A MISS is printed, not thrown: benchmarks report.
  *
  * The renderer is a production build (`vite build` into a temp folder) served
- * by `vite preview` on TIMEDESK_BENCH_PORT (default 5230); each clinic gets
+ * by `vite preview` on TIMEDESK_BENCH_PORT (default: a free port); each clinic gets
  * its own temporary Chromium profile. TIMEDESK_BENCH_REPS (default 20) sets
  * the repetitions, TIMEDESK_BENCH_ONLY=small|big runs one clinic.
  * TIMEDESK_BENCH_AUDIT_ONLY=1 measures only the audit viewer and seeds 2,000
@@ -36,11 +36,10 @@ import type { ScrollReport } from './front-desk/frame-probes';
 import { traceMainThread } from './front-desk/main-thread-cpu';
 import type { MainThreadTrace } from './front-desk/main-thread-cpu';
 import type { DayExpectation } from './front-desk/in-page';
-import { inPageScript, serveRendererBuild } from './front-desk/renderer-server';
+import { benchPort, inPageScript, serveRendererBuild } from './front-desk/renderer-server';
 import type { RendererServer } from './front-desk/renderer-server';
 import type { BenchAdmin, SeedReport } from './front-desk/seed-clinic';
 
-const port = Number(process.env.TIMEDESK_BENCH_PORT ?? 5230);
 const repetitions = Math.max(15, Number(process.env.TIMEDESK_BENCH_REPS ?? 20));
 const warmups = 3;
 /** Extra runs traced for main-thread CPU after the timed ones (tracing would skew the timed ones). */
@@ -263,7 +262,7 @@ export async function run(): Promise<void> {
   const only = process.env.TIMEDESK_BENCH_ONLY;
   const today = clinicToday(Date.now());
   // A traced run keeps function names readable in the trace's stacks.
-  const server = await serveRendererBuild(port, traceFile ? { minify: false } : {});
+  const server = await serveRendererBuild(await benchPort(), traceFile ? { minify: false } : {});
   console.log(`front-desk: production renderer build (${server.buildSeconds.toFixed(1)} s) served by vite preview at ${server.url}; Chromium ${process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'}, on-disk profile; ${repetitions} runs after ${warmups} warm-ups`);
   try {
     const script = await inPageScript();

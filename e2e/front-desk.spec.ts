@@ -237,7 +237,7 @@ test('status flow from the sheet: one-click next step, keys, cancel with a reaso
 
   // A key the status machine refuses says so and changes nothing.
   await mary.getByRole('button', { name: /Mary Somerville/ }).focus();
-  await page.keyboard.press('n');
+  await page.keyboard.press('m');
   await expect(day.notice()).toContainText('An appointment that is in room cannot be marked no-show.');
   await expect(mary).toHaveAttribute('data-status', 'in_room');
   await page.keyboard.press('c');
@@ -331,13 +331,20 @@ test('first run with the sample clinic shows a real schedule, and weekly visits 
   await expect(page.getByTestId('appointment').filter({ hasText: 'Completed' }).first()).toBeVisible(); // this morning's visits are over
   await page.screenshot({ path: testInfo.outputPath('sample-clinic.png') });
 
-  // Physiotherapy with Dr Okafor every Tuesday at 9:00, before and after the clocks go back.
-  for (const date of ['2026-10-27', '2026-11-03']) {
+  // Physiotherapy with Dr Okafor every Tuesday at 9:00, before and after the clocks go back; yesterday's was seen.
+  for (const [date, status] of [
+    ['2026-10-27', 'Completed'],
+    ['2026-11-03', 'Booked'],
+  ] as const) {
     await page.getByLabel('Date', { exact: true }).fill(date);
     const visit = (await day.column('Dr Amara Okafor')).getByTestId('appointment').filter({ hasText: 'Physiotherapy' });
     await expect(visit).toHaveCount(1);
-    await expect(visit.getByRole('button').first()).toHaveAccessibleName(/, 9:00\s?AM, 30 minutes, Booked, Physiotherapy/);
+    await expect(visit.getByRole('button').first()).toHaveAccessibleName(new RegExp(`, 9:00\\s?AM, 30 minutes, ${status}, Physiotherapy`));
   }
+  // Last week looks lived in: every visit was seen or missed, none is still booked.
+  await page.getByLabel('Date', { exact: true }).fill('2026-10-21');
+  await expect(page.locator('[data-testid="appointment"][data-status="completed"]').first()).toBeVisible();
+  await expect(page.locator('[data-testid="appointment"][data-status="booked"]')).toHaveCount(0);
 });
 
 test('a weekly series across the clock change: summary, preview flags, conflicts per visit, then booked', async ({ page }, testInfo) => {

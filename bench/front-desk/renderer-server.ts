@@ -5,6 +5,7 @@
  * and tests use.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -21,11 +22,37 @@ export interface RendererServer {
 }
 
 /**
+ * A TCP port nobody on 127.0.0.1 listens on right now (the system picks it),
+ * so benchmarks of several engineers on one machine never collide.
+ *
+ * @example const port = Number(process.env.TIMEDESK_BENCH_PORT ?? (await freePort()));
+ */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+    });
+  });
+}
+
+/**
+ * The port a benchmark serves on: TIMEDESK_BENCH_PORT when set, otherwise a free one.
+ *
+ * @example const port = await benchPort();
+ */
+export async function benchPort(): Promise<number> {
+  return process.env.TIMEDESK_BENCH_PORT ? Number(process.env.TIMEDESK_BENCH_PORT) : freePort();
+}
+
+/**
  * Builds the renderer into a temporary folder and serves it on
  * 127.0.0.1:`port`; `close()` stops the server and removes the folder.
  * `minify: false` keeps function names readable in a CPU profile.
  *
- * @example const server = await serveRendererBuild(5230); … await server.close();
+ * @example const server = await serveRendererBuild(await benchPort()); … await server.close();
  */
 export async function serveRendererBuild(port: number, options: { minify?: boolean } = {}): Promise<RendererServer> {
   const outDir = mkdtempSync(join(tmpdir(), 'timedesk-bench-renderer-'));
@@ -44,14 +71,15 @@ export async function serveRendererBuild(port: number, options: { minify?: boole
 }
 
 /**
- * bench/front-desk/in-page.ts and the core/ code it imports as one classic
- * script, to add to each page before the app's own scripts.
+ * An in-page entry (bench/front-desk/in-page.ts unless named) and the core/
+ * code it imports as one classic script, to add to each page before the
+ * app's own scripts.
  *
  * @example await context.addInitScript({ content: await inPageScript() });
  */
-export async function inPageScript(): Promise<string> {
+export async function inPageScript(entry = new URL('./in-page.ts', import.meta.url)): Promise<string> {
   const result = await bundle({
-    entryPoints: [fileURLToPath(new URL('./in-page.ts', import.meta.url))],
+    entryPoints: [fileURLToPath(entry)],
     bundle: true,
     format: 'iife',
     platform: 'browser',

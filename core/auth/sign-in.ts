@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { bytesToHex } from '@noble/hashes/utils.js';
 import { defineCommand, nobodySignedIn, refuse, runCommand, runFirstRunSetup } from '../commands';
-import type { CommandEnvironment, CommandResult, CommandSession, FirstRunOutcome } from '../commands';
+import type { CommandBatch, CommandBatchOptions, CommandEnvironment, CommandResult, CommandSession, FirstRunOutcome } from '../commands';
 import type { StaffCredential } from '../db';
 import type { StaffMember } from '../model';
 import { deriveKey, minimumPassphraseLength, passphraseIterations, sameDigest } from './passphrase-hash';
@@ -182,13 +182,19 @@ export interface FirstRunRequest {
  * (`CLINIC_CREATED`, `STAFF_SAVED`). The passphrase is checked (`too-short`)
  * and hashed first, outside any transaction; a desk that already has staff is
  * refused before hashing (`not-permitted`, field `setup`) and again inside
- * the transaction.
+ * the transaction. `then` adds the rest of the clinic (resources, hours, the
+ * sample) as the new admin in that same transaction: all of it or nothing.
  *
  * @example
  * const done = await setUpFirstRun(env, { clinic: { name: 'Northside', timeZone: 'America/New_York', locale: 'en-US' }, admin: { displayName: 'Jo Admin', username: 'jo.admin' }, passphrase: 'correct horse battery' });
  * if (done.ok) await signIn(env, 'jo.admin', 'correct horse battery');
  */
-export async function setUpFirstRun(env: AuthEnvironment, request: FirstRunRequest): Promise<CommandResult<FirstRunOutcome>> {
+export async function setUpFirstRun(
+  env: AuthEnvironment,
+  request: FirstRunRequest,
+  then?: (batch: CommandBatch, outcome: FirstRunOutcome) => Promise<unknown>,
+  options?: CommandBatchOptions,
+): Promise<CommandResult<FirstRunOutcome>> {
   if (request.passphrase.trim().length < minimumPassphraseLength) {
     return refuse('too-short', 'passphrase', `A passphrase needs at least ${minimumPassphraseLength} characters.`);
   }
@@ -196,5 +202,5 @@ export async function setUpFirstRun(env: AuthEnvironment, request: FirstRunReque
   const iterations = env.iterations ?? passphraseIterations;
   const salt = bytesToHex(env.randomBytes(16));
   const hash = await (env.deriveKey ?? deriveKey)(request.passphrase, salt, iterations);
-  return runFirstRunSetup(env, { clinic: request.clinic, admin: request.admin }, { algorithm: 'PBKDF2-SHA256', iterations, salt, hash });
+  return runFirstRunSetup(env, { clinic: request.clinic, admin: request.admin }, { algorithm: 'PBKDF2-SHA256', iterations, salt, hash }, then, options);
 }

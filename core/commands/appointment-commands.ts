@@ -103,9 +103,13 @@ export const appointmentCommands = {
     args: bookArgs,
     async run(scope, args) {
       const { override, ...input } = args;
-      if (!(await scope.db.patients.get(input.patientId))) return refuse('unknown-entity', 'patientId', `There is no patient "${input.patientId}".`);
       const appointment = buildAppointment(input, { id: scope.newId(), at: scope.at, by: scope.session.staffId });
-      const check = await checkCandidates(scope, [{ ...appointment, start: Date.parse(appointment.start), end: Date.parse(appointment.end) }]);
+      // The patient and the booking check are read together (one round trip); an unknown patient still refuses first.
+      const [patient, check] = await Promise.all([
+        scope.db.patients.get(input.patientId),
+        checkCandidates(scope, [{ ...appointment, start: Date.parse(appointment.start), end: Date.parse(appointment.end) }]),
+      ]);
+      if (!patient) return refuse('unknown-entity', 'patientId', `There is no patient "${input.patientId}".`);
       const refusal = gateConflicts(scope, check, override, { entityType: 'appointment', entityId: appointment.id, patientId: appointment.patientId });
       if (refusal) return refusal;
       await saveAppointment(scope, appointment);

@@ -7,7 +7,8 @@ import { refuse } from './command-result';
 import type { CommandResult } from './command-result';
 import { defineCommand } from './define-command';
 import { fieldChanges } from './field-changes';
-import { runCommand } from './run-command';
+import { runCommandBatchAfter } from './command-batch';
+import type { CommandBatch, CommandBatchOptions } from './command-batch';
 import type { CommandEnvironment } from './run-command';
 import type { CommandSession } from './session';
 
@@ -45,11 +46,23 @@ export interface FirstRunOutcome {
  * arguments, so it reaches neither the audit log nor the outbox. Use
  * core/auth's `setUpFirstRun`, which hashes the passphrase and calls this.
  *
+ * `then` runs more commands as the new admin in the SAME transaction (the
+ * clinic's providers, rooms and hours; the sample clinic): first run is all
+ * or nothing, so a window closed half-way leaves a fresh desk, never an admin
+ * without the rest. A refusal there refuses the whole first run.
+ *
  * @example
- * const result = await runFirstRunSetup(env, { clinic: { name: 'Northside', timeZone: 'America/New_York', locale: 'en-US' }, admin: { displayName: 'Jo Admin', username: 'jo.admin' } }, credential);
+ * const result = await runFirstRunSetup(env, { clinic: { name: 'Northside', timeZone: 'America/New_York', locale: 'en-US' }, admin: { displayName: 'Jo Admin', username: 'jo.admin' } }, credential,
+ *   (batch) => batch.run('resource/save', { kind: 'room', name: 'Room 1', timeZone: 'America/New_York' }));
  * if (result.ok) signInAs(result.value.session);
  */
-export async function runFirstRunSetup(env: CommandEnvironment, input: unknown, credential: PreparedCredential): Promise<CommandResult<FirstRunOutcome>> {
+export async function runFirstRunSetup(
+  env: CommandEnvironment,
+  input: unknown,
+  credential: PreparedCredential,
+  then: (batch: CommandBatch, outcome: FirstRunOutcome) => Promise<unknown> = async () => undefined,
+  options: CommandBatchOptions = {},
+): Promise<CommandResult<FirstRunOutcome>> {
   const parsed = firstRunArgsSchema.safeParse(input);
   // The session needs the admin's id and name before the transaction; bad input is refused by the wrapper's own parse below.
   const adminId = (parsed.success ? parsed.data.admin.id : undefined) ?? env.newId();
@@ -69,5 +82,6 @@ export async function runFirstRunSetup(env: CommandEnvironment, input: unknown, 
       return { ok: true, value: { admin, session, clinic }, baseVersion: null, intent: { clinic: args.clinic, admin } };
     },
   });
-  return runCommand(env, 'setup/first-run', firstRun as never, input, session);
+  const result = await runCommandBatchAfter(env, session, { name: 'setup/first-run', definition: firstRun as never, input }, then, options);
+  return result.ok ? { ok: true, value: result.value.first } : result;
 }

@@ -6,6 +6,8 @@
 export { createCommandRunner, commandHandlers } from './handlers';
 export type { CommandRunner, CommandHandlers, CommandName, CommandArgs, CommandValue } from './handlers';
 export { runCommand } from './run-command';
+export { runCommandBatch } from './command-batch';
+export type { CommandBatch, CommandBatchOptions } from './command-batch';
 export type { CommandEnvironment } from './run-command';
 export { defineCommand } from './define-command';
 export type { AuditNote, CommandDefinition, CommandStep, FieldChange, WriteScope } from './define-command';

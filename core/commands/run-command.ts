@@ -2,7 +2,7 @@ import Dexie from 'dexie';
 import { GENESIS_HASH, appendEntry } from '../audit';
 import type { AuditEntry, ChainLink } from '../audit';
 import { currentSchemaVersion, readClinicSettings, readDevice } from '../db';
-import type { DeviceMeta, TimedeskDb } from '../db';
+import type { ClinicSettings, DeviceMeta, OutboxMutation, TimedeskDb } from '../db';
 import { parseWith } from '../model';
 import { beginEffectCapture } from '../sync/capture-effects';
 import { hlcSend, hlcToString } from '../sync/hlc';
@@ -21,9 +21,113 @@ export interface CommandEnvironment {
 }
 
 /** Thrown inside the transaction to roll it back when a command refuses. */
-class Refusal extends Error {
+export class Refusal extends Error {
   constructor(readonly error: CommandError) {
     super(error.message);
+  }
+}
+
+/**
+ * Runs one parsed command inside the write transaction that
+ * {@link inWriteTransaction} opened: its body, its audit entries appended to
+ * the chain, its outbox mutation. Throws {@link Refusal} when the command
+ * refuses (which rolls back everything the transaction wrote).
+ */
+export type StepExecutor = <Value>(name: string, definition: CommandDefinition<never, Value>, args: unknown, session: CommandSession) => Promise<Value>;
+
+/**
+ * Opens ONE read-write transaction over every table and hands `body` a
+ * {@link StepExecutor} that runs commands in it, one after the other: each
+ * with its own session check, audit entries and outbox mutation (its own
+ * `mutationId`, next gapless `deviceSeq`, HLC stamp), exactly as when it runs
+ * alone. The device row is read once; the chain head and counters advance in
+ * memory and are stored once at the end. All of it commits or none of it
+ * does: a refusal, a bug or a storage error in any step rolls back every
+ * step. `body` must await nothing but Dexie and its steps.
+ *
+ * @example
+ * const result = await inWriteTransaction(env, (step) => step('patient/register', definition, args, session));
+ */
+export async function inWriteTransaction<T>(env: CommandEnvironment, body: (step: StepExecutor) => Promise<T>): Promise<CommandResult<T>> {
+  const { db } = env;
+  try {
+    const value = await db.transaction('rw', db.tables, async () => {
+      // Every synced record a step writes becomes one of its mutation's effects.
+      const recorder = beginEffectCapture();
+      let device = await readDevice(db);
+      let head: ChainLink | null | undefined;
+      // Audit entries and outbox rows are appended in order and read by no command, so they are
+      // written together at the end (one request each, not two per step); the chain is built in memory.
+      const entries: AuditEntry[] = [];
+      const mutations: OutboxMutation[] = [];
+      // Read once per transaction, again only after a step changed them.
+      let clinic: ClinicSettings | undefined;
+      const checkedSessions = new Set<string>();
+      const step: StepExecutor = async (name, definition, args, session) => {
+        const now = env.clock();
+        const sessionKey = `${session.staffId}\u0000${session.role}`;
+        const [settings] = await Promise.all([clinic ?? readClinicSettings(db), checkedSessions.has(sessionKey) ? undefined : checkSessionStillValid(db, session)]);
+        clinic = settings;
+        checkedSessions.add(sessionKey);
+        const notes: AuditNote[] = [];
+        const mutationId = env.newId();
+        const scope: WriteScope = {
+          db,
+          session,
+          now,
+          at: new Date(now).toISOString(),
+          device,
+          clinic,
+          mutationId,
+          newId: env.newId,
+          audit: (note) => notes.push(note),
+        };
+        recorder.take(); // writes before this step (none, or the previous step's, already taken) are not this step's
+        const outcome = await runBody(definition, scope, args);
+        if (!outcome.ok) throw new Refusal(outcome.error);
+
+        if (head === undefined) head = await chainHead(db, device, definition.reanchor === true);
+        for (const note of notes) {
+          const entry = appendEntry(head, auditDraft(note, scope, definition.sync !== false));
+          entries.push(entry);
+          head = entry;
+        }
+
+        let { deviceSeq, hlc } = device;
+        const effects = recorder.take();
+        if (effects.some((effect) => effect.entity === 'clinic')) clinic = undefined;
+        if (effects.some((effect) => effect.entity === 'staff')) checkedSessions.clear();
+        // A command that ended up changing nothing (a save with no new value) has nothing to sync either.
+        const changedNothing = notes.length === 0 && effects.length === 0;
+        if (definition.sync !== false && !changedNothing) {
+          const stamp = hlcSend(device.hlc, device.deviceId, now);
+          hlc = stamp.state;
+          deviceSeq += 1;
+          mutations.push({
+            mutationId,
+            deviceId: device.deviceId,
+            deviceSeq,
+            hlc: hlcToString(stamp.timestamp),
+            name,
+            args: outcome.intent ?? args,
+            baseVersion: outcome.baseVersion ?? null,
+            schemaVersion: currentSchemaVersion,
+            effects,
+          });
+        }
+        device = { ...device, auditSeq: head?.seq ?? 0, auditHead: head?.hash ?? GENESIS_HASH, deviceSeq, hlc };
+        return outcome.value;
+      };
+      const result = await body(step);
+      if (entries.length > 0) await db.audit.bulkAdd(entries);
+      if (mutations.length > 0) await db.outbox.bulkAdd(mutations);
+      await db.meta.put(device);
+      return result;
+    });
+    return { ok: true, value };
+  } catch (error) {
+    if (error instanceof Refusal) return { ok: false, error: error.error };
+    throw error;
   }
 }
 
@@ -40,7 +144,9 @@ class Refusal extends Error {
  * All of it commits or none of it does: a refusal, a thrown bug or a storage
  * error anywhere rolls back the change, the audit entries, the outbox entry
  * and the counters together. Commands run one at a time because each
- * transaction spans every table.
+ * transaction spans every table. Several commands that must land together
+ * (first run, the sample clinic) run in one transaction through
+ * core/commands' `runCommandBatch`.
  *
  * @example
  * const result = await runCommand(env, 'patient/register', patientCommands['patient/register'], input, session);
@@ -54,70 +160,23 @@ export async function runCommand<Value>(
 ): Promise<CommandResult<Value>> {
   let args: unknown;
   try {
-    args = parseWith(definition.args as never, input);
-  } catch (error) {
-    if (error instanceof ValidationError) return { ok: false, error: error.toJSON() };
-    throw error;
-  }
-  const { db } = env;
-  const now = env.clock();
-  try {
-    const value = await db.transaction('rw', db.tables, async () => {
-      // Every synced record the command writes becomes one of the mutation's effects.
-      const recorder = beginEffectCapture();
-      await checkSessionStillValid(db, session);
-      const device = await readDevice(db);
-      const clinic = await readClinicSettings(db);
-      const notes: AuditNote[] = [];
-      const mutationId = env.newId();
-      const scope: WriteScope = {
-        db,
-        session,
-        now,
-        at: new Date(now).toISOString(),
-        device,
-        clinic,
-        mutationId,
-        newId: env.newId,
-        audit: (note) => notes.push(note),
-      };
-      const step = await runBody(definition, scope, args);
-      if (!step.ok) throw new Refusal(step.error);
-
-      let head = await chainHead(db, device, definition.reanchor === true);
-      for (const note of notes) {
-        const entry = appendEntry(head, auditDraft(note, scope, definition.sync !== false));
-        await db.audit.add(entry);
-        head = entry;
-      }
-
-      let { deviceSeq, hlc } = device;
-      const effects = recorder.effects();
-      // A command that ended up changing nothing (a save with no new value) has nothing to sync either.
-      const changedNothing = notes.length === 0 && effects.length === 0;
-      if (definition.sync !== false && !changedNothing) {
-        const stamp = hlcSend(device.hlc, device.deviceId, now);
-        hlc = stamp.state;
-        deviceSeq += 1;
-        await db.outbox.add({
-          mutationId,
-          deviceId: device.deviceId,
-          deviceSeq,
-          hlc: hlcToString(stamp.timestamp),
-          name,
-          args: step.intent ?? args,
-          baseVersion: step.baseVersion ?? null,
-          schemaVersion: currentSchemaVersion,
-          effects,
-        });
-      }
-      const counters: DeviceMeta = { ...device, auditSeq: head?.seq ?? 0, auditHead: head?.hash ?? GENESIS_HASH, deviceSeq, hlc };
-      await db.meta.put(counters);
-      return step.value;
-    });
-    return { ok: true, value };
+    args = parseCommandArgs(definition, input);
   } catch (error) {
     if (error instanceof Refusal) return { ok: false, error: error.error };
+    throw error;
+  }
+  return inWriteTransaction(env, (step) => step(name, definition, args, session));
+}
+
+/**
+ * A command's arguments through its zod schema; bad input throws a
+ * {@link Refusal} naming the field.
+ */
+export function parseCommandArgs(definition: CommandDefinition<never, unknown>, input: unknown): unknown {
+  try {
+    return parseWith(definition.args as never, input);
+  } catch (error) {
+    if (error instanceof ValidationError) throw new Refusal(error.toJSON());
     throw error;
   }
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { addCodedIssue, timeZoneSchema } from '../model';
+import { clinicLocaleSchema, timeZoneSchema } from '../model';
 import type { HlcState } from '../sync/hlc';
 
 /**
@@ -38,19 +38,10 @@ export interface ClinicSettings {
 /** Longest idle-lock setting: a screen showing the day sheet unattended for more than 4 h is no lock at all. */
 export const maxIdleLockMinutes = 240;
 
-const localeSchema = z.string().superRefine((text, context) => {
-  try {
-    // Throws RangeError for anything that is not a BCP 47 language tag.
-    if (Intl.getCanonicalLocales(text).length === 1) return;
-  } catch {
-    // reported below
-  }
-  addCodedIssue(context, 'invalid-format', `"${text}" is not a language tag like en-US.`);
-});
-
 /**
  * The editable clinic settings, checked at the edge (`clinic/save-settings`):
- * a name of 1–120 characters, an IANA zone, a BCP 47 locale, and 1–240 idle
+ * a name of 1–120 characters, an IANA zone, one of the locales the app
+ * formats (core/model `clinicLocales`), and 1–240 idle
  * minutes before the screen locks.
  *
  * @example clinicSettingsSchema.parse({ name: 'Northside', timeZone: 'America/New_York', locale: 'en-US', idleLockMinutes: 10 })
@@ -58,7 +49,7 @@ const localeSchema = z.string().superRefine((text, context) => {
 export const clinicSettingsSchema = z.object({
   name: z.string().trim().min(1).max(120),
   timeZone: timeZoneSchema,
-  locale: localeSchema,
+  locale: clinicLocaleSchema,
   idleLockMinutes: z.number().int().min(1).max(maxIdleLockMinutes),
 });
 

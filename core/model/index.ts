@@ -44,3 +44,5 @@ export { seriesOccurrenceSchema, occurrenceId, parseSeriesOccurrence } from './o
 export type { SeriesOccurrence } from './occurrence';
 export { validationResult } from './validation-result';
 export type { ValidationResult } from './validation-result';
+export { clinicLocales, clinicLocaleSchema, canonicalLocale } from './clinic-locale';
+export type { ClinicLocale } from './clinic-locale';

@@ -89,6 +89,18 @@ export class EffectRecorder {
   effects(): MutationEffect[] {
     return [...this.byRecord.values()];
   }
+
+  /**
+   * The effects so far, and a fresh start: one transaction running several
+   * commands (core/commands' batch) gives each command its own effects.
+   *
+   * @example const first = recorder.take(); // … the next command's writes …; recorder.take()
+   */
+  take(): MutationEffect[] {
+    const effects = this.effects();
+    this.byRecord.clear();
+    return effects;
+  }
 }
 
 // Keyed by the DBCore transaction (IDBTransaction under Dexie): a nested

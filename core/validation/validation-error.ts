@@ -70,6 +70,7 @@ export const validationCodes = [
   'not-permitted',
   'too-short',
   'nothing-to-cancel',
+  'unsupported-locale',
 ] as const;
 
 export type ValidationCode = (typeof validationCodes)[number];

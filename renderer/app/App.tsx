@@ -2,13 +2,12 @@ import { useNeedsFirstRun } from '../data/useNeedsFirstRun';
 import { AuditChainBanner } from './AuditChainBanner';
 import { Desk } from './Desk';
 import { FirstRun } from '../first-run/FirstRun';
-import { useFirstRunProgress } from '../first-run/first-run-progress';
 import { text } from '../i18n';
 import { useSession } from '../session/session-store';
 import { SignIn } from '../sign-in/SignIn';
 
 /**
- * Chooses the screen: first run on a new database (until its set-up finishes), sign-in when nobody is
+ * Chooses the screen: first run on a new database (until its set-up commits), sign-in when nobody is
  * signed in or the screen is locked, otherwise the desk; above any of them,
  * the red banner when the start-up audit check found a broken chain.
  *
@@ -16,21 +15,20 @@ import { SignIn } from '../sign-in/SignIn';
  */
 export function App() {
   const needsFirstRun = useNeedsFirstRun();
-  const settingUp = useFirstRunProgress((state) => state.settingUp);
   const staff = useSession((state) => state.staff);
   const locked = useSession((state) => state.locked);
   return (
     <>
       <AuditChainBanner />
-      {screen(needsFirstRun, settingUp, staff !== null && !locked)}
+      {screen(needsFirstRun, staff !== null && !locked)}
     </>
   );
 }
 
-function screen(needsFirstRun: boolean | undefined, settingUp: boolean, signedIn: boolean) {
+function screen(needsFirstRun: boolean | undefined, signedIn: boolean) {
   if (needsFirstRun === undefined) return <p className="app-message" role="status">{text.app.loading}</p>;
-  // First run ends when the admin is stored, but its screen stays until the resources (or the sample clinic) are in.
-  if (needsFirstRun || settingUp) return <FirstRun />;
+  // First run stores the admin, the resources (or the sample clinic) in one transaction, so this flips once all of it is in.
+  if (needsFirstRun) return <FirstRun />;
   if (!signedIn) return <SignIn />;
   return <Desk />;
 }

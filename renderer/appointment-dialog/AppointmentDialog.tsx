@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import type { FormEvent } from 'react';
 import { isManager } from '../../core/commands';
 import type { CommandError, ConflictReport } from '../../core/commands';
@@ -85,6 +85,27 @@ export function AppointmentDialog({ draft, onClose }: AppointmentDialogProps) {
     [repeat, date, time, clinic.timeZone],
   );
   const [busy, setBusy] = useState(false);
+  // Choosing, registering or changing the patient swaps the part of the form that had focus for another;
+  // focus moves on inside the dialog (never to the page body, where the next key would go nowhere).
+  const formRef = useRef<HTMLFormElement>(null);
+  const [refocus, setRefocus] = useState<'after-patient' | 'patient-search' | null>(null);
+  useEffect(() => {
+    if (!refocus || !formRef.current) return;
+    setRefocus(null);
+    const form = formRef.current;
+    const next =
+      refocus === 'patient-search'
+        ? form.querySelector<HTMLElement>('[role="combobox"], input[name="givenName"]')
+        : resourceIds.length === 0
+          ? form.querySelector<HTMLElement>('input[name="resourceIds"]')
+          : form.querySelector<HTMLElement>('input[name="visitReason"]');
+    next?.focus();
+  }, [refocus, resourceIds.length]);
+  const choosePatient = (chosen: Patient | null) => {
+    setPatient(chosen);
+    setConflict(null);
+    setRefocus(chosen ? 'after-patient' : 'patient-search');
+  };
   // The dry run: closures, conflicts and hours shown while the receptionist edits, before Save.
   const checkInput = useMemo(
     () =>
@@ -219,7 +240,7 @@ export function AppointmentDialog({ draft, onClose }: AppointmentDialogProps) {
   const presetChosen = durationPresets.some((minutes) => String(minutes) === duration);
   return (
     <Modal title={editing ? text.edit.title : text.dialog.newTitle} onClose={onClose} className="modal-wide">
-      <form className="modal-body appointment-form" onSubmit={submit} noValidate>
+      <form ref={formRef} className="modal-body appointment-form" onSubmit={submit} noValidate>
         {editing ? (
           <p className="edit-patient" data-testid="edit-patient">
             {text.edit.patient}: <strong>{patient ? text.patientName(patient) : text.dayView.unknownPatient}</strong>
@@ -227,13 +248,17 @@ export function AppointmentDialog({ draft, onClose }: AppointmentDialogProps) {
         ) : registering === null ? (
           <PatientPicker
             patient={patient}
-            onChoose={(chosen) => (setPatient(chosen), setConflict(null))}
-            onRegister={(typed) => setRegistering(typed)}
+            onChoose={choosePatient}
+            onRegister={(typed) => (setRegistering(typed), setRefocus('patient-search'))}
             format={format}
             error={errors['patientId']}
           />
         ) : (
-          <QuickRegister typed={registering} onRegistered={(created) => (setPatient(created), setRegistering(null))} onCancel={() => setRegistering(null)} />
+          <QuickRegister
+            typed={registering}
+            onRegistered={(created) => (setRegistering(null), choosePatient(created))}
+            onCancel={() => (setRegistering(null), setRefocus('patient-search'))}
+          />
         )}
 
         <fieldset className={`resource-choice${errors['resourceIds'] ? ' field-invalid' : ''}`} aria-describedby={errors['resourceIds'] ? 'resource-error' : undefined}>

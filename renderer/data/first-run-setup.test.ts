@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { signIn } from '../../core/auth';
+import { injectWriteFailures } from '../../core/commands/commands.fixture';
 import { readClinicSettings } from '../../core/db';
 import { checkFirstRun, needsFirstRun, setUpClinic } from './first-run-setup';
 import { firstRunForm, openTestAppData } from './test-app-data.fixture';
@@ -60,6 +61,25 @@ describe('setUpClinic', () => {
     expect((await setUpClinic(data, firstRunForm)).ok).toBe(true);
     const again = await setUpClinic(data, { ...firstRunForm, adminUsername: 'someone.else' });
     expect(again.ok ? null : again.error.code).toBe('not-permitted');
+    expect(await data.db.staff.count()).toBe(1);
+  });
+
+  // Closing the window half-way aborts IndexedDB's transaction; a failed write half-way is the same abort.
+  it.each([
+    { what: 'named providers and rooms', sample: false, table: 'availability', nth: 7 },
+    { what: 'the sample clinic', sample: true, table: 'appointments', nth: 400 },
+  ])('stores nothing of a first run cut off half-way ($what): first run starts again, then succeeds', { timeout: 120_000 }, async ({ sample, table, nth }) => {
+    const data = await openTestAppData(Date.parse('2026-10-28T15:00:00Z'));
+    const failure = await injectWriteFailures(data.db);
+    failure.aim(table, nth);
+    await expect(setUpClinic(data, { ...firstRunForm, sample })).rejects.toThrow(/Injected failure/);
+    failure.armed = false;
+    expect(await needsFirstRun(data)).toBe(true);
+    for (const name of ['staff', 'staffCredentials', 'resources', 'availability', 'patients', 'appointments', 'series', 'audit', 'outbox']) {
+      expect(await data.db.table(name).count(), name).toBe(0);
+    }
+    expect((await readClinicSettings(data.db)).name).not.toBe(firstRunForm.clinicName);
+    expect((await setUpClinic(data, { ...firstRunForm, sample })).ok).toBe(true);
     expect(await data.db.staff.count()).toBe(1);
   });
 });

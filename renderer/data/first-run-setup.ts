@@ -1,12 +1,13 @@
 import { z } from 'zod';
 import { minimumPassphraseLength, setUpFirstRun } from '../../core/auth';
 import type { CommandError } from '../../core/commands';
-import { addCodedIssue, parseWith, staffMemberSchema, timeZoneSchema } from '../../core/model';
+import { clinicLocaleSchema, parseWith, staffMemberSchema, timeZoneSchema } from '../../core/model';
 import type { StaffMember } from '../../core/model';
 import { ValidationError } from '../../core/validation';
 import type { ValidationProblem } from '../../core/validation';
-import { randomId } from './app-database';
-import { loadSampleClinic } from './sample-clinic';
+import { clinicPlanSteps, emptyClinicPlan, loadClinicPlan, weekdayHours } from '../../core/clinic-plan';
+import type { ClinicPlan } from '../../core/clinic-plan';
+import { sampleClinic } from './sample-clinic';
 import type { AppData } from './app-database';
 
 /** What the first-run screen collects. */
@@ -28,22 +29,10 @@ export interface FirstRunInput {
 /** A refusal from setup: a field problem, or a command error from the engine. */
 export type FirstRunResult = { ok: true; admin: StaffMember } | { ok: false; error: ValidationProblem | CommandError };
 
-/** Mon–Fri 09:00–17:00: the hours each new resource starts with, so the day view shows working hours at once. */
-const startingHours = [1, 2, 3, 4, 5].map((weekday) => ({ weekday, start: '09:00', end: '17:00', kind: 'working' as const }));
-
-const localeSchema = z.string().superRefine((text, context) => {
-  try {
-    if (Intl.getCanonicalLocales(text).length === 1) return;
-  } catch {
-    // fall through: not a BCP 47 tag
-  }
-  addCodedIssue(context, 'invalid-format', `"${text}" is not a language tag like en-US.`);
-});
-
 const firstRunSchema = z.object({
   clinicName: z.string().trim().min(1).max(120),
   timeZone: timeZoneSchema,
-  locale: localeSchema,
+  locale: clinicLocaleSchema,
   adminDisplayName: z.string().trim().min(1).max(120),
   adminUsername: staffMemberSchema.shape.username,
   passphrase: z.string(),
@@ -99,18 +88,34 @@ export async function needsFirstRun(data: Pick<AppData, 'db'>): Promise<boolean>
 }
 
 /**
- * Sets up a new clinic: its settings, the first admin and their passphrase
- * through core/auth's `setUpFirstRun` (the passphrase hashed outside any
- * transaction, then core/commands' `setup/first-run` stores all three in one
- * transaction, audited `CLINIC_CREATED` + `STAFF_SAVED` by the new admin);
- * then, acting as that admin, the named providers and rooms with Mon–Fri
- * 09:00–17:00 hours (`resource/save`, `availability/save`) — or, when
- * `sample` is set, the sample clinic (see sample-clinic.ts). Refuses when the
- * clinic is already set up. The first-run screen stays up until this
- * returns (renderer/first-run's progress flag), although the stored
- * passphrase already ends first run.
+ * The clinic first run stores besides its settings and admin: the named
+ * providers and rooms, each with Mon–Fri 09:00–17:00 hours (so the day view
+ * shows working hours at once) — or the sample clinic.
  *
- * @example await setUpClinic(data, { clinicName: 'Northside', timeZone: 'America/New_York', locale: 'en-US', … })
+ * @example firstRunClinic({ providerNames: ['Dr Lee'], roomNames: [], timeZone: 'Europe/London' }, Date.now(), randomId).resources // [{ kind: 'provider', name: 'Dr Lee', … }]
+ */
+export function firstRunClinic(form: Pick<FirstRunInput, 'providerNames' | 'roomNames' | 'timeZone' | 'sample'>, now: number, newId: () => string): ClinicPlan {
+  if (form.sample) return sampleClinic({ now, timeZone: form.timeZone, newId }).plan;
+  const resources = [
+    ...form.providerNames.filter(Boolean).map((name) => ({ id: newId(), kind: 'provider' as const, name, timeZone: form.timeZone })),
+    ...form.roomNames.filter(Boolean).map((name) => ({ id: newId(), kind: 'room' as const, name, timeZone: form.timeZone })),
+  ];
+  return { ...emptyClinicPlan, resources, hours: weekdayHours(resources.map((resource) => resource.id), '09:00', '17:00', newId) };
+}
+
+/**
+ * Sets up a new clinic in ONE transaction, all or nothing: core/auth's
+ * `setUpFirstRun` hashes the passphrase (outside any transaction), then
+ * stores the clinic settings and the first admin with their passphrase
+ * (`setup/first-run`, audited `CLINIC_CREATED` + `STAFF_SAVED` by the new
+ * admin) and, acting as that admin in the same transaction, the clinic of
+ * {@link firstRunClinic} through core/clinic-plan's `loadClinicPlan` (every
+ * record through its own command: checked, audited, queued for sync). A
+ * window closed half-way leaves a fresh desk: first run starts again.
+ * `onProgress(done, total)` counts the commands as they run. Refuses when
+ * the clinic is already set up.
+ *
+ * @example await setUpClinic(data, { clinicName: 'Northside', timeZone: 'America/New_York', locale: 'en-US', … }, (done, total) => bar(done / total))
  */
 export async function setUpClinic(data: AppData, input: FirstRunInput, onProgress?: (done: number, total: number) => void): Promise<FirstRunResult> {
   const checked = checkFirstRun(input);
@@ -118,33 +123,24 @@ export async function setUpClinic(data: AppData, input: FirstRunInput, onProgres
   const form = checked.value;
   if (!(await needsFirstRun(data))) return problem('not-permitted', 'clinicName', 'This clinic is already set up; sign in instead.');
 
-  const created = await setUpFirstRun(data.auth, {
-    clinic: { name: form.clinicName, timeZone: form.timeZone, locale: form.locale },
-    admin: { id: data.auth.newId(), displayName: form.adminDisplayName, username: form.adminUsername },
-    passphrase: form.passphrase,
-  });
+  const clinic = firstRunClinic(form, data.auth.clock(), data.auth.newId);
+  // The first run's own command is step 1.
+  const total = clinicPlanSteps(clinic) + 1;
+  onProgress?.(0, total);
+  const created = await setUpFirstRun(
+    data.auth,
+    {
+      clinic: { name: form.clinicName, timeZone: form.timeZone, locale: form.locale },
+      admin: { id: data.auth.newId(), displayName: form.adminDisplayName, username: form.adminUsername },
+      passphrase: form.passphrase,
+    },
+    (batch) => loadClinicPlan(batch, clinic),
+    onProgress ? { onStep: (done) => onProgress(done + 1, total) } : {},
+  );
   if (!created.ok) {
     const { error } = created;
     const field = 'field' in error ? formFieldOf[error.field] : undefined;
     return { ok: false, error: field && 'field' in error ? { ...error, field } : error };
   }
-  const { session, admin } = created.value;
-
-  if (form.sample) {
-    await loadSampleClinic(data, session, { now: data.auth.clock(), timeZone: form.timeZone, ...(onProgress ? { onProgress } : {}) });
-  }
-  const named = [
-    ...form.providerNames.filter(Boolean).map((name) => ({ kind: 'provider' as const, name })),
-    ...form.roomNames.filter(Boolean).map((name) => ({ kind: 'room' as const, name })),
-  ];
-  const resources = form.sample ? [] : named;
-  for (const resource of resources) {
-    const saved = await data.commands.run('resource/save', { ...resource, timeZone: form.timeZone }, session);
-    if (!saved.ok) return saved;
-    for (const hours of startingHours) {
-      const rule = await data.commands.run('availability/save', { ...hours, id: randomId(), resourceId: saved.value.id }, session);
-      if (!rule.ok) return rule;
-    }
-  }
-  return { ok: true, admin };
+  return { ok: true, admin: created.value.admin };
 }

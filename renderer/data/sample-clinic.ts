@@ -1,19 +1,24 @@
-import type { CommandSession } from '../../core/commands';
+import type { ClinicPlan, PlannedStatus, PlannedVisit } from '../../core/clinic-plan';
+import { weekdayHours } from '../../core/clinic-plan';
 import type { CalendarDate } from '../../core/model';
 import { wallTimeToInstant } from '../../core/time';
 import { addDays, isoWeekday, todayIn, wallTimeAt } from '../dates/calendar-dates';
-import type { AppData } from './app-database';
 
 /**
  * "Load sample clinic": a realistic practice for someone seeing the app for
  * the first time — six providers, three rooms, 300 patients and four weeks
- * of bookings (with weekly series that cross a daylight-saving change when
- * the clinic's zone has one nearby). Everything is saved through the real
- * commands, so the sample is checked, audited and synced like any booking;
- * refused bookings (a patient already busy) are simply skipped.
+ * of bookings (last week, this week and the next two), with weekly series
+ * that cross a daylight-saving change when the clinic's zone has one
+ * nearby. The past looks lived in: visits before now were completed, a few
+ * were no-shows or cancelled, one under way has arrived; later ones are
+ * booked.
  *
- * The data is drawn from a seeded generator, so the same clinic on the same
- * day always gets the same sample.
+ * It is a plan (core/clinic-plan), not a script: the generator keeps every
+ * provider, room and patient free of double bookings itself, so loading it
+ * through the ordinary commands (checked, audited, synced) is refused
+ * nowhere, and first run stores it in one transaction — all or nothing.
+ * Drawn from a seeded generator, so the same clinic on the same day always
+ * gets the same sample.
  */
 
 /** How big a sample to load; the defaults are the issue's figures. */
@@ -26,17 +31,13 @@ export interface SampleClinicOptions {
   /** Share of half-hour slots that get a booking, 0–1. */
   density?: number;
   seed?: number;
-  /** Called after each saved step, for a progress bar. */
-  onProgress?: (done: number, total: number) => void;
+  /** Fresh ids for the sample's records. */
+  newId: () => string;
 }
 
-/** What was loaded. */
-export interface SampleClinicSummary {
-  resources: number;
-  patients: number;
-  series: number;
-  appointments: number;
-  /** The date of the daylight-saving change the series cross, if the zone has one nearby. */
+/** The sample as a plan, and the date of the daylight-saving change its series cross (if the zone has one nearby). */
+export interface SampleClinic {
+  plan: ClinicPlan;
   dstChange: CalendarDate | null;
 }
 
@@ -85,65 +86,80 @@ export function nextOffsetChange(from: CalendarDate, timeZone: string, days: num
   return null;
 }
 
+/** Busy intervals (wall minutes) per resource or patient and date: the sample never double-books. */
+class Occupancy {
+  private readonly busy = new Map<string, [number, number][]>();
+
+  isFree(who: string, date: CalendarDate, start: number, end: number): boolean {
+    return !(this.busy.get(`${who} ${date}`) ?? []).some(([from, to]) => start < to && from < end);
+  }
+
+  take(who: string, date: CalendarDate, start: number, end: number): void {
+    const key = `${who} ${date}`;
+    this.busy.set(key, [...(this.busy.get(key) ?? []), [start, end]]);
+  }
+}
+
+/** The morning (08:00–12:00) and afternoon (13:00–16:30) sessions single visits are booked in; 16:30–17:00 stays free. */
+const sessions = [
+  { from: 8 * 60, to: 12 * 60 },
+  { from: 13 * 60, to: 16 * 60 + 30 },
+];
+
 /**
- * Loads the sample clinic as `session` (an admin, right after first run).
+ * The sample clinic for `options.now` in `options.timeZone`, as a plan.
  *
- * @example await loadSampleClinic(data, adminSession, { now: Date.now(), timeZone: 'America/New_York', onProgress: setProgress });
+ * @example const { plan } = sampleClinic({ now: Date.now(), timeZone: 'America/New_York', newId: randomId });
  */
-export async function loadSampleClinic(data: AppData, session: CommandSession, options: SampleClinicOptions): Promise<SampleClinicSummary> {
-  const { timeZone } = options;
+export function sampleClinic(options: SampleClinicOptions): SampleClinic {
+  const { timeZone, now, newId } = options;
   const weeks = options.weeks ?? 4;
   const patientCount = options.patients ?? 300;
   const density = options.density ?? 0.55;
   const random = seededRandom(options.seed ?? 20_261_125);
-  const run = data.commands.run.bind(data.commands);
 
-  const today = todayIn(timeZone, options.now);
+  const today = todayIn(timeZone, now);
   const monday = addDays(today, 1 - isoWeekday(today));
-  const days = Array.from({ length: weeks * 7 }, (_, index) => addDays(monday, index)).filter((date) => isoWeekday(date) <= 5);
-  const slotsPerDay = 14; // 08:00–12:00 and 13:00–17:00 in half hours, less the last one
-  const total = providerNames.length + roomNames.length + patientCount + 3 + days.length * providerNames.length * slotsPerDay;
-  let done = 0;
-  const tick = () => options.onProgress?.((done += 1), total);
+  const firstDay = addDays(monday, weeks > 1 ? -7 : 0);
+  const days = Array.from({ length: weeks * 7 }, (_, index) => addDays(firstDay, index)).filter((date) => isoWeekday(date) <= 5);
 
   // Resources with Mon–Fri 08:00–17:00 and a lunch break.
-  const saveResource = async (kind: 'provider' | 'room', name: string): Promise<string> => {
-    const saved = await run('resource/save', { kind, name, timeZone }, session);
-    if (!saved.ok) throw new Error(`The sample resource ${name} was refused: ${saved.error.message}`);
-    for (let weekday = 1; weekday <= 5; weekday += 1) {
-      await run('availability/save', { id: data.auth.newId(), resourceId: saved.value.id, weekday, start: '08:00', end: '17:00', kind: 'working' }, session);
-      await run('availability/save', { id: data.auth.newId(), resourceId: saved.value.id, weekday, start: '12:00', end: '13:00', kind: 'break' }, session);
-    }
-    tick();
-    return saved.value.id;
-  };
-  const providers: string[] = [];
-  for (const name of providerNames) providers.push(await saveResource('provider', name));
-  const rooms: string[] = [];
-  for (const name of roomNames) rooms.push(await saveResource('room', name));
+  const resources = [
+    ...providerNames.map((name) => ({ id: newId(), kind: 'provider' as const, name, timeZone })),
+    ...roomNames.map((name) => ({ id: newId(), kind: 'room' as const, name, timeZone })),
+  ];
+  const providers = resources.filter((resource) => resource.kind === 'provider').map((resource) => resource.id);
+  const rooms = resources.filter((resource) => resource.kind === 'room').map((resource) => resource.id);
+  const ids = resources.map((resource) => resource.id);
+  const hours = [...weekdayHours(ids, '08:00', '17:00', newId), ...weekdayHours(ids, '12:00', '13:00', newId).map((block) => ({ ...block, kind: 'break' as const }))];
 
-  const patients: string[] = [];
-  for (let index = 0; index < patientCount; index += 1) {
+  const patients = Array.from({ length: Math.max(1, patientCount) }, (_, index) => {
     const year = 1940 + Math.floor(random() * 80);
     const month = 1 + Math.floor(random() * 12);
     const day = 1 + Math.floor(random() * 28);
-    const saved = await run(
-      'patient/register',
-      {
-        givenName: pick(random, givenNames),
-        familyName: pick(random, familyNames),
-        dateOfBirth: `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`,
-        phone: `555 01${String(Math.floor(random() * 100)).padStart(2, '0')} ${String(Math.floor(random() * 10_000)).padStart(4, '0')}`,
-        mrn: `S-${String(index + 1).padStart(5, '0')}`,
-      },
-      session,
-    );
-    if (saved.ok) patients.push(saved.value.id);
-    tick();
-  }
-  if (patients.length === 0) throw new Error('The sample patients were refused.');
+    return {
+      id: newId(),
+      givenName: pick(random, givenNames),
+      familyName: pick(random, familyNames),
+      dateOfBirth: `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`,
+      phone: `555 01${String(Math.floor(random() * 100)).padStart(2, '0')} ${String(Math.floor(random() * 10_000)).padStart(4, '0')}`,
+      mrn: `S-${String(index + 1).padStart(5, '0')}`,
+    };
+  });
+  const occupancy = new Occupancy();
+  const startsAt = (date: CalendarDate, minute: number) => wallTimeToInstant(wallTimeAt(date, minute), timeZone);
+  /** What happened to a visit by `now`, in the order it happened. */
+  const playedOut = (date: CalendarDate, minute: number, length: number): PlannedStatus[] => {
+    const start = startsAt(date, minute);
+    if (start > now) return [];
+    if (start + length * 60_000 > now) return [{ to: 'arrived' }];
+    const roll = random();
+    if (roll < 0.08) return [{ to: 'no_show' }];
+    if (roll < 0.11) return [{ to: 'cancelled', reason: 'Patient called to cancel' }];
+    return [{ to: 'arrived' }, { to: 'in_room' }, { to: 'completed' }];
+  };
 
-  // Weekly series first (single bookings then fit around them), crossing a DST change when one is near.
+  // Weekly series first (single visits then fit around them), crossing a DST change when one is near.
   const dstChange = nextOffsetChange(addDays(monday, -14), timeZone, weeks * 7 + 28);
   const seriesStart = dstChange ? addDays(dstChange, -14) : monday;
   const seriesPlan = [
@@ -151,66 +167,48 @@ export async function loadSampleClinic(data: AppData, session: CommandSession, o
     { provider: 1, weekday: 3, minute: 14 * 60, reason: 'Allergy shots' },
     { provider: 2, weekday: 4, minute: 10 * 60 + 30, reason: 'Dressing change' },
   ];
-  let seriesCount = 0;
-  for (const [index, plan] of seriesPlan.entries()) {
+  const seriesVisits = 8;
+  const series = seriesPlan.map((plan, index) => {
     const first = addDays(seriesStart, (plan.weekday - isoWeekday(seriesStart) + 7) % 7);
-    const saved = await run(
-      'series/create',
-      {
-        resourceIds: [providers[plan.provider] as string],
-        patientId: patients[index % patients.length] as string,
-        dtstart: wallTimeAt(first, plan.minute),
-        timeZone,
-        durationMinutes: 30,
-        rrule: 'FREQ=WEEKLY;COUNT=8',
-        visitReason: plan.reason,
-      },
-      session,
-    );
-    if (saved.ok) seriesCount += 1;
-    tick();
-  }
+    const provider = providers[plan.provider] as string;
+    const patient = (patients[index % patients.length] as { id: string }).id;
+    const dates = Array.from({ length: seriesVisits }, (_, week) => addDays(first, week * 7));
+    for (const date of dates) {
+      occupancy.take(provider, date, plan.minute, plan.minute + 30);
+      occupancy.take(patient, date, plan.minute, plan.minute + 30);
+    }
+    return {
+      create: { resourceIds: [provider], patientId: patient, dtstart: wallTimeAt(first, plan.minute), timeZone, durationMinutes: 30, rrule: `FREQ=WEEKLY;COUNT=${seriesVisits}`, visitReason: plan.reason },
+      occurrences: dates
+        .map((date) => ({ originalStart: `${wallTimeAt(date, plan.minute)}:00`, statuses: playedOut(date, plan.minute, 30) }))
+        .filter((occurrence) => occurrence.statuses.length > 0),
+    };
+  });
 
-  // Single bookings: about half the half-hour slots, some with a room.
-  let appointments = 0;
+  // Single visits: about half the half-hour slots, some with a room; never two at once for anyone.
+  const visits: PlannedVisit[] = [];
   for (const date of days) {
     for (const provider of providers) {
-      for (let slot = 0; slot < slotsPerDay; slot += 1) {
-        const minute = 8 * 60 + slot * 30 + (slot >= 8 ? 60 : 0);
-        const book = random() < density;
-        const length = pick(random, lengths);
-        const patient = pick(random, patients);
-        const reason = pick(random, reasons);
-        const room = random() < 0.25 ? pick(random, rooms) : null;
-        if (book) {
-          const saved = await run(
-            'appointment/book',
-            { resourceIds: room ? [provider, room] : [provider], patientId: patient, wallStart: wallTimeAt(date, minute), timeZone, durationMinutes: length, visitReason: reason },
-            session,
-          );
-          if (saved.ok) {
-            appointments += 1;
-            await playOutToday(data, session, saved.value.appointment, options.now, timeZone, random);
-          }
+      for (const session of sessions) {
+        for (let minute = session.from; minute < session.to; minute += 30) {
+          const book = random() < density;
+          const wanted = pick(random, lengths);
+          const length = minute + wanted <= session.to ? wanted : 30;
+          const firstPatient = Math.floor(random() * patients.length);
+          const reason = pick(random, reasons);
+          const room = random() < 0.25 ? pick(random, rooms) : null;
+          if (!book || !occupancy.isFree(provider, date, minute, minute + length)) continue;
+          const patient = patients.map((_, step) => patients[(firstPatient + step) % patients.length] as { id: string }).find((candidate) => occupancy.isFree(candidate.id, date, minute, minute + length));
+          if (!patient) continue;
+          const withRoom = room !== null && occupancy.isFree(room, date, minute, minute + length);
+          for (const who of [provider, patient.id, ...(withRoom ? [room] : [])]) occupancy.take(who, date, minute, minute + length);
+          visits.push({
+            book: { resourceIds: withRoom ? [provider, room] : [provider], patientId: patient.id, wallStart: wallTimeAt(date, minute), timeZone, durationMinutes: length, visitReason: reason },
+            statuses: playedOut(date, minute, length),
+          });
         }
-        tick();
       }
     }
   }
-  return { resources: providers.length + rooms.length, patients: patients.length, series: seriesCount, appointments, dstChange };
-}
-
-/**
- * Today's visits that are already over are completed (or, now and then,
- * no-shows); one under way has arrived. Earlier days stay as booked, which
- * is what a clinic migrating to Timedesk would have.
- */
-async function playOutToday(data: AppData, session: CommandSession, appointment: { id: string; start: string; end: string; wallStart: string }, now: number, timeZone: string, random: () => number) {
-  const date = appointment.wallStart.slice(0, 10);
-  if (date !== todayIn(timeZone, now)) return;
-  const start = Date.parse(appointment.start);
-  const end = Date.parse(appointment.end);
-  if (start > now) return;
-  const steps: ('arrived' | 'in_room' | 'completed' | 'no_show')[] = end <= now ? (random() < 0.1 ? ['no_show'] : ['arrived', 'in_room', 'completed']) : ['arrived'];
-  for (const to of steps) await data.commands.run('appointment/change-status', { appointmentId: appointment.id, to }, session);
+  return { plan: { resources, hours, patients, series, visits }, dstChange };
 }

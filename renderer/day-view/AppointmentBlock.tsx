@@ -1,5 +1,5 @@
 import { useRef, useState } from 'react';
-import type { KeyboardEvent, MouseEvent, PointerEvent } from 'react';
+import type { MouseEvent, PointerEvent } from 'react';
 import type { CalendarDate } from '../../core/model';
 import type { ClinicFormat } from '../i18n';
 import { text } from '../i18n';
@@ -10,7 +10,7 @@ import { useDayView } from './day-view-store';
 import { dragTarget, dragThresholdPx } from './drag-move';
 import type { DragMode } from './drag-move';
 import type { GridScale } from './ResourceColumn';
-import { nextStep, statusForKey } from './status-keys';
+import { nextStep } from './status-keys';
 import type { MoveAppointment } from './useMoveAppointment';
 import type { StatusChanges } from './useStatusChange';
 
@@ -38,8 +38,10 @@ interface DragState {
 /**
  * One booking on the grid, coloured by status, with the patient's name, the
  * reason and the length. It is a focusable button: a click or focus selects
- * it, and on it A / R / C / N / X change the status (X asks for a reason),
- * U undoes, E edits. Tall enough blocks carry a one-click button for the next step.
+ * it, and the desk's keys (A / R / C / M / X, U, E: renderer/shortcuts) then
+ * act on the selection — the block handles no key of its own, so a key means
+ * the same whether the block has focus or not. Tall enough blocks carry a
+ * one-click button for the next step.
  * A booked appointment can be dragged to another time, or its bottom edge
  * dragged to change its length; the engine checks the new time first. A
  * series visit can be dragged too: the move asks which visits it applies to.
@@ -48,7 +50,6 @@ interface DragState {
  */
 export function AppointmentBlock({ placement, top, height, date, scale, format, selected, status, move }: AppointmentBlockProps) {
   const select = useDayView((state) => state.select);
-  const askCancel = useDayView((state) => state.askCancel);
   const [drag, setDrag] = useState<DragState | null>(null);
   const dragged = useRef(false);
   const grid = placement.item;
@@ -61,23 +62,6 @@ export function AppointmentBlock({ placement, top, height, date, scale, format, 
   const label = `${text.dayView.appointmentLabel(name, time, item.durationMinutes, text.statuses[item.status], item.visitReason ?? '')}${doubleBooked ? ` ${text.needsAttention.marker}` : ''}`;
   // Only a booked appointment or series visit that starts on this day can be moved (the engine refuses the rest).
   const movable = item.status === 'booked' && grid.start >= 0;
-
-  function onKeyDown(event: KeyboardEvent) {
-    if (event.ctrlKey || event.metaKey || event.altKey) return;
-    if (event.key.toLowerCase() === 'u') {
-      event.preventDefault();
-      event.stopPropagation();
-      void status.undo(item);
-      return;
-    }
-    // E (edit) is the desk's shortcut: focusing a block selects it, and DayView edits the selection.
-    const to = statusForKey(event.key);
-    if (!to) return;
-    event.preventDefault();
-    event.stopPropagation();
-    if (to === 'cancelled') askCancel(item.id);
-    else void status.change(item, to);
-  }
 
   function onNext(event: MouseEvent) {
     event.stopPropagation();
@@ -131,7 +115,6 @@ export function AppointmentBlock({ placement, top, height, date, scale, format, 
           else select(item.id);
         }}
         onFocus={() => select(item.id)}
-        onKeyDown={onKeyDown}
         onPointerDown={(event) => startDrag(event, 'move')}
         onPointerMove={moveDrag}
         onPointerUp={endDrag}

@@ -3,13 +3,16 @@ import { useAppointmentDialog } from '../appointment-dialog/appointment-dialog-s
 import { canEdit, editDraftFor } from '../appointment-dialog/edit-draft';
 import { useNow } from '../app/useNow';
 import { useClinic } from '../data/useClinic';
+import type { DayItem } from '../data/day-sheet';
 import { useDaySheet } from '../data/useDaySheet';
 import { useWeekSheets } from '../data/useWeekSheets';
 import { addDays, firstDayOfWeek, startOfWeek, todayIn, wallMinutesOn } from '../dates/calendar-dates';
 import { clinicFormat, text } from '../i18n';
+import { useNotices } from '../notices/notice-store';
 import { PatientFinder } from '../patient-finder/PatientFinder';
 import { usePatientFinder } from '../patient-finder/patient-finder-store';
 import { useDeskShortcuts } from '../shortcuts/useDeskShortcuts';
+import { ClinicClockNote } from '../zone-locale/ClinicClockNote';
 import { AgendaList } from './AgendaList';
 import { CancelDialog } from './CancelDialog';
 import { buildDayGrid, buildWeekGrid } from './day-columns';
@@ -80,10 +83,17 @@ export function DayView() {
   const title = view.layout === 'week' ? text.dayView.weekTitle(format.shortDate(weekStart), format.shortDate(addDays(weekStart, 6))) : format.longDate(date);
   // ← / → and the arrows step a day on the sheet and the agenda, a week on the week view.
   const step = view.layout === 'week' ? 7 : 1;
-  const editSelected = () => {
-    if (selected && canEdit(selected)) openDialog(editDraftFor(selected));
-  };
-  useDeskShortcuts({ newAppointment: openNew, editSelected, today: () => view.setDate(null), shiftDay: (days) => view.setDate(addDays(date, days * step)) });
+  // E, the status keys and U act on the selection, whichever way it was selected; with none, the desk says so.
+  const showNotice = useNotices((state) => state.show);
+  const withSelected = (act: (item: DayItem) => void) => (selected ? act(selected) : showNotice(text.shortcuts.selectFirst, { tone: 'error' }));
+  useDeskShortcuts({
+    newAppointment: openNew,
+    editSelected: () => withSelected((item) => (canEdit(item) ? openDialog(editDraftFor(item)) : undefined)),
+    changeSelected: (to) => withSelected((item) => (to === 'cancelled' ? view.askCancel(item.id) : void status.change(item, to))),
+    undoSelected: () => withSelected((item) => void status.undo(item)),
+    today: () => view.setDate(null),
+    shiftDay: (days) => view.setDate(addDays(date, days * step)),
+  });
 
   return (
     <section className="day-view" aria-label={text.dayView.title}>
@@ -98,6 +108,7 @@ export function DayView() {
         weekResourceId={weekResourceId}
         title={title}
       />
+      <ClinicClockNote clinicZone={clinic.timeZone} now={now} />
       <div className="day-body">
         {sheet.status === 'loading' ? <p className="app-message" role="status">{text.app.loading}</p> : null}
         {sheet.status === 'failed' ? (

@@ -4,7 +4,8 @@ import type { DayItem } from '../data/day-sheet';
 import type { ClinicFormat } from '../i18n';
 import { text } from '../i18n';
 import { allowedTransitions } from '../../core/model';
-import type { AppointmentStatus } from '../../core/model';
+import { keyForStatus } from '../shortcuts/desk-shortcut';
+import type { StatusKeyTarget } from '../shortcuts/desk-shortcut';
 import { useDayView } from './day-view-store';
 import type { StatusChanges } from './useStatusChange';
 
@@ -16,8 +17,7 @@ export interface SelectionPanelProps {
   status: StatusChanges;
 }
 
-const actionOrder: AppointmentStatus[] = ['arrived', 'in_room', 'completed', 'no_show', 'cancelled'];
-const actionKeys: Partial<Record<AppointmentStatus, string>> = { arrived: 'A', in_room: 'R', completed: 'C', no_show: 'N', cancelled: 'X' };
+const actionOrder: StatusKeyTarget[] = ['arrived', 'in_room', 'completed', 'no_show', 'cancelled'];
 
 /**
  * The selected booking's details, Edit (E: the appointment dialog,
@@ -79,9 +79,9 @@ export function SelectionPanel({ item, format, resourceNames, status }: Selectio
               type="button"
               className={to === 'cancelled' || to === 'no_show' ? 'danger' : ''}
               onClick={() => (to === 'cancelled' ? askCancel(item.id) : void status.change(item, to))}
-              aria-keyshortcuts={actionKeys[to]}
+              aria-keyshortcuts={keyForStatus(to)}
             >
-              {to === 'cancelled' ? text.status.cancel : text.statuses[to]} <kbd>{actionKeys[to]}</kbd>
+              {to === 'cancelled' ? text.status.cancel : text.statuses[to]} <kbd>{keyForStatus(to)}</kbd>
             </button>
           ))}
         {item.undoable ? (

@@ -1,12 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { nextStep, statusForKey } from './status-keys';
+import { nextStep } from './status-keys';
 
-describe('status keys', () => {
-  it('maps A R C N X to the statuses, either case', () => {
-    expect(['a', 'R', 'c', 'N', 'x'].map(statusForKey)).toEqual(['arrived', 'in_room', 'completed', 'no_show', 'cancelled']);
-    expect(statusForKey('q')).toBeUndefined();
-  });
-
+describe('nextStep', () => {
   it('offers the usual next step of a visit, and none once it is over', () => {
     expect(nextStep('booked')).toBe('arrived');
     expect(nextStep('arrived')).toBe('in_room');

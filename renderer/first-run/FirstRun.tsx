@@ -1,5 +1,6 @@
-import { useMemo, useState } from 'react';
+import { useMemo, useRef, useState } from 'react';
 import type { FormEvent } from 'react';
+import type { ClinicLocale } from '../../core/model';
 import { setUpClinic } from '../data/first-run-setup';
 import type { FirstRunInput } from '../data/first-run-setup';
 import { useAppData } from '../data/useAppData';
@@ -8,7 +9,11 @@ import { errorsFor } from '../forms/field-errors';
 import { FormError } from '../forms/FormError';
 import { text } from '../i18n';
 import { usePendingSignInName } from '../sign-in/pending-sign-in';
-import { useFirstRunProgress } from './first-run-progress';
+import { deskZone } from '../zone-locale/desk-zone';
+import { deskLocale } from '../zone-locale/locale-choices';
+import { LocalePicker } from '../zone-locale/LocalePicker';
+import { currentZoneName } from '../zone-locale/zone-choices';
+import { ZonePicker } from '../zone-locale/ZonePicker';
 import { JoinClinic } from './JoinClinic';
 import { hasPendingJoin } from './pending-join';
 
@@ -29,19 +34,21 @@ function firstRunErrors(error: Parameters<typeof errorsFor>[0]): Record<string, 
 }
 
 /**
- * First run: the clinic (name, zone, locale), the first administrator and
- * the providers and rooms to book. Everything is checked before anything is
- * stored; problems appear next to their fields.
+ * First run: the clinic (name, zone and locale picked from lists that start
+ * on this computer's own), the first administrator and the providers and
+ * rooms to book. Everything is checked before anything is stored; problems
+ * appear next to their fields. The clinic is stored in one transaction with
+ * a progress bar, so the sign-in screen appears only once all of it is in.
  *
  * @example <FirstRun />
  */
 export function FirstRun() {
   const data = useAppData();
-  const zones = useMemo(() => Intl.supportedValuesOf('timeZone'), []);
+  const desk = useMemo(() => ({ zone: deskZone(), locale: deskLocale(navigator.languages ?? [navigator.language]), now: Date.now() }), []);
   const [form, setForm] = useState({
     clinicName: '',
-    timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
-    locale: navigator.language || 'en-US',
+    timeZone: currentZoneName(desk.zone),
+    locale: desk.locale as ClinicLocale,
     adminDisplayName: '',
     adminUsername: '',
     passphrase: '',
@@ -51,14 +58,21 @@ export function FirstRun() {
   });
   const [sample, setSample] = useState(false);
   const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
+  // Thousands of steps: the bar is redrawn once per whole percent, not once per command.
+  const shownPercent = useRef(-1);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [busy, setBusy] = useState(false);
   const setPendingName = usePendingSignInName((state) => state.set);
-  const setSettingUp = useFirstRunProgress((state) => state.setSettingUp);
   // A second desk of a clinic set up elsewhere joins it instead (JoinClinic); a join kept across a reload resumes there.
   const [joining, setJoining] = useState(() => hasPendingJoin(window.sessionStorage));
 
   const update = (name: keyof typeof form) => (event: { target: { value: string } }) => setForm({ ...form, [name]: event.target.value });
+  const onProgress = (done: number, total: number) => {
+    const percent = Math.floor((done * 100) / total);
+    if (percent === shownPercent.current) return;
+    shownPercent.current = percent;
+    setProgress({ done, total });
+  };
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -67,17 +81,16 @@ export function FirstRun() {
     const input: FirstRunInput = { ...form, providerNames: lines(form.providerNames), roomNames: lines(form.roomNames), sample };
     // Named before the clinic is stored: the sign-in screen appears the moment setup ends.
     setPendingName(form.adminUsername.trim().toLowerCase());
-    setSettingUp(true);
+    shownPercent.current = -1;
     try {
-      const result = await setUpClinic(data, input, (done, total) => setProgress({ done, total }));
-      if (result.ok) return; // the live first-run check now shows sign-in
+      const result = await setUpClinic(data, input, onProgress);
+      if (result.ok) return; // the whole clinic committed at once: the live first-run check now shows sign-in
       setErrors(firstRunErrors(result.error));
     } catch {
       setErrors({ form: text.app.unexpectedError });
     } finally {
       setBusy(false);
       setProgress(null);
-      setSettingUp(false);
     }
   }
 
@@ -100,17 +113,12 @@ export function FirstRun() {
           </Field>
           <div className="field-row">
             <Field label={text.fields.timeZone} error={errors['timeZone']} hint={text.firstRun.timeZoneHint}>
-              <input name="timeZone" value={form.timeZone} onChange={update('timeZone')} list="time-zones" required />
+              <ZonePicker name="timeZone" value={form.timeZone} onChange={(timeZone) => setForm({ ...form, timeZone })} deskZone={desk.zone} now={desk.now} />
             </Field>
             <Field label={text.fields.locale} error={errors['locale']} hint={text.firstRun.localeHint}>
-              <input name="locale" value={form.locale} onChange={update('locale')} required />
+              <LocalePicker name="locale" value={form.locale} onChange={(locale) => setForm({ ...form, locale })} deskLocale={desk.locale} exampleDate={desk.now} />
             </Field>
           </div>
-          <datalist id="time-zones">
-            {zones.map((zone) => (
-              <option key={zone} value={zone} />
-            ))}
-          </datalist>
         </fieldset>
         <fieldset>
           <legend>{text.firstRun.adminSection}</legend>
@@ -151,8 +159,9 @@ export function FirstRun() {
         <FormError message={errors['form']} />
         {progress ? (
           <p className="sample-progress">
-            <label htmlFor="sample-progress">{text.firstRun.loadingSample}</label>{' '}
-            <progress id="sample-progress" max={progress.total} value={progress.done} />
+            <label htmlFor="sample-progress">{sample ? text.firstRun.loadingSample : text.firstRun.submitting}</label>{' '}
+            <progress id="sample-progress" max={progress.total} value={progress.done} />{' '}
+            <span>{text.firstRun.progress(progress.done, progress.total)}</span>
           </p>
         ) : null}
         <div className="form-actions">

@@ -45,6 +45,7 @@ const validation: Record<ValidationCode, (label: string) => string> = {
   'not-permitted': () => 'Your role does not allow this. Ask a manager or admin.',
   'too-short': (label) => `${label} is too short.`,
   'nothing-to-cancel': () => 'Every visit of this series has already started or is cancelled; there is nothing left to cancel.',
+  'unsupported-locale': (label) => `${label}: choose one of the languages and regions in the list.`,
 };
 
 const statuses: Record<AppointmentStatus, string> = {
@@ -313,8 +314,8 @@ export const en = {
     adminSection: 'First administrator',
     resourcesSection: 'Providers and rooms',
     resourcesHint: 'One name per line. Each starts with working hours Monday to Friday, 9:00 to 17:00; an administrator can change them later.',
-    timeZoneHint: 'Appointments are shown on this zone’s clock.',
-    localeHint: 'Sets how dates and times are written, e.g. en-US or en-GB.',
+    timeZoneHint: 'Appointments are shown on this zone’s clock. Type a city, region or offset to search.',
+    localeHint: 'How dates and times are written.',
     passphraseHint: 'At least 10 characters. A few unrelated words are easy to remember and hard to guess.',
     submit: 'Create clinic',
     submitting: 'Creating the clinic…',
@@ -323,6 +324,7 @@ export const en = {
     sample: 'Load the sample clinic instead (to try Timedesk out)',
     sampleHint: 'Six providers, three rooms, 300 patients and four weeks of bookings, including weekly visits across a daylight-saving change. Everything is saved like real bookings and can be changed.',
     loadingSample: 'Loading the sample clinic…',
+    progress: (done: number, total: number) => `${Math.floor((done * 100) / total)}%`,
     problems: (count: number) => (count === 0 ? '' : count === 1 ? 'One field needs attention.' : `${count} fields need attention.`),
     // "Join your clinic": a second desk of a clinic already set up elsewhere (renderer/first-run/JoinClinic.tsx).
     joinInstead: 'Join your clinic',
@@ -356,6 +358,17 @@ export const en = {
       'device-revoked': 'This desk was disconnected by the administrator and cannot join again.',
       'rate-limited': 'Too many attempts just now. Wait a minute and try again.',
     } as Record<string, string>,
+  },
+  /** The zone and locale pickers (renderer/zone-locale) and the day view's note when the clinic keeps another clock than this computer. */
+  zonePicker: {
+    /** The language the locale names are written in (Intl.DisplayNames). */
+    languageTag: 'en',
+    listLabel: 'Time zones',
+    thisComputer: 'this computer',
+    noMatch: (query: string) => `No time zone matches “${query}”.`,
+    localeOption: (name: string, example: string, thisComputer: boolean) => `${name} — ${example}${thisComputer ? ' (this computer)' : ''}`,
+    clinicClock: (clinicZone: string, clinicOffset: string, deskZone: string, deskOffset: string) =>
+      `Times are on the clinic’s clock: ${clinicZone} (${clinicOffset}). This computer is set to ${deskZone} (${deskOffset}).`,
   },
   signIn: {
     title: 'Sign in',
@@ -559,15 +572,17 @@ export const en = {
     nextDay: 'Next day',
     help: 'Show this list',
     findPatient: 'Find a patient and their visits',
-    statusIntro: 'With an appointment selected:',
-    arrived: 'Mark arrived',
-    inRoom: 'Mark in room',
-    completed: 'Mark completed',
-    noShow: 'Mark no-show',
+    statusIntro: 'On the selected appointment (click it, Tab to it, or the one just booked):',
+    status: { arrived: 'Mark arrived', in_room: 'Mark in room', completed: 'Mark completed', no_show: 'Mark no-show (missed)', cancelled: 'Cancel (asks for a reason)' } as Record<
+      Exclude<AppointmentStatus, 'booked'>,
+      string
+    >,
     edit: 'Edit (time, length, providers, reason, notes)',
-    cancel: 'Cancel (asks for a reason)',
-    undo: 'Undo the last status change',
+    undo: 'Undo its last status change',
+    undoLast: 'Undo the change the notice offers',
+    undoLastKeys: 'Ctrl+Z',
     closeDialog: 'Close a dialog',
+    selectFirst: 'Select an appointment first: click it, or Tab to it.',
   },
   // Administration and audit viewer (renderer/admin, renderer/audit-viewer).
   admin,

@@ -1,30 +1,48 @@
 import { Modal } from '../dialog/Modal';
 import { text } from '../i18n';
+import { deskKeys } from './desk-shortcut';
+import type { DeskShortcut } from './desk-shortcut';
 
+/** What each shortcut does, in words. */
+function meaning(shortcut: DeskShortcut): string {
+  switch (shortcut.kind) {
+    case 'new-appointment':
+      return text.shortcuts.newAppointment;
+    case 'edit-selected':
+      return text.shortcuts.edit;
+    case 'status':
+      return text.shortcuts.status[shortcut.to];
+    case 'undo-selected':
+      return text.shortcuts.undo;
+    case 'undo-last':
+      return text.shortcuts.undoLast;
+    case 'today':
+      return text.shortcuts.today;
+    case 'previous-day':
+      return text.shortcuts.previousDay;
+    case 'next-day':
+      return text.shortcuts.nextDay;
+    case 'shortcut-sheet':
+      return text.shortcuts.help;
+    case 'find-patient':
+      return text.shortcuts.findPatient;
+  }
+}
+
+const keyNames: Record<string, string> = { ArrowLeft: '←', ArrowRight: '→' };
+const onSelection = (shortcut: DeskShortcut) => shortcut.kind === 'status' || shortcut.kind === 'undo-selected' || shortcut.kind === 'edit-selected';
+const rows = Object.entries(deskKeys).map(([key, shortcut]) => ({ key: keyNames[key] ?? key, shortcut }));
 const general: [string, string][] = [
-  ['N', text.shortcuts.newAppointment],
-  ['T', text.shortcuts.today],
-  ['←', text.shortcuts.previousDay],
-  ['→', text.shortcuts.nextDay],
-  ['/', text.shortcuts.findPatient],
-  ['?', text.shortcuts.help],
+  ...rows.filter((row) => !onSelection(row.shortcut)).map((row): [string, string] => [row.key, meaning(row.shortcut)]),
+  [text.shortcuts.undoLastKeys, meaning({ kind: 'undo-last' })],
   ['Esc', text.shortcuts.closeDialog],
 ];
+const selection: [string, string][] = rows.filter((row) => onSelection(row.shortcut)).map((row) => [row.key, meaning(row.shortcut)]);
 
-const onAppointment: [string, string][] = [
-  ['A', text.shortcuts.arrived],
-  ['R', text.shortcuts.inRoom],
-  ['C', text.shortcuts.completed],
-  ['N', text.shortcuts.noShow],
-  ['X', text.shortcuts.cancel],
-  ['U', text.shortcuts.undo],
-  ['E', text.shortcuts.edit],
-];
-
-function Keys({ rows }: { rows: [string, string][] }) {
+function Keys({ rows: list }: { rows: [string, string][] }) {
   return (
     <dl className="shortcut-list">
-      {rows.map(([key, action]) => (
+      {list.map(([key, action]) => (
         <div key={`${key}-${action}`}>
           <dt>
             <kbd>{key}</kbd>
@@ -37,7 +55,8 @@ function Keys({ rows }: { rows: [string, string][] }) {
 }
 
 /**
- * The keyboard shortcut sheet (`?`).
+ * The keyboard shortcut sheet (`?`), written from the one key table
+ * (desk-shortcut.ts), so it lists exactly what the keys do.
  *
  * @example <ShortcutSheet onClose={close} />
  */
@@ -47,7 +66,7 @@ export function ShortcutSheet({ onClose }: { onClose(): void }) {
       <div className="modal-body">
         <Keys rows={general} />
         <h3>{text.shortcuts.statusIntro}</h3>
-        <Keys rows={onAppointment} />
+        <Keys rows={selection} />
         <div className="form-actions">
           <button type="button" onClick={onClose} data-autofocus>
             {text.app.close}

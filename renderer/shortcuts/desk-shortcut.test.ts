@@ -1,22 +1,38 @@
 import { describe, expect, it } from 'vitest';
-import { deskShortcut } from './desk-shortcut';
+import { deskKeys, deskShortcut, keyForStatus } from './desk-shortcut';
 
 const press = (key: string, modifiers: Partial<{ ctrlKey: boolean; metaKey: boolean; altKey: boolean }> = {}) => ({ key, ctrlKey: false, metaKey: false, altKey: false, ...modifiers });
 
 describe('deskShortcut', () => {
-  it('maps the documented keys', () => {
-    expect(['n', 'T', 'ArrowLeft', 'ArrowRight', '?', '/', 'e', 'E'].map((key) => deskShortcut(press(key)))).toEqual([
+  it('maps the documented keys, in either case', () => {
+    expect(['n', 'N', 'T', 'ArrowLeft', 'ArrowRight', '?', '/', 'e', 'u'].map((key) => deskShortcut(press(key))?.kind)).toEqual([
+      'new-appointment',
       'new-appointment',
       'today',
       'previous-day',
       'next-day',
       'shortcut-sheet',
       'find-patient',
-      'edit-appointment',
-      'edit-appointment',
+      'edit-selected',
+      'undo-selected',
     ]);
-    expect(deskShortcut(press('z', { ctrlKey: true }))).toBe('undo');
-    expect(deskShortcut(press('z', { metaKey: true }))).toBe('undo');
+    expect(['a', 'R', 'c', 'm', 'x'].map((key) => deskShortcut(press(key)))).toEqual([
+      { kind: 'status', to: 'arrived' },
+      { kind: 'status', to: 'in_room' },
+      { kind: 'status', to: 'completed' },
+      { kind: 'status', to: 'no_show' },
+      { kind: 'status', to: 'cancelled' },
+    ]);
+    expect(deskShortcut(press('z', { ctrlKey: true }))).toEqual({ kind: 'undo-last' });
+    expect(deskShortcut(press('z', { metaKey: true }))).toEqual({ kind: 'undo-last' });
+  });
+
+  it('gives every key one meaning: N is a new booking, never a status', () => {
+    expect(deskShortcut(press('n'))).toEqual({ kind: 'new-appointment' });
+    const meanings = Object.values(deskKeys).map((shortcut) => JSON.stringify(shortcut));
+    expect(new Set(meanings).size).toBe(meanings.length);
+    expect(keyForStatus('no_show')).toBe('M');
+    expect(keyForStatus('cancelled')).toBe('X');
   });
 
   it('leaves browser and system combinations alone', () => {

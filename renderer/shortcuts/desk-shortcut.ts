@@ -1,5 +1,57 @@
-/** What a key press on the desk (outside fields and dialogs) asks for. */
-export type DeskShortcut = 'new-appointment' | 'edit-appointment' | 'today' | 'previous-day' | 'next-day' | 'shortcut-sheet' | 'find-patient' | 'undo';
+import type { AppointmentStatus } from '../../core/model';
+
+/** The statuses a key sets on the selected booking. */
+export type StatusKeyTarget = Exclude<AppointmentStatus, 'booked'>;
+
+/**
+ * What a key press on the desk (outside fields and dialogs) asks for. Each
+ * key has ONE meaning whatever is selected or focused: N is always a new
+ * booking; the status keys, U and E always act on the selected booking (the
+ * one in the panel — clicked, focused, or just booked).
+ */
+export type DeskShortcut =
+  | { kind: 'new-appointment' }
+  | { kind: 'edit-selected' }
+  | { kind: 'status'; to: StatusKeyTarget }
+  | { kind: 'undo-selected' }
+  | { kind: 'undo-last' }
+  | { kind: 'today' }
+  | { kind: 'previous-day' }
+  | { kind: 'next-day' }
+  | { kind: 'shortcut-sheet' }
+  | { kind: 'find-patient' };
+
+/**
+ * THE key table (upper-case letters match either case). The shortcut
+ * sheet, the selection panel's key hints and the README are written from
+ * it, so a key cannot mean two things or be documented as another.
+ *
+ * @example deskKeys.M // { kind: 'status', to: 'no_show' }
+ */
+export const deskKeys: Readonly<Record<string, DeskShortcut>> = {
+  N: { kind: 'new-appointment' },
+  E: { kind: 'edit-selected' },
+  A: { kind: 'status', to: 'arrived' },
+  R: { kind: 'status', to: 'in_room' },
+  C: { kind: 'status', to: 'completed' },
+  M: { kind: 'status', to: 'no_show' },
+  X: { kind: 'status', to: 'cancelled' },
+  U: { kind: 'undo-selected' },
+  T: { kind: 'today' },
+  ArrowLeft: { kind: 'previous-day' },
+  ArrowRight: { kind: 'next-day' },
+  '?': { kind: 'shortcut-sheet' },
+  '/': { kind: 'find-patient' },
+};
+
+/**
+ * The key for a status change, as the panel shows it (`no_show` → `M`).
+ *
+ * @example keyForStatus('arrived') // 'A'
+ */
+export function keyForStatus(to: StatusKeyTarget): string | undefined {
+  return Object.entries(deskKeys).find(([, shortcut]) => shortcut.kind === 'status' && shortcut.to === to)?.[0];
+}
 
 /** The parts of a keyboard event the desk looks at. */
 export interface KeyPress {
@@ -10,36 +62,16 @@ export interface KeyPress {
 }
 
 /**
- * Maps a key press to a desk shortcut: N new appointment, E edit the selected one, T today, ← / →
- * previous and next day, ? the sheet, / find a patient, Ctrl/⌘+Z undo the last status change.
- * Other modifier combinations are left to the browser.
+ * Maps a key press to a desk shortcut through {@link deskKeys};
+ * Ctrl/⌘+Z undoes the last change the notice offers. Other modifier
+ * combinations are left to the browser.
  *
- * @example deskShortcut({ key: 'ArrowLeft', ctrlKey: false, metaKey: false, altKey: false }) // 'previous-day'
+ * @example deskShortcut({ key: 'n', ctrlKey: false, metaKey: false, altKey: false }) // { kind: 'new-appointment' }
  */
 export function deskShortcut(press: KeyPress): DeskShortcut | undefined {
   if (press.altKey) return undefined;
-  if (press.ctrlKey || press.metaKey) return press.key.toLowerCase() === 'z' ? 'undo' : undefined;
-  switch (press.key) {
-    case 'n':
-    case 'N':
-      return 'new-appointment';
-    case 'e':
-    case 'E':
-      return 'edit-appointment';
-    case 't':
-    case 'T':
-      return 'today';
-    case 'ArrowLeft':
-      return 'previous-day';
-    case 'ArrowRight':
-      return 'next-day';
-    case '?':
-      return 'shortcut-sheet';
-    case '/':
-      return 'find-patient';
-    default:
-      return undefined;
-  }
+  if (press.ctrlKey || press.metaKey) return press.key.toLowerCase() === 'z' ? { kind: 'undo-last' } : undefined;
+  return deskKeys[press.key.length === 1 ? press.key.toUpperCase() : press.key];
 }
 
 /**

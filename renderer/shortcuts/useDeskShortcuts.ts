@@ -2,24 +2,30 @@ import { useEffect, useRef } from 'react';
 import { useNotices } from '../notices/notice-store';
 import { usePatientFinder } from '../patient-finder/patient-finder-store';
 import { deskShortcut, isTypingTarget } from './desk-shortcut';
+import type { StatusKeyTarget } from './desk-shortcut';
 import { useShortcutSheet } from './shortcut-sheet-store';
 
 /** What the desk does for the shortcuts that depend on the day view. */
 export interface DeskShortcutHandlers {
   newAppointment(): void;
-  /** E: edit the selected booking (nothing when none is selected or it cannot be edited). */
+  /** E: edit the selected booking. */
   editSelected(): void;
+  /** A / R / C / M / X: the selected booking's status (X asks why). */
+  changeSelected(to: StatusKeyTarget): void;
+  /** U: undo the selected booking's last status change. */
+  undoSelected(): void;
   today(): void;
   shiftDay(days: number): void;
 }
 
 /**
- * Listens for the desk's shortcuts on the window (see desk-shortcut.ts),
- * except while typing in a field or with a dialog open. Status keys live on
- * the appointment blocks themselves, which stop the event, so N on a
- * focused booking marks a no-show and N elsewhere opens a new appointment.
+ * Listens for the desk's shortcuts on the window (the one key table is
+ * desk-shortcut.ts), except while typing in a field or with a dialog open.
+ * Keys mean the same wherever focus is: no booking block handles keys of its
+ * own, so N opens a new booking even on a focused block, and M marks the
+ * selected booking a no-show whichever way it was selected.
  *
- * @example useDeskShortcuts({ newAppointment: openNew, editSelected: openEdit, today: () => setDate(null), shiftDay: (days) => setDate(addDays(date, days)) });
+ * @example useDeskShortcuts({ newAppointment: openNew, editSelected, changeSelected, undoSelected, today: () => setDate(null), shiftDay: (days) => setDate(addDays(date, days)) });
  */
 export function useDeskShortcuts(handlers: DeskShortcutHandlers): void {
   const latest = useRef(handlers);
@@ -30,35 +36,33 @@ export function useDeskShortcuts(handlers: DeskShortcutHandlers): void {
       const shortcut = deskShortcut(event);
       if (!shortcut) return;
       event.preventDefault();
-      switch (shortcut) {
+      const desk = latest.current;
+      switch (shortcut.kind) {
         case 'new-appointment':
-          latest.current.newAppointment();
-          break;
-        case 'edit-appointment':
-          latest.current.editSelected();
-          break;
+          return desk.newAppointment();
+        case 'edit-selected':
+          return desk.editSelected();
+        case 'status':
+          return desk.changeSelected(shortcut.to);
+        case 'undo-selected':
+          return desk.undoSelected();
         case 'today':
-          latest.current.today();
-          break;
+          return desk.today();
         case 'previous-day':
-          latest.current.shiftDay(-1);
-          break;
+          return desk.shiftDay(-1);
         case 'next-day':
-          latest.current.shiftDay(1);
-          break;
+          return desk.shiftDay(1);
         case 'shortcut-sheet':
-          useShortcutSheet.getState().toggle();
-          break;
+          return useShortcutSheet.getState().toggle();
         case 'find-patient':
-          usePatientFinder.getState().open();
-          break;
-        case 'undo': {
+          return usePatientFinder.getState().open();
+        case 'undo-last': {
           const undo = useNotices.getState().notice?.undo;
           if (undo) {
             useNotices.getState().dismiss();
             undo();
           }
-          break;
+          return;
         }
       }
     }
