@@ -426,6 +426,8 @@ export const en = {
     moveUndoFailed: 'The move could not be undone: the old time is no longer free.',
     resizeHandle: 'Drag to change the length',
     seriesMark: 'Repeats',
+    /** The status as one mark, where a short booking has room for one line (the words are in its label and tooltip). */
+    statusIcons: { booked: '○', arrived: '◐', in_room: '●', completed: '✓', no_show: '✗', cancelled: '⊘' } as Record<AppointmentStatus, string>,
     loadFailed: 'The day could not be read.',
     count: (count: number) => (count === 1 ? '1 appointment' : `${count} appointments`),
   },
