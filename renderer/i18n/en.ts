@@ -45,6 +45,7 @@ const validation: Record<ValidationCode, (label: string) => string> = {
   'not-permitted': () => 'Your role does not allow this. Ask a manager or admin.',
   'too-short': (label) => `${label} is too short.`,
   'nothing-to-cancel': () => 'Every visit of this series has already started or is cancelled; there is nothing left to cancel.',
+  'date-in-future': (label) => `${label} is after today.`,
   'unsupported-locale': (label) => `${label}: choose one of the languages and regions in the list.`,
 };
 
@@ -245,6 +246,12 @@ export const en = {
   conflictKinds,
   resourceKinds,
   roles,
+  /** Shared by every form (renderer/forms). */
+  forms: {
+    characters: (count: number, limit: number) =>
+      count > limit ? `${count.toLocaleString('en-US')} of ${limit.toLocaleString('en-US')} characters: ${(count - limit).toLocaleString('en-US')} too many. Shorten it to save.` : `${count.toLocaleString('en-US')} of ${limit.toLocaleString('en-US')} characters`,
+    oldDateOfBirth: (age: number) => `That makes the patient ${age} years old. Check the year before saving.`,
+  },
   app: {
     opening: 'Opening the clinic’s data…',
     openFailedTitle: 'The clinic’s data could not be opened',
