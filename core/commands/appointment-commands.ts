@@ -12,6 +12,7 @@ import {
   timeZoneSchema,
   transition,
   undoLastTransition,
+  textLimits,
   wallTimeSchema,
 } from '../model';
 import type { Appointment, StatusChange } from '../model';
@@ -43,15 +44,15 @@ const moveArgs = z.object({
   // transaction and one audit entry; left out keeps them, `null` clears one.
   // Plain strings here (not the model's blank-as-absent fields) so a blank
   // clears rather than reads as "left out"; parseAppointment trims.
-  visitReason: z.string().max(200).nullable().optional(),
-  notes: z.string().max(2000).nullable().optional(),
+  visitReason: z.string().max(textLimits.visitReason).nullable().optional(),
+  notes: z.string().max(textLimits.notes).nullable().optional(),
   override: overrideSchema.optional(),
 });
 
 const statusArgs = z.object({
   appointmentId: idSchema,
   to: z.enum(appointmentStatuses),
-  reason: z.string().max(500).optional(),
+  reason: z.string().max(textLimits.reason).optional(),
 });
 
 const unknownAppointment = (id: string) => refuse('unknown-entity', 'appointmentId', `There is no appointment "${id}".`);
@@ -205,7 +206,7 @@ export const appointmentCommands = {
    * @example run('appointment/cancel', { appointmentId: 'a1', reason: 'Patient called in sick' }, session)
    */
   'appointment/cancel': defineCommand({
-    args: z.object({ appointmentId: idSchema, reason: z.string().max(500).optional() }),
+    args: z.object({ appointmentId: idSchema, reason: z.string().max(textLimits.reason).optional() }),
     run: (scope, args) =>
       changeStatus(scope, args.appointmentId, (history) => transition(history, 'cancelled', { at: scope.at, by: scope.session.staffId, reason: args.reason }), 'APPOINTMENT_CANCELLED'),
   }),
@@ -229,7 +230,7 @@ export const appointmentCommands = {
    * @example run('appointment/undo-status', { appointmentId: 'a1' }, session)
    */
   'appointment/undo-status': defineCommand({
-    args: z.object({ appointmentId: idSchema, reason: z.string().max(500).optional() }),
+    args: z.object({ appointmentId: idSchema, reason: z.string().max(textLimits.reason).optional() }),
     run: (scope, args) =>
       changeStatus(scope, args.appointmentId, (history) => undoLastTransition(history, { at: scope.at, by: scope.session.staffId, reason: args.reason }), 'STATUS_UNDONE'),
   }),

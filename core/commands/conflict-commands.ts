@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { TimedeskDb } from '../db';
-import { idSchema } from '../model';
+import { idSchema, textLimits } from '../model';
 import { conflictResolutionActions } from '../sync/conflict-record';
 import type { DoubleBookingConflict } from '../sync/conflict-record';
 import { resolveConcurrentEdit } from './concurrent-edit-resolution';
@@ -14,7 +14,7 @@ const resolveArgs = z.object({
   action: z.enum(conflictResolutionActions),
   /** The appointment moved or cancelled (a double booking, unless both are kept). */
   appointmentId: idSchema.optional(),
-  reason: z.string().trim().max(500),
+  reason: z.string().trim().max(textLimits.reason),
 });
 
 const openStatuses: ReadonlySet<string> = new Set(['booked', 'arrived', 'in_room']);

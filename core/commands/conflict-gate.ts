@@ -1,3 +1,4 @@
+import { textLimits } from '../model';
 import { z } from 'zod';
 import type { BookingCheckResult } from '../overlap';
 import type { CommandError } from './command-result';
@@ -8,7 +9,7 @@ import { isManager } from './session';
  * The optional "book anyway" part of a booking command's arguments: only a
  * manager or admin may use it, and only with a reason.
  */
-export const overrideSchema = z.object({ reason: z.string().trim().min(1).max(500) });
+export const overrideSchema = z.object({ reason: z.string().trim().min(1).max(textLimits.reason) });
 
 /** The subject the override is recorded against. */
 export interface OverrideSubject {

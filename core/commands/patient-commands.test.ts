@@ -17,6 +17,18 @@ describe('patient commands', () => {
     expect(await commands.run('patient/register', { id: 'p1', givenName: 'Grace', familyName: 'Hopper', dateOfBirth: '1906-12-09' }, frontDesk)).toMatchObject({ ok: false, error: { code: 'duplicate-id', field: 'id' } });
   });
 
+  it('refuses a date of birth after today on the clinic’s clock, on registering and on updating, and stores nothing', async () => {
+    // The fixture's now is 2 January 2026, 12:00 UTC: 07:00 that day in New York.
+    const { db, commands } = await clinicFixture();
+    const before = await dumpDatabase(db);
+    expect(await commands.run('patient/register', { givenName: 'Grace', familyName: 'Hopper', dateOfBirth: '2026-01-03' }, frontDesk)).toMatchObject({ ok: false, error: { code: 'date-in-future', field: 'dateOfBirth' } });
+    expect(await commands.run('patient/update', { patientId: 'p1', changes: { dateOfBirth: '2030-05-01' } }, frontDesk)).toMatchObject({ ok: false, error: { code: 'date-in-future', field: 'changes.dateOfBirth' } });
+    expect(await dumpDatabase(db)).toEqual(before);
+    // Born today is fine, and so is a very old date (the form warns about it; the engine does not refuse it).
+    expect((await commands.run('patient/register', { givenName: 'Baby', familyName: 'Hopper', dateOfBirth: '2026-01-02' }, frontDesk)).ok).toBe(true);
+    expect((await commands.run('patient/register', { givenName: 'Old', familyName: 'Record', dateOfBirth: '1890-01-01' }, frontDesk)).ok).toBe(true);
+  });
+
   it('updates fields with a field-level before/after in the audit entry', async () => {
     const { db, commands } = await clinicFixture();
     const result = await commands.run('patient/update', { patientId: 'p2', changes: { phone: '555 0199', email: 'alan@example.org' } }, frontDesk);

@@ -1,10 +1,15 @@
 import { z } from 'zod';
-import { idSchema, parsePatient, patientSchema } from '../model';
+import { checkDateOfBirth, idSchema, parsePatient, patientSchema } from '../model';
+import { instantToWallTime } from '../time';
 import type { Patient } from '../model';
 import { ValidationError } from '../validation';
 import { refuse } from './command-result';
 import { defineCommand } from './define-command';
+import type { WriteScope } from './define-command';
 import { fieldChanges, withFieldChanges } from './field-changes';
+
+/** Today on the clinic's clock, for the date-of-birth rule. */
+const todayOf = (scope: WriteScope) => instantToWallTime(scope.now, scope.clinic.timeZone).slice(0, 10);
 
 const unknownPatient = (id: string) => refuse('unknown-entity', 'patientId', `There is no patient "${id}".`);
 
@@ -19,6 +24,7 @@ export const patientCommands = {
     args: patientSchema.extend({ id: idSchema.optional() }),
     async run(scope, args) {
       const patient: Patient = { ...args, id: args.id ?? scope.newId() };
+      checkDateOfBirth(patient.dateOfBirth, todayOf(scope));
       if (await scope.db.patients.get(patient.id)) return refuse('duplicate-id', 'id', `A patient with id "${patient.id}" already exists.`);
       await scope.db.patients.add(patient);
       scope.audit({ action: 'PATIENT_REGISTERED', entityType: 'patient', entityId: patient.id, patientId: patient.id, changes: fieldChanges(null, patient, ['id']) });
@@ -51,6 +57,7 @@ export const patientCommands = {
       }
       const changes = fieldChanges(before, after, ['id']);
       if (Object.keys(changes).length === 0) return { ok: true, value: after, baseVersion: null };
+      if (changes['dateOfBirth']) checkDateOfBirth(after.dateOfBirth, todayOf(scope), 'changes.dateOfBirth');
       await scope.db.patients.put(after);
       scope.audit({ action: 'PATIENT_UPDATED', entityType: 'patient', entityId: after.id, patientId: after.id, changes });
       return { ok: true, value: after, baseVersion: null };

@@ -12,6 +12,7 @@ import {
   seriesSchema,
   timeZoneSchema,
   transition,
+  textLimits,
   wallTimeSchema,
 } from '../model';
 import type { Series, SeriesException } from '../model';
@@ -52,14 +53,14 @@ const seriesChanges = z.object({
   rrule: rruleSchema.optional(),
   exdates: z.array(wallTimeSchema).optional(),
   rdates: z.array(wallTimeSchema).optional(),
-  visitReason: z.string().max(200).optional(),
-  notes: z.string().max(2000).optional(),
+  visitReason: z.string().max(textLimits.visitReason).optional(),
+  notes: z.string().max(textLimits.notes).optional(),
 });
 
 const occurrenceKey = { seriesId: idSchema, originalStart: wallTimeSchema };
 
 /** Why a series is cancelled: required, so checked in the command (a missing one is `reason-required`, not a schema error). */
-const cancelReason = z.string().max(500).optional();
+const cancelReason = z.string().max(textLimits.reason).optional();
 
 /** The trimmed reason, or the refusal naming `reason`. */
 function reasonOrRefusal(reason: string | undefined): { reason: string } | { ok: false; error: ReturnType<typeof refuse>['error'] } {
@@ -178,8 +179,8 @@ export const seriesCommands = {
       timeZone: timeZoneSchema.optional(),
       durationMinutes: durationMinutesSchema.optional(),
       resourceIds: resourceIdsSchema.optional(),
-      visitReason: z.string().max(200).optional(),
-      notes: z.string().max(2000).optional(),
+      visitReason: z.string().max(textLimits.visitReason).optional(),
+      notes: z.string().max(textLimits.notes).optional(),
       override: overrideSchema.optional(),
     }),
     async run(scope, args) {
@@ -218,7 +219,7 @@ export const seriesCommands = {
    * @example run('occurrence/change-status', { seriesId: 's1', originalStart: '2026-01-12T09:00', to: 'arrived' }, session)
    */
   'occurrence/change-status': defineCommand({
-    args: z.object({ ...occurrenceKey, to: z.enum(appointmentStatuses), reason: z.string().max(500).optional() }),
+    args: z.object({ ...occurrenceKey, to: z.enum(appointmentStatuses), reason: z.string().max(textLimits.reason).optional() }),
     async run(scope, args) {
       const { series, exceptions } = await loadSeries(scope, args.seriesId);
       if (!series) return unknownSeries(args.seriesId);
@@ -269,7 +270,7 @@ export const seriesCommands = {
    * @example run('occurrence/cancel', { seriesId: 's1', originalStart: '2026-01-12T09:00', reason: 'Provider ill' }, session)
    */
   'occurrence/cancel': defineCommand({
-    args: z.object({ ...occurrenceKey, reason: z.string().max(500).optional() }),
+    args: z.object({ ...occurrenceKey, reason: z.string().max(textLimits.reason).optional() }),
     async run(scope, args) {
       const { series, exceptions } = await loadSeries(scope, args.seriesId);
       if (!series) return unknownSeries(args.seriesId);

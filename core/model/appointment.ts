@@ -7,7 +7,7 @@ import { idSchema } from './ids';
 import { instantSchema, instantToMs, msToInstant } from './instant';
 import { integerInRange } from './number-fields';
 import { resourceIdsSchema } from './resource-ids';
-import { optionalText } from './text-fields';
+import { optionalText, textLimits } from './text-fields';
 import { addCodedIssue, parseWith } from './zod-to-validation';
 
 /**
@@ -42,8 +42,8 @@ export const appointmentInputSchema = z.object({
   wallStart: wallTimeSchema,
   timeZone: timeZoneSchema,
   durationMinutes: durationMinutesSchema,
-  visitReason: optionalText(200),
-  notes: optionalText(2000),
+  visitReason: optionalText(textLimits.visitReason),
+  notes: optionalText(textLimits.notes),
   seriesId: idSchema.optional(),
   /** For a series occurrence: its original start (iCalendar RECURRENCE-ID), a wall time in the series' zone. */
   originalStart: wallTimeSchema.optional(),

@@ -44,5 +44,7 @@ export { seriesOccurrenceSchema, occurrenceId, parseSeriesOccurrence } from './o
 export type { SeriesOccurrence } from './occurrence';
 export { validationResult } from './validation-result';
 export type { ValidationResult } from './validation-result';
+export { checkDateOfBirth, ageOn, plausibleAgeYears } from './date-of-birth';
+export { textLimits } from './text-fields';
 export { clinicLocales, clinicLocaleSchema, canonicalLocale } from './clinic-locale';
 export type { ClinicLocale } from './clinic-locale';

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { calendarDateSchema } from './calendar-fields';
 import { idSchema } from './ids';
-import { blankAsAbsent, optionalText, requiredText } from './text-fields';
+import { blankAsAbsent, optionalText, requiredText, textLimits } from './text-fields';
 import { addCodedIssue, parseWith } from './zod-to-validation';
 
 const phoneSchema = z
@@ -18,7 +18,8 @@ const phoneSchema = z
 /**
  * A patient as the front desk knows them. `dateOfBirth` must be a real
  * calendar date; whether it lies in the future depends on "today", which the
- * engine does not know, so callers that care check it with their clock.
+ * schema does not know: the patient commands check it with date-of-birth.ts's
+ * `checkDateOfBirth` against their `now` on the clinic's clock.
  *
  * @example
  * parsePatient({ id: 'p1', givenName: 'Ada', familyName: 'Lovelace', dateOfBirth: '1815-12-10' })
@@ -31,7 +32,7 @@ export const patientSchema = z.object({
   dateOfBirth: calendarDateSchema,
   phone: blankAsAbsent(phoneSchema),
   email: blankAsAbsent(z.string().trim().pipe(z.email({ error: 'Email is not an address like name@example.com.' }))),
-  notes: optionalText(2000),
+  notes: optionalText(textLimits.notes),
 });
 
 /** A validated patient; see {@link patientSchema}. */

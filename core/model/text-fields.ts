@@ -7,6 +7,16 @@ import { z } from 'zod';
  */
 
 /**
+ * THE length limits of text people type, by field: the schemas check them and
+ * the forms count characters against the same numbers, so nothing typed or
+ * pasted is ever cut short without a word (a form shows "2,312 of 2,000"
+ * and the engine refuses `too-long`).
+ *
+ * @example textLimits.notes // 2000
+ */
+export const textLimits = { notes: 2000, visitReason: 200, reason: 500 } as const;
+
+/**
  * Required text, trimmed, 1–`max` characters.
  *
  * @example requiredText(120).parse('  Room 1 ') // 'Room 1'

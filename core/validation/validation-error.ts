@@ -71,6 +71,7 @@ export const validationCodes = [
   'too-short',
   'nothing-to-cancel',
   'unsupported-locale',
+  'date-in-future',
 ] as const;
 
 export type ValidationCode = (typeof validationCodes)[number];

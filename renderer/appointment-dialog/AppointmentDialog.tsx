@@ -2,6 +2,7 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import type { FormEvent } from 'react';
 import { isManager } from '../../core/commands';
 import type { CommandError, ConflictReport } from '../../core/commands';
+import { textLimits } from '../../core/model';
 import type { Patient } from '../../core/model';
 import { useClinic } from '../data/useClinic';
 import { useCommand } from '../data/useCommand';
@@ -330,11 +331,11 @@ export function AppointmentDialog({ draft, onClose }: AppointmentDialogProps) {
           />
         ) : null}
 
-        <Field label={text.fields.visitReason} error={errors['visitReason']}>
-          <input name="visitReason" value={visitReason} onChange={(event) => setVisitReason(event.target.value)} maxLength={200} />
+        <Field label={text.fields.visitReason} error={errors['visitReason']} count={{ value: visitReason, limit: textLimits.visitReason }}>
+          <input name="visitReason" value={visitReason} onChange={(event) => setVisitReason(event.target.value)} />
         </Field>
-        <Field label={text.fields.notes} error={errors['notes']}>
-          <textarea name="notes" rows={2} value={notes} onChange={(event) => setNotes(event.target.value)} maxLength={2000} />
+        <Field label={text.fields.notes} error={errors['notes']} count={{ value: notes, limit: textLimits.notes }}>
+          <textarea name="notes" rows={2} value={notes} onChange={(event) => setNotes(event.target.value)} />
         </Field>
 
         {conflict ? <ConflictList conflicts={conflict.hard} resources={resources} format={format} showWhen={repeat.kind !== 'none' || editing?.source === 'occurrence'} /> : null}

@@ -1,3 +1,5 @@
+import { textLimits } from '../../core/model';
+import { CharacterCount } from '../forms/CharacterCount';
 import { useId, useState } from 'react';
 import { text } from '../i18n';
 
@@ -27,13 +29,13 @@ export function OverrideConflict({ busy, error, onOverride }: OverrideConflictPr
       <p className="field-hint" id={`${id}-hint`}>
         {text.dialog.overrideHint}
       </p>
+      <CharacterCount value={reason} limit={textLimits.reason} id={`${id}-count`} />
       <div className="override-row">
         <input
           id={id}
           value={reason}
-          maxLength={500}
           onChange={(event) => (setReason(event.target.value), setMissing(false))}
-          aria-describedby={`${id}-hint${shown ? ` ${id}-error` : ''}`}
+          aria-describedby={`${id}-hint ${id}-count${shown ? ` ${id}-error` : ''}`}
           aria-invalid={shown ? true : undefined}
           onKeyDown={(event) => {
             // Enter here is an override, never a plain (refused again) booking.

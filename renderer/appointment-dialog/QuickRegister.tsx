@@ -1,11 +1,26 @@
 import { useState } from 'react';
+import { checkDateOfBirth } from '../../core/model';
 import type { Patient } from '../../core/model';
+import { useNow } from '../app/useNow';
+import { useClinic } from '../data/useClinic';
+import { todayIn } from '../dates/calendar-dates';
 import { useCommand } from '../data/useCommand';
 import { Field } from '../forms/Field';
 import { errorsFor } from '../forms/field-errors';
 import { text } from '../i18n';
 
 const formFields = ['givenName', 'familyName', 'dateOfBirth', 'phone', 'mrn'];
+
+/**
+ * The form's warning for a date of birth that makes the patient older than
+ * core/model's plausible age (a typed 1826 for 1926); a date after today is
+ * not warned about here: the engine refuses it and the refusal shows as the error.
+ */
+function ageWarning(dateOfBirth: string, today: string): string | undefined {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(dateOfBirth) || dateOfBirth > today) return undefined;
+  const { warning, age } = checkDateOfBirth(dateOfBirth, today);
+  return warning ? text.forms.oldDateOfBirth(age) : undefined;
+}
 
 /** Props of {@link QuickRegister}. */
 export interface QuickRegisterProps {
@@ -25,6 +40,8 @@ export interface QuickRegisterProps {
  */
 export function QuickRegister({ typed, onRegistered, onCancel }: QuickRegisterProps) {
   const run = useCommand();
+  const clinic = useClinic();
+  const today = todayIn(clinic.timeZone, useNow());
   const words = /\d/.test(typed) ? [] : typed.trim().split(/\s+/).filter(Boolean);
   const [form, setForm] = useState({
     givenName: words.length > 1 ? words.slice(0, -1).join(' ') : (words[0] ?? ''),
@@ -73,8 +90,8 @@ export function QuickRegister({ typed, onRegistered, onCancel }: QuickRegisterPr
         </Field>
       </div>
       <div className="field-row">
-        <Field label={text.fields.dateOfBirth} error={errors['dateOfBirth']}>
-          <input name="dateOfBirth" type="date" value={form.dateOfBirth} onChange={update('dateOfBirth')} />
+        <Field label={text.fields.dateOfBirth} error={errors['dateOfBirth']} hint={ageWarning(form.dateOfBirth, today)}>
+          <input name="dateOfBirth" type="date" max={today} value={form.dateOfBirth} onChange={update('dateOfBirth')} />
         </Field>
         <Field label={text.fields.phone} error={errors['phone']}>
           <input name="phone" type="tel" value={form.phone} onChange={update('phone')} />

@@ -43,8 +43,23 @@ describe('previewRows', () => {
     const check = checkOf(visits, { 1: ['resource-double-booked'], 2: ['outside-working-hours', 'closed'], 4: ['closed'] });
     const { rows, later } = previewRows(plan.preview, check, '09:00');
     expect(rows.map((row) => row.flags.map((flag) => flag.kind))).toEqual([[], ['conflict'], ['other-offset', 'closed', 'outside-hours']]);
-    expect(later.map((row) => [row.local, row.flags.map((flag) => flag.kind)])).toEqual([['2026-11-17T09:00:00', ['other-offset', 'closed']]]);
+    expect(later.map((row) => [row.local, row.flags.map((flag) => flag.kind)])).toEqual([['2026-11-17T09:00:00', ['closed']]]);
     expect(problemCounts(check)).toEqual({ visits: 6, closed: 2, conflict: 1, outsideHours: 1 });
+  });
+});
+
+describe('the clock-change flag', () => {
+  it('is said once, at the first visit after each change, not on every visit after it', () => {
+    // Six Tuesdays from 20 October 2026 in New York: clocks go back on 1 November, only 3 November is "after a clock change".
+    const six = planRepeat({ kind: 'weekly', every: 1, weekdays: [], end: 'after', count: 6, until: '' }, '2026-10-20T09:00', zone, 6);
+    if (!six.ok) throw new Error('plan refused');
+    const flagged = (check: DraftCheck | null) => previewRows(six.preview, check, '09:00').rows.filter((row) => row.flags.some((flag) => flag.kind === 'other-offset')).map((row) => row.local);
+    expect(flagged(null)).toEqual(['2026-11-03T09:00:00']);
+    expect(flagged(checkOf(six.preview.map((visit) => [visit.local, visit.utc]), {}))).toEqual(['2026-11-03T09:00:00']);
+    // Across spring and autumn in Sydney (a monthly series): once at each change.
+    const sydney = planRepeat({ kind: 'monthly-by-date', every: 1, weekdays: [], end: 'after', count: 12, until: '' }, '2026-01-15T10:00', 'Australia/Sydney', 12);
+    if (!sydney.ok) throw new Error('plan refused');
+    expect(previewRows(sydney.preview, null, '10:00').rows.filter((row) => row.flags.length > 0).map((row) => row.local.slice(0, 10))).toEqual(['2026-04-15', '2026-10-15']);
   });
 });
 

@@ -38,8 +38,27 @@ export function conflictFlags(occurrence: Pick<DraftOccurrence, 'hard' | 'warnin
   ];
 }
 
-function clockFlags(change: { shifted: boolean; otherOffset: boolean }): VisitFlag[] {
-  return change.shifted ? [{ kind: 'shifted' }] : change.otherOffset ? [{ kind: 'other-offset' }] : [];
+/** `changedSince`: this visit is the first on the other side of a clock change (its offset differs from the visit before). */
+function clockFlags(shifted: boolean, changedSince: boolean): VisitFlag[] {
+  return shifted ? [{ kind: 'shifted' }] : changedSince ? [{ kind: 'other-offset' }] : [];
+}
+
+/**
+ * The starts (epoch ms) of the visits that come first after each clock
+ * change: those whose UTC offset differs from the visit before. A weekly
+ * series across November says "after a clock change" once, on the first
+ * visit after it, not on every later one, so the warning keeps its meaning.
+ *
+ * @example firstAfterEachChange([{ local: '2026-10-27T09:00:00', utc: '2026-10-27T13:00:00.000Z' }, { local: '2026-11-03T09:00:00', utc: '2026-11-03T14:00:00.000Z' }, { local: '2026-11-10T09:00:00', utc: '2026-11-10T14:00:00.000Z' }]) // Set { Date.parse('2026-11-03T14:00:00.000Z') }
+ */
+export function firstAfterEachChange(visits: readonly { local: string; utc: string }[]): Set<number> {
+  const firsts = new Set<number>();
+  const ordered = [...visits].sort((a, b) => Date.parse(a.utc) - Date.parse(b.utc));
+  ordered.forEach((visit, index) => {
+    const before = ordered[index - 1];
+    if (before && utcOffsetMs(visit.local, visit.utc) !== utcOffsetMs(before.local, before.utc)) firsts.add(Date.parse(visit.utc));
+  });
+  return firsts;
 }
 
 /**
@@ -53,22 +72,20 @@ function clockFlags(change: { shifted: boolean; otherOffset: boolean }): VisitFl
  */
 export function previewRows(preview: readonly PreviewOccurrence[], check: DraftCheck | null, time: string): { rows: PreviewRow[]; later: PreviewRow[] } {
   const byStart = new Map((check?.occurrences ?? []).map((occurrence) => [Date.parse(occurrence.start), occurrence]));
+  // Every visit in order (the preview's and, once checked, the whole series'), to find the first one after each change.
+  const changes = firstAfterEachChange([...preview, ...(check?.occurrences ?? []).filter((occurrence) => !preview.some((visit) => Date.parse(visit.utc) === Date.parse(occurrence.start))).map((occurrence) => ({ local: occurrence.wallStart, utc: occurrence.start }))]);
   const rows = preview.map((visit) => {
     const start = Date.parse(visit.utc);
     const found = byStart.get(start);
-    return { key: visit.utc, local: visit.local, start, flags: [...clockFlags(visit), ...(found ? conflictFlags(found) : [])] };
+    return { key: visit.utc, local: visit.local, start, flags: [...clockFlags(visit.shifted, changes.has(start)), ...(found ? conflictFlags(found) : [])] };
   });
   const last = rows.at(-1)?.start ?? -Infinity;
-  const first = check?.occurrences[0];
-  const firstOffset = first ? utcOffsetMs(first.wallStart, first.start) : 0;
   const later = (check?.occurrences ?? [])
     .filter((occurrence) => Date.parse(occurrence.start) > last && occurrence.hard.length + occurrence.warnings.length > 0)
-    .map((occurrence) => ({
-      key: occurrence.start,
-      local: occurrence.wallStart,
-      start: Date.parse(occurrence.start),
-      flags: [...clockFlags(clockChange(occurrence.wallStart, occurrence.start, time, firstOffset)), ...conflictFlags(occurrence)],
-    }));
+    .map((occurrence) => {
+      const start = Date.parse(occurrence.start);
+      return { key: occurrence.start, local: occurrence.wallStart, start, flags: [...clockFlags(clockChange(occurrence.wallStart, occurrence.start, time, 0).shifted, changes.has(start)), ...conflictFlags(occurrence)] };
+    });
   return { rows, later };
 }
 

@@ -1,5 +1,5 @@
 import { useRef, useState } from 'react';
-import type { MouseEvent, PointerEvent } from 'react';
+import type { CSSProperties, MouseEvent, PointerEvent } from 'react';
 import type { CalendarDate } from '../../core/model';
 import type { ClinicFormat } from '../i18n';
 import { text } from '../i18n';
@@ -27,6 +27,25 @@ export interface AppointmentBlockProps {
   move: MoveAppointment;
 }
 
+/** One line of a block's text, in px (0.85rem at line-height 1.25), and the body's vertical padding. */
+const lineHeightPx = 17;
+const paddingPx = 4;
+
+/**
+ * How many lines of text a block of `height` px holds, 1 to 3: one line is
+ * time · name · status icon; two are name and time, then status · reason;
+ * three give the reason a line of its own. Nothing is drawn over anything:
+ * what does not fit is left out (the full text is on hover and focus, in the
+ * tooltip and in the panel).
+ *
+ * @example linesThatFit(24) // 1
+ * @example linesThatFit(48) // 2
+ */
+export function linesThatFit(height: number): 1 | 2 | 3 {
+  const lines = Math.floor((height - paddingPx) / lineHeightPx);
+  return lines >= 3 ? 3 : lines === 2 ? 2 : 1;
+}
+
 /** A press on the block that may turn into a drag. */
 interface DragState {
   mode: DragMode;
@@ -41,7 +60,8 @@ interface DragState {
  * it, and the desk's keys (A / R / C / M / X, U, E: renderer/shortcuts) then
  * act on the selection — the block handles no key of its own, so a key means
  * the same whether the block has focus or not. Tall enough blocks carry a
- * one-click button for the next step.
+ * one-click button for the next step. Short blocks keep to the lines that fit
+ * ({@link linesThatFit}); hovering or focusing a block opens it to its full text.
  * A booked appointment can be dragged to another time, or its bottom edge
  * dragged to change its length; the engine checks the new time first. A
  * series visit can be dragged too: the move asks which visits it applies to.
@@ -95,10 +115,11 @@ export function AppointmentBlock({ placement, top, height, date, scale, format, 
   const shownTop = preview ? top + (preview.start - Math.max(grid.start, scale.firstMinute)) * scale.pxPerMinute : top;
   const shownHeight = preview ? preview.durationMinutes * scale.pxPerMinute : height;
 
+  const lines = linesThatFit(shownHeight);
   return (
     <div
-      className={`appointment status-${item.status}${selected ? ' selected' : ''}${shownHeight < 34 ? ' compact' : ''}${placement.lanes > 1 ? ' narrow' : ''}${preview ? ' dragging' : ''}${movable ? ' movable' : ''}${doubleBooked ? ' double-booked' : ''}`}
-      style={{ top: shownTop, height: shownHeight, left: `calc(${(placement.lane / placement.lanes) * 100}% + 2px)`, width: `calc(${100 / placement.lanes}% - 4px)` }}
+      className={`appointment status-${item.status} lines-${lines}${selected ? ' selected' : ''}${placement.lanes > 1 ? ' narrow' : ''}${preview ? ' dragging' : ''}${movable ? ' movable' : ''}${doubleBooked ? ' double-booked' : ''}`}
+      style={{ top: shownTop, '--block-height': `${shownHeight}px`, left: `calc(${(placement.lane / placement.lanes) * 100}% + 2px)`, width: `calc(${100 / placement.lanes}% - 4px)` } as CSSProperties}
       data-testid="appointment"
       data-appointment-id={item.id}
       data-status={item.status}
@@ -108,6 +129,7 @@ export function AppointmentBlock({ placement, top, height, date, scale, format, 
         type="button"
         className="appointment-body"
         aria-label={label}
+        title={label}
         aria-pressed={selected}
         onClick={(event) => {
           event.stopPropagation();
@@ -128,13 +150,19 @@ export function AppointmentBlock({ placement, top, height, date, scale, format, 
           ) : null}
           <span className="appointment-name">{name}</span>
           <span className="appointment-time">
-            {preview ? format.wallTime(preview.start) : time} · {text.dialog.durationMinutes(preview ? preview.durationMinutes : item.durationMinutes)}
+            <span className="appointment-start">{preview ? format.wallTime(preview.start) : time}</span>
+            <span className="appointment-length"> · {text.dialog.durationMinutes(preview ? preview.durationMinutes : item.durationMinutes)}</span>
+          </span>
+          <span className="appointment-icon" aria-hidden="true">
+            {text.dayView.statusIcons[item.status]}
           </span>
         </span>
-        {item.visitReason ? <span className="appointment-reason">{item.visitReason}</span> : null}
-        <span className="appointment-status">
-          {text.statuses[item.status]}
-          {item.seriesId ? ` · ${text.dayView.seriesMark}` : ''}
+        <span className="appointment-details">
+          <span className="appointment-status">
+            {text.statuses[item.status]}
+            {item.seriesId ? ` · ${text.dayView.seriesMark}` : ''}
+          </span>
+          {item.visitReason ? <span className="appointment-reason">{item.visitReason}</span> : null}
         </span>
       </button>
       {next && shownHeight >= 40 && !preview ? (

@@ -1,3 +1,4 @@
+import { textLimits } from '../../core/model';
 import { useState } from 'react';
 import type { FormEvent } from 'react';
 import { needsScope } from '../appointment-dialog/edit-scope';
@@ -64,8 +65,8 @@ export function CancelDialog({ item, format, status, onClose }: CancelDialogProp
       <form onSubmit={submit} noValidate className="modal-body">
         <p>{text.status.cancelIntro(name, format.time(item.start))}</p>
         {series ? <ScopeChoice value={scope} onChange={setScope} purpose="cancel" autoFocus={false} /> : null}
-        <Field label={text.status.cancelReason} error={error}>
-          <input name="reason" value={reason} onChange={(event) => setReason(event.target.value)} maxLength={500} data-autofocus />
+        <Field label={text.status.cancelReason} error={error} count={{ value: reason, limit: textLimits.reason }}>
+          <input name="reason" value={reason} onChange={(event) => setReason(event.target.value)} data-autofocus />
         </Field>
         <div className="form-actions">
           <button type="button" onClick={onClose}>

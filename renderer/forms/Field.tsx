@@ -1,6 +1,7 @@
 import { useId } from 'react';
 import type { ReactElement, ReactNode } from 'react';
 import { cloneElement } from 'react';
+import { CharacterCount } from './CharacterCount';
 
 /** Props of {@link Field}. */
 export interface FieldProps {
@@ -8,6 +9,8 @@ export interface FieldProps {
   /** The sentence for this field's problem, if any; shown under it and announced. */
   error?: string | undefined;
   hint?: ReactNode;
+  /** A text field's value and limit: a character count shows as it nears the limit (see CharacterCount). */
+  count?: { value: string; limit: number } | undefined;
   /** One input, select or textarea; it gets the id, aria-invalid and aria-describedby. */
   children: ReactElement<Record<string, unknown>>;
 }
@@ -18,11 +21,12 @@ export interface FieldProps {
  *
  * @example <Field label="Family name" error={errors.familyName}><input name="familyName" /></Field>
  */
-export function Field({ label, error, hint, children }: FieldProps) {
+export function Field({ label, error, hint, count, children }: FieldProps) {
   const id = useId();
   const hintId = `${id}-hint`;
   const errorId = `${id}-error`;
-  const describedBy = [hint ? hintId : null, error ? errorId : null].filter(Boolean).join(' ') || undefined;
+  const countId = `${id}-count`;
+  const describedBy = [hint ? hintId : null, count ? countId : null, error ? errorId : null].filter(Boolean).join(' ') || undefined;
   return (
     <div className={`field${error ? ' field-invalid' : ''}`}>
       <label htmlFor={id}>{label}</label>
@@ -32,6 +36,7 @@ export function Field({ label, error, hint, children }: FieldProps) {
           {hint}
         </p>
       ) : null}
+      {count ? <CharacterCount value={count.value} limit={count.limit} id={countId} /> : null}
       {error ? (
         <p className="field-error" id={errorId}>
           {error}

@@ -20,13 +20,15 @@ export interface FormFooterProps {
 
 /**
  * The end of a dialog form: its form-level error, then Cancel and the primary
- * submit button.
+ * submit button. In a dialog taller than the window (a repeating booking at
+ * 1280×800) it stays pinned to the dialog's bottom edge while the fields
+ * scroll, so the actions are always in sight.
  *
  * @example <FormFooter error={errors['form']} busy={busy} onCancel={onClose} />
  */
 export function FormFooter({ error, busy, onCancel, submitLabel, submitDisabled, cancelLabel, tone = 'primary' }: FormFooterProps) {
   return (
-    <>
+    <div className="form-footer">
       <FormError message={error} />
       <div className="form-actions">
         <button type="button" onClick={onCancel}>
@@ -36,6 +38,6 @@ export function FormFooter({ error, busy, onCancel, submitLabel, submitDisabled,
           {submitLabel ?? (busy ? text.app.saving : text.app.save)}
         </button>
       </div>
-    </>
+    </div>
   );
 }

@@ -45,6 +45,7 @@ const validation: Record<ValidationCode, (label: string) => string> = {
   'not-permitted': () => 'Your role does not allow this. Ask a manager or admin.',
   'too-short': (label) => `${label} is too short.`,
   'nothing-to-cancel': () => 'Every visit of this series has already started or is cancelled; there is nothing left to cancel.',
+  'date-in-future': (label) => `${label} is after today.`,
   'unsupported-locale': (label) => `${label}: choose one of the languages and regions in the list.`,
 };
 
@@ -248,6 +249,12 @@ export const en = {
   conflictKinds,
   resourceKinds,
   roles,
+  /** Shared by every form (renderer/forms). */
+  forms: {
+    characters: (count: number, limit: number) =>
+      count > limit ? `${count.toLocaleString('en-US')} of ${limit.toLocaleString('en-US')} characters: ${(count - limit).toLocaleString('en-US')} too many. Shorten it to save.` : `${count.toLocaleString('en-US')} of ${limit.toLocaleString('en-US')} characters`,
+    oldDateOfBirth: (age: number) => `That makes the patient ${age} years old. Check the year before saving.`,
+  },
   app: {
     opening: 'Opening the clinic’s data…',
     openFailedTitle: 'The clinic’s data could not be opened',
@@ -429,6 +436,8 @@ export const en = {
     moveUndoFailed: 'The move could not be undone: the old time is no longer free.',
     resizeHandle: 'Drag to change the length',
     seriesMark: 'Repeats',
+    /** The status as one mark, where a short booking has room for one line (the words are in its label and tooltip). */
+    statusIcons: { booked: '○', arrived: '◐', in_room: '●', completed: '✓', no_show: '✗', cancelled: '⊘' } as Record<AppointmentStatus, string>,
     loadFailed: 'The day could not be read.',
     count: (count: number) => (count === 1 ? '1 appointment' : `${count} appointments`),
   },

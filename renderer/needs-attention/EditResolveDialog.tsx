@@ -1,3 +1,4 @@
+import { textLimits } from '../../core/model';
 import { useState } from 'react';
 import type { FormEvent } from 'react';
 import { Modal } from '../dialog/Modal';
@@ -48,8 +49,8 @@ export function EditResolveDialog({ edit, action, onClose }: EditResolveDialogPr
   return (
     <Modal title={action === 'kept-current' ? words.keepCurrentTitle : words.applyOtherTitle} onClose={onClose}>
       <form className="modal-body resolve-form" onSubmit={(event) => void submit(event)} noValidate>
-        <Field label={words.reason} hint={words.editReasonHint} error={errors.reason}>
-          <textarea value={reason} onChange={(event) => setReason(event.target.value)} rows={2} maxLength={500} data-autofocus />
+        <Field label={words.reason} hint={words.editReasonHint} error={errors.reason} count={{ value: reason, limit: textLimits.reason }}>
+          <textarea value={reason} onChange={(event) => setReason(event.target.value)} rows={2} data-autofocus />
         </Field>
         <FormFooter
           error={errors.form}

@@ -1,3 +1,4 @@
+import { textLimits } from '../../core/model';
 import { useState } from 'react';
 import type { FormEvent } from 'react';
 import { Modal } from '../dialog/Modal';
@@ -74,8 +75,8 @@ export function ResolveDialog({ conflict, mode, appointment, onClose }: ResolveD
             </Field>
           </>
         ) : null}
-        <Field label={words.reason} hint={mode === 'keep-both' ? words.keepBothHint : mode === 'cancel' ? words.cancelReasonHint : undefined} error={errors.reason}>
-          <textarea value={reason} onChange={(event) => setReason(event.target.value)} rows={2} maxLength={500} data-autofocus={mode === 'reschedule' ? undefined : true} />
+        <Field label={words.reason} hint={mode === 'keep-both' ? words.keepBothHint : mode === 'cancel' ? words.cancelReasonHint : undefined} error={errors.reason} count={{ value: reason, limit: textLimits.reason }}>
+          <textarea value={reason} onChange={(event) => setReason(event.target.value)} rows={2} data-autofocus={mode === 'reschedule' ? undefined : true} />
         </Field>
         <FormFooter
           error={errors.form}
