@@ -132,6 +132,11 @@ export class BufferedWriteTransaction implements WriteTransaction {
   private deviceSeq: number | null = null;
   private counterAfter: number | null = null;
   private readonly undo: (() => void)[] = [];
+  /** What changed since the last flush (the maps above also serve reads, so they keep everything). */
+  private readonly dirtySlots = new Set<string>();
+  private readonly dirtyDeskCopies = new Set<string>();
+  private flushedDeviceSeq: number | null = null;
+  private flushedCounter: number | null = null;
 
   constructor(
     private readonly store: PushStore,
@@ -294,10 +299,12 @@ export class BufferedWriteTransaction implements WriteTransaction {
 
   async saveDeskCopy(entity: SyncEntity, id: string, copy: DeskCopy): Promise<void> {
     this.set(this.writtenDeskCopies, keyOf(entity, id), copy);
+    this.dirtyDeskCopies.add(keyOf(entity, id));
   }
 
   async replaceBookingSlots(appointmentId: string, slots: readonly BookingSlot[]): Promise<void> {
     this.set(this.writtenSlots, appointmentId, [...slots]);
+    this.dirtySlots.add(appointmentId);
   }
 
   async findOverlappingAppointments(keys: readonly string[], startMs: number, endMs: number): Promise<EntityRecord[]> {
@@ -319,10 +326,8 @@ export class BufferedWriteTransaction implements WriteTransaction {
   }
 
   async auditHead(): Promise<AuditHeadRecord | null> {
-    if (this.audit.length > 0) {
-      const last = this.audit.at(-1) as AuditRecord;
-      return { seq: last.seq, hash: last.hash };
-    }
+    const appended = [...this.writtenAudit.values()].reduce<AuditRecord | null>((last, record) => (last === null || record.seq > last.seq ? record : last), null);
+    if (appended !== null) return { seq: appended.seq, hash: appended.hash };
     if (this.auditHeadRead === undefined) await this.prefetch({ ...emptyPlan, auditHead: true });
     return this.auditHeadRead ?? null;
   }
@@ -344,15 +349,17 @@ export class BufferedWriteTransaction implements WriteTransaction {
    * same round trip (nothing to send: just the COMMIT, or nothing at all).
    */
   async flush(options: { commit: boolean } = { commit: false }): Promise<void> {
+    // A flush happens between savepoints only, so everything buffered is final.
+    const deviceSeqBefore = this.flushedDeviceSeq ?? this.device_?.lastDeviceSeq;
     const writes: BufferedWrites = {
       changes: this.changes,
-      lastChange: this.counterAfter,
+      lastChange: this.counterAfter !== this.flushedCounter ? this.counterAfter : null,
       mutations: this.mutations,
-      lastDeviceSeq: this.deviceSeq !== null && this.deviceSeq !== this.device_?.lastDeviceSeq ? this.deviceSeq : null,
-      slots: [...this.writtenSlots].map(([appointmentId, slots]) => ({ appointmentId, slots })),
-      deskCopies: [...this.writtenDeskCopies].map(([key, copy]) => {
+      lastDeviceSeq: this.deviceSeq !== null && this.deviceSeq !== deviceSeqBefore ? this.deviceSeq : null,
+      slots: [...this.dirtySlots].map((appointmentId) => ({ appointmentId, slots: this.writtenSlots.get(appointmentId) ?? [] })),
+      deskCopies: [...this.dirtyDeskCopies].map((key) => {
         const [entity, id] = key.split('\u0000') as [SyncEntity, string];
-        return { entity, id, copy };
+        return { entity, id, copy: this.writtenDeskCopies.get(key) as DeskCopy };
       }),
       conflicts: [...new Map(this.conflicts.map((conflict) => [conflict.id, conflict])).values()],
       audit: this.audit,
@@ -362,6 +369,16 @@ export class BufferedWriteTransaction implements WriteTransaction {
       writes.lastChange === null &&
       writes.lastDeviceSeq === null;
     await this.store.flush(nothing ? null : writes, options);
+    // Sent: the next flush sends only what is written after this one (reads keep the overlay).
+    this.changes = [];
+    this.mutations = [];
+    this.conflicts = [];
+    this.audit = [];
+    this.dirtySlots.clear();
+    this.dirtyDeskCopies.clear();
+    this.undo.length = 0;
+    this.flushedCounter = this.counterAfter;
+    this.flushedDeviceSeq = this.deviceSeq ?? this.flushedDeviceSeq;
   }
 
   /** The record as the push sees it: its own write, else what was read (null: absent). */
