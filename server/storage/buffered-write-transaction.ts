@@ -42,7 +42,7 @@ export interface PlanRows {
 /** Everything a buffered transaction wrote, for one set-based flush. */
 export interface BufferedWrites {
   /** Every change, in change-number order, with the device its record is authored by. */
-  changes: { change: number; entity: SyncEntity; id: string; op: 'put' | 'delete'; data: Record<string, unknown> | null; deviceId: string }[];
+  changes: { change: number; entity: SyncEntity; id: string; op: 'put' | 'delete'; data: Record<string, unknown> | null; deviceId: string; staffId: string | null }[];
   /** The clinic's counter after the push, when it moved. */
   lastChange: number | null;
   mutations: { mutationId: string; deviceSeq: number; result: MutationResult }[];
@@ -210,13 +210,14 @@ export class BufferedWriteTransaction implements WriteTransaction {
     this.deviceSeq = deviceSeq;
   }
 
-  async writeRecord(record: { entity: SyncEntity; id: string; op: 'put' | 'delete'; data?: Record<string, unknown>; deviceId?: string }): Promise<number> {
+  async writeRecord(record: { entity: SyncEntity; id: string; op: 'put' | 'delete'; data?: Record<string, unknown>; deviceId?: string; staffId?: string | null }): Promise<number> {
     const change = (await this.lockChanges()) + 1;
     this.counterAfter = change;
     const data = record.op === 'delete' || record.data === undefined ? null : record.data;
     const deviceId = record.deviceId ?? this.deviceId;
-    this.changes.push({ change, entity: record.entity, id: record.id, op: record.op, data, deviceId });
-    this.set(this.written, keyOf(record.entity, record.id), { entity: record.entity, id: record.id, version: change, data, deleted: record.op === 'delete', deviceId });
+    const staffId = record.staffId ?? null;
+    this.changes.push({ change, entity: record.entity, id: record.id, op: record.op, data, deviceId, staffId });
+    this.set(this.written, keyOf(record.entity, record.id), { entity: record.entity, id: record.id, version: change, data, deleted: record.op === 'delete', deviceId, staffId });
     return change;
   }
 
