@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import { createClinic, issueEnrollmentCode, revokeDevice } from './accounts/clinic-admin';
 import { buildServer } from './app';
+import { serverLogger } from './http/logging';
 import type { ServerLimits } from './app';
 import { openSqliteStorage } from './storage/sqlite-storage';
 import type { RawSqlAccess, Storage } from './storage/storage';
@@ -231,5 +232,47 @@ describe('sync over HTTP', () => {
     const response = await push(token, { deviceId: 'desk-1', mutations: [patientMutation('desk-1', 2)], audit: [] });
     expect(response.statusCode).toBe(409);
     expect(response.json()).toMatchObject({ error: { code: 'sequence-gap', field: 'mutations.0.deviceSeq', details: { expected: 1, results: [] } } });
+  });
+});
+
+describe('logs', () => {
+  it('are JSON lines with a request id (echoed as X-Request-Id, a proxy\'s own kept) and never carry patient data, tokens or codes', async () => {
+    const lines: string[] = [];
+    const logged = await openSqliteStorage({ path: ':memory:' });
+    const logger = serverLogger('debug', { write: (line: string) => void lines.push(line) });
+    const server = buildServer({ storage: logged, logger, clock });
+    let code = '';
+    try {
+      const clinic = await createClinic(logged, { name: 'North', zone: 'Europe/London' }, clock);
+      code = (await issueEnrollmentCode(logged, { clinicId: clinic.id }, clock)).code;
+      const enrolled = await server.inject({ method: 'POST', url: '/v1/enroll', headers: { 'x-request-id': 'lb-enroll-1' }, payload: { code, deviceId: 'desk-log', deviceName: 'Desk' } });
+      expect(enrolled.headers['x-request-id']).toBe('lb-enroll-1');
+      const token = (enrolled.json() as { token: string }).token;
+      const patient = { id: 'p-zq', givenName: 'Zebulon', familyName: 'Quixotic-Marchbanks', dateOfBirth: '1931-02-29' };
+      const valid = { ...patient, dateOfBirth: '1931-02-28' };
+      const body = {
+        deviceId: 'desk-log',
+        mutations: [
+          { ...patientMutation('desk-log', 1), effects: [{ entity: 'patient', id: 'p-zq', op: 'put', data: valid }] },
+          // Refused (an impossible date): the reason goes back to the desk, not into the log.
+          { ...patientMutation('desk-log', 2), effects: [{ entity: 'patient', id: 'p-zq2', op: 'put', data: { ...patient, id: 'p-zq2' } }] },
+        ],
+        audit: [],
+      };
+      const pushed = await server.inject({ method: 'POST', url: '/v1/sync/push', headers: { authorization: `Bearer ${token}`, 'x-request-id': 'has spaces "quoted"' }, payload: body });
+      expect(pushed.statusCode).toBe(200);
+      expect(pushed.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
+      await server.inject({ method: 'GET', url: '/v1/sync/pull?after=0', headers: { authorization: `Bearer ${token}` } });
+      // A storage failure is logged too, without the row.
+      await logged.close();
+      expect((await server.inject({ method: 'GET', url: '/v1/sync/pull?after=0', headers: { authorization: `Bearer ${token}` } })).statusCode).toBe(503);
+    } finally {
+      await server.close();
+    }
+    const records = lines.map((line) => JSON.parse(line) as Record<string, unknown>);
+    expect(records.length).toBeGreaterThan(5);
+    expect(records.filter((record) => record['msg'] === 'push').every((record) => typeof record['requestId'] === 'string' && record['clinicId'] !== undefined)).toBe(true);
+    const text = lines.join('\n');
+    for (const secret of ['Zebulon', 'Quixotic', '1931-02', 'Bearer', code]) expect(text).not.toContain(secret);
   });
 });

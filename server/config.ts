@@ -15,8 +15,8 @@ export interface ServerConfig {
   logLevel: string;
   version: string;
   trustProxy: boolean | string;
-  /** PostgreSQL pool and timeouts (ignored with SQLite). */
-  postgres: { maxConnections: number; connectTimeoutMs: number; statementTimeoutMs: number; idleInTransactionTimeoutMs: number };
+  /** PostgreSQL pool, timeouts and schema (ignored with SQLite). */
+  postgres: { schema?: string; maxConnections: number; connectTimeoutMs: number; statementTimeoutMs: number; idleInTransactionTimeoutMs: number };
   /** How long a graceful shutdown waits for in-flight requests before it gives up (exit 1). */
   shutdownGraceMs: number;
   /**
@@ -93,6 +93,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     logLevel: env['LOG_LEVEL'] || 'info',
     trustProxy: readTrustProxy(env['TIMEDESK_TRUST_PROXY']),
     postgres: {
+      ...(env['TIMEDESK_PG_SCHEMA'] ? { schema: env['TIMEDESK_PG_SCHEMA'] } : {}),
       maxConnections: atLeastOne(env, 'TIMEDESK_PG_POOL_SIZE', 10),
       connectTimeoutMs: positiveInteger(env, 'TIMEDESK_PG_CONNECT_TIMEOUT_MS', 2000),
       statementTimeoutMs: positiveInteger(env, 'TIMEDESK_PG_STATEMENT_TIMEOUT_MS', 10_000),

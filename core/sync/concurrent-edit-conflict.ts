@@ -7,6 +7,8 @@ export const concurrentEditActions = ['kept-current', 'applied-other'] as const;
 const editSideSchema = z.object({
   /** The desk that made this change. */
   deviceId: z.string().min(1).max(100),
+  /** The staff member who made it, when the server knows (the audit entry of its mutation): the inbox names them. */
+  staffId: idSchema.optional(),
   /** When that desk made it (the record's `updatedAt`). */
   at: z.string().min(1).max(40),
   /** Its slot, status and words (visitReason, notes, an exception's reason): wallStart, timeZone, durationMinutes, start, end, resourceIds, patientId, status (a series: its rule…). */

@@ -30,12 +30,12 @@ export const conflictResolutionActions = [...doubleBookingActions, ...concurrent
 export const doubleBookingConflictSchema = z.object({
   id: idSchema,
   kind: z.literal('double-booking'),
-  /** The appointments involved: the ones already stored first, the one that collided last. */
-  appointmentIds: z.array(idSchema).min(2),
+  /** The appointments involved: the ones already stored first, the one that collided last (a series' occurrence ids, capped at 1,000). */
+  appointmentIds: z.array(idSchema).min(2).max(1000),
   resourceId: idSchema.optional(),
   patientId: idSchema.optional(),
   /** The desks whose bookings collided. */
-  deviceIds: z.array(z.string().min(1).max(64)),
+  deviceIds: z.array(z.string().min(1).max(100)).max(1000),
   /** The server change number at which it was found. */
   detectedAtChange: z.number().int().min(0),
   status: z.enum(['open', 'resolved']),

@@ -10,9 +10,15 @@ import { pino } from 'pino';
  * @example logError(pgError) // { type: 'DatabaseError', code: '23505', message: 'duplicate key value …', stack }
  */
 export function logError(error: unknown): Record<string, unknown> {
-  if (!(error instanceof Error)) return { type: typeof error };
-  const code = (error as { code?: unknown }).code;
-  return { type: error.name, ...(typeof code === 'string' ? { code } : {}), message: error.message, stack: error.stack };
+  if (typeof error !== 'object' || error === null) return { type: typeof error, ...(error === null ? { value: 'null' } : {}) };
+  // Duck-typed: a driver's error may come from another copy of its module, not an instance of this realm's Error.
+  const { name, code, message, stack } = error as { name?: unknown; code?: unknown; message?: unknown; stack?: unknown };
+  return {
+    type: typeof name === 'string' ? name : 'object',
+    ...(typeof code === 'string' ? { code } : {}),
+    ...(typeof message === 'string' ? { message } : {}),
+    ...(typeof stack === 'string' ? { stack } : {}),
+  };
 }
 
 /**

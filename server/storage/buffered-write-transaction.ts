@@ -42,7 +42,7 @@ export interface PlanRows {
 /** Everything a buffered transaction wrote, for one set-based flush. */
 export interface BufferedWrites {
   /** Every change, in change-number order, with the device its record is authored by. */
-  changes: { change: number; entity: SyncEntity; id: string; op: 'put' | 'delete'; data: Record<string, unknown> | null; deviceId: string }[];
+  changes: { change: number; entity: SyncEntity; id: string; op: 'put' | 'delete'; data: Record<string, unknown> | null; deviceId: string; staffId: string | null }[];
   /** The clinic's counter after the push, when it moved. */
   lastChange: number | null;
   mutations: { mutationId: string; deviceSeq: number; result: MutationResult }[];
@@ -132,6 +132,11 @@ export class BufferedWriteTransaction implements WriteTransaction {
   private deviceSeq: number | null = null;
   private counterAfter: number | null = null;
   private readonly undo: (() => void)[] = [];
+  /** What changed since the last flush (the maps above also serve reads, so they keep everything). */
+  private readonly dirtySlots = new Set<string>();
+  private readonly dirtyDeskCopies = new Set<string>();
+  private flushedDeviceSeq: number | null = null;
+  private flushedCounter: number | null = null;
 
   constructor(
     private readonly store: PushStore,
@@ -205,13 +210,14 @@ export class BufferedWriteTransaction implements WriteTransaction {
     this.deviceSeq = deviceSeq;
   }
 
-  async writeRecord(record: { entity: SyncEntity; id: string; op: 'put' | 'delete'; data?: Record<string, unknown>; deviceId?: string }): Promise<number> {
+  async writeRecord(record: { entity: SyncEntity; id: string; op: 'put' | 'delete'; data?: Record<string, unknown>; deviceId?: string; staffId?: string | null }): Promise<number> {
     const change = (await this.lockChanges()) + 1;
     this.counterAfter = change;
     const data = record.op === 'delete' || record.data === undefined ? null : record.data;
     const deviceId = record.deviceId ?? this.deviceId;
-    this.changes.push({ change, entity: record.entity, id: record.id, op: record.op, data, deviceId });
-    this.set(this.written, keyOf(record.entity, record.id), { entity: record.entity, id: record.id, version: change, data, deleted: record.op === 'delete', deviceId });
+    const staffId = record.staffId ?? null;
+    this.changes.push({ change, entity: record.entity, id: record.id, op: record.op, data, deviceId, staffId });
+    this.set(this.written, keyOf(record.entity, record.id), { entity: record.entity, id: record.id, version: change, data, deleted: record.op === 'delete', deviceId, staffId });
     return change;
   }
 
@@ -294,10 +300,12 @@ export class BufferedWriteTransaction implements WriteTransaction {
 
   async saveDeskCopy(entity: SyncEntity, id: string, copy: DeskCopy): Promise<void> {
     this.set(this.writtenDeskCopies, keyOf(entity, id), copy);
+    this.dirtyDeskCopies.add(keyOf(entity, id));
   }
 
   async replaceBookingSlots(appointmentId: string, slots: readonly BookingSlot[]): Promise<void> {
     this.set(this.writtenSlots, appointmentId, [...slots]);
+    this.dirtySlots.add(appointmentId);
   }
 
   async findOverlappingAppointments(keys: readonly string[], startMs: number, endMs: number): Promise<EntityRecord[]> {
@@ -319,10 +327,8 @@ export class BufferedWriteTransaction implements WriteTransaction {
   }
 
   async auditHead(): Promise<AuditHeadRecord | null> {
-    if (this.audit.length > 0) {
-      const last = this.audit.at(-1) as AuditRecord;
-      return { seq: last.seq, hash: last.hash };
-    }
+    const appended = [...this.writtenAudit.values()].reduce<AuditRecord | null>((last, record) => (last === null || record.seq > last.seq ? record : last), null);
+    if (appended !== null) return { seq: appended.seq, hash: appended.hash };
     if (this.auditHeadRead === undefined) await this.prefetch({ ...emptyPlan, auditHead: true });
     return this.auditHeadRead ?? null;
   }
@@ -344,15 +350,17 @@ export class BufferedWriteTransaction implements WriteTransaction {
    * same round trip (nothing to send: just the COMMIT, or nothing at all).
    */
   async flush(options: { commit: boolean } = { commit: false }): Promise<void> {
+    // A flush happens between savepoints only, so everything buffered is final.
+    const deviceSeqBefore = this.flushedDeviceSeq ?? this.device_?.lastDeviceSeq;
     const writes: BufferedWrites = {
       changes: this.changes,
-      lastChange: this.counterAfter,
+      lastChange: this.counterAfter !== this.flushedCounter ? this.counterAfter : null,
       mutations: this.mutations,
-      lastDeviceSeq: this.deviceSeq !== null && this.deviceSeq !== this.device_?.lastDeviceSeq ? this.deviceSeq : null,
-      slots: [...this.writtenSlots].map(([appointmentId, slots]) => ({ appointmentId, slots })),
-      deskCopies: [...this.writtenDeskCopies].map(([key, copy]) => {
+      lastDeviceSeq: this.deviceSeq !== null && this.deviceSeq !== deviceSeqBefore ? this.deviceSeq : null,
+      slots: [...this.dirtySlots].map((appointmentId) => ({ appointmentId, slots: this.writtenSlots.get(appointmentId) ?? [] })),
+      deskCopies: [...this.dirtyDeskCopies].map((key) => {
         const [entity, id] = key.split('\u0000') as [SyncEntity, string];
-        return { entity, id, copy };
+        return { entity, id, copy: this.writtenDeskCopies.get(key) as DeskCopy };
       }),
       conflicts: [...new Map(this.conflicts.map((conflict) => [conflict.id, conflict])).values()],
       audit: this.audit,
@@ -362,6 +370,16 @@ export class BufferedWriteTransaction implements WriteTransaction {
       writes.lastChange === null &&
       writes.lastDeviceSeq === null;
     await this.store.flush(nothing ? null : writes, options);
+    // Sent: the next flush sends only what is written after this one (reads keep the overlay).
+    this.changes = [];
+    this.mutations = [];
+    this.conflicts = [];
+    this.audit = [];
+    this.dirtySlots.clear();
+    this.dirtyDeskCopies.clear();
+    this.undo.length = 0;
+    this.flushedCounter = this.counterAfter;
+    this.flushedDeviceSeq = this.deviceSeq ?? this.flushedDeviceSeq;
   }
 
   /** The record as the push sees it: its own write, else what was read (null: absent). */

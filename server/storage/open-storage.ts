@@ -7,7 +7,7 @@ import type { Storage, StorageTestHooks } from './storage';
 export interface StorageConfig {
   databaseUrl: string | undefined;
   sqlitePath: string;
-  postgres?: Pick<PostgresStorageOptions, 'maxConnections' | 'connectTimeoutMs' | 'statementTimeoutMs' | 'idleInTransactionTimeoutMs'>;
+  postgres?: Pick<PostgresStorageOptions, 'schema' | 'maxConnections' | 'connectTimeoutMs' | 'statementTimeoutMs' | 'idleInTransactionTimeoutMs'>;
 }
 
 /**

@@ -113,11 +113,11 @@ BEGIN
     SELECT p_clinic, change, entity, id, op, change, data
     FROM jsonb_to_recordset(p_writes->'changes') AS c(change bigint, entity text, id text, op text, data jsonb, device_id text);
   -- Each record's last change is its state (one payload on the wire for both tables).
-  INSERT INTO entities (clinic_id, entity, id, version, data, deleted, device_id)
-    SELECT DISTINCT ON (entity, id) p_clinic, entity, id, change, data, op = 'delete', device_id
-    FROM jsonb_to_recordset(p_writes->'changes') AS c(change bigint, entity text, id text, op text, data jsonb, device_id text)
+  INSERT INTO entities (clinic_id, entity, id, version, data, deleted, device_id, staff_id)
+    SELECT DISTINCT ON (entity, id) p_clinic, entity, id, change, data, op = 'delete', device_id, staff_id
+    FROM jsonb_to_recordset(p_writes->'changes') AS c(change bigint, entity text, id text, op text, data jsonb, device_id text, staff_id text)
     ORDER BY entity, id, change DESC
-    ON CONFLICT (clinic_id, entity, id) DO UPDATE SET version = excluded.version, data = excluded.data, deleted = excluded.deleted, device_id = excluded.device_id;
+    ON CONFLICT (clinic_id, entity, id) DO UPDATE SET version = excluded.version, data = excluded.data, deleted = excluded.deleted, device_id = excluded.device_id, staff_id = excluded.staff_id;
   IF p_writes->>'lastChange' IS NOT NULL THEN
     UPDATE clinics SET last_change = (p_writes->>'lastChange')::bigint WHERE id = p_clinic;
   END IF;

@@ -13,6 +13,7 @@ export interface EntityJson {
   data: Record<string, unknown> | null;
   deleted: boolean;
   device_id: string;
+  staff_id?: string | null;
 }
 
 /**
@@ -21,7 +22,7 @@ export interface EntityJson {
  * @example toEntityRecord({ entity: 'patient', id: 'p1', version: '3', data: {…}, deleted: false, device_id: 'desk-1' }).version // 3
  */
 export function toEntityRecord(row: EntityJson): EntityRecord {
-  return { entity: row.entity as SyncEntity, id: row.id, version: Number(row.version), data: row.data, deleted: row.deleted, deviceId: row.device_id };
+  return { entity: row.entity as SyncEntity, id: row.id, version: Number(row.version), data: row.data, deleted: row.deleted, deviceId: row.device_id, staffId: row.staff_id ?? null };
 }
 
 type PlanRow =
@@ -139,7 +140,7 @@ export function postgresPushStore(client: pg.PoolClient, clinicId: string, devic
         return;
       }
       const payload = {
-        changes: writes.changes.map((change) => ({ change: change.change, entity: change.entity, id: change.id, op: change.op, data: change.data, device_id: change.deviceId })),
+        changes: writes.changes.map((change) => ({ change: change.change, entity: change.entity, id: change.id, op: change.op, data: change.data, device_id: change.deviceId, staff_id: change.staffId })),
         lastChange: writes.lastChange,
         mutations: writes.mutations.map((mutation) => ({ mutation_id: mutation.mutationId, device_seq: mutation.deviceSeq, result: mutation.result })),
         lastDeviceSeq: writes.lastDeviceSeq,

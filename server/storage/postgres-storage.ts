@@ -147,6 +147,14 @@ async function migratePostgres(pool: pg.Pool, schema: string | undefined, hooks:
   }
 }
 
+const ignoreCheckedOutError = () => undefined;
+
+/** Hands a connection back (destroying it when `broken`), without the checked-out error listener. */
+function release(client: pg.PoolClient, broken: Error | undefined): void {
+  client.off('error', ignoreCheckedOutError);
+  client.release(broken);
+}
+
 class PostgresStorage implements Storage, RawSqlAccess {
   readonly kind = 'postgres';
 
@@ -263,7 +271,7 @@ class PostgresStorage implements Storage, RawSqlAccess {
       }
       throw toStorageError(error, this.pool);
     } finally {
-      client.release(broken);
+      release(client, broken);
     }
   }
 
@@ -346,13 +354,21 @@ class PostgresStorage implements Storage, RawSqlAccess {
       });
       throw toStorageError(error, this.pool);
     } finally {
-      client.release(broken);
+      release(client, broken);
     }
   }
 
+  /**
+   * A pooled connection for one transaction. While it is checked out, a
+   * connection dropped by the server emits `error` on it (pg-pool listens only
+   * on idle ones): the query in flight rejects anyway, so the event is
+   * swallowed here rather than crash the process; {@link release} drops it.
+   */
   private async connect(): Promise<pg.PoolClient> {
     try {
-      return await this.pool.connect();
+      const client = await this.pool.connect();
+      client.on('error', ignoreCheckedOutError);
+      return client;
     } catch (error) {
       throw toStorageError(error, this.pool);
     }
@@ -373,7 +389,7 @@ class PostgresStorage implements Storage, RawSqlAccess {
       });
       throw toStorageError(error, this.pool);
     } finally {
-      client.release(broken);
+      release(client, broken);
     }
   }
 }

@@ -7,6 +7,7 @@ import { openPostgresStorage } from './postgres-storage';
 import { openThrowawayPostgres, testPostgresUrl } from './postgres-test-database';
 import { runJoinClinicContract } from './join-clinic.contract';
 import { runStorageContract } from './storage.contract';
+import { runSyncGapsContract } from './sync-gaps.contract';
 
 const url = testPostgresUrl();
 
@@ -19,6 +20,7 @@ if (url === undefined) {
 } else {
   runStorageContract('postgres', () => openThrowawayPostgres(url));
   runJoinClinicContract('postgres', () => openThrowawayPostgres(url));
+  runSyncGapsContract('postgres', () => openThrowawayPostgres(url));
 
   describe('postgres: a database created before clinics.set_up_by', () => {
     it('gains the column on open, keeps its clinics, and claims a set-up desk from then on', async () => {

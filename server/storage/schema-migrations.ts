@@ -206,9 +206,13 @@ export const migrations: readonly Migration[] = [
   },
   {
     version: 5,
-    name: 'push functions (PostgreSQL: a push in two round trips)',
-    // SQLite runs in-process: a statement costs microseconds there, it needs no functions.
-    steps: (dialect) => (dialect === 'postgres' ? [pushFunctionsSql] : []),
+    name: 'push functions (PostgreSQL: a push in two round trips); the staff member who wrote each record',
+    steps: (dialect) => [
+      // A concurrent-edit record names who made the kept change, not only the desk.
+      { addColumn: { table: 'entities', column: 'staff_id', definition: 'TEXT' } },
+      // SQLite runs in-process: a statement costs microseconds there, it needs no functions.
+      ...(dialect === 'postgres' ? [pushFunctionsSql] : []),
+    ],
   },
 ];
 

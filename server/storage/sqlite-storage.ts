@@ -39,7 +39,7 @@ PRAGMA wal_autocheckpoint = 10000;
 PRAGMA busy_timeout = 5000;
 `;
 
-interface EntityRow { entity: string; id: string; version: number; data: string | null; deleted: number; device_id: string }
+interface EntityRow { entity: string; id: string; version: number; data: string | null; deleted: number; device_id: string; staff_id: string | null }
 interface ChangeRow { change: number; entity: string; id: string; op: string; version: number; data: string | null }
 
 const toEntity = (row: EntityRow): EntityRecord => ({
@@ -49,6 +49,7 @@ const toEntity = (row: EntityRow): EntityRecord => ({
   data: row.data === null ? null : (JSON.parse(row.data) as Record<string, unknown>),
   deleted: row.deleted === 1,
   deviceId: row.device_id,
+  staffId: row.staff_id ?? null,
 });
 const toChange = (row: ChangeRow): ChangeRecord => ({
   change: row.change,
@@ -171,8 +172,8 @@ class SqliteStorage implements Storage, RawSqlAccess {
            AND json_extract(data, '$.seriesId') IN (SELECT value FROM json_each(@seriesIds)) ORDER BY id`,
       ),
       putEntity: db.prepare(
-        `INSERT INTO entities (clinic_id, entity, id, version, data, deleted, device_id) VALUES (?, ?, ?, ?, ?, ?, ?)
-         ON CONFLICT (clinic_id, entity, id) DO UPDATE SET version = excluded.version, data = excluded.data, deleted = excluded.deleted, device_id = excluded.device_id`,
+        `INSERT INTO entities (clinic_id, entity, id, version, data, deleted, device_id, staff_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+         ON CONFLICT (clinic_id, entity, id) DO UPDATE SET version = excluded.version, data = excluded.data, deleted = excluded.deleted, device_id = excluded.device_id, staff_id = excluded.staff_id`,
       ),
       deleteSlots: db.prepare('DELETE FROM booking_slots WHERE clinic_id = ? AND appointment_id = ?'),
       insertSlot: db.prepare('INSERT INTO booking_slots (clinic_id, appointment_id, key, start_ms, end_ms) VALUES (?, ?, ?, ?, ?)'),
@@ -350,7 +351,7 @@ class SqliteStorage implements Storage, RawSqlAccess {
           counter = next;
           const data = record.data === undefined || record.op === 'delete' ? null : JSON.stringify(record.data);
           s.insertChange.run(clinicId, next, record.entity, record.id, record.op, next, data);
-          s.putEntity.run(clinicId, record.entity, record.id, next, data, record.op === 'delete' ? 1 : 0, record.deviceId ?? deviceId);
+          s.putEntity.run(clinicId, record.entity, record.id, next, data, record.op === 'delete' ? 1 : 0, record.deviceId ?? deviceId, record.staffId ?? null);
           return next;
         },
         getEntity: async (entity, id) => {

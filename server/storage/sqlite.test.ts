@@ -8,6 +8,7 @@ import { enrollDevice } from '../accounts/enroll-device';
 import { runJoinClinicContract } from './join-clinic.contract';
 import { openSqliteStorage } from './sqlite-storage';
 import { runStorageContract } from './storage.contract';
+import { runSyncGapsContract } from './sync-gaps.contract';
 
 // A real file (not :memory:) so WAL mode is what is tested.
 async function openSubject() {
@@ -20,6 +21,7 @@ async function openSubject() {
 
 runStorageContract('sqlite', openSubject);
 runJoinClinicContract('sqlite', openSubject);
+runSyncGapsContract('sqlite', openSubject);
 
 describe('sqlite: a database created before clinics.set_up_by', () => {
   it('gains the column on open, keeps its clinics, and claims a set-up desk from then on', async () => {

@@ -313,7 +313,7 @@ export function runStorageContract(name: string, open: () => Promise<ContractSub
       expect(editSecond.results[0]).toMatchObject({ status: 'conflict', conflictId });
       // A manager keeps both: the conflict is resolved; later edits stay quiet and keep the marker.
       const record = (await pullAll(one)).filter((c) => c.id === conflictId).at(-1)!.data!;
-      const resolve = mutation(one.deviceId, 3, [{ entity: 'conflict', id: conflictId, op: 'put', data: { ...record, status: 'resolved', resolution: { action: 'kept-both', by: 'manager-1' } } }]);
+      const resolve = mutation(one.deviceId, 3, [{ entity: 'conflict', id: conflictId, op: 'put', data: { ...record, status: 'resolved', resolution: { action: 'kept-both', reason: 'Two rooms after all', by: 'manager-1', at: '2026-03-01T10:00:00.000Z' } } }]);
       expect((await applyPush(storage, one, { deviceId: one.deviceId, mutations: [resolve], audit: [] })).results[0]).toMatchObject({ status: 'applied' });
       const afterResolve = await applyPush(storage, two, { deviceId: two.deviceId, mutations: [bookingMutation(two.deviceId, 3, { ...second, notes: 'kept' })], audit: [] });
       expect(afterResolve.results[0]).toMatchObject({ status: 'applied' });

@@ -74,6 +74,8 @@ export interface EntityRecord {
   deleted: boolean;
   /** The device whose mutation wrote this state. */
   deviceId: string;
+  /** The staff member whose mutation wrote it, when the push's audit entries said (null: not known). */
+  staffId: string | null;
 }
 
 /** One row of a clinic's change log, in change-number order. */
@@ -220,9 +222,10 @@ export interface WriteTransaction {
    * state (version = that change number; a delete keeps a tombstone). Returns
    * the change number. One call, so a change row never exists without its state.
    * `deviceId` names the record's author when it is not this transaction's
-   * device (a concurrent edit re-puts the kept record under its author).
+   * device (a concurrent edit re-puts the kept record under its author), and
+   * `staffId` the staff member (kept on the record, not in the change log).
    */
-  writeRecord(record: { entity: SyncEntity; id: string; op: 'put' | 'delete'; data?: Record<string, unknown>; deviceId?: string }): Promise<number>;
+  writeRecord(record: { entity: SyncEntity; id: string; op: 'put' | 'delete'; data?: Record<string, unknown>; deviceId?: string; staffId?: string | null }): Promise<number>;
   getEntity(entity: SyncEntity, id: string): Promise<EntityRecord | null>;
   getEntities(entity: SyncEntity, ids: readonly string[]): Promise<EntityRecord[]>;
   /** Every live (not deleted) record of one entity in the clinic, by id. */

@@ -83,6 +83,11 @@ export async function applyPush(storage: Storage, auth: SyncAuth, body: unknown)
     }
   });
 
+  // Who made each mutation, from its audit entries in this push: records carry it, and a
+  // concurrent-edit record names the staff members, not only the desks.
+  const staffByMutation = new Map<string, string>();
+  for (const entry of audit) if (entry.mutationId !== null && entry.mutationId !== undefined && entry.actor.kind === 'staff') staffByMutation.set(entry.mutationId, entry.actor.staffId);
+
   // One transaction for the whole push and its audit entries; each mutation in
   // a savepoint, so it stays all-or-nothing with its recorded result while the
   // push pays one commit (server/README.md, "One commit per push").
@@ -95,7 +100,7 @@ export async function applyPush(storage: Storage, auth: SyncAuth, body: unknown)
     const results: PushResult[] = [];
     for (const [index, entry] of checked.entries()) {
       const { mutation } = entry;
-      const outcome = await tx.savepoint(() => applyMutation(tx, auth, entry, clinic.timeZone)).catch((error: unknown) => {
+      const outcome = await tx.savepoint(() => applyMutation(tx, auth, entry, clinic.timeZone, staffByMutation.get(mutation.mutationId))).catch((error: unknown) => {
         // A record core accepted but the booking check refused (its writes rolled
         // back to the savepoint): record a rejection rather than answer 5xx, which
         // a desk would retry forever and so stall its outbox.
@@ -126,7 +131,10 @@ type CheckedMutation = { mutation: Mutation; effects: CheckedEffect[]; refusal?:
 
 type MutationOutcome = { result: PushResult } | { expected: number };
 
-async function applyMutation(tx: WriteTransaction, auth: SyncAuth, checked: CheckedMutation, clinicTimeZone: string): Promise<MutationOutcome> {
+/** Whom a write is authored by: this push's desk and staff member, or a kept record's stored ones. */
+type Author = { deviceId?: string; staffId: string | null };
+
+async function applyMutation(tx: WriteTransaction, auth: SyncAuth, checked: CheckedMutation, clinicTimeZone: string, staffId: string | undefined): Promise<MutationOutcome> {
   const { mutation } = checked;
   const device = await tx.device();
   const expected = device.lastDeviceSeq + 1;
@@ -156,7 +164,7 @@ async function applyMutation(tx: WriteTransaction, auth: SyncAuth, checked: Chec
   // other desks changed since; a slot or status changed on both sides is a
   // conflict, never a silent overwrite (concurrent-edit-check.ts).
   const sent = effects;
-  const edit = await checkConcurrentEdit(tx, auth, mutation, effects);
+  const edit = await checkConcurrentEdit(tx, auth, mutation, effects, staffId);
   effects = edit.effects;
   // Series are checked once the whole mutation is in (a series and its
   // exceptions usually travel together), with the markers they had before.
@@ -169,7 +177,8 @@ async function applyMutation(tx: WriteTransaction, auth: SyncAuth, checked: Chec
   let lastChange: number | undefined;
   let conflictId: string | undefined;
   for (const [index, effect] of effects.entries()) {
-    const author = edit.keptAuthors?.find((kept) => kept.entity === effect.entity && kept.id === effect.id)?.deviceId;
+    const kept = edit.keptAuthors?.find((author) => author.entity === effect.entity && author.id === effect.id);
+    const author: Author = kept === undefined ? { staffId: staffId ?? null } : { deviceId: kept.deviceId, staffId: kept.staffId };
     const written = await applyEffect(tx, auth, mutation, index, effect, clinicTimeZone, author);
     lastChange = written.change;
     conflictId ??= written.conflictId;
@@ -213,15 +222,15 @@ async function applyEffect(
   index: number,
   effect: CheckedEffect,
   clinicTimeZone: string,
-  author?: string,
+  author: Author,
 ): Promise<{ change: number; conflictId?: string }> {
   if (effect.op === 'delete') {
-    const change = await tx.writeRecord({ entity: effect.entity, id: effect.id, op: 'delete', ...(author === undefined ? {} : { deviceId: author }) });
+    const change = await tx.writeRecord({ entity: effect.entity, id: effect.id, op: 'delete', ...author });
     if (effect.entity === 'appointment') await tx.replaceBookingSlots(effect.id, []);
     return { change };
   }
   if (effect.entity !== 'appointment') {
-    const change = await tx.writeRecord({ entity: effect.entity, id: effect.id, op: 'put', data: effect.data, ...(author === undefined ? {} : { deviceId: author }) });
+    const change = await tx.writeRecord({ entity: effect.entity, id: effect.id, op: 'put', data: effect.data, ...author });
     return { change };
   }
 
@@ -249,7 +258,7 @@ async function applyEffect(
     }
   }
   const data: Record<string, unknown> = conflictId === undefined ? effect.data : { ...effect.data, syncConflict: conflictId };
-  const change = await tx.writeRecord({ entity: 'appointment', id: appointment.id, op: 'put', data, ...(author === undefined ? {} : { deviceId: author }) });
+  const change = await tx.writeRecord({ entity: 'appointment', id: appointment.id, op: 'put', data, ...author });
   await tx.replaceBookingSlots(appointment.id, bookingSlots(appointment));
   if (!clash || conflictId === undefined || !reportConflict) return { change };
   if (conflictId === previousConflict) return { change, conflictId };

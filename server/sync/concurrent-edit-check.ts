@@ -19,7 +19,15 @@ export interface EditCheck {
    * under its stored author (the edited record under the kept change's
    * author), so the desk that lost pulls them over its own copies.
    */
-  keptAuthors?: { entity: SyncEntity; id: string; deviceId: string }[];
+  keptAuthors?: KeptAuthor[];
+}
+
+/** Who a record put again on a conflict is written under: its stored author, desk and staff member. */
+export interface KeptAuthor {
+  entity: SyncEntity;
+  id: string;
+  deviceId: string;
+  staffId: string | null;
 }
 
 type RecordData = Record<string, unknown>;
@@ -107,11 +115,12 @@ async function baseOf(tx: WriteTransaction, auth: SyncAuth, entity: EditedEntity
  * const check = await checkConcurrentEdit(tx, auth, mutation, effects);
  * check.conflict?.fields // ['end', 'start', 'wallStart']
  */
-export async function checkConcurrentEdit(tx: WriteTransaction, auth: SyncAuth, mutation: Mutation, effects: CheckedEffect[]): Promise<EditCheck> {
+export async function checkConcurrentEdit(tx: WriteTransaction, auth: SyncAuth, mutation: Mutation, effects: CheckedEffect[], staffId?: string): Promise<EditCheck> {
   if (mutation.baseVersion === null) return { effects };
   const index = effects.findIndex((effect) => effect.op === 'put' && isEditedEntity(effect.entity));
   const edited = effects[index];
-  if (edited === undefined || edited.op !== 'put' || !isEditedEntity(edited.entity)) return { effects };
+  if (edited === undefined) return checkConcurrentDelete(tx, auth, mutation, effects, staffId);
+  if (edited.op !== 'put' || !isEditedEntity(edited.entity)) return { effects };
   const entity = edited.entity;
   const current = await tx.getEntity(entity, edited.id);
   if (current === null || current.deleted || current.data === null) return { effects };
@@ -151,9 +160,10 @@ export async function checkConcurrentEdit(tx: WriteTransaction, auth: SyncAuth, 
     entity,
     recordId: edited.id,
     fields: merge.conflictFields,
-    kept: { deviceId: current.deviceId, at: String(current.data['updatedAt'] ?? ''), version: current.version, values: editValues(entity, current.data) as ConcurrentEditRecord['kept']['values'] },
+    kept: { deviceId: current.deviceId, ...staffOf(current.staffId), at: String(current.data['updatedAt'] ?? ''), version: current.version, values: editValues(entity, current.data) as ConcurrentEditRecord['kept']['values'] },
     other: {
       deviceId: auth.deviceId,
+      ...staffOf(staffId),
       at: String(edited.data['updatedAt'] ?? ''),
       mutationId: mutation.mutationId,
       values: editValues(entity, edited.data) as ConcurrentEditRecord['other']['values'],
@@ -162,8 +172,66 @@ export async function checkConcurrentEdit(tx: WriteTransaction, auth: SyncAuth, 
     deviceIds: [...new Set([current.deviceId, auth.deviceId])].sort(),
     status: 'open',
   };
-  return { effects: kept, conflict, keptAuthors: [{ entity, id: edited.id, deviceId: current.deviceId }, ...restored.authors] };
+  return { effects: kept, conflict, keptAuthors: [authorOf(current), ...restored.authors] };
 }
+
+/**
+ * A mutation that deletes a booking record (its first delete of an
+ * appointment, series or exception, when it puts none — cancelling a whole
+ * series removes it) is checked against `baseVersion` like an edit: when
+ * another desk changed the record's slot or status since the deleting
+ * desk's base (or the base cannot be found), the delete is not applied —
+ * it would silently throw that change away. The stored record stays (put
+ * again under its author, so the deleting desk gets it back on its next
+ * pull), the mutation's other booking effects are held back as for an edit,
+ * and the conflict record says `other.values: { deleted: true }`. A change
+ * of words only (a note) does not stop a delete.
+ */
+async function checkConcurrentDelete(tx: WriteTransaction, auth: SyncAuth, mutation: Mutation, effects: CheckedEffect[], staffId: string | undefined): Promise<EditCheck> {
+  const index = effects.findIndex((effect) => effect.op === 'delete' && isEditedEntity(effect.entity));
+  const deleted = effects[index];
+  if (deleted === undefined || !isEditedEntity(deleted.entity) || mutation.baseVersion === null) return { effects };
+  const entity = deleted.entity;
+  const current = await tx.getEntity(entity, deleted.id);
+  if (current === null || current.deleted || current.data === null) return { effects };
+  const known = await baseOf(tx, auth, entity, deleted.id, mutation.baseVersion, current);
+  if (known === current.data) return { effects };
+  const { syncConflict: _marker, ...stored } = current.data;
+  const words = new Set(wordFieldNames(entity));
+  const changed = known === null ? ['deleted'] : differingFields(known, stored).filter((field) => !words.has(field));
+  if (changed.length === 0) return { effects };
+
+  const heldBack = effects.filter((effect, position) => position !== index && isEditedEntity(effect.entity) && !(effect.entity === entity && effect.id === deleted.id));
+  const restored = await restoreHeldBack(tx, heldBack, current.deviceId);
+  const kept: CheckedEffect[] = [
+    { entity, id: deleted.id, op: 'put', data: parsedMerge(entity, stored) ?? stored },
+    ...effects.filter((effect) => !isEditedEntity(effect.entity)),
+    ...restored.effects,
+  ];
+  const conflict: Omit<ConcurrentEditRecord, 'detectedAtChange'> = {
+    id: editConflictId(mutation.mutationId),
+    kind: 'concurrent-edit',
+    entity,
+    recordId: deleted.id,
+    fields: changed,
+    kept: { deviceId: current.deviceId, ...staffOf(current.staffId), at: String(current.data['updatedAt'] ?? ''), version: current.version, values: editValues(entity, current.data) as ConcurrentEditRecord['kept']['values'] },
+    other: {
+      deviceId: auth.deviceId,
+      ...staffOf(staffId),
+      // A delete carries no record, so no updatedAt: the desk's clock stamp says when (its HLC starts with the instant).
+      at: /^\d{4}-\d{2}-\d{2}T[\d:.]+Z/.exec(mutation.hlc)?.[0] ?? mutation.hlc.slice(0, 40),
+      mutationId: mutation.mutationId,
+      values: { deleted: true },
+      effects: effects as NonNullable<ConcurrentEditRecord['other']['effects']>,
+    },
+    deviceIds: [...new Set([current.deviceId, auth.deviceId])].sort(),
+    status: 'open',
+  };
+  return { effects: kept, conflict, keptAuthors: [authorOf(current), ...restored.authors] };
+}
+
+const authorOf = (record: EntityRecord): KeptAuthor => ({ entity: record.entity, id: record.id, deviceId: record.deviceId, staffId: record.staffId });
+const staffOf = (staffId: string | null | undefined) => (staffId === null || staffId === undefined ? {} : { staffId });
 
 /** Fields (slot, status or words; not the history) whose values differ between two copies, sorted. */
 function differingFields(stored: RecordData, incoming: RecordData): string[] {
@@ -178,9 +246,9 @@ function differingFields(stored: RecordData, incoming: RecordData): string[] {
  * overwrites what it applied locally. The delete is authored by the kept
  * change's desk: the server never held this desk's version of it.
  */
-async function restoreHeldBack(tx: WriteTransaction, heldBack: readonly CheckedEffect[], keptDeviceId: string): Promise<{ effects: CheckedEffect[]; authors: { entity: SyncEntity; id: string; deviceId: string }[] }> {
+async function restoreHeldBack(tx: WriteTransaction, heldBack: readonly CheckedEffect[], keptDeviceId: string): Promise<{ effects: CheckedEffect[]; authors: KeptAuthor[] }> {
   const effects: CheckedEffect[] = [];
-  const authors: { entity: SyncEntity; id: string; deviceId: string }[] = [];
+  const authors: KeptAuthor[] = [];
   const seen = new Set<string>();
   for (const effect of heldBack) {
     const key = `${effect.entity}\u0000${effect.id}`;
@@ -189,12 +257,12 @@ async function restoreHeldBack(tx: WriteTransaction, heldBack: readonly CheckedE
     const record = await tx.getEntity(effect.entity, effect.id);
     if (record === null || record.deleted || record.data === null) {
       effects.push({ entity: effect.entity, id: effect.id, op: 'delete' });
-      authors.push({ entity: effect.entity, id: effect.id, deviceId: record?.deviceId ?? keptDeviceId });
+      authors.push({ entity: effect.entity, id: effect.id, deviceId: record?.deviceId ?? keptDeviceId, staffId: record?.staffId ?? null });
       continue;
     }
     const { syncConflict: _marker, ...data } = record.data;
     effects.push({ entity: effect.entity, id: effect.id, op: 'put', data });
-    authors.push({ entity: effect.entity, id: effect.id, deviceId: record.deviceId });
+    authors.push(authorOf(record));
   }
   return { effects, authors };
 }

@@ -1,27 +1,20 @@
 import { z } from 'zod';
-import { idSchema, parseWith } from '../../core';
+import { parseWith } from '../../core';
+import { doubleBookingConflictSchema } from '../../core/sync/conflict-record';
 import { concurrentEditRecordSchema } from './concurrent-edit-record';
 
 /**
  * A double booking the server found: both appointments are kept, the later
  * one carries `syncConflict: id`, and this record syncs to every desk as the
  * entity `conflict`. Desks resolve it with a mutation whose effect puts the
- * record back with `status: 'resolved'` and a `resolution` (its shape is the
- * client's; the server stores it as plain JSON).
+ * record back with `status: 'resolved'` and a `resolution`. The schema is
+ * core's — the one every desk parses the record with on pull — so there is
+ * one copy, and the server checks a desk's resolution with the desk's own
+ * rules (only the desk-side `version`, set on pull, is left out).
  *
  * @example parseConflictRecord({ id: 'cf_1', kind: 'double-booking', appointmentIds: ['a1', 'a2'], resourceId: 'dr-lee', deviceIds: ['desk-1', 'desk-2'], detectedAtChange: 7, status: 'open' })
  */
-export const doubleBookingRecordSchema = z.object({
-  id: idSchema,
-  kind: z.literal('double-booking'),
-  appointmentIds: z.array(idSchema).min(2).max(1000),
-  resourceId: idSchema.optional(),
-  patientId: idSchema.optional(),
-  deviceIds: z.array(z.string().min(1).max(100)).max(1000),
-  detectedAtChange: z.number().int().min(1),
-  status: z.enum(['open', 'resolved']),
-  resolution: z.record(z.string(), z.json()).optional(),
-});
+export const doubleBookingRecordSchema = doubleBookingConflictSchema.omit({ version: true });
 
 /**
  * Any conflict record the server stores: a double booking, or two desks'

@@ -68,11 +68,12 @@ export function bookingMutation(deviceId: string, deviceSeq: number, appointment
 }
 
 /**
- * The first `count` entries of a device's audit chain (or `count` more after `previous`).
+ * The first `count` entries of a device's audit chain (or `count` more after `previous`),
+ * made by `options.staff` for `options.mutationIds` (by default staff-1, for `<device>-m<seq>`).
  *
  * @example auditChain('desk-1', 3).map((entry) => entry.seq) // [1, 2, 3]
  */
-export function auditChain(deviceId: string, count: number, previous: AuditEntry | null = null): AuditEntry[] {
+export function auditChain(deviceId: string, count: number, previous: AuditEntry | null = null, options: { staff?: { staffId: string; displayName: string }; mutationIds?: readonly string[] } = {}): AuditEntry[] {
   const entries: AuditEntry[] = [];
   let last = previous;
   for (let index = 0; index < count; index += 1) {
@@ -82,7 +83,7 @@ export function auditChain(deviceId: string, count: number, previous: AuditEntry
       deviceId,
       appVersion: '0.1.0',
       at: new Date(Date.UTC(2026, 2, 1, 9, 0, seq)).toISOString(),
-      actor: { kind: 'staff', staffId: 'staff-1', displayName: 'Ana Souza', role: 'front_desk' },
+      actor: { kind: 'staff', staffId: options.staff?.staffId ?? 'staff-1', displayName: options.staff?.displayName ?? 'Ana Souza', role: 'front_desk' },
       action: 'PATIENT_REGISTERED',
       entityType: 'patient',
       entityId: `${deviceId}-p${seq}`,
@@ -90,7 +91,7 @@ export function auditChain(deviceId: string, count: number, previous: AuditEntry
       changes: { givenName: { before: null, after: 'Ada' } },
       reason: null,
       outcome: 'success',
-      mutationId: `${deviceId}-m${seq}`,
+      mutationId: options.mutationIds?.[index] ?? `${deviceId}-m${seq}`,
     });
     entries.push(last);
   }
