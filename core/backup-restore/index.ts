@@ -16,3 +16,4 @@ export type { BackupRun, TargetOutcome } from './backup-ledger';
 export type { BackupTarget, PendingBackupFile } from './backup-target';
 export { MemoryTarget, slicesOf } from './memory-target';
 export { backupKeyKey, clinicIdentityKey, ensureClinicIdentity, readBackupKey, readBackupRecipient, readClinicIdentity } from './desk-backup-settings';
+export { readScheduleFacts, defaultOpeningTime } from './schedule-facts';
