@@ -1,5 +1,6 @@
 import { useNeedsFirstRun } from '../data/useNeedsFirstRun';
 import { AuditChainBanner } from './AuditChainBanner';
+import { useAutomaticBackups } from '../backup/useAutomaticBackups';
 import { Desk } from './Desk';
 import { FirstRun } from '../first-run/FirstRun';
 import { useFirstRunProgress } from '../first-run/first-run-progress';
@@ -19,6 +20,7 @@ export function App() {
   const settingUp = useFirstRunProgress((state) => state.settingUp);
   const staff = useSession((state) => state.staff);
   const locked = useSession((state) => state.locked);
+  useAutomaticBackups(needsFirstRun === false && !settingUp);
   return (
     <>
       <AuditChainBanner />

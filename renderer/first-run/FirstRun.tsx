@@ -10,6 +10,7 @@ import { text } from '../i18n';
 import { usePendingSignInName } from '../sign-in/pending-sign-in';
 import { useFirstRunProgress } from './first-run-progress';
 import { JoinClinic } from './JoinClinic';
+import { RestoreInstead } from '../backup/RestoreInstead';
 import { hasPendingJoin } from './pending-join';
 
 const formFields = ['clinicName', 'timeZone', 'locale', 'adminDisplayName', 'adminUsername', 'passphrase', 'passphraseAgain', 'providerNames', 'roomNames'];
@@ -164,6 +165,7 @@ export function FirstRun() {
           {busy ? text.firstRun.submitting : text.firstRun.problems(Object.keys(errors).length)}
         </p>
       </form>
+      <RestoreInstead />
     </main>
   );
 }
