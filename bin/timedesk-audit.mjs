@@ -12,13 +12,18 @@ import process from 'node:process';
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
-const usage = `Usage: timedesk-audit verify <export.csv> [--manifest <file> | --no-manifest] [--filtered]
+const usage = `Usage: timedesk-audit verify <export.csv> [--manifest <file> | --no-manifest] [--filtered] [--backup <file.tdbackup>]
 
 Re-hashes every row of a Timedesk audit export and checks the chain between rows.
 The file verifies on its own. If its manifest is there (<export>.manifest.json
 beside the CSV, or --manifest <file>), it is used too: its row count and head
 hash catch a cut-off tail, and it says whether the export was filtered.
 --no-manifest ignores a manifest beside the file.
+
+--backup <file.tdbackup> also checks the export against the audit heads a
+Timedesk backup recorded in its plain header (no passphrase needed): each
+device's entry at the backup's head must be in the export with the same hash,
+so a log cut or rewritten since that backup fails. Use it on whole exports.
 
 Without a manifest the rows must form whole chains from seq 1 per device, so a
 gap in seq is reported as a removed row. A filtered export has gaps by design:
@@ -45,6 +50,7 @@ let csvPath;
 let manifestPath;
 let ignoreManifest = false;
 let filtered = false;
+let backupPath;
 for (let i = 0; i < rest.length; i++) {
   const arg = rest[i];
   if (arg === '--manifest') {
@@ -52,6 +58,9 @@ for (let i = 0; i < rest.length; i++) {
     if (manifestPath === undefined) usageError('--manifest needs a file name.');
   } else if (arg === '--no-manifest') {
     ignoreManifest = true;
+  } else if (arg === '--backup') {
+    backupPath = rest[++i];
+    if (backupPath === undefined) usageError('--backup needs a backup file name.');
   } else if (arg === '--filtered') {
     filtered = true;
   } else if (arg.startsWith('-')) {
@@ -76,10 +85,12 @@ if (!process.execArgv.includes(youngGeneration)) {
 }
 
 let audit;
+let backup;
 try {
   const { register } = await import('tsx/esm/api');
   register();
   audit = await import('../core/audit/index.ts');
+  backup = await import('../core/backup/index.ts');
 } catch (error) {
   // Not exit 1: that would read as "the export was tampered with".
   usageError(`cannot load the verifier (${error.message}); run it from a Timedesk checkout with dependencies installed.`);
@@ -108,13 +119,25 @@ if (!ignoreManifest) {
   }
 }
 
+let anchors = [];
+if (backupPath !== undefined) {
+  let header;
+  try {
+    header = await backup.readBackupHeader(createReadStream(backupPath, { highWaterMark: 1 << 16 }));
+  } catch (error) {
+    usageError(`cannot read the backup ${backupPath}: ${error.code === 'ENOENT' ? 'no such file' : error.message}`);
+  }
+  anchors = header.auditHeads.map((head) => ({ deviceId: head.deviceId, seq: head.seq, hash: head.hash }));
+  process.stdout.write(`checking against the backup of ${header.createdAt} (${anchors.length} device head${anchors.length === 1 ? '' : 's'})\n`);
+}
+
 // One-shot node:crypto hash (Node ≥ 20.12): same SHA-256 as @noble/hashes, several times faster.
 const hashText = (text) => hash('sha256', text, 'hex');
 const tailNote = 'note: verified without a manifest; rows cut off the end of the file can only be detected with the manifest or the server\'s checkpoint (compare the head above).';
 let report;
 try {
   const chunks = createReadStream(csvPath, { encoding: 'utf8', highWaterMark: 1 << 16 });
-  report = await audit.verifyAuditCsv(chunks, manifest ? { manifest, hashText } : { contiguous: !filtered, hashText });
+  report = await audit.verifyAuditCsv(chunks, manifest ? { manifest, hashText, anchors } : { contiguous: !filtered, hashText, anchors });
 } catch (error) {
   usageError(`cannot read ${csvPath} (${error.code ?? error.message}).`);
 }

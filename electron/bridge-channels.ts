@@ -15,6 +15,10 @@ export const bridgeChannels = {
   printDaySheet: 'timedesk:print-day-sheet',
   openExternal: 'timedesk:open-external',
   allowSyncServer: 'timedesk:allow-sync-server',
+  backupFiles: 'timedesk:backup-files',
+  chooseBackupFolder: 'timedesk:choose-backup-folder',
+  awaitQuit: 'timedesk:await-quit',
+  quitReady: 'timedesk:quit-ready',
 } as const;
 
 /** One of the channels in {@link bridgeChannels}. */
@@ -23,6 +27,6 @@ export type BridgeChannel = (typeof bridgeChannels)[keyof typeof bridgeChannels]
 /**
  * The bridge's method names, in declaration order (the e2e test compares `window.timedesk` against it).
  *
- * @example bridgeMethodNames // ['getAppInfo', 'saveFile', 'printDaySheet', 'openExternal', 'allowSyncServer']
+ * @example bridgeMethodNames // ['getAppInfo', 'saveFile', 'printDaySheet', 'openExternal', 'allowSyncServer', 'backupFiles', …]
  */
 export const bridgeMethodNames = Object.keys(bridgeChannels) as (keyof typeof bridgeChannels)[];

@@ -1,3 +1,4 @@
+import type { AwaitQuitResult, BackupFilesRequest, BackupFilesResult, ChooseBackupFolderResult } from './backup-bridge-contract';
 import { z } from 'zod';
 import type { ValidationProblem } from '../core/validation';
 import { maxOriginLength } from './content-security-policy';
@@ -137,4 +138,15 @@ export interface TimedeskBridge {
   openExternal(url: string): Promise<OpenExternalResult>;
   /** Lets the page connect to this sync server origin (Settings → Sync), after the person confirms. */
   allowSyncServer(origin: string): Promise<AllowSyncServerResult>;
+  /** Backup files in the app's data folder and the chosen folder (electron/backup-files.ts). */
+  backupFiles(request: BackupFilesRequest): Promise<BackupFilesResult>;
+  /** The native folder dialog; main validates and remembers the folder. */
+  chooseBackupFolder(): Promise<ChooseBackupFolderResult>;
+  /** Resolves when the person quits; the app then waits (up to 2 minutes) for `quitReady()`. */
+  awaitQuit(): Promise<AwaitQuitResult>;
+  /** The quit backup is done (or failed): the app may close. */
+  quitReady(): Promise<{ outcome: 'done' }>;
 }
+
+export { backupFilesRequestSchema, maxBackupIoBytes } from './backup-bridge-contract';
+export type { AwaitQuitResult, BackupFileFailure, BackupFilesRequest, BackupFilesResult, ChooseBackupFolderResult } from './backup-bridge-contract';

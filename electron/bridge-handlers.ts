@@ -4,6 +4,8 @@ import { allowSyncServerRequestSchema, bridgeChannels, noArgumentsSchema, openEx
 import type { AllowSyncServerResult, AppInfo, BridgeChannel, OpenExternalResult, PrintResult, RefusedOutcome, SaveFileResult } from './bridge-contract';
 import { assertTrustedSender, parseBridgeArgument } from './ipc-validation';
 import type { SenderFrameFacts } from './ipc-validation';
+import { handleBackupFiles, handleChooseBackupFolder } from './backup-bridge-handlers';
+import type { BackupBridgeHost } from './backup-bridge-handlers';
 import { openExternallyAfterConfirmation } from './navigation-guard';
 import { allowSyncServerOrigin } from './sync-server-permission';
 import type { SyncServerPermissionHost } from './sync-server-permission';
@@ -30,6 +32,8 @@ export interface BridgeHost {
   openExternal(url: string): Promise<void>;
   /** The CSP's sync origin: read it, ask the person, persist and apply a new one. */
   syncServer: SyncServerPermissionHost;
+  /** Backup files, the folder dialog and the quit backup (backup-bridge-handlers.ts). */
+  backups: BackupBridgeHost;
 }
 
 type Handler = (args: readonly unknown[]) => Promise<unknown>;
@@ -102,6 +106,20 @@ export function createBridgeHandlers(host: BridgeHost): Record<BridgeChannel, Ha
         return refused('origin', `The sync server must be an https origin (or http on this computer) with nothing after it: ${result.reason}.`);
       }
       return result;
+    },
+
+    [bridgeChannels.backupFiles]: (args) => handleBackupFiles(host.backups, args),
+    [bridgeChannels.chooseBackupFolder]: (args) => handleChooseBackupFolder(host.backups, args),
+    [bridgeChannels.awaitQuit]: async (args) => {
+      const parsed = parseBridgeArgument(noArgumentsSchema, args, 'arguments');
+      if (!parsed.ok) return { outcome: 'refused', problem: parsed.problem } satisfies RefusedOutcome;
+      return host.backups.quit.awaitQuit();
+    },
+    [bridgeChannels.quitReady]: async (args) => {
+      const parsed = parseBridgeArgument(noArgumentsSchema, args, 'arguments');
+      if (!parsed.ok) return { outcome: 'refused', problem: parsed.problem } satisfies RefusedOutcome;
+      host.backups.quit.ready(() => host.backups.quitNow());
+      return { outcome: 'done' };
     },
   };
 }

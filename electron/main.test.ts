@@ -167,7 +167,17 @@ describe('after ready', () => {
   });
 
   it('registers exactly the contract channels, each checking the sender', async () => {
-    expect([...recorded.ipcHandlers.keys()].sort()).toEqual(['timedesk:allow-sync-server', 'timedesk:get-app-info', 'timedesk:open-external', 'timedesk:print-day-sheet', 'timedesk:save-file']);
+    expect([...recorded.ipcHandlers.keys()].sort()).toEqual([
+      'timedesk:allow-sync-server',
+      'timedesk:await-quit',
+      'timedesk:backup-files',
+      'timedesk:choose-backup-folder',
+      'timedesk:get-app-info',
+      'timedesk:open-external',
+      'timedesk:print-day-sheet',
+      'timedesk:quit-ready',
+      'timedesk:save-file',
+    ]);
     const getAppInfo = recorded.ipcHandlers.get('timedesk:get-app-info')!;
     const fromApp = { sender: {}, senderFrame: { url: 'app://timedesk/index.html', parent: null } };
     const fromSubframe = { sender: {}, senderFrame: { url: 'app://timedesk/index.html', parent: {} } };

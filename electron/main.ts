@@ -11,11 +11,13 @@ import type { IpcMainInvokeEvent, Session, WebContents } from 'electron';
 import { appEntryUrl, appScheme, lookupAppAsset } from './app-protocol';
 import { createApplicationMenuTemplate } from './application-menu';
 import { bridgeChannels } from './bridge-contract';
+import { BackupFileStore } from './backup-files';
 import { createBridgeDispatcher } from './bridge-handlers';
 import type { BridgeHost } from './bridge-handlers';
 import { userDataDirFromArgv } from './command-line';
 import { buildContentSecurityPolicy } from './content-security-policy';
 import { loadDesktopConfig, saveDesktopConfig } from './desktop-config';
+import { QuitBackupCoordinator } from './quit-backup';
 import type { DesktopConfig } from './desktop-config';
 import type { SenderFrameFacts } from './ipc-validation';
 import { navigationDecision, openExternallyAfterConfirmation, windowOpenDecision } from './navigation-guard';
@@ -49,6 +51,11 @@ const rendererDir =
   !app.isPackaged && process.env.TIMEDESK_RENDERER_DIR ? path.resolve(process.env.TIMEDESK_RENDERER_DIR) : path.join(__dirname, '..', 'renderer');
 
 let mainWindow: BrowserWindow | undefined;
+/** Backup files in `<userData>/backups` and the chosen folder (created on ready, once userData is final). */
+let backupFiles: BackupFileStore | undefined;
+/** The renderer's backup when the app quits (quit-backup.ts). */
+const quitBackup = new QuitBackupCoordinator();
+
 /** desktop-config.json as main runs with it; Settings → Sync may replace the sync endpoint (sync-server-permission.ts). */
 let desktopConfig: DesktopConfig = {};
 /** The sync origin in the CSP of the last HTML document served: the page's policy until it reloads. */
@@ -63,6 +70,10 @@ if (!app.requestSingleInstanceLock()) {
     mainWindow.focus();
   });
   app.on('web-contents-created', (_event, contents) => guardWebContents(contents));
+  // Once per quit: let the renderer back up first (it asked with awaitQuit), at most two minutes.
+  app.on('before-quit', (event) => {
+    if (quitBackup.quitRequested(() => app.quit())) event.preventDefault();
+  });
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit();
   });
@@ -82,6 +93,7 @@ async function start(): Promise<void> {
   const { config, warnings } = await loadDesktopConfig(app.getPath('userData'));
   for (const warning of warnings) console.warn(warning);
   desktopConfig = config;
+  backupFiles = new BackupFileStore(app.getPath('userData'));
 
   serveRenderer(session.defaultSession);
   guardSession(session.defaultSession);
@@ -196,6 +208,15 @@ function hostFor(sender: WebContents): BridgeHost {
     confirmOpenExternal,
     openExternal: openInBrowser,
     syncServer: { currentOrigin: () => desktopConfig.syncEndpoint, documentOrigin: () => documentSyncOrigin, confirm: confirmSyncServer, allow: allowSyncOrigin },
+    backups: {
+      files: backupFiles ?? new BackupFileStore(app.getPath('userData')),
+      showFolderDialog: () => {
+        const options = { title: 'Backup folder', properties: ['openDirectory' as const, 'createDirectory' as const] };
+        return owner ? dialog.showOpenDialog(owner, options) : dialog.showOpenDialog(options);
+      },
+      quit: quitBackup,
+      quitNow: () => app.quit(),
+    },
   };
 }
 

@@ -42,5 +42,9 @@ export function createTimedeskBridge(invoke: Invoke): TimedeskBridge {
     printDaySheet: () => send(bridgeChannels.printDaySheet) as ReturnType<TimedeskBridge['printDaySheet']>,
     openExternal: (url: unknown) => send(bridgeChannels.openExternal, url) as ReturnType<TimedeskBridge['openExternal']>,
     allowSyncServer: (origin: unknown) => send(bridgeChannels.allowSyncServer, origin) as ReturnType<TimedeskBridge['allowSyncServer']>,
+    backupFiles: (request: unknown) => send(bridgeChannels.backupFiles, request) as ReturnType<TimedeskBridge['backupFiles']>,
+    chooseBackupFolder: () => send(bridgeChannels.chooseBackupFolder) as ReturnType<TimedeskBridge['chooseBackupFolder']>,
+    awaitQuit: () => send(bridgeChannels.awaitQuit) as ReturnType<TimedeskBridge['awaitQuit']>,
+    quitReady: () => send(bridgeChannels.quitReady) as ReturnType<TimedeskBridge['quitReady']>,
   });
 }

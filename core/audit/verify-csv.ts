@@ -6,7 +6,7 @@ import { CsvRecordReader, CsvSyntaxError } from './csv-reader';
 import { canonicalEntryJson } from './entry-json';
 import type { AuditManifest } from './manifest';
 import { manifestCheckpoints } from './manifest';
-import { AuditChainVerifier, type AuditChainProblem, type AuditHead } from './verify-chain';
+import { AuditChainVerifier, type AuditChainProblem, type AuditCheckpoint, type AuditHead } from './verify-chain';
 
 /** Options of {@link verifyAuditCsv}. */
 export interface VerifyCsvOptions {
@@ -21,6 +21,12 @@ export interface VerifyCsvOptions {
   contiguous?: boolean;
   /** SHA-256 of UTF-8 text in lower-case hex; the CLI passes node:crypto for speed. */
   hashText?: (text: string) => string;
+  /**
+   * Heads kept outside the log (a backup's header, `--backup`): each entry
+   * `seq` of `deviceId` must be in the file with that `hash`, so a log cut
+   * or rewritten since that backup fails even without the server.
+   */
+  anchors?: readonly AuditCheckpoint[];
 }
 
 /** A file that verified. */
@@ -70,7 +76,7 @@ export async function verifyAuditCsv(chunks: AsyncIterable<string> | Iterable<st
   const hashText = options.hashText ?? sha256Hex;
   const verifier = new AuditChainVerifier({
     contiguous: options.contiguous ?? !(manifest?.filtered ?? false),
-    expectedHeads: manifest ? manifestCheckpoints(manifest) : [],
+    expectedHeads: [...(manifest ? manifestCheckpoints(manifest) : []), ...(options.anchors ?? [])],
     hashText,
   });
   // A filtered export must hold only rows its filter selects.

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { backupRecipientSchema, type BackupRecipient } from '../backup';
+import { backupKeyMetaKey, backupKeyRowSchema, type BackupKeyRow, type BackupRecipient } from '../backup';
 import type { TimedeskDb } from '../db';
 import { newId } from '../model';
 
@@ -15,21 +15,9 @@ import { newId } from '../model';
  *   rebuilt from a backup keeps encrypting to the same passphrase.
  */
 export const clinicIdentityKey = 'clinic-identity';
-export const backupKeyKey = 'backup-key';
+export const backupKeyKey = backupKeyMetaKey;
 
 const identitySchema = z.object({ key: z.literal(clinicIdentityKey), clinicId: z.string().min(1) });
-
-/** The stored backup key row. */
-export const backupKeyRowSchema = z.object({
-  key: z.literal(backupKeyKey),
-  recipient: backupRecipientSchema,
-  /** When it was set (UTC instant) and by whom (staff id). */
-  setAt: z.string(),
-  setBy: z.string(),
-});
-
-/** See {@link backupKeyRowSchema}. */
-export type BackupKeyRow = z.infer<typeof backupKeyRowSchema>;
 
 const enrollmentSchema = z.object({ key: z.literal('enrollment'), clinicId: z.string().min(1) });
 

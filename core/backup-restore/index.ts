@@ -15,5 +15,5 @@ export { BackupLedger, keptRuns } from './backup-ledger';
 export type { BackupRun, TargetOutcome } from './backup-ledger';
 export type { BackupTarget, PendingBackupFile } from './backup-target';
 export { MemoryTarget, slicesOf } from './memory-target';
-export { backupKeyKey, backupKeyRowSchema, clinicIdentityKey, ensureClinicIdentity, readBackupKey, readBackupRecipient, readClinicIdentity } from './desk-backup-settings';
-export type { BackupKeyRow } from './desk-backup-settings';
+export { backupKeyKey, clinicIdentityKey, ensureClinicIdentity, readBackupKey, readBackupRecipient, readClinicIdentity } from './desk-backup-settings';
+export { readScheduleFacts, defaultOpeningTime } from './schedule-facts';

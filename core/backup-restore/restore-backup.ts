@@ -77,9 +77,10 @@ export interface RestoreOptions {
   /**
    * Backs up the current database before it is replaced (runBackup with kind
    * `before-restore`); must resolve only once that copy verified. Not called
-   * on a desk that holds no clinic.
+   * on a desk that holds no clinic. Gets the file's header: a desk with no
+   * backup passphrase of its own encrypts the copy to the file's key.
    */
-  safetyBackup: () => Promise<void>;
+  safetyBackup: (header: BackupHeader) => Promise<void>;
   /**
    * For a backup of a desk enrolled with a sync server: reads what the server
    * holds of this device after the backup (core/sync `fetchDeviceHistory`
@@ -202,7 +203,7 @@ export async function restoreBackup(options: RestoreOptions): Promise<{ header: 
     }
   }
 
-  if (await deskIsSetUp(db)) await options.safetyBackup();
+  if (await deskIsSetUp(db)) await options.safetyBackup(header);
 
   // Pass 2: the file's rows, checked again as they stream.
   const pass2 = new ContentsCheck(header);

@@ -178,3 +178,24 @@ function equalBytes(a: Uint8Array, b: Uint8Array): boolean {
   for (let index = 0; index < a.length; index += 1) difference |= a[index]! ^ b[index]!;
   return difference === 0;
 }
+
+/** The `meta` key of the desk's backup key row. */
+export const backupKeyMetaKey = 'backup-key';
+
+/**
+ * The desk's backup key row (`meta`, never synced): the public half of the
+ * backup passphrase, which automatic backups encrypt to. Restored with the
+ * data, so a desk rebuilt from a backup keeps encrypting to the same passphrase.
+ *
+ * @example backupKeyRowSchema.parse(await db.meta.get('backup-key')).recipient.publicKey
+ */
+export const backupKeyRowSchema = z.object({
+  key: z.literal(backupKeyMetaKey),
+  recipient: backupRecipientSchema,
+  /** When it was set (UTC instant) and by whom (staff id). */
+  setAt: z.string(),
+  setBy: z.string(),
+});
+
+/** See {@link backupKeyRowSchema}. */
+export type BackupKeyRow = z.infer<typeof backupKeyRowSchema>;

@@ -6,6 +6,8 @@
 export { BackupError, backupProblemCodes, isBackupProblem } from './backup-error';
 export type { BackupProblem, BackupProblemCode } from './backup-error';
 export {
+  backupKeyMetaKey,
+  backupKeyRowSchema,
   backupRecipientSchema,
   createBackupRecipient,
   defaultKdf,
@@ -16,7 +18,7 @@ export {
   passphraseMatches,
   recipientKeyId,
 } from './backup-key';
-export type { BackupRecipient, FileKeyForWriting, KdfSettings } from './backup-key';
+export type { BackupKeyRow, BackupRecipient, FileKeyForWriting, KdfSettings } from './backup-key';
 export { backupFormatVersion, backupHeaderSchema, backupKinds, sameClinic, summarizeHeader } from './backup-header';
 export type { BackupAuditHead, BackupHeader, BackupKind, BackupSummary } from './backup-header';
 export { BackupWriter, backupMark, decryptBackupSegments, readBackupHeader } from './backup-file';

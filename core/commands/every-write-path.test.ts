@@ -44,6 +44,9 @@ const casesFor = ({ booked, arrived, seriesId }: Ids): Case[] => [
   // The settings row lives in `meta` too: its counters are the second meta write.
   { name: 'conflict/resolve', args: { conflictId: 'cf_1', action: 'kept-both', reason: 'Two-person visit' }, session: manager },
   { name: 'clinic/save-settings', args: { idleLockMinutes: 10 }, session: admin, metaWrites: 2 },
+  // The backup key row lives in `meta` too.
+  { name: 'backup/set-passphrase', args: { recipient: { kdf: { name: 'scrypt', N: 2 ** 17, r: 8, p: 1 }, salt: '0'.repeat(32), publicKey: 'a'.repeat(64) } }, session: admin, metaWrites: 2 },
+  { name: 'backup/record', args: { kind: 'scheduled', createdAt: '2026-01-02T12:00:00.000Z', outcome: 'verified', rows: 42, targets: [{ target: 'app-data', outcome: 'verified' }] }, session: admin },
 ];
 
 /** The clinic fixture plus a booked appointment, one marked arrived, a weekly series on Room 1 and an open double-booking conflict. */

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { appointmentCommands } from './appointment-commands';
+import { backupCommands } from './backup-commands';
 import { clinicCommands } from './clinic-commands';
 import { daySheetCommands } from './day-sheet-commands';
 import type { CommandResult } from './command-result';
@@ -25,6 +26,7 @@ export const commandHandlers = {
   ...conflictCommands,
   ...clinicCommands,
   ...daySheetCommands,
+  ...backupCommands,
 };
 
 /** The command map's type. */

@@ -1,5 +1,6 @@
 import { useNeedsFirstRun } from '../data/useNeedsFirstRun';
 import { AuditChainBanner } from './AuditChainBanner';
+import { useAutomaticBackups } from '../backup/useAutomaticBackups';
 import { Desk } from './Desk';
 import { FirstRun } from '../first-run/FirstRun';
 import { text } from '../i18n';
@@ -17,6 +18,7 @@ export function App() {
   const needsFirstRun = useNeedsFirstRun();
   const staff = useSession((state) => state.staff);
   const locked = useSession((state) => state.locked);
+  useAutomaticBackups(needsFirstRun === false && !settingUp);
   return (
     <>
       <AuditChainBanner />

@@ -2,6 +2,8 @@ import { AppointmentDialog } from '../appointment-dialog/AppointmentDialog';
 import { useAppointmentDialog } from '../appointment-dialog/appointment-dialog-store';
 import { Administration } from '../admin/Administration';
 import { AuditViewer } from '../audit-viewer/AuditViewer';
+import { BackupScreen } from '../backup/BackupScreen';
+import { BackupWarning } from '../backup/BackupWarning';
 import { NeedsAttention } from '../needs-attention/NeedsAttention';
 import { SyncSettings } from '../sync/SyncSettings';
 import { DayView } from '../day-view/DayView';
@@ -29,7 +31,8 @@ export function Desk() {
     <div className="desk">
       <DeskNavigation />
       <main className="desk-main">
-        {screen === 'admin' ? <Administration /> : screen === 'audit' ? <AuditViewer /> : screen === 'sync' ? <SyncSettings /> : screen === 'attention' ? <NeedsAttention /> : <DayView />}
+        {screen === 'day' ? <BackupWarning /> : null}
+        {screen === 'admin' ? <Administration /> : screen === 'audit' ? <AuditViewer /> : screen === 'sync' ? <SyncSettings /> : screen === 'attention' ? <NeedsAttention /> : screen === 'backups' ? <BackupScreen /> : <DayView />}
       </main>
       <NoticeBar />
       <StatusBar />

@@ -15,6 +15,7 @@ import { LocalePicker } from '../zone-locale/LocalePicker';
 import { currentZoneName } from '../zone-locale/zone-choices';
 import { ZonePicker } from '../zone-locale/ZonePicker';
 import { JoinClinic } from './JoinClinic';
+import { RestoreInstead } from '../backup/RestoreInstead';
 import { hasPendingJoin } from './pending-join';
 
 const formFields = ['clinicName', 'timeZone', 'locale', 'adminDisplayName', 'adminUsername', 'passphrase', 'passphraseAgain', 'providerNames', 'roomNames'];
@@ -173,6 +174,7 @@ export function FirstRun() {
           {busy ? text.firstRun.submitting : text.firstRun.problems(Object.keys(errors).length)}
         </p>
       </form>
+      <RestoreInstead />
     </main>
   );
 }

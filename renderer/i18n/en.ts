@@ -2,6 +2,7 @@ import type { AuditAction, AuditChainProblem, AuditOutcome } from '../../core/au
 import type { ConflictKind } from '../../core/overlap';
 import type { AppointmentStatus, ResourceKind, StaffRole } from '../../core/model';
 import type { ValidationCode } from '../../core/validation';
+import { backupMessages } from './en-backup';
 
 /**
  * Every word the front desk reads, in one place so the app can be
@@ -723,7 +724,9 @@ export const en = {
     audit: 'Audit log',
     sync: 'Sync',
     needsAttention: 'Needs attention',
+    backups: 'Backups',
   },
+  backup: backupMessages,
 };
 
 /** The shape every translation has. */

@@ -26,6 +26,7 @@ export function DeskNavigation() {
     { screen: 'audit', label: text.nav.audit },
     { screen: 'sync', label: text.nav.sync },
     { screen: 'attention', label: text.nav.needsAttention },
+    { screen: 'backups', label: text.nav.backups },
   ];
   return (
     <nav className="desk-nav" aria-label={text.nav.label}>
