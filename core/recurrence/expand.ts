@@ -5,6 +5,7 @@ import { instantToLocalMs, localMsToInstant, localMsToWallTime, parseWallTime, w
 import { checkWindow, type ExpandWindow } from './expand-window';
 import { ruleNeverMatches } from './never-matches';
 import { parseRrule, type Frequency, type ParsedRule } from './rrule-text';
+import { skipAhead, type SkipAhead } from './skip-ahead';
 
 /** What to expand: a rule anchored at a wall time in an IANA zone. */
 export interface RuleSpec {
@@ -65,20 +66,20 @@ const rruleFrequency: Record<Frequency, number> = {
  * never consults a zone (neither the host's nor the series'). UNTIL and COUNT
  * are left out: expandRule applies them itself (see README).
  */
-function floatingOptions(rule: ParsedRule, dtstartLocalMs: number): Partial<Options> {
+function floatingOptions(rule: ParsedRule, dtstartLocalMs: number, skip: SkipAhead | null): Partial<Options> {
   return {
     freq: rruleFrequency[rule.freq],
-    dtstart: new Date(dtstartLocalMs),
+    dtstart: new Date(skip?.startLocalMs ?? dtstartLocalMs),
     interval: rule.interval,
     wkst: rule.wkst,
     bysecond: rule.bySecond ?? null,
     byminute: rule.byMinute ?? null,
     byhour: rule.byHour ?? null,
-    byweekday: rule.byDay?.map((day) => new Weekday(day.weekday, day.nth)) ?? null,
-    bymonthday: rule.byMonthDay ?? null,
+    byweekday: rule.byDay?.map((day) => new Weekday(day.weekday, day.nth)) ?? skip?.byWeekday ?? null,
+    bymonthday: rule.byMonthDay ?? skip?.byMonthDay ?? null,
     byyearday: rule.byYearDay ?? null,
     byweekno: rule.byWeekNo ?? null,
-    bymonth: rule.byMonth ?? null,
+    bymonth: skip?.byMonth ?? rule.byMonth ?? null,
     bysetpos: rule.bySetPos ?? null,
     tzid: null,
   };
@@ -113,6 +114,19 @@ function format(instant: number, zone: IANAZone): Occurrence {
  * //  { local: '2025-03-09T03:30:00', utc: '2025-03-09T07:30:00.000Z' }]  // 02:30 does not exist that day
  */
 export function expandRule(spec: RuleSpec, window?: ExpandWindow): Occurrence[] {
+  const instants = expandRuleMs(spec, window);
+  const zone = zoneFor(spec.tzid, 'tzid');
+  return instants.map((instant) => format(instant, zone));
+}
+
+/**
+ * {@link expandRule} with each occurrence as its instant in epoch ms, for
+ * callers that do arithmetic on many rules at once (core/schedule's
+ * availability) and would only parse the strings back.
+ *
+ * @example expandRuleMs({ dtstart: '2025-03-07T02:30', tzid: 'America/New_York', rrule: 'FREQ=DAILY;COUNT=1' }) // [Date.parse('2025-03-07T07:30:00Z')]
+ */
+export function expandRuleMs(spec: RuleSpec, window?: ExpandWindow): number[] {
   if (typeof spec !== 'object' || spec === null) throw new ValidationError('required', 'spec', 'A rule needs dtstart, tzid and rrule.');
   const zone = zoneFor(spec.tzid, 'tzid');
   const dtstartParts = parseWallTime(spec.dtstart, 'dtstart');
@@ -164,7 +178,8 @@ export function expandRule(spec: RuleSpec, window?: ExpandWindow): Occurrence[] 
   consider(dtstartInstant);
   generated = 1;
   if (generated < count && !ruleNeverMatches(rule, dtstartParts)) {
-    const rrule = new RRule(floatingOptions(rule, dtstartLocal), true);
+    // Far from DTSTART, start rrule.js at a later period of the same phase (skip-ahead.ts).
+    const rrule = new RRule(floatingOptions(rule, dtstartLocal, skipAhead(rule, dtstartLocal, skipBeforeLocal)), true);
     let previousLocal = dtstartLocal;
     rrule.all((date) => {
       const local = date.getTime();
@@ -187,14 +202,14 @@ export function expandRule(spec: RuleSpec, window?: ExpandWindow): Occurrence[] 
   for (const local of rdateLocals) consider(localMsToInstant(local, zone));
 
   instants.sort((a, b) => a - b);
-  const result: Occurrence[] = [];
+  const result: number[] = [];
   let previous = Number.NaN;
   for (const instant of instants) {
     if (instant === previous) continue;
     previous = instant;
     if (result.length >= limit) break;
     if (result.length >= MAX_OCCURRENCES) tooMany(`This expansion has more than ${MAX_OCCURRENCES} occurrences; narrow the window or set window.limit.`);
-    result.push(format(instant, zone));
+    result.push(instant);
   }
   return result;
 }
