@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import { createClinic, issueEnrollmentCode, revokeDevice } from './accounts/clinic-admin';
+import { currentSchemaVersion } from '../core/db/schema';
 import { buildServer } from './app';
 import type { ServerLimits } from './app';
 import { openSqliteStorage } from './storage/sqlite-storage';
@@ -39,7 +40,7 @@ function push(token: string | undefined, payload: unknown) {
 }
 
 function pull(token: string, after = '0') {
-  return app.inject({ method: 'GET', url: `/v1/sync/pull?after=${after}`, headers: { authorization: `Bearer ${token}` } });
+  return app.inject({ method: 'GET', url: `/v1/sync/pull?after=${after}&schema=${currentSchemaVersion}`, headers: { authorization: `Bearer ${token}` } });
 }
 
 describe('GET /v1/health', () => {
@@ -125,7 +126,7 @@ describe('request validation and limits', () => {
     const json = await app.inject({ method: 'POST', url: '/v1/sync/push', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, payload: '{"deviceId":' });
     expect(json.statusCode).toBe(400);
     expect(json.json()).toMatchObject({ error: { code: 'invalid-json', field: 'body' } });
-    const limit = await app.inject({ method: 'GET', url: '/v1/sync/pull?limit=5000', headers: { authorization: `Bearer ${token}` } });
+    const limit = await app.inject({ method: 'GET', url: `/v1/sync/pull?limit=5000&schema=${currentSchemaVersion}`, headers: { authorization: `Bearer ${token}` } });
     expect(limit.statusCode).toBe(400);
     expect(limit.json()).toMatchObject({ error: { field: 'limit' } });
   });

@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { currentSchemaVersion } from '../core/db/schema';
 import { createClinic, issueEnrollmentCode } from './accounts/clinic-admin';
 import { openSqliteStorage } from './storage/sqlite-storage';
 import { mutation, patientRecord } from './sync/push-fixtures';
@@ -77,7 +78,7 @@ async function pullEverything(base: string, token: string): Promise<{ change: nu
   const all: { change: number; id: string }[] = [];
   let after = '0';
   for (;;) {
-    const response = await fetch(`${base}/v1/sync/pull?after=${after}&limit=1000`, { headers: { authorization: `Bearer ${token}` } });
+    const response = await fetch(`${base}/v1/sync/pull?after=${after}&limit=1000&schema=${currentSchemaVersion}`, { headers: { authorization: `Bearer ${token}` } });
     const page = (await response.json()) as { changes: { change: number; id: string }[]; nextCursor: string; hasMore: boolean };
     all.push(...page.changes);
     after = page.nextCursor;

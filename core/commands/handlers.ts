@@ -8,6 +8,7 @@ import type { CommandDefinition } from './define-command';
 import { patientCommands } from './patient-commands';
 import { runCommand } from './run-command';
 import type { CommandEnvironment } from './run-command';
+import { scheduleCommands } from './schedule-commands';
 import { seriesCommands } from './series-commands';
 import type { CommandSession } from './session';
 import { setupCommands } from './setup-commands';
@@ -22,6 +23,7 @@ export const commandHandlers = {
   ...seriesCommands,
   ...patientCommands,
   ...setupCommands,
+  ...scheduleCommands,
   ...conflictCommands,
   ...clinicCommands,
   ...daySheetCommands,

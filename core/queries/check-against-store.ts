@@ -6,6 +6,7 @@ import { checkBooking } from '../overlap';
 import type { BookingCheckResult, ExistingBooking } from '../overlap';
 import { expandSeries } from '../recurrence';
 import { ValidationError } from '../validation';
+import { readSchedule } from './schedule-reads';
 
 /** One booking to check: an appointment or a series occurrence, epoch ms, half-open `[start, end)`. */
 export interface Candidate {
@@ -32,7 +33,7 @@ export interface CheckExclusions {
  * at most 24 h, so the range starts a day earlier); the patient's own
  * appointments in that span (`[patientId+start]`); the series on those
  * resources or that patient, expanded over the candidates' span with their
- * exceptions; those resources' hours and the closures.
+ * exceptions; those resources' schedule blocks and the closures (`readSchedule`).
  *
  * The one booking check of the desk: the write commands call it inside
  * their transaction (core/commands `checkCandidates`) and the dialog's dry
@@ -98,13 +99,12 @@ export async function checkAgainstStore(
   }
 
   const existing: ExistingBooking[] = [...stored.values()].filter((row) => !(row.seriesId !== undefined && excluded.has(row.seriesId)));
-  const availability = await db.availability.where('resourceId').anyOf(resourceIds).toArray();
-  const closures = (await db.closures.toArray()).filter((closure) => closure.resourceId === null || resourceIds.includes(closure.resourceId));
+  const { blocks, closures } = await readSchedule(db, { resourceIds, from: spanStart, to: spanEnd });
   return checkBooking({
     candidates,
     existing: [...existing, ...occurrences, ...(exclusions.extraExisting ?? [])],
     resources: resources as NonNullable<(typeof resources)[number]>[],
-    availability,
+    schedule: blocks,
     closures,
     clinicTimeZone,
   });

@@ -127,6 +127,31 @@ export function expandRule(spec: RuleSpec, window?: ExpandWindow): Occurrence[] 
  * @example expandRuleMs({ dtstart: '2025-03-07T02:30', tzid: 'America/New_York', rrule: 'FREQ=DAILY;COUNT=1' }) // [Date.parse('2025-03-07T07:30:00Z')]
  */
 export function expandRuleMs(spec: RuleSpec, window?: ExpandWindow): number[] {
+  return expandRuleWall(spec, window).map((occurrence) => occurrence.instant);
+}
+
+/** One occurrence as numbers: its instant and the wall time the rule named, before the gap policy moved it. */
+export interface WallOccurrence {
+  /** Epoch ms. */
+  instant: number;
+  /**
+   * The rule's own wall time as "local ms" (wall time read as UTC): 02:30 on a
+   * spring-forward day stays 02:30 here although the instant reads 03:30, so
+   * a caller can add wall-clock lengths to what the rule meant.
+   */
+  nominalLocalMs: number;
+}
+
+/**
+ * {@link expandRule} as numbers: each occurrence's instant and the nominal
+ * wall time the rule generated (see {@link WallOccurrence}). Two wall times
+ * that resolve to one instant (a gap time and the real time after it) are
+ * one occurrence, the earlier wall time kept.
+ *
+ * @example expandRuleWall({ dtstart: '2025-03-09T02:30', tzid: 'America/New_York', rrule: 'FREQ=DAILY;COUNT=1' })
+ * // [{ instant: Date.parse('2025-03-09T07:30:00Z'), nominalLocalMs: Date.UTC(2025, 2, 9, 2, 30) }]
+ */
+export function expandRuleWall(spec: RuleSpec, window?: ExpandWindow): WallOccurrence[] {
   if (typeof spec !== 'object' || spec === null) throw new ValidationError('required', 'spec', 'A rule needs dtstart, tzid and rrule.');
   const zone = zoneFor(spec.tzid, 'tzid');
   const dtstartParts = parseWallTime(spec.dtstart, 'dtstart');
@@ -155,14 +180,17 @@ export function expandRuleMs(spec: RuleSpec, window?: ExpandWindow): number[] {
   const skipBeforeLocal = from - offsetSlackMs;
   const stopLocal = Math.min(untilLocal, untilInstant + offsetSlackMs, to + offsetSlackMs);
   const instants: number[] = [];
+  const nominal = new Map<number, number>();
   // Once `limit` distinct instants are kept, nothing generated a safe distance past the latest of them can be earlier.
   let limitReachedAt = Infinity;
   let nextCapCheck = MAX_OCCURRENCES;
   let generated = 0;
 
-  const consider = (instant: number) => {
+  const consider = (instant: number, local: number) => {
     if (instant > untilInstant || instant < from || instant >= to || exdateInstants.has(instant)) return;
     instants.push(instant);
+    const known = nominal.get(instant);
+    if (known === undefined || local < known) nominal.set(instant, local);
     if (limitReachedAt === Infinity && instants.length >= limit && new Set(instants).size >= limit) {
       limitReachedAt = instants.reduce((latest, value) => Math.max(latest, value), -Infinity);
     }
@@ -175,7 +203,7 @@ export function expandRuleMs(spec: RuleSpec, window?: ExpandWindow): number[] {
   };
 
   // RFC 5545 §3.8.5.3: DTSTART is always the first instance and counts towards COUNT, matching the rule or not.
-  consider(dtstartInstant);
+  consider(dtstartInstant, dtstartLocal);
   generated = 1;
   if (generated < count && !ruleNeverMatches(rule, dtstartParts)) {
     // Far from DTSTART, start rrule.js at a later period of the same phase (skip-ahead.ts).
@@ -195,21 +223,21 @@ export function expandRuleMs(spec: RuleSpec, window?: ExpandWindow): number[] {
         tooMany(`Reaching this window means stepping through more than ${MAX_SCANNED_OCCURRENCES} occurrences; start the series closer to the window.`);
       }
       // Well before the window it still counts towards COUNT, but needs no zone lookup.
-      if (local >= skipBeforeLocal) consider(localMsToInstant(local, zone));
+      if (local >= skipBeforeLocal) consider(localMsToInstant(local, zone), local);
       return generated < count;
     });
   }
-  for (const local of rdateLocals) consider(localMsToInstant(local, zone));
+  for (const local of rdateLocals) consider(localMsToInstant(local, zone), local);
 
   instants.sort((a, b) => a - b);
-  const result: number[] = [];
+  const result: WallOccurrence[] = [];
   let previous = Number.NaN;
   for (const instant of instants) {
     if (instant === previous) continue;
     previous = instant;
     if (result.length >= limit) break;
     if (result.length >= MAX_OCCURRENCES) tooMany(`This expansion has more than ${MAX_OCCURRENCES} occurrences; narrow the window or set window.limit.`);
-    result.push(instant);
+    result.push({ instant, nominalLocalMs: nominal.get(instant) as number });
   }
   return result;
 }

@@ -70,6 +70,10 @@ export const validationCodes = [
   'not-permitted',
   'too-short',
   'nothing-to-cancel',
+  'zero-length',
+  'end-required',
+  'inactive-resource',
+  'block-too-long',
 ] as const;
 
 export type ValidationCode = (typeof validationCodes)[number];

@@ -45,6 +45,10 @@ const validation: Record<ValidationCode, (label: string) => string> = {
   'not-permitted': () => 'Your role does not allow this. Ask a manager or admin.',
   'too-short': (label) => `${label} is too short.`,
   'nothing-to-cancel': () => 'Every visit of this series has already started or is cancelled; there is nothing left to cancel.',
+  'zero-length': (label) => `${label} is the same as the start: the block would have no length.`,
+  'end-required': () => 'Repeating leave needs an end: a number of times or a last date.',
+  'inactive-resource': (label) => `${label} is switched off; switch it on again before changing its schedule.`,
+  'block-too-long': () => 'A shift, break or change of hours lasts at most 24 hours, a blockout 31 days, leave 366 days.',
 };
 
 const statuses: Record<AppointmentStatus, string> = {

@@ -1,6 +1,15 @@
 import { z } from 'zod';
 import { idSchema, parseWith } from '../../core';
+import { scheduleDisplacedConflictSchema } from '../../core/sync/schedule-displaced-conflict';
 import { concurrentEditRecordSchema } from './concurrent-edit-record';
+
+/**
+ * Booked visits a desk's schedule change left outside the hours (issue 12):
+ * made by that desk with the change, resolved by any desk once each visit is
+ * moved or cancelled. core's schema (the one desks parse it with), without
+ * the desk-side `version`.
+ */
+export const scheduleDisplacedRecordSchema = scheduleDisplacedConflictSchema.omit({ version: true });
 
 /**
  * A double booking the server found: both appointments are kept, the later
@@ -24,12 +33,13 @@ export const doubleBookingRecordSchema = z.object({
 });
 
 /**
- * Any conflict record the server stores: a double booking, or two desks'
- * concurrent edits of one record (concurrent-edit-record.ts).
+ * Any conflict record the server stores: a double booking, two desks'
+ * concurrent edits of one record (concurrent-edit-record.ts), or the visits
+ * a schedule change displaced.
  *
  * @example conflictRecordSchema.parse(record).kind // 'double-booking' | 'concurrent-edit'
  */
-export const conflictRecordSchema = z.discriminatedUnion('kind', [doubleBookingRecordSchema, concurrentEditRecordSchema]);
+export const conflictRecordSchema = z.discriminatedUnion('kind', [doubleBookingRecordSchema, concurrentEditRecordSchema, scheduleDisplacedRecordSchema]);
 
 /** A conflict record; see {@link conflictRecordSchema}. */
 export type ConflictRecord = z.infer<typeof conflictRecordSchema>;
