@@ -19,7 +19,10 @@ export interface DisplacedVisit {
    */
   state: 'outside' | 'moved' | 'cancelled' | 'under-way';
   /** The visit as it is now, when it still exists. */
-  booking?: Pick<Appointment, 'patientId' | 'resourceIds' | 'start' | 'end' | 'wallStart' | 'timeZone' | 'durationMinutes' | 'status'> & { seriesId?: string | undefined; originalStart?: string | undefined };
+  booking?: Pick<Appointment, 'patientId' | 'resourceIds' | 'start' | 'end' | 'wallStart' | 'timeZone' | 'durationMinutes' | 'status' | 'visitReason' | 'notes'> & {
+    seriesId?: string | undefined;
+    originalStart?: string | undefined;
+  };
 }
 
 const minuteMs = 60_000;
@@ -71,13 +74,13 @@ async function currentBooking(db: TimedeskDb, id: string): Promise<DisplacedVisi
   const exception = (await db.seriesExceptions.where('seriesId').equals(seriesId).toArray()).find(
     (row) => wallTimeToInstant(row.originalStart, series.timeZone, 'originalStart') === originalInstant,
   );
-  const common = { patientId: series.patientId, seriesId, originalStart };
+  const common = { patientId: series.patientId, seriesId, originalStart, visitReason: series.visitReason, notes: series.notes };
   if (exception?.kind === 'cancelled') {
     return { ...common, resourceIds: series.resourceIds, start: msToInstant(originalInstant), end: msToInstant(originalInstant + series.durationMinutes * minuteMs), wallStart: originalStart, timeZone: series.timeZone, durationMinutes: series.durationMinutes, status: 'cancelled' };
   }
   if (exception?.kind === 'moved') {
     const start = wallTimeToInstant(exception.wallStart, exception.timeZone, 'wallStart');
-    return { ...common, resourceIds: exception.resourceIds, start: msToInstant(start), end: msToInstant(start + exception.durationMinutes * minuteMs), wallStart: exception.wallStart, timeZone: exception.timeZone, durationMinutes: exception.durationMinutes, status: 'booked' };
+    return { ...common, visitReason: exception.visitReason, notes: exception.notes, resourceIds: exception.resourceIds, start: msToInstant(start), end: msToInstant(start + exception.durationMinutes * minuteMs), wallStart: exception.wallStart, timeZone: exception.timeZone, durationMinutes: exception.durationMinutes, status: 'booked' };
   }
   const occurrence = findRuleOccurrence(ruleSpecOf(series), originalStart, 'bookings');
   if (!occurrence) return undefined;

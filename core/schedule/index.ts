@@ -22,3 +22,5 @@ export { scheduleBlockDraftSchema, blockFromDraft } from './block-draft';
 export type { ScheduleBlockDraft, BlockContext } from './block-draft';
 export { endBlockAfter } from './end-block';
 export type { EndedBlock } from './end-block';
+export { scheduleMarks } from './schedule-marks';
+export type { ScheduleMark } from './schedule-marks';

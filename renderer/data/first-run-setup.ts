@@ -6,6 +6,7 @@ import type { StaffMember } from '../../core/model';
 import { ValidationError } from '../../core/validation';
 import type { ValidationProblem } from '../../core/validation';
 import { randomId } from './app-database';
+import { weekdayHours } from '../schedule/starting-hours';
 import { loadSampleClinic } from './sample-clinic';
 import type { AppData } from './app-database';
 
@@ -28,8 +29,6 @@ export interface FirstRunInput {
 /** A refusal from setup: a field problem, or a command error from the engine. */
 export type FirstRunResult = { ok: true; admin: StaffMember } | { ok: false; error: ValidationProblem | CommandError };
 
-/** Mon–Fri 09:00–17:00: the hours each new resource starts with, so the day view shows working hours at once. */
-const startingHours = [1, 2, 3, 4, 5].map((weekday) => ({ weekday, start: '09:00', end: '17:00', kind: 'working' as const }));
 
 const localeSchema = z.string().superRefine((text, context) => {
   try {
@@ -141,10 +140,9 @@ export async function setUpClinic(data: AppData, input: FirstRunInput, onProgres
   for (const resource of resources) {
     const saved = await data.commands.run('resource/save', { ...resource, timeZone: form.timeZone }, session);
     if (!saved.ok) return saved;
-    for (const hours of startingHours) {
-      const rule = await data.commands.run('availability/save', { ...hours, id: randomId(), resourceId: saved.value.id }, session);
-      if (!rule.ok) return rule;
-    }
+    // Mon–Fri 09:00–17:00, so the day view shows working hours at once.
+    const hours = await data.commands.run('schedule/save-block', { block: { ...weekdayHours(saved.value.id, form.timeZone, data.auth.clock(), '09:00', '17:00'), id: randomId() } }, session);
+    if (!hours.ok) return hours;
   }
   return { ok: true, admin };
 }

@@ -2,6 +2,7 @@ import type { CommandSession } from '../../core/commands';
 import type { CalendarDate } from '../../core/model';
 import { wallTimeToInstant } from '../../core/time';
 import { addDays, isoWeekday, todayIn, wallTimeAt } from '../dates/calendar-dates';
+import { weekdayHours } from '../schedule/starting-hours';
 import type { AppData } from './app-database';
 
 /**
@@ -110,10 +111,8 @@ export async function loadSampleClinic(data: AppData, session: CommandSession, o
   const saveResource = async (kind: 'provider' | 'room', name: string): Promise<string> => {
     const saved = await run('resource/save', { kind, name, timeZone }, session);
     if (!saved.ok) throw new Error(`The sample resource ${name} was refused: ${saved.error.message}`);
-    for (let weekday = 1; weekday <= 5; weekday += 1) {
-      await run('availability/save', { id: data.auth.newId(), resourceId: saved.value.id, weekday, start: '08:00', end: '17:00', kind: 'working' }, session);
-      await run('availability/save', { id: data.auth.newId(), resourceId: saved.value.id, weekday, start: '12:00', end: '13:00', kind: 'break' }, session);
-    }
+    await run('schedule/save-block', { block: { ...weekdayHours(saved.value.id, timeZone, options.now, '08:00', '17:00'), id: data.auth.newId() } }, session);
+    await run('schedule/save-block', { block: { ...weekdayHours(saved.value.id, timeZone, options.now, '12:00', '13:00', 'break'), id: data.auth.newId(), label: 'Lunch' } }, session);
     tick();
     return saved.value.id;
   };
