@@ -40,9 +40,14 @@ export default tseslint.config(
               message: 'core/ is the engine: it may not import the UI, the shell, the server or tests.',
             },
             {
-              target: ['./core/model', './core/recurrence', './core/overlap', './core/validation', './core/time', './core/audit', './core/backup'],
+              target: ['./core/model', './core/recurrence', './core/overlap', './core/schedule', './core/validation', './core/time', './core/audit', './core/backup'],
               from: ['./core/db', './core/commands', './core/sync'],
               message: 'Pure engine modules may not import storage or sync (they run without IndexedDB).',
+            },
+            {
+              target: './core/schedule',
+              from: ['./core/overlap', './core/queries'],
+              message: 'core/schedule is below the booking check: core/overlap imports it, never the other way.',
             },
             {
               target: './renderer',

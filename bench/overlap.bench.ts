@@ -4,6 +4,7 @@
  * All data is generated from a fixed seed so runs are comparable.
  */
 import { checkBooking, findOverlaps } from '../core/overlap';
+import type { ScheduleBlock } from '../core/model';
 import type { BookingCheckInput, BookingInterval, ExistingBooking, OverlapItem } from '../core/overlap';
 
 const minuteMs = 60_000;
@@ -124,11 +125,20 @@ function bookingInput(): BookingCheckInput {
     candidates,
     existing,
     resources: resourceIds.map((id) => ({ id, kind: id.startsWith('room') ? 'room' : 'provider', timeZone: 'Europe/London' })),
-    availability: resourceIds.flatMap((resourceId) =>
-      [1, 2, 3, 4, 5].flatMap((weekday) => [
-        { resourceId, weekday, start: '08:00', end: '18:00', kind: 'working' as const },
-        { resourceId, weekday, start: '12:30', end: '13:00', kind: 'break' as const },
-      ]),
+    schedule: resourceIds.flatMap((resourceId): ScheduleBlock[] =>
+      (['working', 'break'] as const).map((kind) => ({
+        id: `${resourceId}-${kind}`,
+        resourceId,
+        kind,
+        timeZone: 'Europe/London',
+        wallStart: kind === 'working' ? '2025-01-06T08:00:00' : '2025-01-06T12:30:00',
+        wallEnd: kind === 'working' ? '2025-01-06T18:00:00' : '2025-01-06T13:00:00',
+        rrule: 'FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR',
+        exdates: [],
+        version: 0,
+        createdAt: '2025-01-01T00:00:00.000Z',
+        updatedAt: '2025-01-01T00:00:00.000Z',
+      })),
     ),
     closures: [
       { resourceId: null, startDate: '2025-05-05', endDate: '2025-05-05', reason: 'Bank holiday' },

@@ -190,7 +190,7 @@ async function seriesBench(): Promise<void> {
       const start = Date.UTC(2026, 0, 5, 13, 30) + week * 7 * dayMs;
       return { id: `c${week}`, start, end: start + 1_800_000, resourceIds: ['res-10'], patientId: 'p1' };
     });
-    checkBooking({ candidates, existing, resources: await db.resources.toArray(), availability: [], closures: [], clinicTimeZone: 'America/New_York' });
+    checkBooking({ candidates, existing, resources: await db.resources.toArray(), schedule: [], closures: [], clinicTimeZone: 'America/New_York' });
     baseline.push(performance.now() - started);
   }
   const naive = stats(baseline);

@@ -16,7 +16,7 @@
  *    the same batches.
  */
 import { createCommandRunner } from '../core/commands';
-import { appointmentDay, bookingRows, openTimedeskDb, readDevice, TimedeskDb } from '../core/db';
+import { appointmentDay, bookingRows, currentSchemaVersion, openTimedeskDb, readDevice, TimedeskDb } from '../core/db';
 import type { AppointmentRow, OutboxMutation } from '../core/db';
 import { countingBytes, freshStorage } from '../core/db/fake-database.fixture';
 import { applyPulledPage, pushOutbox } from '../core/sync';
@@ -48,9 +48,7 @@ async function bookingDesk(withCapture: boolean): Promise<{ book(index: number):
   const admin = { staffId: 'staff-admin', displayName: 'Alex Admin', role: 'admin' as const };
   await db.meta.put({ key: 'clinic', name: 'Bench', timeZone: 'America/New_York', locale: 'en-US', idleLockMinutes: 5 });
   await commands.run('resource/save', { id: 'dr-lee', kind: 'provider', name: 'Dr Lee', timeZone: 'America/New_York' }, admin);
-  for (let weekday = 1; weekday <= 5; weekday += 1) {
-    await commands.run('availability/save', { id: `hours-${weekday}`, resourceId: 'dr-lee', weekday, start: '00:00', end: '23:59', kind: 'working' }, admin);
-  }
+  await commands.run('schedule/save-block', { block: { id: 'hours', resourceId: 'dr-lee', kind: 'working', wallStart: '2025-01-06T00:00', wallEnd: '2025-01-06T23:59', rrule: 'FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR' } }, admin);
   return {
     async book(index) {
       await commands.run('patient/register', { id: `p${index}`, givenName: 'Pat', familyName: `N${index}`, dateOfBirth: '1990-01-01' }, deskFrontDesk);
@@ -126,7 +124,7 @@ async function pushBench(total: number): Promise<{ drain: number; baseline: numb
     const device = await readDevice(desk.db);
     const rows: OutboxMutation[] = Array.from({ length: total }, (_, index) => {
       const data = appointmentChange(index);
-      return { mutationId: `${name}-m${index}`, deviceId: device.deviceId, deviceSeq: index + 1, hlc: `h${index}`, name: 'appointment/book', args: {}, baseVersion: null, schemaVersion: 3, effects: [{ entity: 'appointment', id: data.id, op: 'put', data }] };
+      return { mutationId: `${name}-m${index}`, deviceId: device.deviceId, deviceSeq: index + 1, hlc: `h${index}`, name: 'appointment/book', args: {}, baseVersion: null, schemaVersion: currentSchemaVersion, effects: [{ entity: 'appointment', id: data.id, op: 'put', data }] };
     });
     await desk.db.outbox.bulkAdd(rows);
     return desk;

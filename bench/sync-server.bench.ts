@@ -241,7 +241,7 @@ const idlePulls = 200;
 
 async function pullOnce(base: string, token: string): Promise<number> {
   const started = performance.now();
-  const response = await fetch(`${base}/v1/sync/pull?after=0&limit=50`, { headers: { authorization: `Bearer ${token}` } });
+  const response = await fetch(`${base}/v1/sync/pull?after=0&limit=50&schema=${currentSchemaVersion}`, { headers: { authorization: `Bearer ${token}` } });
   if (response.status !== 200) throw new Error(`pull answered ${response.status}: ${await response.text()}`);
   const page = (await response.json()) as { changes: unknown[] };
   if (page.changes.length !== 50) throw new Error(`pull returned ${page.changes.length} changes, expected 50`);
@@ -377,7 +377,7 @@ async function runBackend(backend: Backend): Promise<Record<string, number>> {
     let after = '0';
     let pulled = 0;
     for (;;) {
-      const response = await fetch(`${base}/v1/sync/pull?after=${after}&limit=1000`, { headers: { authorization: `Bearer ${token}` } });
+      const response = await fetch(`${base}/v1/sync/pull?after=${after}&limit=1000&schema=${currentSchemaVersion}`, { headers: { authorization: `Bearer ${token}` } });
       const page = (await response.json()) as { changes: unknown[]; nextCursor: string; hasMore: boolean };
       pulled += page.changes.length;
       after = page.nextCursor;

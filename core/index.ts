@@ -7,4 +7,5 @@ export * from './time';
 export * from './recurrence';
 export * from './model';
 export * from './overlap';
+export * from './schedule';
 export * from './audit';

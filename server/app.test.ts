@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import { createClinic, issueEnrollmentCode, revokeDevice } from './accounts/clinic-admin';
+import { currentSchemaVersion } from '../core/db/schema';
 import { buildServer } from './app';
 import { serverLogger } from './http/logging';
 import type { ServerLimits } from './app';
@@ -40,7 +41,7 @@ function push(token: string | undefined, payload: unknown) {
 }
 
 function pull(token: string, after = '0') {
-  return app.inject({ method: 'GET', url: `/v1/sync/pull?after=${after}`, headers: { authorization: `Bearer ${token}` } });
+  return app.inject({ method: 'GET', url: `/v1/sync/pull?after=${after}&schema=${currentSchemaVersion}`, headers: { authorization: `Bearer ${token}` } });
 }
 
 describe('GET /v1/health', () => {
@@ -126,7 +127,7 @@ describe('request validation and limits', () => {
     const json = await app.inject({ method: 'POST', url: '/v1/sync/push', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, payload: '{"deviceId":' });
     expect(json.statusCode).toBe(400);
     expect(json.json()).toMatchObject({ error: { code: 'invalid-json', field: 'body' } });
-    const limit = await app.inject({ method: 'GET', url: '/v1/sync/pull?limit=5000', headers: { authorization: `Bearer ${token}` } });
+    const limit = await app.inject({ method: 'GET', url: `/v1/sync/pull?limit=5000&schema=${currentSchemaVersion}`, headers: { authorization: `Bearer ${token}` } });
     expect(limit.statusCode).toBe(400);
     expect(limit.json()).toMatchObject({ error: { field: 'limit' } });
   });
@@ -262,10 +263,10 @@ describe('logs', () => {
       const pushed = await server.inject({ method: 'POST', url: '/v1/sync/push', headers: { authorization: `Bearer ${token}`, 'x-request-id': 'has spaces "quoted"' }, payload: body });
       expect(pushed.statusCode).toBe(200);
       expect(pushed.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
-      await server.inject({ method: 'GET', url: '/v1/sync/pull?after=0', headers: { authorization: `Bearer ${token}` } });
+      await server.inject({ method: 'GET', url: `/v1/sync/pull?after=0&schema=${currentSchemaVersion}`, headers: { authorization: `Bearer ${token}` } });
       // A storage failure is logged too, without the row.
       await logged.close();
-      expect((await server.inject({ method: 'GET', url: '/v1/sync/pull?after=0', headers: { authorization: `Bearer ${token}` } })).statusCode).toBe(503);
+      expect((await server.inject({ method: 'GET', url: `/v1/sync/pull?after=0&schema=${currentSchemaVersion}`, headers: { authorization: `Bearer ${token}` } })).statusCode).toBe(503);
     } finally {
       await server.close();
     }

@@ -11,6 +11,7 @@ import { readConfig } from './config';
 import { logError, serverLogger } from './http/logging';
 import { openConfiguredStorage } from './storage/open-storage';
 import { testPauseHooks } from './storage/test-pauses';
+import { upgradeStoredSchedules } from './sync/schedule-upgrade';
 
 const config = readConfig();
 const log = serverLogger(config.logLevel);
@@ -55,6 +56,10 @@ async function shutdown(signal: string): Promise<void> {
 }
 process.on('SIGTERM', () => void shutdown('SIGTERM'));
 process.on('SIGINT', () => void shutdown('SIGINT'));
+
+// Weekday rules stored before schedule blocks become blocks before any desk is answered (schedule-upgrade.ts).
+const upgraded = await upgradeStoredSchedules(storage, Date.now);
+if (upgraded.rules > 0) log.info(upgraded, 'weekday rules upgraded to schedule blocks');
 
 const address = await app.listen({ host: config.host, port: config.port });
 // Tests start the server on PORT=0 and read the real address from this line.

@@ -1,3 +1,4 @@
+import { currentSchemaVersion } from '../core/db/schema';
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -112,7 +113,7 @@ describe.skipIf(url === undefined)('several server instances on one PostgreSQL d
       let after = 0;
       const pullOnce = async () => {
         const instance = next();
-        const response = await fetch(`${instance.base}/v1/sync/pull?after=${after}&limit=37`, { headers: { authorization: `Bearer ${reader.token}` } });
+        const response = await fetch(`${instance.base}/v1/sync/pull?after=${after}&limit=37&schema=${currentSchemaVersion}`, { headers: { authorization: `Bearer ${reader.token}` } });
         expect(response.status).toBe(200);
         const page = (await response.json()) as { changes: { change: number }[]; nextCursor: string; hasMore: boolean };
         seen.push(...page.changes.map((change) => change.change));
@@ -147,7 +148,7 @@ describe.skipIf(url === undefined)('several server instances on one PostgreSQL d
     const response = await rawPost(`${next().base}/v1/sync/push`, desk.token, { deviceId: desk.deviceId, mutations, audit: [] });
     expect(response.status).toBe(200);
     expect((JSON.parse(response.body) as { results: { status: string }[] }).results.map((result) => result.status)).toEqual(Array<string>(perPush).fill('duplicate'));
-    const last = await fetch(`${next().base}/v1/sync/pull?after=0&limit=1`, { headers: { authorization: `Bearer ${desk.token}` } });
+    const last = await fetch(`${next().base}/v1/sync/pull?after=0&limit=1&schema=${currentSchemaVersion}`, { headers: { authorization: `Bearer ${desk.token}` } });
     expect(((await last.json()) as { lastChange: number }).lastChange).toBe(pushingDesks * pushesPerDesk * perPush);
   });
 

@@ -1,3 +1,4 @@
+import { currentSchemaVersion } from '../core/db/schema';
 import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
 import { request } from 'node:http';
@@ -112,7 +113,7 @@ export async function pullEverything(base: string, token: string, limit = 1000):
   const all: { change: number; id: string }[] = [];
   let after = '0';
   for (;;) {
-    const response = await fetch(`${base}/v1/sync/pull?after=${after}&limit=${limit}`, { headers: { authorization: `Bearer ${token}` } });
+    const response = await fetch(`${base}/v1/sync/pull?after=${after}&limit=${limit}&schema=${currentSchemaVersion}`, { headers: { authorization: `Bearer ${token}` } });
     if (response.status !== 200) throw new Error(`pull answered ${response.status}: ${await response.text()}`);
     const page = (await response.json()) as { changes: { change: number; id: string }[]; nextCursor: string; hasMore: boolean };
     all.push(...page.changes);

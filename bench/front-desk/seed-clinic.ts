@@ -67,9 +67,7 @@ async function setUpClinic(db: TimedeskDb, plan: ClinicPlan, admin: BenchAdmin, 
     const id = providerId(index);
     await must(commands.run('resource/save', { id, kind: 'provider', name: `Dr ${familyNames[index % familyNames.length]} ${String(index).padStart(2, '0')}`, timeZone: plan.timeZone }, session));
     // Every weekday, so each measured date has working hours whatever day of the week it is.
-    for (let weekday = 1; weekday <= 7; weekday += 1) {
-      await must(commands.run('availability/save', { id: `${id}-hours-${weekday}`, resourceId: id, weekday, start: '08:00', end: '18:00', kind: 'working' }, session));
-    }
+    await must(commands.run('schedule/save-block', { block: { id: `${id}-hours`, resourceId: id, kind: 'working', wallStart: '2025-01-06T08:00', wallEnd: '2025-01-06T18:00', rrule: 'FREQ=DAILY' } }, session));
   }
   return session;
 }

@@ -46,6 +46,9 @@ export const auditActions = [
   'BACKUP_CREATED',
   'BACKUP_RESTORED',
   'BACKUP_PASSPHRASE_SET',
+  'SCHEDULE_BLOCK_SAVED',
+  'SCHEDULE_BLOCK_ENDED',
+  'SCHEDULE_BLOCK_REMOVED',
 ] as const;
 
 /** One of {@link auditActions}. */

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { auditCsvColumns } from './csv-columns';
 import { auditCsvRow, exportAuditCsv, type AuditExportFilter } from './csv-export';
+import { auditActions } from './entry';
 import type { AuditEntry } from './entry';
 import type { AuditManifest } from './manifest';
 import { sampleAuditChain } from './sample-chain';
@@ -129,7 +130,9 @@ describe('verifyAuditCsv', async () => {
     });
 
     it('without a manifest, read their gaps as removals unless told the rows are not contiguous', async () => {
-      expect(await verifyAuditCsv([filtered.text])).toMatchObject({ ok: false, problem: 'removed', row: 4, seq: 3, message: 'entries seq 3–32 are missing (before seq 33): entries were removed.' });
+      // The sample chain cycles through every action, so the next APPOINTMENT_BOOKED is one full cycle later.
+      const next = auditActions.length;
+      expect(await verifyAuditCsv([filtered.text])).toMatchObject({ ok: false, problem: 'removed', row: 4, seq: 3, message: `entries seq 3–${next - 1} are missing (before seq ${next}): entries were removed.` });
       expect(await verifyAuditCsv([filtered.text], { contiguous: false })).toMatchObject({ ok: true, count: filtered.manifest.rows, headHash: filtered.manifest.heads[0]!.headHash });
       const edited = [...filteredRows];
       edited[5] = edited[5]!.replace(',success,', ',denied,');

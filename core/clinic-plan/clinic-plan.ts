@@ -35,7 +35,7 @@ export interface PlannedSeries {
  */
 export interface ClinicPlan {
   resources: readonly (CommandArgs<'resource/save'> & { id: string })[];
-  hours: readonly CommandArgs<'availability/save'>[];
+  hours: readonly CommandArgs<'schedule/save-block'>[];
   patients: readonly (CommandArgs<'patient/register'> & { id: string })[];
   series: readonly PlannedSeries[];
   visits: readonly PlannedVisit[];
@@ -63,11 +63,24 @@ export function clinicPlanSteps(plan: ClinicPlan): number {
 }
 
 /**
- * Mon–Fri working hours for each resource: what every new provider and room
- * starts with, so the day view shows working hours at once.
+ * Mon–Fri hours for each resource, as one weekly schedule block per resource
+ * starting on `monday` (the clinic's calendar date of a Monday): what every
+ * new provider and room starts with, so the day view shows bookable time at
+ * once and the rota can be changed later in Administration → Schedules.
+ * `kind: 'break'` with a label gives the same days' lunch break.
  *
- * @example weekdayHours(['r1'], '09:00', '17:00', newId) // five `availability/save` records for r1
+ * @example weekdayHours(['r1'], '2026-11-23', '09:00', '17:00', newId) // [{ block: { id, resourceId: 'r1', kind: 'working', wallStart: '2026-11-23T09:00', wallEnd: '2026-11-23T17:00', rrule: 'FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR' } }]
  */
-export function weekdayHours(resourceIds: readonly string[], start: string, end: string, newId: () => string): CommandArgs<'availability/save'>[] {
-  return resourceIds.flatMap((resourceId) => [1, 2, 3, 4, 5].map((weekday) => ({ id: newId(), resourceId, weekday, start, end, kind: 'working' as const })));
+export function weekdayHours(
+  resourceIds: readonly string[],
+  monday: string,
+  start: string,
+  end: string,
+  newId: () => string,
+  kind: 'working' | 'break' = 'working',
+  label?: string,
+): CommandArgs<'schedule/save-block'>[] {
+  return resourceIds.map((resourceId) => ({
+    block: { id: newId(), resourceId, kind, wallStart: `${monday}T${start}`, wallEnd: `${monday}T${end}`, rrule: 'FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR', ...(label === undefined ? {} : { label }) },
+  }));
 }

@@ -10,7 +10,7 @@ const zone = 'America/New_York';
 function plan(): ClinicPlan {
   return {
     resources: [{ id: 'dr-okafor', kind: 'provider', name: 'Dr Okafor', timeZone: zone }],
-    hours: weekdayHours(['dr-okafor'], '08:00', '17:00', (() => {
+    hours: weekdayHours(['dr-okafor'], '2026-01-05', '08:00', '17:00', (() => {
       let next = 0;
       return () => `hours-${++next}`;
     })()),
@@ -39,12 +39,12 @@ describe('loadClinicPlan', () => {
     const outboxBefore = await fixture.db.outbox.count();
     const result = await runCommandBatch(environment(fixture), manager, (batch) => loadClinicPlan(batch, plan()));
     expect(result).toEqual({ ok: true, value: { resources: 1, patients: 1, series: 1, appointments: 2 } });
-    expect(await fixture.db.availability.where('resourceId').equals('dr-okafor').count()).toBe(5);
+    expect(await fixture.db.scheduleBlocks.where('resourceId').equals('dr-okafor').count()).toBe(1);
     const stored = await fixture.db.appointments.where('patientId').anyOf(['p-grace', 'p1']).toArray();
     expect(stored.map((row) => row.status).sort()).toEqual(['cancelled', 'completed', 'no_show']);
     expect(stored.find((row) => row.status === 'completed')?.originalStart).toBe('2026-01-06T09:00:00');
     expect((await fixture.db.outbox.count()) - outboxBefore).toBe(clinicPlanSteps(plan()));
-    expect(clinicPlanSteps(plan())).toBe(1 + 5 + 1 + 1 + 3 + 2 + 2);
+    expect(clinicPlanSteps(plan())).toBe(1 + 1 + 1 + 1 + 3 + 2 + 2);
   });
 
   it('stores nothing when one record is refused', async () => {

@@ -20,7 +20,7 @@ export interface LoadedClinic {
  */
 export async function loadClinicPlan(batch: CommandBatch, plan: ClinicPlan): Promise<LoadedClinic> {
   for (const resource of plan.resources) await batch.run('resource/save', resource);
-  for (const hours of plan.hours) await batch.run('availability/save', hours);
+  for (const hours of plan.hours) await batch.run('schedule/save-block', hours);
   for (const patient of plan.patients) await batch.run('patient/register', patient);
   for (const series of plan.series) {
     const saved = await batch.run('series/create', series.create);

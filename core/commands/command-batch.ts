@@ -39,7 +39,7 @@ export interface CommandBatchOptions {
  * @example
  * const result = await runCommandBatch(env, admin, async (batch) => {
  *   const room = await batch.run('resource/save', { kind: 'room', name: 'Room 1', timeZone: 'Europe/London' });
- *   await batch.run('availability/save', { resourceId: room.id, weekday: 1, start: '09:00', end: '17:00', kind: 'working' });
+ *   await batch.run('schedule/save-block', { block: { resourceId: room.id, kind: 'working', wallStart: '2026-01-05T09:00', wallEnd: '2026-01-05T17:00', rrule: 'FREQ=WEEKLY;BYDAY=MO' } });
  *   return room;
  * });
  */

@@ -57,9 +57,9 @@ export async function clinicFixture(now?: number): Promise<CommandFixture> {
   await must('resource/save', { id: 'dr-lee', kind: 'provider', name: 'Dr Lee', timeZone: 'America/New_York' });
   await must('resource/save', { id: 'room-1', kind: 'room', name: 'Room 1', timeZone: 'America/New_York' });
   for (const resourceId of ['dr-lee', 'room-1']) {
-    for (let weekday = 1; weekday <= 5; weekday += 1) {
-      await must('availability/save', { id: `hours-${resourceId}-${weekday}`, resourceId, weekday, start: '08:00', end: '18:00', kind: 'working' });
-    }
+    // Monday to Friday 08:00–18:00, every week since Monday 6 January 2025.
+    const block = { id: `hours-${resourceId}`, resourceId, kind: 'working', wallStart: '2025-01-06T08:00', wallEnd: '2025-01-06T18:00', rrule: 'FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR' } as const;
+    await must('schedule/save-block', { block });
   }
   await must('patient/register', { id: 'p1', givenName: 'Ada', familyName: 'Lovelace', dateOfBirth: '1815-12-10' }, frontDesk);
   await must('patient/register', { id: 'p2', givenName: 'Alan', familyName: 'Turing', dateOfBirth: '1912-06-23', phone: '555 0101' }, frontDesk);

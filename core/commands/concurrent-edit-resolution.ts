@@ -14,11 +14,11 @@ interface ResolveArgs {
 
 /** The local copy of the record a concurrent edit names. */
 async function editedRecord(db: TimedeskDb, conflict: ConcurrentEditConflict): Promise<Record<string, unknown> | undefined> {
-  const table = conflict.entity === 'appointment' ? db.appointments : conflict.entity === 'series' ? db.series : db.seriesExceptions;
+  const table = { appointment: db.appointments, series: db.series, seriesException: db.seriesExceptions, scheduleBlock: db.scheduleBlocks }[conflict.entity];
   return (await table.get(conflict.recordId)) as Record<string, unknown> | undefined;
 }
 
-const wallTimeFields: ReadonlySet<string> = new Set(['wallStart', 'dtstart', 'originalStart']);
+const wallTimeFields: ReadonlySet<string> = new Set(['wallStart', 'wallEnd', 'dtstart', 'originalStart']);
 const instantFields: ReadonlySet<string> = new Set(['start', 'end']);
 
 /**

@@ -4,6 +4,7 @@ import { idSchema, textLimits } from '../model';
 import { conflictResolutionActions } from '../sync/conflict-record';
 import type { DoubleBookingConflict } from '../sync/conflict-record';
 import { resolveConcurrentEdit } from './concurrent-edit-resolution';
+import { resolveScheduleDisplaced } from './schedule-displaced-resolution';
 import { refuse } from './command-result';
 import { defineCommand } from './define-command';
 import { isManager } from './session';
@@ -41,8 +42,9 @@ export const conflictCommands = {
       if (!conflict) return refuse('unknown-entity', 'conflictId', `There is no conflict "${args.conflictId}".`);
       if (conflict.status !== 'open') return refuse('invalid-status-transition', 'conflictId', 'This conflict is already resolved.');
       if (conflict.kind === 'concurrent-edit') return resolveConcurrentEdit(scope, conflict, args);
+      if (conflict.kind === 'schedule-displaced') return resolveScheduleDisplaced(scope, conflict, args);
       if (args.reason === '') return refuse('reason-required', 'reason', 'Say how the double booking was settled.');
-      if (args.action === 'kept-current' || args.action === 'applied-other') return refuse('invalid-format', 'action', 'A double booking is settled by rescheduling, cancelling or keeping both.');
+      if (args.action === 'kept-current' || args.action === 'applied-other' || args.action === 'handled') return refuse('invalid-format', 'action', 'A double booking is settled by rescheduling, cancelling or keeping both.');
       if (args.action === 'kept-both') {
         if (!isManager(scope.session)) return refuse('not-permitted', 'action', 'Only a manager can keep both bookings.');
       } else {

@@ -1,5 +1,6 @@
 import { textLimits } from '../model';
 import { z } from 'zod';
+import { unoverridableKinds } from '../overlap';
 import type { BookingCheckResult } from '../overlap';
 import type { CommandError } from './command-result';
 import type { WriteScope } from './define-command';
@@ -22,7 +23,9 @@ export interface OverrideSubject {
  * Decides what hard conflicts mean for this command. No hard conflicts: go
  * ahead. Hard conflicts without an override: refuse with the conflict report.
  * An override from someone who is not a manager or admin: refuse
- * (`not-permitted`, field `override`). A manager's override: go ahead, and
+ * (`not-permitted`, field `override`), and so is any override of a hard
+ * blockout or leave (core/overlap `unoverridableKinds`: nobody books there;
+ * the schedule is changed instead). A manager's override: go ahead, and
  * queue a `CONFLICT_OVERRIDDEN` audit entry (reason + the conflicts) that
  * commits with the booking. Returns the refusal, or `undefined` to proceed.
  *
@@ -40,6 +43,12 @@ export function gateConflicts(
   if (!override) {
     const kinds = [...new Set(check.hard.map((conflict) => conflict.kind))].join(', ');
     return { ok: false, error: { code: 'booking-conflict', message: `The booking conflicts with existing bookings or closures (${kinds}).`, hard: check.hard, warnings: check.warnings } };
+  }
+  if (check.hard.some((conflict) => unoverridableKinds.includes(conflict.kind))) {
+    return {
+      ok: false,
+      error: { code: 'not-permitted', field: 'override', message: 'Nobody can book into a hard blockout or leave: change the schedule first.' },
+    };
   }
   if (!isManager(scope.session)) {
     return {

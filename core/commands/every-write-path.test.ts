@@ -36,9 +36,11 @@ const casesFor = ({ booked, arrived, seriesId }: Ids): Case[] => [
   { name: 'patient/view', args: { patientId: 'p1' }, session: frontDesk },
   { name: 'day-sheet/print', args: { date: '2026-01-05', resourceIds: ['dr-lee', 'room-1'] }, session: frontDesk },
   { name: 'resource/save', args: { kind: 'room', name: 'Room 2', timeZone: 'America/New_York' }, session: manager },
-  { name: 'availability/save', args: { resourceId: 'dr-lee', weekday: 6, start: '09:00', end: '12:00', kind: 'working' }, session: manager },
+  // Leave over the booked 09:00 visit: the block and a "Needs attention" record in one transaction.
+  { name: 'schedule/save-block', args: { block: { resourceId: 'dr-lee', kind: 'leave', wallStart: '2026-01-05T00:00', wallEnd: '2026-01-06T00:00', reason: 'Annual leave' } }, session: frontDesk },
   { name: 'closure/save', args: { resourceId: null, startDate: '2026-12-25', endDate: '2026-12-26', reason: 'Christmas' }, session: manager },
-  { name: 'availability/remove', args: { id: 'hours-dr-lee-1' }, session: manager },
+  { name: 'schedule/end-block', args: { id: 'hours-dr-lee', lastDate: '2026-03-31', reason: 'New rota from April' }, session: manager },
+  { name: 'schedule/remove-block', args: { id: 'hours-room-1', reason: 'Room closed for good' }, session: manager },
   { name: 'closure/remove', args: { id: 'closure-1' }, session: manager },
   { name: 'staff/save', args: { displayName: 'Fran Desk', username: 'fran', role: 'front_desk' }, session: admin },
   // The settings row lives in `meta` too: its counters are the second meta write.

@@ -9,6 +9,7 @@ import type { CommandDefinition } from './define-command';
 import { patientCommands } from './patient-commands';
 import { runCommand } from './run-command';
 import type { CommandEnvironment } from './run-command';
+import { scheduleCommands } from './schedule-commands';
 import { seriesCommands } from './series-commands';
 import type { CommandSession } from './session';
 import { setupCommands } from './setup-commands';
@@ -23,6 +24,7 @@ export const commandHandlers = {
   ...seriesCommands,
   ...patientCommands,
   ...setupCommands,
+  ...scheduleCommands,
   ...conflictCommands,
   ...clinicCommands,
   ...daySheetCommands,

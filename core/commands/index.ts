@@ -20,6 +20,7 @@ export { seriesCheckHorizonMs } from '../overlap';
 export type { SavedSeries, SplitResult } from './series-commands';
 export type { CancelledSeries } from './series-cancel';
 export type { BookedAppointment } from './appointment-commands';
+export type { ScheduleChangeResult } from './schedule-commands';
 export { checkStoredAuditChain } from './audit-integrity';
 export { exportAuditLog } from './audit-export';
 export type { AuditExportRequest, AuditExportOutcome } from './audit-export';

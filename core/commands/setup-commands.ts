@@ -1,7 +1,7 @@
 import type { Table } from 'dexie';
 import { z } from 'zod';
-import { availabilityRuleSchema, closureSchema, idSchema, parseWith, resourceSchema, staffMemberSchema } from '../model';
-import type { AvailabilityRule, Closure, Resource, StaffMember } from '../model';
+import { closureSchema, idSchema, parseWith, resourceSchema, staffMemberSchema } from '../model';
+import type { Closure, Resource, StaffMember } from '../model';
 import { refuse } from './command-result';
 import { defineCommand } from './define-command';
 import type { WriteScope } from './define-command';
@@ -21,7 +21,7 @@ async function saveRecord<Row extends { id: string }>(
   scope: WriteScope,
   table: Table<Row, string>,
   record: Row,
-  action: 'RESOURCE_SAVED' | 'AVAILABILITY_SAVED' | 'CLOSURE_SAVED' | 'STAFF_SAVED',
+  action: 'RESOURCE_SAVED' | 'CLOSURE_SAVED' | 'STAFF_SAVED',
   entityType: string,
 ) {
   const before = await table.get(record.id);
@@ -31,7 +31,7 @@ async function saveRecord<Row extends { id: string }>(
 }
 
 /**
- * Removes one setup record (a block of hours, a closure entered by mistake),
+ * Removes one setup record (a closure entered by mistake),
  * auditing every field it had. Resources and staff are never removed: they
  * are made inactive, because bookings and audit entries name them.
  */
@@ -39,7 +39,7 @@ async function removeRecord<Row extends { id: string }>(
   scope: WriteScope,
   table: Table<Row, string>,
   id: string,
-  action: 'AVAILABILITY_REMOVED' | 'CLOSURE_REMOVED',
+  action: 'CLOSURE_REMOVED',
   entityType: string,
 ) {
   const before = await table.get(id);
@@ -50,9 +50,9 @@ async function removeRecord<Row extends { id: string }>(
 }
 
 /**
- * Clinic setup: resources, weekly hours, closures and staff. Each save is an
- * upsert (a missing id makes a new record) audited with field-level changes;
- * hours and closures can also be removed.
+ * Clinic setup: resources, closures and staff (schedules are
+ * schedule-commands.ts). Each save is an upsert (a missing id makes a new
+ * record) audited with field-level changes; closures can also be removed.
  */
 export const setupCommands = {
   /** @example run('resource/save', { kind: 'room', name: 'Room 1', timeZone: 'America/New_York' }, manager) */
@@ -63,19 +63,6 @@ export const setupCommands = {
       if (denied) return denied;
       const resource: Resource = { ...args, id: args.id ?? scope.newId() };
       return saveRecord(scope, scope.db.resources, resource, 'RESOURCE_SAVED', 'resource');
-    },
-  }),
-
-  /** @example run('availability/save', { resourceId: 'dr-lee', weekday: 1, start: '09:00', end: '17:00', kind: 'working' }, manager) */
-  'availability/save': defineCommand({
-    args: z.object({ ...availabilityRuleSchema.shape, id: idSchema.optional() }),
-    async run(scope, args) {
-      const denied = managerOnly(scope, 'working hours');
-      if (denied) return denied;
-      if (!(await scope.db.resources.get(args.resourceId))) return refuse('unknown-entity', 'resourceId', `There is no resource "${args.resourceId}".`);
-      // The model schema again, for its cross-field checks (end after start).
-      const rule: AvailabilityRule = parseWith(availabilityRuleSchema, { ...args, id: args.id ?? scope.newId() });
-      return saveRecord(scope, scope.db.availability, rule, 'AVAILABILITY_SAVED', 'availability');
     },
   }),
 
@@ -90,14 +77,6 @@ export const setupCommands = {
       }
       const closure: Closure = parseWith(closureSchema, { ...args, id: args.id ?? scope.newId() });
       return saveRecord(scope, scope.db.closures, closure, 'CLOSURE_SAVED', 'closure');
-    },
-  }),
-
-  /** @example run('availability/remove', { id: 'hours-dr-lee-6' }, manager) */
-  'availability/remove': defineCommand({
-    args: z.object({ id: idSchema }),
-    async run(scope, args) {
-      return managerOnly(scope, 'working hours') ?? removeRecord(scope, scope.db.availability, args.id, 'AVAILABILITY_REMOVED', 'availability');
     },
   }),
 

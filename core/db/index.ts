@@ -9,5 +9,5 @@ export type { AppointmentRow, BookingRow, StaffCredential, OutboxMutation, Mutat
 export { appendOnly } from './append-only';
 export { extendEveryDatabase, databaseExtensions } from './database-extensions';
 export type { DatabaseExtension } from './database-extensions';
-export { v1Stores, v2Stores, v3Stores, currentSchemaVersion } from './schema';
+export { v1Stores, v2Stores, v3Stores, v4Stores, currentSchemaVersion } from './schema';
 export type { V1Appointment, V1Staff, V1DeviceMeta } from './upgrade-v2';

@@ -24,7 +24,7 @@ export interface OpenDatabaseOptions extends TimedeskDbOptions {
  * device.deviceId; // e.g. '3f9c…' (32 hex characters, the same on every later open)
  */
 export async function openTimedeskDb(options: OpenDatabaseOptions): Promise<{ db: TimedeskDb; device: DeviceMeta }> {
-  const db = new TimedeskDb(options);
+  const db = new TimedeskDb({ ...options, upgradeAt: options.now });
   await db.open();
   const randomBytes = options.randomBytes ?? platformRandomBytes;
   const device = await db.transaction('rw', db.meta, async () => {

@@ -79,7 +79,7 @@ export type SyncedEntity =
   | 'seriesException'
   | 'patient'
   | 'resource'
-  | 'availability'
+  | 'scheduleBlock'
   | 'closure'
   | 'staff'
   | 'conflict'

@@ -61,5 +61,19 @@ export const v3Stores = {
   syncState: 'key',
 } as const;
 
+/**
+ * v4: schedules (issue 12). `scheduleBlocks` holds a resource's time as
+ * recurring blocks (core/model `ScheduleBlock`: working, override, break,
+ * blockout, leave), read per resource. Its upgrade turns every weekday rule
+ * of `availability` into the equivalent weekly block (core/schedule
+ * `blockFromWeeklyRule`) and empties `availability`, which stays declared
+ * only because Dexie can read a table in an upgrade and drop it in a later
+ * version, not in the same one; nothing reads or writes it any more.
+ */
+export const v4Stores = {
+  ...v3Stores,
+  scheduleBlocks: 'id, resourceId',
+} as const;
+
 /** The version new databases are created at and old ones upgraded to. */
-export const currentSchemaVersion = 3;
+export const currentSchemaVersion = 4;

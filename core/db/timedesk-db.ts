@@ -1,14 +1,15 @@
 import Dexie from 'dexie';
 import type { DexieOptions, Table } from 'dexie';
 import type { AuditEntry } from '../audit';
-import type { AvailabilityRule, Closure, Patient, Resource, Series, SeriesException, StaffMember } from '../model';
+import type { Closure, Patient, Resource, ScheduleBlock, Series, SeriesException, StaffMember } from '../model';
 import { appendOnly } from './append-only';
 import { databaseExtensions } from './database-extensions';
 import type { MetaRow } from './device-meta';
 import type { SyncConflict } from '../sync/conflict-record';
 import type { AppointmentRow, BookingRow, OutboxMutation, StaffCredential, SyncRejectionRow, SyncStateRow } from './records';
-import { currentSchemaVersion, v1Stores, v2Stores, v3Stores } from './schema';
+import { v1Stores, v2Stores, v3Stores, v4Stores } from './schema';
 import { upgradeToV2 } from './upgrade-v2';
+import { upgradeToV4 } from './upgrade-v4';
 
 /** Where the database lives; tests pass a fresh fake-indexeddb factory each. */
 export interface TimedeskDbOptions {
@@ -20,8 +21,14 @@ export interface TimedeskDbOptions {
   IDBKeyRange?: DexieOptions['IDBKeyRange'];
 }
 
+/** What an upgrade may need from the running app. */
+export interface UpgradeOptions {
+  /** "Now" (epoch ms) for records an upgrade creates (`createdAt`); the engine never reads the clock. openTimedeskDb passes its `now`. */
+  upgradeAt?: number | undefined;
+}
+
 /** Every table name, for transactions that span the whole store. */
-export const allTables = Object.keys(v3Stores) as (keyof typeof v3Stores)[];
+export const allTables = Object.keys(v4Stores) as (keyof typeof v4Stores)[];
 
 /**
  * The local database. Construct it, then call `openTimedeskDb` (device.ts),
@@ -33,7 +40,7 @@ export const allTables = Object.keys(v3Stores) as (keyof typeof v3Stores)[];
  */
 export class TimedeskDb extends Dexie {
   declare readonly resources: Table<Resource, string>;
-  declare readonly availability: Table<AvailabilityRule, string>;
+  declare readonly scheduleBlocks: Table<ScheduleBlock, string>;
   declare readonly closures: Table<Closure, string>;
   declare readonly patients: Table<Patient, string>;
   declare readonly staff: Table<StaffMember, string>;
@@ -49,7 +56,7 @@ export class TimedeskDb extends Dexie {
   declare readonly syncRejections: Table<SyncRejectionRow, string>;
   declare readonly syncState: Table<SyncStateRow, string>;
 
-  constructor(options: TimedeskDbOptions = {}) {
+  constructor(options: TimedeskDbOptions & UpgradeOptions = {}) {
     super(options.name ?? 'timedesk', {
       ...(options.indexedDB ? { indexedDB: options.indexedDB } : {}),
       ...(options.IDBKeyRange ? { IDBKeyRange: options.IDBKeyRange } : {}),
@@ -57,11 +64,16 @@ export class TimedeskDb extends Dexie {
     this.version(1).stores(v1Stores);
     this.version(2).stores(v2Stores).upgrade(upgradeToV2);
     // v3 adds the sync tables; outbox rows queued before it carry no effects.
-    this.version(currentSchemaVersion)
+    this.version(3)
       .stores(v3Stores)
       .upgrade((transaction) => transaction.table('outbox').toCollection().modify((row: { effects?: unknown }) => {
         row.effects ??= [];
       }));
+    // v4: schedule blocks replace the weekday rules (upgrade-v4.ts).
+    const upgradeAt = new Date(options.upgradeAt ?? Date.parse(`2000-01-03T00:00:00Z`)).toISOString();
+    this.version(4)
+      .stores(v4Stores)
+      .upgrade((transaction) => upgradeToV4(transaction, upgradeAt));
     this.use(appendOnly(['audit']));
     // Middleware of the layers above, registered on the database rather than imported by it:
     // core/sync's effect capture records what each command writes (the outbox's `effects`).

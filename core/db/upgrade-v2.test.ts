@@ -4,7 +4,7 @@ import { appendEntry } from '../audit';
 import { parseAppointment } from '../model';
 import { freshStorage } from './fake-database.fixture';
 import { openTimedeskDb, readClinicSettings, readDevice } from './open-database';
-import { v1Stores } from './schema';
+import { currentSchemaVersion, v1Stores } from './schema';
 import type { V1Appointment, V1DeviceMeta, V1Staff } from './upgrade-v2';
 
 const deviceId = 'device-from-v1';
@@ -43,7 +43,7 @@ describe('upgrade v1 → v2', () => {
     const { first } = await createV1Database(storage);
 
     const { db, device } = await openTimedeskDb({ ...storage, appVersion: '0.1.0', now: Date.parse('2026-11-25T09:00:00Z') });
-    expect(db.verno).toBe(3); // v1 → v2 → v3 (sync tables)
+    expect(db.verno).toBe(currentSchemaVersion); // v1 → v2 → v3 (sync tables)
 
     // Appointments: every v1 row is there, now a valid v2 appointment with its times intact.
     const a1 = await db.appointments.get('a1');

@@ -2,7 +2,7 @@ import Dexie from 'dexie';
 import { describe, expect, it } from 'vitest';
 import { freshStorage } from './fake-database.fixture';
 import { openTimedeskDb } from './open-database';
-import { v2Stores } from './schema';
+import { currentSchemaVersion, v2Stores } from './schema';
 
 describe('upgrade v2 → v3', () => {
   it('keeps queued outbox mutations (now with an empty effects list) and adds the sync tables empty', async () => {
@@ -16,8 +16,9 @@ describe('upgrade v2 → v3', () => {
     v2.close();
 
     const { db, device } = await openTimedeskDb({ ...storage, appVersion: '0.1.0', now: Date.UTC(2026, 10, 25) });
-    expect(db.verno).toBe(3);
-    expect(await db.outbox.toArray()).toEqual([{ ...queued, effects: [] }]);
+    expect(db.verno).toBe(currentSchemaVersion);
+    // … and v4 stamps queued rows with its schema (their effects name no weekday rule to rewrite).
+    expect(await db.outbox.toArray()).toEqual([{ ...queued, effects: [], schemaVersion: 4 }]);
     expect(device).toMatchObject({ deviceId: 'desk-1', deviceSeq: 1, appVersion: '0.1.0' });
     expect(await db.conflicts.count()).toBe(0);
     expect(await db.syncRejections.count()).toBe(0);

@@ -10,6 +10,14 @@ export { resourceSchema, resourceKinds, parseResource } from './resource';
 export type { Resource, ResourceKind } from './resource';
 export { availabilityRuleSchema, availabilityKinds, parseAvailabilityRule } from './availability';
 export type { AvailabilityRule, AvailabilityKind } from './availability';
+export {
+  scheduleBlockSchema,
+  scheduleBlockKinds,
+  blockoutEnforcements,
+  scheduleBlockLengthLimits,
+  parseScheduleBlockShape,
+} from './schedule-block';
+export type { ScheduleBlock, ScheduleBlockKind, BlockoutEnforcement, BlockoutBlock, LeaveBlock } from './schedule-block';
 export { closureSchema, parseClosure } from './closure';
 export type { Closure } from './closure';
 export { patientSchema, parsePatient } from './patient';

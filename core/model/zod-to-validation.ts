@@ -21,6 +21,8 @@ const labels: Record<string, string> = {
   rrule: 'Repeat rule',
   exdates: 'Skipped dates',
   rdates: 'Extra dates',
+  wallStart: 'Start',
+  wallEnd: 'End',
 };
 
 /**

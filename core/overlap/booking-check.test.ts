@@ -1,13 +1,23 @@
 import { describe, expect, expectTypeOf, it } from 'vitest';
-import type { Appointment, AppointmentStatus, AvailabilityRule, Closure, Resource, SeriesOccurrence } from '../model';
+import type { Appointment, AppointmentStatus, Closure, Resource, ScheduleBlock, SeriesOccurrence } from '../model';
+import type { ClosureDays } from '../schedule';
 import type { ValidationError } from '../validation';
-import { checkBooking } from './booking-check';
+import { checkBooking, unoverridableKinds } from './booking-check';
 import type { BookingCheckInput, BookingInterval, BookingResource, ExistingBooking } from './booking-check';
-import type { ClosureDays } from './closure-days';
-import type { WeeklyHoursRule } from './working-hours';
 
-const everyDay = (resourceId: string, start: string, end: string, kind: 'working' | 'break' = 'working'): WeeklyHoursRule[] =>
-  [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({ resourceId, weekday, start, end, kind }));
+const stamp = { exdates: [], version: 0, createdAt: '2025-01-01T00:00:00.000Z', updatedAt: '2025-01-01T00:00:00.000Z' };
+
+/** A block repeating by `rrule` from `date`, `HH:mm`–`HH:mm` (`24:00`: the next midnight; an earlier end: the next day). */
+function repeating(resourceId: string, rrule: string, date: string, start: string, end: string, kind: 'working' | 'break' = 'working', timeZone = 'UTC'): ScheduleBlock {
+  const next = new Date(Date.parse(`${date}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+  const wallEnd = end === '24:00' || end <= start ? `${next}T${end === '24:00' ? '00:00' : end}` : `${date}T${end}`;
+  return { id: `${resourceId}-${kind}-${date}-${start}`, resourceId, kind, timeZone, wallStart: `${date}T${start}`, wallEnd, rrule, ...stamp };
+}
+
+/** Every day from 2025-01-01. */
+const everyDay = (resourceId: string, start: string, end: string, kind: 'working' | 'break' = 'working', timeZone = 'UTC'): ScheduleBlock[] => [
+  repeating(resourceId, 'FREQ=DAILY', '2025-01-01', start, end, kind, timeZone),
+];
 
 const resources: BookingResource[] = [
   { id: 'dr-a', kind: 'provider', timeZone: 'UTC' },
@@ -35,7 +45,7 @@ const stored = (id: string, times: { start: string; end: string }, resourceIds: 
 });
 
 function check(partial: Partial<BookingCheckInput> & Pick<BookingCheckInput, 'candidates'>) {
-  return checkBooking({ existing: [], resources, availability: allHours, closures: [], clinicTimeZone: 'UTC', ...partial });
+  return checkBooking({ existing: [], resources, schedule: allHours, closures: [], clinicTimeZone: 'UTC', ...partial });
 }
 
 describe('checkBooking: double booking', () => {
@@ -83,7 +93,7 @@ describe('checkBooking: double booking', () => {
       candidates: [candidate('scan-3', at('09:45', '10:15'), ['room-1', 'ultrasound'])],
       existing: scans,
       resources: withEquipment,
-      availability: hours,
+      schedule: hours,
       closures: [],
       clinicTimeZone: 'UTC',
     });
@@ -182,7 +192,7 @@ describe('checkBooking: working hours (warnings)', () => {
   const hours = [...everyDay('dr-a', '09:00', '17:00'), ...everyDay('dr-a', '12:00', '13:00', 'break')];
 
   it('warns when the booking starts before the working day', () => {
-    const result = check({ candidates: [candidate('new', at('08:45', '09:15'), ['dr-a'])], availability: hours });
+    const result = check({ candidates: [candidate('new', at('08:45', '09:15'), ['dr-a'])], schedule: hours });
     expect(result.ok).toBe(true);
     expect(result.warnings).toEqual([
       {
@@ -195,29 +205,30 @@ describe('checkBooking: working hours (warnings)', () => {
         existingIds: [],
         candidateIds: [],
         hours: 'not-covered',
+        dayHours: [{ start: '2025-03-10T09:00:00.000Z', end: '2025-03-10T17:00:00.000Z' }],
       },
     ]);
   });
 
   it('warns when the booking runs into a break, but not when it ends as the break starts', () => {
-    expect(check({ candidates: [candidate('new', at('11:45', '12:15'), ['dr-a'])], availability: hours }).warnings).toEqual([
+    expect(check({ candidates: [candidate('new', at('11:45', '12:15'), ['dr-a'])], schedule: hours }).warnings).toEqual([
       expect.objectContaining({ kind: 'outside-working-hours', hours: 'overlaps-break' }),
     ]);
-    expect(check({ candidates: [candidate('new', at('11:30', '12:00'), ['dr-a'])], availability: hours }).warnings).toEqual([]);
-    expect(check({ candidates: [candidate('new', at('16:30', '17:00'), ['dr-a'])], availability: hours }).warnings).toEqual([]);
+    expect(check({ candidates: [candidate('new', at('11:30', '12:00'), ['dr-a'])], schedule: hours }).warnings).toEqual([]);
+    expect(check({ candidates: [candidate('new', at('16:30', '17:00'), ['dr-a'])], schedule: hours }).warnings).toEqual([]);
   });
 
   it('reads the weekday in the resource zone (no hours on Tuesday)', () => {
-    const mondayOnly: WeeklyHoursRule[] = [{ resourceId: 'dr-a', weekday: 1, start: '09:00', end: '17:00', kind: 'working' }];
-    expect(check({ candidates: [candidate('mon', at('10:00', '10:30'), ['dr-a'])], availability: mondayOnly }).warnings).toEqual([]);
+    const mondayOnly = [repeating('dr-a', 'FREQ=WEEKLY;BYDAY=MO', '2025-01-06', '09:00', '17:00')];
+    expect(check({ candidates: [candidate('mon', at('10:00', '10:30'), ['dr-a'])], schedule: mondayOnly }).warnings).toEqual([]);
     const tuesday = { start: '2025-03-11T10:00:00Z', end: '2025-03-11T10:30:00Z' };
-    expect(check({ candidates: [candidate('tue', tuesday, ['dr-a'])], availability: mondayOnly }).warnings).toEqual([
+    expect(check({ candidates: [candidate('tue', tuesday, ['dr-a'])], schedule: mondayOnly }).warnings).toEqual([
       expect.objectContaining({ kind: 'outside-working-hours', hours: 'not-covered' }),
     ]);
   });
 
   it('says so when a resource has no working hours at all', () => {
-    expect(check({ candidates: [candidate('new', at('10:00', '10:30'), ['dr-a'])], availability: [] }).warnings).toEqual([
+    expect(check({ candidates: [candidate('new', at('10:00', '10:30'), ['dr-a'])], schedule: [] }).warnings).toEqual([
       expect.objectContaining({ kind: 'no-working-hours-defined', resourceId: 'dr-a' }),
     ]);
   });
@@ -228,16 +239,16 @@ describe('checkBooking: working hours (warnings)', () => {
     ['Asia/Kolkata', ['2025-03-10T17:30:00Z', '2025-03-10T19:30:00Z'], ['2025-03-11T17:30:00Z', '2025-03-11T19:30:00Z']],
   ];
   it.each(midnightCases)('%s: joins a shift until 24:00 to one from 00:00 so a booking can cross midnight', (zone, mondayNight, tuesdayNight) => {
-    const nights: WeeklyHoursRule[] = [
-      { resourceId: 'dr-n', weekday: 1, start: '18:00', end: '24:00', kind: 'working' },
-      { resourceId: 'dr-n', weekday: 2, start: '00:00', end: '06:00', kind: 'working' },
+    const nights = [
+      repeating('dr-n', 'FREQ=WEEKLY;BYDAY=MO', '2025-01-06', '18:00', '24:00', 'working', zone),
+      repeating('dr-n', 'FREQ=WEEKLY;BYDAY=TU', '2025-01-07', '00:00', '06:00', 'working', zone),
     ];
     const verdict = ([start, end]: [string, string]) =>
       checkBooking({
         candidates: [{ id: 'night', start, end, resourceIds: ['dr-n'] }],
         existing: [],
         resources: [{ id: 'dr-n', kind: 'provider', timeZone: zone }],
-        availability: nights,
+        schedule: nights,
         closures: [],
         clinicTimeZone: zone,
       }).warnings.map((warning) => warning.hours);
@@ -257,11 +268,11 @@ describe('checkBooking: working hours (warnings)', () => {
   ];
   it.each(dstCases)('%s %s: 09:00–17:00 is still 09:00–17:00 on the clock', (zone, _day, nineUtc, fiveUtc) => {
     const local: BookingResource[] = [{ id: 'dr-z', kind: 'provider', timeZone: zone }];
-    const availability = everyDay('dr-z', '09:00', '17:00');
+    const schedule = everyDay('dr-z', '09:00', '17:00', 'working', zone);
     const nine = Date.parse(nineUtc);
     const five = Date.parse(fiveUtc);
     const verdict = (start: number, end: number) =>
-      checkBooking({ candidates: [{ id: 'c', start, end, resourceIds: ['dr-z'] }], existing: [], resources: local, availability, closures: [], clinicTimeZone: zone })
+      checkBooking({ candidates: [{ id: 'c', start, end, resourceIds: ['dr-z'] }], existing: [], resources: local, schedule, closures: [], clinicTimeZone: zone })
         .warnings.map((warning) => warning.hours);
     const halfHour = 30 * 60_000;
     expect(verdict(nine, nine + halfHour)).toEqual([]);
@@ -271,14 +282,76 @@ describe('checkBooking: working hours (warnings)', () => {
   });
 });
 
+describe('checkBooking: blockouts, leave and one-day changes, by name', () => {
+  const week = repeating('dr-a', 'FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR', '2025-03-03', '09:00', '17:00');
+  const once = (id: string, start: string, end: string, extra: Partial<ScheduleBlock> & Pick<ScheduleBlock, 'kind'>): ScheduleBlock =>
+    ({ id, resourceId: 'dr-a', timeZone: 'UTC', wallStart: `2025-03-10T${start}`, wallEnd: `2025-03-10T${end}`, ...stamp, ...extra }) as ScheduleBlock;
+
+  it('refuses a hard blockout or leave outright (nobody may override it), naming the block and its time', () => {
+    const meeting = once('meeting', '13:00', '14:00', { kind: 'blockout', blockoutType: 'Staff meeting', enforcement: 'hard' });
+    const result = check({ candidates: [candidate('new', at('13:30', '14:00'), ['dr-a'])], schedule: [week, meeting] });
+    expect(result.ok).toBe(false);
+    expect(result.hard).toEqual([
+      expect.objectContaining({
+        kind: 'schedule-blocked',
+        severity: 'hard',
+        resourceId: 'dr-a',
+        block: { blockId: 'meeting', blockKind: 'blockout', name: 'Staff meeting', start: '2025-03-10T13:00:00.000Z', end: '2025-03-10T14:00:00.000Z' },
+      }),
+    ]);
+    expect(unoverridableKinds).toContain('schedule-blocked');
+    const leave = once('leave', '00:00', '24:00', { kind: 'leave', reason: 'Annual leave', wallEnd: '2025-03-11T00:00' });
+    expect(check({ candidates: [candidate('new', at('10:00', '10:30'), ['dr-a'])], schedule: [week, leave] }).hard).toEqual([
+      expect.objectContaining({ kind: 'schedule-blocked', block: expect.objectContaining({ blockKind: 'leave', name: 'Annual leave' }) }),
+    ]);
+  });
+
+  it('holds a soft blockout for a manager (hard, overridable) and names it', () => {
+    const emergencies = once('em', '09:00', '11:00', { kind: 'blockout', blockoutType: 'Emergencies only', enforcement: 'soft' });
+    const result = check({ candidates: [candidate('new', at('10:00', '10:30'), ['dr-a'])], schedule: [week, emergencies] });
+    expect(result.hard).toEqual([expect.objectContaining({ kind: 'soft-blockout', block: expect.objectContaining({ blockId: 'em', name: 'Emergencies only' }) })]);
+    expect(unoverridableKinds).not.toContain('soft-blockout');
+  });
+
+  it('reads a day with an override by the override: outside it is outside the day, naming it; leave still wins over it', () => {
+    const shortDay = once('short', '09:00', '12:00', { kind: 'override', label: 'Christmas Eve hours' });
+    const afternoon = check({ candidates: [candidate('new', at('14:00', '14:30'), ['dr-a'])], schedule: [week, shortDay] });
+    expect(afternoon.warnings).toEqual([
+      expect.objectContaining({
+        kind: 'outside-working-hours',
+        hours: 'not-covered',
+        dayHours: [{ start: '2025-03-10T09:00:00.000Z', end: '2025-03-10T12:00:00.000Z' }],
+        override: { blockId: 'short', name: 'Christmas Eve hours' },
+      }),
+    ]);
+    expect(check({ candidates: [candidate('new', at('10:00', '10:30'), ['dr-a'])], schedule: [week, shortDay] }).ok).toBe(true);
+    const dayOff = { ...once('off', '00:00', '00:00', { kind: 'override' }), wallEnd: null } as ScheduleBlock;
+    expect(check({ candidates: [candidate('new', at('10:00', '10:30'), ['dr-a'])], schedule: [week, dayOff] }).warnings).toEqual([
+      expect.objectContaining({ kind: 'outside-working-hours', dayHours: [], override: { blockId: 'off' } }),
+    ]);
+    const leave = once('leave', '10:00', '11:00', { kind: 'leave', reason: 'Dentist' });
+    expect(check({ candidates: [candidate('new', at('10:00', '10:30'), ['dr-a'])], schedule: [week, shortDay, leave] }).hard).toEqual([
+      expect.objectContaining({ kind: 'schedule-blocked', block: expect.objectContaining({ blockId: 'leave' }) }),
+    ]);
+  });
+
+  it('names the break a booking runs into', () => {
+    const lunch = repeating('dr-a', 'FREQ=DAILY', '2025-03-01', '12:00', '13:00', 'break');
+    const result = check({ candidates: [candidate('new', at('12:30', '13:00'), ['dr-a'])], schedule: [week, { ...lunch, label: 'Lunch' }] });
+    expect(result.warnings).toEqual([
+      expect.objectContaining({ kind: 'outside-working-hours', hours: 'overlaps-break', block: expect.objectContaining({ blockKind: 'break', name: 'Lunch', start: '2025-03-10T12:00:00.000Z' }) }),
+    ]);
+  });
+});
+
 describe('checkBooking: closures', () => {
   const christmas = { resourceId: null, startDate: '2025-12-25', endDate: '2025-12-26', reason: 'Christmas' };
 
   it('refuses any booking on a clinic-wide closure day, read in the clinic zone', () => {
     const local: BookingResource[] = [{ id: 'dr-a', kind: 'provider', timeZone: 'America/New_York' }];
-    const availability = everyDay('dr-a', '00:00', '24:00');
+    const schedule = everyDay('dr-a', '00:00', '24:00', 'working', 'America/New_York');
     const run = (start: string, end: string) =>
-      checkBooking({ candidates: [{ id: 'c', start, end, resourceIds: ['dr-a'] }], existing: [], resources: local, availability, closures: [christmas], clinicTimeZone: 'America/New_York' });
+      checkBooking({ candidates: [{ id: 'c', start, end, resourceIds: ['dr-a'] }], existing: [], resources: local, schedule, closures: [christmas], clinicTimeZone: 'America/New_York' });
     // 26 Dec 23:30 New York is 27 Dec 04:30Z: still closed there.
     expect(run('2025-12-27T04:30:00Z', '2025-12-27T04:45:00Z').hard).toEqual([
       { kind: 'closed', severity: 'hard', candidateId: 'c', candidateStart: '2025-12-27T04:30:00.000Z', existingIds: [], candidateIds: [], closureReason: 'Christmas' },
@@ -296,7 +369,7 @@ describe('checkBooking: closures', () => {
         candidates: [{ id: 'c', start, end, resourceIds: ['dr-k'] }],
         existing: [],
         resources: remote,
-        availability: everyDay('dr-k', '00:00', '24:00'),
+        schedule: everyDay('dr-k', '00:00', '24:00', 'working', 'Asia/Kolkata'),
         closures: [christmas],
         clinicTimeZone: 'America/New_York',
       });
@@ -314,7 +387,7 @@ describe('checkBooking: closures', () => {
         candidates: [{ id: 'c', start, end: Date.parse(start) + 30 * 60_000, resourceIds: ['dr-k'] }],
         existing: [],
         resources: remote,
-        availability: everyDay('dr-k', '00:00', '24:00'),
+        schedule: everyDay('dr-k', '00:00', '24:00', 'working', 'Asia/Kolkata'),
         closures: [leave],
         clinicTimeZone: 'America/New_York',
       }).ok;
@@ -353,9 +426,9 @@ describe('checkBooking: bad input', () => {
     ],
     [
       'a working block ending before it starts',
-      { candidates: [candidate('c', at('09:00', '09:30'), ['dr-a'])], availability: [{ resourceId: 'dr-a', weekday: 1, start: '17:00', end: '09:00', kind: 'working' as const }] },
-      'end-not-after-start',
-      'availability.0.end',
+      { candidates: [candidate('c', at('09:00', '09:30'), ['dr-a'])], schedule: [...allHours, { ...repeating('dr-a', 'FREQ=WEEKLY;BYDAY=XX', '2025-01-06', '09:00', '17:00') }] },
+      'invalid-rrule',
+      `schedule.${allHours.length}.rrule`,
     ],
     [
       'a closure with an impossible date',
@@ -373,7 +446,6 @@ describe('checkBooking input types', () => {
     expectTypeOf<Appointment>().toExtend<ExistingBooking>();
     expectTypeOf<SeriesOccurrence>().toExtend<BookingInterval>();
     expectTypeOf<Resource>().toExtend<BookingResource>();
-    expectTypeOf<AvailabilityRule>().toExtend<WeeklyHoursRule>();
     expectTypeOf<Closure>().toExtend<ClosureDays>();
   });
 });

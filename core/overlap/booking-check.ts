@@ -1,15 +1,14 @@
 import type { IANAZone } from 'luxon';
-import type { Appointment, Instant, Resource } from '../model';
+import type { Appointment, Instant, Resource, ScheduleBlock } from '../model';
+import { buildTimelines, closureInstants } from '../schedule';
+import type { ClosureDays, ResourceTimeline } from '../schedule';
 import { zoneFor } from '../time';
 import { ValidationError } from '../validation';
-import { closureInstants } from './closure-days';
-import type { ClosureDays } from './closure-days';
 import { overCapacityNeighbours } from './over-capacity';
 import type { Neighbour } from './over-capacity';
+import { scheduleConflicts } from './schedule-conflicts';
 import { findOverlaps } from './sweep';
 import type { OverlapItem } from './sweep';
-import { WeeklyHours } from './working-hours';
-import type { WeeklyHoursRule } from './working-hours';
 
 /**
  * One interval to book or already booked: the fields of core/model's
@@ -40,8 +39,8 @@ export interface BookingCheckInput {
   existing: readonly ExistingBooking[];
   /** At least every resource a candidate books. */
   resources: readonly BookingResource[];
-  /** Weekly hours of the resources, each read in its resource's zone. */
-  availability: readonly WeeklyHoursRule[];
+  /** The resources' schedule blocks (core/model `ScheduleBlock`); only those of booked resources are read. */
+  schedule: readonly ScheduleBlock[];
   /** Closures; per-resource ones read in the resource's zone, clinic-wide ones in `clinicTimeZone`. */
   closures: readonly ClosureDays[];
   /** IANA zone of the clinic, for clinic-wide closures. */
@@ -54,7 +53,34 @@ export interface BookingCheckInput {
 export type Severity = 'hard' | 'warning';
 
 /** Every kind of conflict, each with a fixed severity except `closed` (see {@link BookingCheckInput.closureSeverity}). */
-export type ConflictKind = 'resource-double-booked' | 'patient-double-booked' | 'closed' | 'outside-working-hours' | 'no-working-hours-defined';
+export type ConflictKind =
+  | 'resource-double-booked'
+  | 'patient-double-booked'
+  | 'closed'
+  | 'outside-working-hours'
+  | 'no-working-hours-defined'
+  | 'schedule-blocked'
+  | 'soft-blockout';
+
+/**
+ * Hard conflicts nobody may book over, not even a manager with a reason: a
+ * hard blockout ("nobody books") or leave (the person is away). Change the
+ * schedule instead.
+ *
+ * @example unoverridableKinds.includes('schedule-blocked') // true
+ */
+export const unoverridableKinds: readonly ConflictKind[] = ['schedule-blocked'];
+
+/** The schedule block a conflict names, with the occurrence that was met. */
+export interface ConflictBlock {
+  blockId: string;
+  blockKind: ScheduleBlock['kind'];
+  /** What the clinic calls it: the label, else a blockout's type or a leave's reason (absent for an unnamed break). */
+  name?: string;
+  /** The occurrence met, canonical UTC instants. */
+  start: string;
+  end: string;
+}
 
 /** One problem with one candidate occurrence. */
 export interface Conflict {
@@ -77,6 +103,12 @@ export interface Conflict {
   closureReason?: string;
   /** For `outside-working-hours`: whether the booking leaves the hours or runs into a break. */
   hours?: 'not-covered' | 'overlaps-break';
+  /** For `schedule-blocked`, `soft-blockout` and a break: the block met. */
+  block?: ConflictBlock;
+  /** For `not-covered`: that local day's bookable hours (its working time, or its override's), canonical UTC instants. */
+  dayHours?: { start: string; end: string }[];
+  /** For `not-covered` on a day with an override: the block that set the day's hours. */
+  override?: { blockId: string; name?: string };
 }
 
 /** The check's answer: `ok` when nothing hard was found (warnings may remain). */
@@ -101,7 +133,8 @@ interface Interval {
 
 /**
  * Checks candidate bookings against stored appointments, each other, the
- * resources' capacity and weekly hours, and closures.
+ * resources' capacity and schedules (core/schedule: the same resolved time
+ * `availability` answers with), and closures.
  *
  * - `resource-double-booked` (hard): at some instant inside the candidate,
  *   the bookings on one resource, the candidate included, exceed its capacity.
@@ -109,23 +142,28 @@ interface Interval {
  * - `patient-double-booked` (hard): the patient is booked elsewhere at the same time.
  * - `closed` (hard by default): the candidate touches a closed day of the
  *   clinic or of one of its resources.
- * - `outside-working-hours` (warning): not wholly inside the resource's
- *   working blocks, or running into a break.
- * - `no-working-hours-defined` (warning): the resource has no working hours at all.
+ * - `schedule-blocked` (hard, never overridable — see {@link unoverridableKinds}):
+ *   the candidate touches a hard blockout or leave of the resource; names the block.
+ * - `soft-blockout` (hard, a manager may override with a reason): it touches
+ *   a soft blockout ("Emergencies only"); names the block.
+ * - `outside-working-hours` (warning): not wholly inside that day's working
+ *   time (`not-covered`, with the day's hours and any override that set
+ *   them), or running into a break (`overlaps-break`, naming it).
+ * - `no-working-hours-defined` (warning): the resource has no working time at all.
  *
  * Intervals are half-open, so back-to-back bookings never collide. A stored
  * appointment with the same id as a candidate is the one being moved and is
  * ignored. Throws `ValidationError` for malformed input, naming the field:
  * `end-not-after-start`, `invalid-format`, `unknown-entity` (a candidate books
  * a resource not in `resources`), `duplicate-id` (two candidates),
- * `invalid-capacity`, `unknown-zone`, and the weekly-hours and closure fields.
+ * `invalid-capacity`, `unknown-zone`, and the schedule (`schedule.N.*`) and closure fields.
  *
  * @example
  * checkBooking({
  *   candidates: [{ id: 'new', start: '2025-03-10T09:00:00Z', end: '2025-03-10T09:30:00Z', resourceIds: ['dr-a'], patientId: 'p1' }],
  *   existing: [{ id: 'old', start: '2025-03-10T09:15:00Z', end: '2025-03-10T09:45:00Z', resourceIds: ['dr-a'], patientId: 'p2', status: 'booked' }],
  *   resources: [{ id: 'dr-a', kind: 'provider', timeZone: 'UTC' }],
- *   availability: [{ resourceId: 'dr-a', weekday: 1, start: '08:00', end: '17:00', kind: 'working' }],
+ *   schedule: [{ id: 'w', resourceId: 'dr-a', kind: 'working', timeZone: 'UTC', wallStart: '2025-03-10T08:00:00', wallEnd: '2025-03-10T17:00:00', exdates: [], … }],
  *   closures: [],
  *   clinicTimeZone: 'UTC',
  * });
@@ -162,7 +200,7 @@ export function checkBooking(input: BookingCheckInput): BookingCheckResult {
   }
 
   const zones = new Map<string, IANAZone>();
-  const hoursByResource = weeklyHoursByResource(input.availability, candidates, resources, zones);
+  const timelines = scheduleTimelines(input, candidates);
   const closures = closureRanges(input, candidates, resources, zones);
   const closureSeverity = input.closureSeverity ?? 'hard';
   const hard: Conflict[] = [];
@@ -193,14 +231,8 @@ export function checkBooking(input: BookingCheckInput): BookingCheckResult {
       report({ kind: 'closed', severity: closureSeverity, ...base, ...scope, existingIds: [], candidateIds: [], closureReason: closure.reason });
     }
     for (const resourceId of candidate.resourceIds) {
-      const verdict = (hoursByResource.get(resourceId) as WeeklyHours).check(candidate.start, candidate.end);
-      if (verdict === 'inside') continue;
       const resource = { resourceId, resourceKind: (resources.get(resourceId)?.resource as BookingResource).kind };
-      if (verdict === 'no-hours-defined') {
-        report({ kind: 'no-working-hours-defined', severity: 'warning', ...base, ...resource, existingIds: [], candidateIds: [] });
-      } else {
-        report({ kind: 'outside-working-hours', severity: 'warning', ...base, ...resource, existingIds: [], candidateIds: [], hours: verdict });
-      }
+      for (const conflict of scheduleConflicts(timelines.get(resourceId), candidate.start, candidate.end)) report({ ...conflict, ...base, ...resource });
     }
   });
   return { ok: hard.length === 0, hard, warnings };
@@ -306,21 +338,34 @@ function zoneOf(id: string, resources: ReadonlyMap<string, IndexedResource>, zon
   return zone;
 }
 
-/** Weekly hours for every resource a candidate books (and only those: others are never read). */
-function weeklyHoursByResource(
-  availability: readonly WeeklyHoursRule[],
-  candidates: readonly Interval[],
-  resources: ReadonlyMap<string, IndexedResource>,
-  zones: Map<string, IANAZone>,
-): Map<string, WeeklyHours> {
+/**
+ * The schedule of every resource a candidate books (and only those: others
+ * are never read), resolved once over the candidates' whole span, so a
+ * year of a series costs one expansion per block, not one per visit.
+ * Closures are left out here: the check reports them as `closed`.
+ */
+function scheduleTimelines(input: BookingCheckInput, candidates: readonly Interval[]): Map<string, ResourceTimeline> {
+  if (candidates.length === 0) return new Map();
   const booked = new Set(candidates.flatMap((candidate) => candidate.resourceIds));
-  const rules = new Map<string, { rules: WeeklyHoursRule[]; fields: string[] }>([...booked].map((id) => [id, { rules: [], fields: [] }]));
-  availability.forEach((rule, index) => {
-    const group = rules.get(rule.resourceId);
-    group?.rules.push(rule);
-    group?.fields.push(`availability.${index}`);
-  });
-  return new Map([...rules].map(([id, group]) => [id, new WeeklyHours(group.rules, zoneOf(id, resources, zones), group.fields)]));
+  const blocks = input.schedule.filter((block) => booked.has(block.resourceId));
+  let from = Infinity;
+  let to = -Infinity;
+  for (const candidate of candidates) {
+    from = Math.min(from, candidate.start);
+    to = Math.max(to, candidate.end);
+  }
+  try {
+    return buildTimelines(blocks, [], { from, to, clinicTimeZone: input.clinicTimeZone });
+  } catch (error) {
+    // buildTimelines names the position in the filtered list; say which block it was.
+    if (error instanceof ValidationError && error.field.startsWith('blocks.')) {
+      const [, position, ...rest] = error.field.split('.');
+      const block = blocks[Number(position)];
+      const index = block === undefined ? -1 : input.schedule.indexOf(block);
+      throw new ValidationError(error.code, ['schedule', String(index), ...rest].join('.'), error.message);
+    }
+    throw error;
+  }
 }
 
 interface ClosureRange {

@@ -7,6 +7,7 @@ import { checkBooking } from '../overlap';
 import type { BookingCheckResult, ExistingBooking } from '../overlap';
 import { expandSeries } from '../recurrence';
 import { ValidationError } from '../validation';
+import { readSchedule } from './schedule-reads';
 
 /**
  * The rows whose `index` holds any of `keys` (duplicates possible for a
@@ -43,7 +44,7 @@ export interface CheckExclusions {
  * at most 24 h, so the range starts a day earlier); the patient's own
  * appointments in that span (`[patientId+start]`); the series on those
  * resources or that patient, expanded over the candidates' span with their
- * exceptions; those resources' hours and the closures.
+ * exceptions; those resources' schedule blocks and the closures (`readSchedule`).
  *
  * The one booking check of the desk: the write commands call it inside
  * their transaction (core/commands `checkCandidates`) and the dialog's dry
@@ -68,7 +69,7 @@ export async function checkAgainstStore(
   const spanEnd = Math.max(...candidates.map((candidate) => candidate.end));
   // Every read that depends on nothing else is asked for at once: IndexedDB answers them in one
   // go instead of one round trip each (in Chromium each costs a trip to the browser process).
-  const [resources, bookingRows, patientRows, seriesByResource, seriesByPatient, availability, allClosures] = await Promise.all([
+  const [resources, bookingRows, patientRows, seriesByResource, seriesByPatient, schedule] = await Promise.all([
     db.resources.bulkGet(resourceIds),
     candidates.length === 0 ? [] : Promise.all(candidates.flatMap((candidate) => candidate.resourceIds.map((resourceId) => bookingsOverlapping(db, resourceId, candidate.start, candidate.end)))),
     candidates.length === 0
@@ -83,8 +84,7 @@ export async function checkAgainstStore(
         ),
     rowsWithAny(db.series, 'resourceIds', resourceIds),
     rowsWithAny(db.series, 'patientId', patientIds),
-    rowsWithAny(db.availability, 'resourceId', resourceIds),
-    db.closures.toArray(),
+    candidates.length === 0 ? { blocks: [], closures: [] } : readSchedule(db, { resourceIds, from: spanStart, to: spanEnd }),
   ]);
   resources.forEach((resource, index) => {
     const id = resourceIds[index] as string;
@@ -122,12 +122,12 @@ export async function checkAgainstStore(
   }
 
   const existing: ExistingBooking[] = [...stored.values()].filter((row) => !(row.seriesId !== undefined && excluded.has(row.seriesId)));
-  const closures = allClosures.filter((closure) => closure.resourceId === null || resourceIds.includes(closure.resourceId));
+  const { blocks, closures } = schedule;
   return checkBooking({
     candidates,
     existing: [...existing, ...occurrences, ...(exclusions.extraExisting ?? [])],
     resources: resources as NonNullable<(typeof resources)[number]>[],
-    availability,
+    schedule: blocks,
     closures,
     clinicTimeZone,
   });

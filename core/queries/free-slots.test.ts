@@ -7,7 +7,7 @@ const walls = (slots: Awaited<ReturnType<typeof freeSlots>>) => slots.map((slot)
 describe('freeSlots', () => {
   it('offers the working hours on the grid, minus bookings and breaks', async () => {
     const { db, must } = await clinicFixture();
-    await must('availability/save', { resourceId: 'dr-lee', weekday: 1, start: '12:00', end: '13:00', kind: 'break' }, manager);
+    await must('schedule/save-block', { block: { resourceId: 'dr-lee', kind: 'break', wallStart: '2026-01-05T12:00', wallEnd: '2026-01-05T13:00', rrule: 'FREQ=WEEKLY;BYDAY=MO' } }, manager);
     await must('appointment/book', { resourceIds: ['dr-lee'], patientId: 'p1', wallStart: '2026-01-05T09:00', timeZone: 'America/New_York', durationMinutes: 45 }, frontDesk);
     const slots = await freeSlots(db, { resourceId: 'dr-lee', durationMinutes: 60, date: '2026-01-05', stepMinutes: 60 });
     // 08:00–18:00 Monday; 09:00–09:45 is booked (so 09:00 is not free), 12:00–13:00 is a break.
@@ -44,12 +44,23 @@ describe('freeSlots', () => {
   it('lets a room with capacity 2 take a second booking', async () => {
     const { db, must } = await clinicFixture();
     await must('resource/save', { id: 'group', kind: 'room', name: 'Group room', capacity: 2, timeZone: 'America/New_York' }, manager);
-    await must('availability/save', { resourceId: 'group', weekday: 1, start: '09:00', end: '10:00', kind: 'working' }, manager);
+    await must('schedule/save-block', { block: { resourceId: 'group', kind: 'working', wallStart: '2026-01-05T09:00', wallEnd: '2026-01-05T10:00', rrule: 'FREQ=WEEKLY;BYDAY=MO' } }, manager);
     const book = (patientId: string) => must('appointment/book', { resourceIds: ['group'], patientId, wallStart: '2026-01-05T09:00', timeZone: 'America/New_York', durationMinutes: 60 }, frontDesk);
     await book('p1');
     expect(await freeSlots(db, { resourceId: 'group', durationMinutes: 60, date: '2026-01-05' })).toHaveLength(1);
     await book('p2');
     expect(await freeSlots(db, { resourceId: 'group', durationMinutes: 60, date: '2026-01-05' })).toEqual([]);
+  });
+
+  it('offers a soft blockout’s slots naming it, and none in a hard blockout or leave', async () => {
+    const { db, must } = await clinicFixture();
+    await must('schedule/save-block', { block: { resourceId: 'dr-lee', kind: 'blockout', blockoutType: 'Emergencies only', enforcement: 'soft', wallStart: '2026-01-05T08:00', wallEnd: '2026-01-05T10:00' } }, manager);
+    await must('schedule/save-block', { block: { resourceId: 'dr-lee', kind: 'blockout', blockoutType: 'Staff meeting', enforcement: 'hard', wallStart: '2026-01-05T13:00', wallEnd: '2026-01-05T14:00' } }, manager);
+    await must('schedule/save-block', { block: { resourceId: 'dr-lee', kind: 'leave', reason: 'Dentist', wallStart: '2026-01-05T16:00', wallEnd: '2026-01-05T18:00' } }, manager);
+    const slots = await freeSlots(db, { resourceId: 'dr-lee', durationMinutes: 60, date: '2026-01-05', stepMinutes: 60 });
+    expect(walls(slots)).toEqual(['08:00', '09:00', '10:00', '11:00', '12:00', '14:00', '15:00']);
+    expect(slots[0]?.soft).toEqual([{ blockId: expect.any(String), label: 'Emergencies only' }]);
+    expect(slots[2]?.soft).toBeUndefined();
   });
 
   it('refuses an unknown resource, naming the field', async () => {

@@ -1,9 +1,10 @@
 import type { TimedeskDb } from '../db';
-import { readClinicSettings } from '../db';
 import { msToInstant } from '../model';
+import type { BookableSpan, SoftBlockout } from '../schedule';
 import { instantToWallTime, wallTimeToInstant } from '../time';
 import { ValidationError } from '../validation';
 import { calendarRange, nextDate } from './calendar-range';
+import { storedAvailability } from './schedule-reads';
 
 /** A bookable slot, half-open `[start, end)`. */
 export interface FreeSlot {
@@ -11,6 +12,8 @@ export interface FreeSlot {
   end: string;
   /** The start as the resource's clock shows it. */
   wallStart: string;
+  /** Soft blockouts the slot lies in: bookable by a manager with a reason (core/schedule). Absent when none. */
+  soft?: SoftBlockout[];
 }
 
 /** Which resource, how long, which days (dates in the resource's zone) and on what grid. */
@@ -21,24 +24,13 @@ export interface FreeSlotQuery {
   date: string;
   /** How many days from `date` (default 1). */
   days?: number;
-  /** Slot starts are this many minutes apart from the start of each working block (default 15). */
+  /** Slot starts are this many minutes apart from the start of each stretch of bookable time (default 15). */
   stepMinutes?: number;
 }
 
 interface Span {
   start: number;
   end: number;
-}
-
-/** ISO weekday (Monday 1 … Sunday 7) of a calendar date. */
-function isoWeekday(date: string): number {
-  const day = new Date(`${date}T00:00:00Z`).getUTCDay();
-  return day === 0 ? 7 : day;
-}
-
-function wallSpan(date: string, start: string, end: string, timeZone: string): Span {
-  const endWall = end === '24:00' ? `${nextDate(date, 1)}T00:00` : `${date}T${end}`;
-  return { start: wallTimeToInstant(`${date}T${start}`, timeZone), end: wallTimeToInstant(endWall, timeZone) };
 }
 
 const overlaps = (a: Span, b: Span) => a.start < b.end && b.start < a.end;
@@ -58,13 +50,30 @@ function peakLoad(slot: Span, busy: readonly Span[]): number {
   return peak;
 }
 
+/** Bookable spans joined where they touch (a soft blockout only splits a span to name itself), each with its pieces. */
+function stretches(spans: readonly BookableSpan[]): { start: number; end: number; pieces: BookableSpan[] }[] {
+  const joined: { start: number; end: number; pieces: BookableSpan[] }[] = [];
+  for (const span of spans) {
+    const start = Date.parse(span.start);
+    const end = Date.parse(span.end);
+    const last = joined.at(-1);
+    if (last !== undefined && last.end === start) {
+      last.end = end;
+      last.pieces.push(span);
+    } else joined.push({ start, end, pieces: [span] });
+  }
+  return joined;
+}
+
 /**
- * Free slots of `durationMinutes` for one resource: inside its working
- * blocks (wall time in its zone, so a 09:00–17:00 day stays 09:00–17:00
- * across DST), not touching its breaks or a closure (its own or the
- * clinic's), and with fewer bookings at once than its capacity (stored
- * appointments and series occurrences; cancelled and no-show ones free
- * their slot). Starts step from each block's start.
+ * Free slots of `durationMinutes` for one resource: inside its bookable
+ * time as core/schedule's `availability` gives it (working time or the
+ * day's override, minus breaks, hard blockouts, leave and closures — wall
+ * times in its zone, so 09:00–17:00 stays 09:00–17:00 across DST), with
+ * fewer bookings at once than its capacity (stored appointments and series
+ * occurrences; cancelled and no-show ones free their slot). Starts step
+ * from the start of each stretch of bookable time. A slot inside a soft
+ * blockout is offered with `soft` naming it.
  *
  * @example
  * await freeSlots(db, { resourceId: 'dr-lee', durationMinutes: 30, date: '2026-03-09' })
@@ -77,44 +86,27 @@ export async function freeSlots(db: TimedeskDb, query: FreeSlotQuery): Promise<F
   if (!(stepMs > 0)) throw new ValidationError('invalid-interval', 'stepMinutes', 'The slot grid must be a positive number of minutes.');
   const resource = await db.resources.get(query.resourceId);
   if (!resource) throw new ValidationError('unknown-entity', 'resourceId', `There is no resource "${query.resourceId}".`);
-  const clinic = await readClinicSettings(db);
-  const rules = await db.availability.where('resourceId').equals(resource.id).toArray();
-  const closures = (await db.closures.toArray()).filter((closure) => closure.resourceId === null || closure.resourceId === resource.id);
 
-  const dates = Array.from({ length: query.days ?? 1 }, (_, index) => nextDate(query.date, index));
-  const first = dates[0] as string;
-  const last = dates.at(-1) as string;
-  const busy: Span[] = (
-    await calendarRange(db, {
-      resourceIds: [resource.id],
-      from: wallTimeToInstant(`${first}T00:00`, resource.timeZone),
-      to: wallTimeToInstant(`${nextDate(last, 1)}T00:00`, resource.timeZone),
-      includeCancelled: false,
-    })
-  )
+  const last = nextDate(query.date, (query.days ?? 1) - 1);
+  const from = wallTimeToInstant(`${query.date}T00:00`, resource.timeZone);
+  const to = wallTimeToInstant(`${nextDate(last, 1)}T00:00`, resource.timeZone);
+  const [bookable, calendar] = await Promise.all([
+    storedAvailability(db, { resourceIds: [resource.id], from, to }),
+    calendarRange(db, { resourceIds: [resource.id], from, to, includeCancelled: false }),
+  ]);
+  const busy: Span[] = calendar
     .map((item) => (item.kind === 'appointment' ? item.appointment : item.occurrence))
     .filter((booking) => booking.status !== 'no_show')
     .map((booking) => ({ start: Date.parse(booking.start), end: Date.parse(booking.end) }));
 
   const slots: FreeSlot[] = [];
-  for (const date of dates) {
-    const weekday = isoWeekday(date);
-    const working = rules.filter((rule) => rule.weekday === weekday && rule.kind === 'working').map((rule) => wallSpan(date, rule.start, rule.end, resource.timeZone));
-    const blocked = [
-      ...rules.filter((rule) => rule.weekday === weekday && rule.kind === 'break').map((rule) => wallSpan(date, rule.start, rule.end, resource.timeZone)),
-      ...closures
-        .filter((closure) => closure.startDate <= date && date <= closure.endDate)
-        .map((closure) => wallSpan(date, '00:00', '24:00', closure.resourceId === null ? clinic.timeZone : resource.timeZone)),
-    ];
-    for (const block of working.sort((left, right) => left.start - right.start)) {
-      for (let start = block.start; start + durationMs <= block.end; start += stepMs) {
-        const slot = { start, end: start + durationMs };
-        if (blocked.some((span) => overlaps(span, slot))) continue;
-        if (peakLoad(slot, busy) >= resource.capacity) continue;
-        if (slots.some((existing) => Date.parse(existing.start) === start)) continue; // overlapping working blocks
-        slots.push({ start: msToInstant(start), end: msToInstant(slot.end), wallStart: instantToWallTime(start, resource.timeZone) });
-      }
+  for (const stretch of stretches(bookable)) {
+    for (let start = stretch.start; start + durationMs <= stretch.end; start += stepMs) {
+      const slot = { start, end: start + durationMs };
+      if (peakLoad(slot, busy) >= resource.capacity) continue;
+      const soft = [...new Map(stretch.pieces.filter((piece) => overlaps(slot, { start: Date.parse(piece.start), end: Date.parse(piece.end) })).flatMap((piece) => piece.soft ?? []).map((entry) => [entry.blockId, entry])).values()];
+      slots.push({ start: msToInstant(start), end: msToInstant(slot.end), wallStart: instantToWallTime(start, resource.timeZone), ...(soft.length > 0 ? { soft } : {}) });
     }
   }
-  return slots.sort((left, right) => (left.start < right.start ? -1 : 1));
+  return slots;
 }

@@ -5,6 +5,7 @@ import { instantToLocalMs, localMsToInstant, localMsToWallTime, parseWallTime, w
 import { checkWindow, type ExpandWindow } from './expand-window';
 import { ruleNeverMatches } from './never-matches';
 import { parseRrule, type Frequency, type ParsedRule } from './rrule-text';
+import { skipAhead, type SkipAhead } from './skip-ahead';
 
 /** What to expand: a rule anchored at a wall time in an IANA zone. */
 export interface RuleSpec {
@@ -65,20 +66,20 @@ const rruleFrequency: Record<Frequency, number> = {
  * never consults a zone (neither the host's nor the series'). UNTIL and COUNT
  * are left out: expandRule applies them itself (see README).
  */
-function floatingOptions(rule: ParsedRule, dtstartLocalMs: number): Partial<Options> {
+function floatingOptions(rule: ParsedRule, dtstartLocalMs: number, skip: SkipAhead | null): Partial<Options> {
   return {
     freq: rruleFrequency[rule.freq],
-    dtstart: new Date(dtstartLocalMs),
+    dtstart: new Date(skip?.startLocalMs ?? dtstartLocalMs),
     interval: rule.interval,
     wkst: rule.wkst,
     bysecond: rule.bySecond ?? null,
     byminute: rule.byMinute ?? null,
     byhour: rule.byHour ?? null,
-    byweekday: rule.byDay?.map((day) => new Weekday(day.weekday, day.nth)) ?? null,
-    bymonthday: rule.byMonthDay ?? null,
+    byweekday: rule.byDay?.map((day) => new Weekday(day.weekday, day.nth)) ?? skip?.byWeekday ?? null,
+    bymonthday: rule.byMonthDay ?? skip?.byMonthDay ?? null,
     byyearday: rule.byYearDay ?? null,
     byweekno: rule.byWeekNo ?? null,
-    bymonth: rule.byMonth ?? null,
+    bymonth: skip?.byMonth ?? rule.byMonth ?? null,
     bysetpos: rule.bySetPos ?? null,
     tzid: null,
   };
@@ -113,6 +114,44 @@ function format(instant: number, zone: IANAZone): Occurrence {
  * //  { local: '2025-03-09T03:30:00', utc: '2025-03-09T07:30:00.000Z' }]  // 02:30 does not exist that day
  */
 export function expandRule(spec: RuleSpec, window?: ExpandWindow): Occurrence[] {
+  const instants = expandRuleMs(spec, window);
+  const zone = zoneFor(spec.tzid, 'tzid');
+  return instants.map((instant) => format(instant, zone));
+}
+
+/**
+ * {@link expandRule} with each occurrence as its instant in epoch ms, for
+ * callers that do arithmetic on many rules at once (core/schedule's
+ * availability) and would only parse the strings back.
+ *
+ * @example expandRuleMs({ dtstart: '2025-03-07T02:30', tzid: 'America/New_York', rrule: 'FREQ=DAILY;COUNT=1' }) // [Date.parse('2025-03-07T07:30:00Z')]
+ */
+export function expandRuleMs(spec: RuleSpec, window?: ExpandWindow): number[] {
+  return expandRuleWall(spec, window).map((occurrence) => occurrence.instant);
+}
+
+/** One occurrence as numbers: its instant and the wall time the rule named, before the gap policy moved it. */
+export interface WallOccurrence {
+  /** Epoch ms. */
+  instant: number;
+  /**
+   * The rule's own wall time as "local ms" (wall time read as UTC): 02:30 on a
+   * spring-forward day stays 02:30 here although the instant reads 03:30, so
+   * a caller can add wall-clock lengths to what the rule meant.
+   */
+  nominalLocalMs: number;
+}
+
+/**
+ * {@link expandRule} as numbers: each occurrence's instant and the nominal
+ * wall time the rule generated (see {@link WallOccurrence}). Two wall times
+ * that resolve to one instant (a gap time and the real time after it) are
+ * one occurrence, the earlier wall time kept.
+ *
+ * @example expandRuleWall({ dtstart: '2025-03-09T02:30', tzid: 'America/New_York', rrule: 'FREQ=DAILY;COUNT=1' })
+ * // [{ instant: Date.parse('2025-03-09T07:30:00Z'), nominalLocalMs: Date.UTC(2025, 2, 9, 2, 30) }]
+ */
+export function expandRuleWall(spec: RuleSpec, window?: ExpandWindow): WallOccurrence[] {
   if (typeof spec !== 'object' || spec === null) throw new ValidationError('required', 'spec', 'A rule needs dtstart, tzid and rrule.');
   const zone = zoneFor(spec.tzid, 'tzid');
   const dtstartParts = parseWallTime(spec.dtstart, 'dtstart');
@@ -141,14 +180,17 @@ export function expandRule(spec: RuleSpec, window?: ExpandWindow): Occurrence[] 
   const skipBeforeLocal = from - offsetSlackMs;
   const stopLocal = Math.min(untilLocal, untilInstant + offsetSlackMs, to + offsetSlackMs);
   const instants: number[] = [];
+  const nominal = new Map<number, number>();
   // Once `limit` distinct instants are kept, nothing generated a safe distance past the latest of them can be earlier.
   let limitReachedAt = Infinity;
   let nextCapCheck = MAX_OCCURRENCES;
   let generated = 0;
 
-  const consider = (instant: number) => {
+  const consider = (instant: number, local: number) => {
     if (instant > untilInstant || instant < from || instant >= to || exdateInstants.has(instant)) return;
     instants.push(instant);
+    const known = nominal.get(instant);
+    if (known === undefined || local < known) nominal.set(instant, local);
     if (limitReachedAt === Infinity && instants.length >= limit && new Set(instants).size >= limit) {
       limitReachedAt = instants.reduce((latest, value) => Math.max(latest, value), -Infinity);
     }
@@ -161,10 +203,11 @@ export function expandRule(spec: RuleSpec, window?: ExpandWindow): Occurrence[] 
   };
 
   // RFC 5545 §3.8.5.3: DTSTART is always the first instance and counts towards COUNT, matching the rule or not.
-  consider(dtstartInstant);
+  consider(dtstartInstant, dtstartLocal);
   generated = 1;
   if (generated < count && !ruleNeverMatches(rule, dtstartParts)) {
-    const rrule = new RRule(floatingOptions(rule, dtstartLocal), true);
+    // Far from DTSTART, start rrule.js at a later period of the same phase (skip-ahead.ts).
+    const rrule = new RRule(floatingOptions(rule, dtstartLocal, skipAhead(rule, dtstartLocal, skipBeforeLocal)), true);
     let previousLocal = dtstartLocal;
     rrule.all((date) => {
       const local = date.getTime();
@@ -180,21 +223,21 @@ export function expandRule(spec: RuleSpec, window?: ExpandWindow): Occurrence[] 
         tooMany(`Reaching this window means stepping through more than ${MAX_SCANNED_OCCURRENCES} occurrences; start the series closer to the window.`);
       }
       // Well before the window it still counts towards COUNT, but needs no zone lookup.
-      if (local >= skipBeforeLocal) consider(localMsToInstant(local, zone));
+      if (local >= skipBeforeLocal) consider(localMsToInstant(local, zone), local);
       return generated < count;
     });
   }
-  for (const local of rdateLocals) consider(localMsToInstant(local, zone));
+  for (const local of rdateLocals) consider(localMsToInstant(local, zone), local);
 
   instants.sort((a, b) => a - b);
-  const result: Occurrence[] = [];
+  const result: WallOccurrence[] = [];
   let previous = Number.NaN;
   for (const instant of instants) {
     if (instant === previous) continue;
     previous = instant;
     if (result.length >= limit) break;
     if (result.length >= MAX_OCCURRENCES) tooMany(`This expansion has more than ${MAX_OCCURRENCES} occurrences; narrow the window or set window.limit.`);
-    result.push(format(instant, zone));
+    result.push({ instant, nominalLocalMs: nominal.get(instant) as number });
   }
   return result;
 }

@@ -1,6 +1,7 @@
 import type { TimedeskDb } from '../db';
 import { storeDeskNames } from './desk-names';
 import { readSyncState } from './sync-state';
+import { legacyWeeklyRuleEntity } from './sync-transport';
 import type { PullResponse } from './sync-transport';
 import { syncedTables, writeRecords } from './write-record';
 import type { RecordWrite } from './write-record';
@@ -25,6 +26,8 @@ export async function applyPulledPage(db: TimedeskDb, page: PullResponse, measur
     // The last write of each record wins, so the page collapses to one write per record.
     const writes = new Map<string, RecordWrite>();
     for (const change of page.changes) {
+      // A v3 weekday rule: the server wrote it again as a schedule block further on (sync-transport.ts).
+      if (change.entity === legacyWeeklyRuleEntity) continue;
       const key = `${change.entity}\u0000${change.id}`;
       writes.delete(key);
       writes.set(key, { entity: change.entity, id: change.id, op: change.op, data: change.data, version: change.version });

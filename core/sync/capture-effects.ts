@@ -23,7 +23,7 @@ export const syncedTableEntities: Readonly<Record<string, SyncedEntity>> = {
   seriesExceptions: 'seriesException',
   patients: 'patient',
   resources: 'resource',
-  availability: 'availability',
+  scheduleBlocks: 'scheduleBlock',
   closures: 'closure',
   staff: 'staff',
   conflicts: 'conflict',

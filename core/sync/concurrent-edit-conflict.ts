@@ -33,8 +33,8 @@ const editSideSchema = z.object({
 export const concurrentEditConflictSchema = z.object({
   id: idSchema,
   kind: z.literal('concurrent-edit'),
-  entity: z.enum(['appointment', 'series', 'seriesException']),
-  /** The appointment, series or exception both desks edited. */
+  entity: z.enum(['appointment', 'series', 'seriesException', 'scheduleBlock']),
+  /** The appointment, series, exception or schedule block both desks edited. */
   recordId: idSchema,
   /** The slot/status fields whose values differ between the two changes. */
   fields: z.array(z.string().min(1)).min(1),

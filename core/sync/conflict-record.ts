@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { idSchema, instantSchema } from '../model';
 import { concurrentEditActions, concurrentEditConflictSchema } from './concurrent-edit-conflict';
+import { scheduleDisplacedActions, scheduleDisplacedConflictSchema } from './schedule-displaced-conflict';
 
 /**
  * How a double booking was settled (sync protocol v1): one appointment moved,
@@ -14,7 +15,7 @@ export const doubleBookingActions = ['rescheduled', 'cancelled', 'kept-both'] as
  *
  * @example conflictResolutionActions.includes('applied-other') // true
  */
-export const conflictResolutionActions = [...doubleBookingActions, ...concurrentEditActions] as const;
+export const conflictResolutionActions = [...doubleBookingActions, ...concurrentEditActions, ...scheduleDisplacedActions] as const;
 
 /**
  * A double booking the server found when two desks booked the same slot
@@ -57,12 +58,15 @@ export const doubleBookingConflictSchema = z.object({
 export type DoubleBookingConflict = z.infer<typeof doubleBookingConflictSchema>;
 
 /**
- * Any conflict the server syncs: a double booking, or a concurrent edit of
- * one record (concurrent-edit-conflict.ts). Tell them apart by `kind`.
+ * Any conflict the "Needs attention" inbox lists: a double booking or a
+ * concurrent edit of one record (both found by the server;
+ * concurrent-edit-conflict.ts), or bookings a schedule change left outside
+ * the hours (found by the desk that made it; schedule-displaced-conflict.ts).
+ * Tell them apart by `kind`.
  *
- * @example syncConflictSchema.parse(row).kind // 'double-booking' | 'concurrent-edit'
+ * @example syncConflictSchema.parse(row).kind // 'double-booking' | 'concurrent-edit' | 'schedule-displaced'
  */
-export const syncConflictSchema = z.discriminatedUnion('kind', [doubleBookingConflictSchema, concurrentEditConflictSchema]);
+export const syncConflictSchema = z.discriminatedUnion('kind', [doubleBookingConflictSchema, concurrentEditConflictSchema, scheduleDisplacedConflictSchema]);
 
 /** A stored conflict; see {@link syncConflictSchema}. */
 export type SyncConflict = z.infer<typeof syncConflictSchema>;

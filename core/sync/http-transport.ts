@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { currentSchemaVersion } from '../db/schema';
 import { deviceStateResponseSchema, pullResponseSchema, pushResponseSchema, SyncTransportError } from './sync-transport';
 import type { DeviceStateResponse, PullResponse, PushRequest, PushResponse, SyncTransport } from './sync-transport';
 
@@ -62,7 +63,8 @@ export function createHttpTransport(options: HttpTransportOptions): SyncTranspor
       return call('/v1/sync/push', { method: 'POST', body: JSON.stringify(request) }, pushResponseSchema);
     },
     pull(after: string, limit: number): Promise<PullResponse> {
-      const query = `after=${encodeURIComponent(after)}&limit=${encodeURIComponent(String(limit))}`;
+      // `schema`: this desk's data schema, so a server that moved on can say "update this desk" (desk-schema.ts).
+      const query = `after=${encodeURIComponent(after)}&limit=${encodeURIComponent(String(limit))}&schema=${currentSchemaVersion}`;
       return call(`/v1/sync/pull?${query}`, { method: 'GET' }, pullResponseSchema);
     },
     deviceState(afterAuditSeq: number, limit: number): Promise<DeviceStateResponse> {

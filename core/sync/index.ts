@@ -5,6 +5,9 @@ export { syncConflictSchema, conflictResolutionActions } from './conflict-record
 export type { SyncConflict, DoubleBookingConflict } from './conflict-record';
 export { concurrentEditConflictSchema, concurrentEditActions } from './concurrent-edit-conflict';
 export type { ConcurrentEditConflict } from './concurrent-edit-conflict';
+export { scheduleDisplacedConflictSchema, scheduleDisplacedActions } from './schedule-displaced-conflict';
+export type { ScheduleDisplacedConflict } from './schedule-displaced-conflict';
+export { oldestSyncableDeskSchema } from './desk-schema';
 export { backoffDelay, defaultBackoff } from './backoff';
 export type { BackoffPolicy } from './backoff';
 export { SyncTransportError, pushResultSchema, pushResponseSchema, pulledChangeSchema, pullResponseSchema, deviceStateResponseSchema } from './sync-transport';

@@ -79,7 +79,7 @@ describe('sync client: push', () => {
     const sync = client(desk, transport, { timers, random: () => draws.shift() ?? 0 });
 
     expect(await sync.syncNow()).toBe(false);
-    expect(sync.status()).toMatchObject({ failures: 1, lastError: { code: 'server-unavailable' }, pending: 14 });
+    expect(sync.status()).toMatchObject({ failures: 1, lastError: { code: 'server-unavailable' }, pending: 6 });
     for (let attempt = 0; attempt < 2; attempt += 1) {
       timers.fire();
       await waitFor(() => !sync.status().syncing && sync.status().failures === attempt + 2);
@@ -88,7 +88,7 @@ describe('sync client: push', () => {
     timers.fire();
     await waitFor(() => sync.status().failures === 0 && !sync.status().syncing);
     expect(sync.status()).toMatchObject({ pending: 0, lastError: null, lastSyncAt: desk.clock.now });
-    expect(server.applied).toHaveLength(14);
+    expect(server.applied).toHaveLength(6);
   });
 
   it('survives being killed after the server applied a push: the restart pushes again, the server says duplicate, nothing doubles', async () => {
@@ -98,8 +98,8 @@ describe('sync client: push', () => {
     const server = new MemoryServer(() => first.clock.now);
     const dying = scriptedTransport(server.transport(), ['lost-ack'], () => new Error('app closed'));
     expect(await client(first, dying).syncNow()).toBe(false);
-    expect(server.applied).toHaveLength(15);
-    expect(await first.db.outbox.count()).toBe(15);
+    expect(server.applied).toHaveLength(7);
+    expect(await first.db.outbox.count()).toBe(7);
     first.db.close();
 
     const restarted = await reopenDesk(first);
@@ -115,8 +115,8 @@ describe('sync client: push', () => {
     };
     expect(await client(restarted, watching).syncNow()).toBe(true);
     expect(new Set(answers)).toEqual(new Set(['duplicate']));
-    expect(server.applied).toHaveLength(15);
-    expect(new Set(server.applied.map((mutation) => mutation.mutationId)).size).toBe(15);
+    expect(server.applied).toHaveLength(7);
+    expect(new Set(server.applied.map((mutation) => mutation.mutationId)).size).toBe(7);
     expect(await restarted.db.outbox.count()).toBe(0);
     expect(await restarted.db.appointments.count()).toBe(1);
     expect(verifyAuditChain(await restarted.db.audit.toArray()).ok).toBe(true);
@@ -149,14 +149,14 @@ describe('sync client: push', () => {
     expect(await sync.syncNow()).toBe(false);
     await bookNine(desk);
     expect(await sync.syncNow()).toBe(false);
-    expect(sync.status().pending).toBe(15);
+    expect(sync.status().pending).toBe(7);
     expect(transport.calls).toEqual([]);
     expect(sync.status().online).toBe(false);
 
     sync.setOnline(true);
     await waitFor(() => sync.status().lastSyncAt !== null);
     expect(transport.calls[0]).toBe('push');
-    expect(server.applied).toHaveLength(15);
+    expect(server.applied).toHaveLength(7);
     expect(sync.status()).toMatchObject({ online: true, pending: 0 });
 
     sync.setOnline(false);
@@ -176,7 +176,7 @@ describe('sync client: push', () => {
     const sync = client(desk, server.transport());
     expect(await sync.syncNow()).toBe(true);
     expect(sync.status()).toMatchObject({ pending: 0, lastError: null, auditRefused: { seq: 1 } });
-    expect(server.applied).toHaveLength(14);
+    expect(server.applied).toHaveLength(6);
     expect((await desk.db.syncState.get('sync'))?.auditSeqAcked).toBe(0);
 
     // Once the server's copy is repaired, the next run sends the entries and the flag clears.
@@ -207,7 +207,7 @@ describe('sync client: pull', () => {
     const server = new MemoryServer(() => writer.clock.now);
     expect(await client(writer, server.transport()).syncNow()).toBe(true);
     const page = server.pull('0', 500);
-    expect(page.changes.length).toBe(14);
+    expect(page.changes.length).toBe(6);
 
     // A second desk whose storage fails on the patients write (after resources and hours were written),
     // then on the cursor write (after every change was written).
@@ -224,14 +224,14 @@ describe('sync client: pull', () => {
       await expect(applyPulledPage(db, page, { clockSkewMs: 0 })).rejects.toThrow(/Injected failure/);
       failing.armed = false;
       expect(await db.resources.count()).toBe(0);
-      expect(await db.availability.count()).toBe(0);
+      expect(await db.scheduleBlocks.count()).toBe(0);
       expect(await db.patients.count()).toBe(0);
       expect(await db.syncState.get('sync')).toBeUndefined();
     }
 
     await applyPulledPage(db, page, { clockSkewMs: 0 });
     expect(await db.patients.count()).toBe(2);
-    expect((await db.syncState.get('sync'))?.cursor).toBe('14');
+    expect((await db.syncState.get('sync'))?.cursor).toBe('6');
     // Applying the same page again changes nothing.
     const before = await db.patients.toArray();
     await applyPulledPage(db, page, { clockSkewMs: 0 });
@@ -248,12 +248,12 @@ describe('sync client: pull', () => {
     const reader = await openDesk('desk-b', 2);
     await client(reader, server.transport()).syncNow();
     const pulled = await reader.db.appointments.get(appointment.id);
-    expect(pulled).toMatchObject({ id: appointment.id, version: 15, day: '2026-01-05' });
+    expect(pulled).toMatchObject({ id: appointment.id, version: 7, day: '2026-01-05' });
     expect(await reader.db.bookings.where('appointmentId').equals(appointment.id).toArray()).toEqual([
       expect.objectContaining({ resourceId: 'dr-lee', start: Date.parse(appointment.start) }),
     ]);
     // The writer's own copy now carries the server's version too.
-    expect((await writer.db.appointments.get(appointment.id))?.version).toBe(15);
+    expect((await writer.db.appointments.get(appointment.id))?.version).toBe(7);
   });
 
   it('keeps a pending local edit on top of an older server copy until the server has it', async () => {
@@ -272,7 +272,7 @@ describe('sync client: pull', () => {
 
     // B pulls only (its push is lost): A's older copy arrives, B's pending edit stays on top.
     const pullOnly: SyncTransport = { push: () => Promise.reject(new Error('lost')), pull: server.transport().pull };
-    await applyPulledPage(b.db, await pullOnly.pull('14', 500), { clockSkewMs: 0 });
+    await applyPulledPage(b.db, await pullOnly.pull('6', 500), { clockSkewMs: 0 });
     expect(await b.db.patients.get('p1')).toMatchObject({ phone: '555 0199' });
 
     // Once B's edit is acknowledged, the server's copy (which is B's) is what every desk holds.
@@ -308,8 +308,8 @@ describe('sync client: pull', () => {
     const inner = server.transport();
     const cursors: string[] = [];
     await client(reader, { push: inner.push, pull: (after, limit) => (cursors.push(after), inner.pull(after, limit)) }, { pullLimit: 5 }).syncNow();
-    expect(cursors).toEqual(['0', '5', '10']);
-    expect(await reader.db.availability.count()).toBe(10);
+    expect(cursors).toEqual(['0', '5']);
+    expect(await reader.db.scheduleBlocks.count()).toBe(2);
   });
 });
 

@@ -9,7 +9,21 @@ import type { OutboxMutation } from '../db';
  * (validated there with core/model) and are stored as they come.
  */
 
-const entities = ['appointment', 'series', 'seriesException', 'patient', 'resource', 'availability', 'closure', 'staff', 'conflict', 'clinic', 'staffCredential'] as const;
+/**
+ * Entities a pulled change may name. `availability` (the v3 weekday rule) is
+ * still read so a clinic's old change log parses, and then skipped: the
+ * server's upgrade wrote every stored rule again as a `scheduleBlock` later
+ * in the same log (server/sync/schedule-upgrade.ts), so nothing is lost.
+ */
+const entities = ['appointment', 'series', 'seriesException', 'patient', 'resource', 'scheduleBlock', 'availability', 'closure', 'staff', 'conflict', 'clinic', 'staffCredential'] as const;
+
+/**
+ * The entity of the v3 weekday rules, superseded by `scheduleBlock`: pulled
+ * changes of it are skipped (see `entities`).
+ *
+ * @example legacyWeeklyRuleEntity // 'availability'
+ */
+export const legacyWeeklyRuleEntity = 'availability';
 
 /** POST /v1/sync/push body. */
 export interface PushRequest {

@@ -72,6 +72,10 @@ export const validationCodes = [
   'nothing-to-cancel',
   'unsupported-locale',
   'date-in-future',
+  'zero-length',
+  'end-required',
+  'inactive-resource',
+  'block-too-long',
 ] as const;
 
 export type ValidationCode = (typeof validationCodes)[number];

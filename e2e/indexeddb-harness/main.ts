@@ -77,9 +77,7 @@ const harness = {
       if (!settled.ok) throw new Error(JSON.stringify(settled));
     };
     await must(commands.run('resource/save', { id: 'dr-lee', kind: 'provider', name: 'Dr Lee', timeZone: 'America/New_York' }, manager));
-    for (let weekday = 1; weekday <= 5; weekday += 1) {
-      await must(commands.run('availability/save', { resourceId: 'dr-lee', weekday, start: '08:00', end: '18:00', kind: 'working' }, manager));
-    }
+    await must(commands.run('schedule/save-block', { block: { resourceId: 'dr-lee', kind: 'working', wallStart: '2025-01-06T08:00', wallEnd: '2025-01-06T18:00', rrule: 'FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR' } }, manager));
     await must(commands.run('patient/register', { id: 'p1', givenName: 'Ada', familyName: 'Lovelace', dateOfBirth: '1815-12-10' }, frontDesk));
     await must(commands.run('patient/register', { id: 'p2', givenName: 'Alan', familyName: 'Turing', dateOfBirth: '1912-06-23' }, frontDesk));
     return opened.device.deviceId;

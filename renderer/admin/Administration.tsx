@@ -5,8 +5,8 @@ import { text } from '../i18n';
 import { useSession } from '../session/session-store';
 import { ClosuresPanel } from './ClosuresPanel';
 import { ResourcesPanel } from './ResourcesPanel';
+import { SchedulesPanel } from '../schedule/SchedulesPanel';
 import { StaffPanel } from './StaffPanel';
-import { WorkingHoursPanel } from './WorkingHoursPanel';
 import './admin.css';
 
 const sections = ['resources', 'hours', 'closures', 'staff'] as const;
@@ -14,7 +14,8 @@ type Section = (typeof sections)[number];
 
 /**
  * Clinic administration for managers and admins: providers, rooms and
- * equipment; weekly hours and breaks; closures and holidays; staff accounts
+ * equipment; schedules (renderer/schedule: rotas, changed hours, breaks,
+ * blockouts, leave); closures and holidays; staff accounts
  * (admins). Tabs follow the ARIA tabs pattern (←/→ move between them). The
  * role check here only hides what the engine would refuse anyway.
  *
@@ -67,7 +68,7 @@ export function Administration() {
       </div>
       <div role="tabpanel" id={`admin-panel-${section}`} aria-labelledby={`admin-tab-${section}`} className="admin-panel">
         {section === 'resources' ? <ResourcesPanel /> : null}
-        {section === 'hours' ? <WorkingHoursPanel /> : null}
+        {section === 'hours' ? <SchedulesPanel /> : null}
         {section === 'closures' ? <ClosuresPanel /> : null}
         {section === 'staff' ? <StaffPanel canEdit={staff.role === 'admin'} /> : null}
       </div>

@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { FormEvent } from 'react';
 import { isManager } from '../../core/commands';
+import { unoverridableKinds } from '../../core/overlap';
 import type { CommandError, ConflictReport } from '../../core/commands';
 import { textLimits } from '../../core/model';
 import type { Patient } from '../../core/model';
@@ -27,6 +28,7 @@ import { OverrideConflict } from './OverrideConflict';
 import { PatientPicker } from './PatientPicker';
 import { planRepeat } from './repeat-plan';
 import type { RepeatChoice } from './repeat-plan';
+import { OccurrencePreview } from './OccurrencePreview';
 import { RepeatFields } from './RepeatFields';
 import { QuickRegister } from './QuickRegister';
 import { useDraftCheck } from './useDraftCheck';
@@ -199,7 +201,7 @@ export function AppointmentDialog({ draft, onClose }: AppointmentDialogProps) {
       if (result.ok) {
         const { appointment, warnings } = result.value;
         const booked = text.dialog.booked(text.patientName(patient), format.time(Date.parse(appointment.start)));
-        const notesText = warnings.map((warning) => `${conflictSentence(warning, (id) => resources.find((resource) => resource.id === id)?.name ?? id)}.`);
+        const notesText = warnings.map((warning) => `${conflictSentence(warning, (id) => resources.find((resource) => resource.id === id)?.name ?? id, { time: format.time })}.`);
         show([booked, ...notesText].join(' '));
         setDate(date);
         select(appointment.id);
@@ -323,11 +325,8 @@ export function AppointmentDialog({ draft, onClose }: AppointmentDialogProps) {
             onChange={(choice) => (setRepeat(choice), setConflict(null))}
             plan={plan}
             firstDate={date}
-            format={format}
             error={errors['repeat'] ?? (plan.ok ? undefined : problemSentence(plan.problem))}
-            check={draftCheck.state}
-            time={time}
-            resources={resources}
+            preview={plan.ok ? <OccurrencePreview preview={plan.preview} more={plan.more} state={draftCheck.state} time={time} format={format} resources={resources} /> : null}
           />
         ) : null}
 
@@ -339,7 +338,7 @@ export function AppointmentDialog({ draft, onClose }: AppointmentDialogProps) {
         </Field>
 
         {conflict ? <ConflictList conflicts={conflict.hard} resources={resources} format={format} showWhen={repeat.kind !== 'none' || editing?.source === 'occurrence'} /> : null}
-        {conflict && canOverride ? <OverrideConflict busy={busy} error={errors['override']} onOverride={(reason) => void book(reason)} /> : null}
+        {conflict && canOverride && !conflict.hard.some((found) => unoverridableKinds.includes(found.kind)) ? <OverrideConflict busy={busy} error={errors['override']} onOverride={(reason) => void book(reason)} /> : null}
         {confirming ? (
           <ConfirmWarnings groups={confirming} single={repeat.kind === 'none'} format={format} onConfirm={() => (setConfirming(null), void book(undefined, true))} onBack={() => setConfirming(null)} />
         ) : null}

@@ -17,6 +17,7 @@ export function CheckStatus({ state }: { state: DraftCheckState }) {
     const counts = problemCounts(state.check);
     const parts = [
       ...(counts.closed > 0 ? [text.preview.countClosed(counts.closed)] : []),
+      ...(counts.blocked > 0 ? [text.preview.countBlocked(counts.blocked)] : []),
       ...(counts.conflict > 0 ? [text.preview.countConflict(counts.conflict)] : []),
       ...(counts.outsideHours > 0 ? [text.preview.countOutsideHours(counts.outsideHours)] : []),
     ];

@@ -30,7 +30,7 @@ export function ConflictList({ conflicts, resources, format, showWhen = false }:
       <ul>
         {conflicts.map((conflict, index) => (
           <li key={`${conflict.kind}-${conflict.resourceId ?? conflict.patientId ?? ''}-${index}`}>
-            {conflictSentence(conflict, nameOf)}
+            {conflictSentence(conflict, nameOf, { time: format.time })}
             {showWhen ? ` ${text.repeat.conflictOn(format.dateTime(Date.parse(conflict.candidateStart)))}` : ''}
             {conflict.existingIds.length > 0 ? (
               <ul>

@@ -32,7 +32,7 @@ export function DraftCheckNote({ state, time, format, resources }: DraftCheckNot
     <div className="draft-check" data-testid="draft-check">
       {flags.length > 0 ? (
         <p className="draft-check-flags" role="status" data-flags={flags.map((flag) => flag.kind).join(' ')}>
-          <VisitFlags flags={flags} resources={resources} namesOf={namesOf} lead="" />
+          <VisitFlags flags={flags} resources={resources} namesOf={namesOf} lead="" format={format} />
         </p>
       ) : (
         <CheckStatus state={state} />

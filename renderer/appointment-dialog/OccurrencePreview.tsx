@@ -39,7 +39,7 @@ export function OccurrencePreview({ preview, more, state, time, format, resource
   const item = (row: PreviewRow) => (
     <li key={row.key} data-flags={row.flags.map((flag) => flag.kind).join(' ') || undefined}>
       {format.shortDate(row.local.slice(0, 10))} {format.time(row.start)}
-      <VisitFlags flags={row.flags} resources={resources} namesOf={namesOf} />
+      <VisitFlags flags={row.flags} resources={resources} namesOf={namesOf} format={format} />
     </li>
   );
   return (

@@ -1,13 +1,10 @@
 import { useId } from 'react';
-import type { Resource } from '../../core/model';
+import type { ReactNode } from 'react';
 import { weekdayNames } from '../../core/recurrence';
 import type { Weekday } from '../../core/recurrence';
-import type { ClinicFormat } from '../i18n';
 import { text } from '../i18n';
-import { OccurrencePreview } from './OccurrencePreview';
 import { repeatKinds, weekdayOf, weekdayPosition } from './repeat-plan';
 import type { RepeatChoice, RepeatKind, RepeatPlan } from './repeat-plan';
-import type { DraftCheckState } from './useDraftCheck';
 
 /** Props of {@link RepeatFields}. */
 export interface RepeatFieldsProps {
@@ -15,27 +12,28 @@ export interface RepeatFieldsProps {
   onChange(choice: RepeatChoice): void;
   /** The plan for the current choice (summary, preview, or the problem). */
   plan: RepeatPlan;
-  /** The first visit's date, which anchors weekly and monthly repeats. */
+  /** The first date, which anchors weekly and monthly repeats. */
   firstDate: string;
-  format: ClinicFormat;
   /** Sentence for the problem, shown next to the repeat fields. */
   error?: string | undefined;
-  /** The dry run of the whole series (closures, conflicts, hours per visit). */
-  check: DraftCheckState;
-  /** The chosen start, `HH:mm` (a visit at another clock time was moved by a clock change). */
-  time: string;
-  resources: readonly Resource[];
+  /** What the repeat makes, under its summary: the visits of a series, or a schedule's resulting hours. */
+  preview?: ReactNode;
+  /** Which kinds to offer (default: all). */
+  kinds?: readonly RepeatKind[];
+  /** Which ends to offer (default: a number of times, a last date, never). */
+  ends?: readonly RepeatChoice['end'][];
 }
 
 /**
- * The repeat part of the appointment dialog: how often, which weekdays, how
- * it ends, the plain-language summary ("Every 2 weeks on Mon and Wed, 10
- * times") and the visits as they will be booked ({@link OccurrencePreview}:
- * clock changes, closures, conflicts and hours, before saving).
+ * The repeat builder — the appointment dialog's, and the schedule forms'
+ * (renderer/schedule): how often, which weekdays, how it ends, the
+ * plain-language summary ("Every 2 weeks on Mon and Wed, 10 times") and,
+ * under it, what the repeat makes (`preview`: the series' visits with their
+ * checks, or a schedule's next four weeks of hours).
  *
- * @example <RepeatFields choice={choice} onChange={setChoice} plan={plan} firstDate="2026-11-25" format={format} check={state} time="09:00" resources={resources} />
+ * @example <RepeatFields choice={choice} onChange={setChoice} plan={plan} firstDate="2026-11-25" preview={<OccurrencePreview … />} />
  */
-export function RepeatFields({ choice, onChange, plan, firstDate, format, error, check, time, resources }: RepeatFieldsProps) {
+export function RepeatFields({ choice, onChange, plan, firstDate, error, preview, kinds = repeatKinds, ends = ['after', 'on', 'never'] }: RepeatFieldsProps) {
   const id = useId();
   const set = (change: Partial<RepeatChoice>) => onChange({ ...choice, ...change });
   const weekdays = choice.weekdays.length > 0 ? choice.weekdays : [weekdayOf(firstDate)];
@@ -51,7 +49,7 @@ export function RepeatFields({ choice, onChange, plan, firstDate, format, error,
         <label className="inline-field">
           {text.repeat.kind}{' '}
           <select value={choice.kind} onChange={(event) => set({ kind: event.target.value as RepeatKind })}>
-            {repeatKinds.map((kind) => (
+            {kinds.map((kind) => (
               <option key={kind} value={kind}>
                 {text.repeat.kinds[kind]}
               </option>
@@ -84,33 +82,43 @@ export function RepeatFields({ choice, onChange, plan, firstDate, format, error,
       {choice.kind !== 'none' ? (
         <>
           <div className="field-row repeat-end" role="radiogroup" aria-label={text.repeat.ends}>
-            <label className="checkbox">
-              <input type="radio" name={`${id}-end`} checked={choice.end === 'after'} onChange={() => set({ end: 'after' })} /> {text.repeat.after}
-            </label>
-            <input
-              type="number"
-              min={1}
-              max={500}
-              value={choice.count}
-              onChange={(event) => set({ end: 'after', count: Number(event.target.value) })}
-              aria-label={text.repeat.times}
-              className="narrow-number"
-            />
-            <span>{text.repeat.times}</span>
-            <label className="checkbox">
-              <input type="radio" name={`${id}-end`} checked={choice.end === 'on'} onChange={() => set({ end: 'on' })} /> {text.repeat.until}
-            </label>
-            <input type="date" value={choice.until} onChange={(event) => set({ end: 'on', until: event.target.value })} aria-label={text.repeat.lastDate} />
-            <label className="checkbox">
-              <input type="radio" name={`${id}-end`} checked={choice.end === 'never'} onChange={() => set({ end: 'never' })} /> {text.repeat.never}
-            </label>
+            {ends.includes('after') ? (
+              <>
+                <label className="checkbox">
+                  <input type="radio" name={`${id}-end`} checked={choice.end === 'after'} onChange={() => set({ end: 'after' })} /> {text.repeat.after}
+                </label>
+                <input
+                  type="number"
+                  min={1}
+                  max={500}
+                  value={choice.count}
+                  onChange={(event) => set({ end: 'after', count: Number(event.target.value) })}
+                  aria-label={text.repeat.times}
+                  className="narrow-number"
+                />
+                <span>{text.repeat.times}</span>
+              </>
+            ) : null}
+            {ends.includes('on') ? (
+              <>
+                <label className="checkbox">
+                  <input type="radio" name={`${id}-end`} checked={choice.end === 'on'} onChange={() => set({ end: 'on' })} /> {text.repeat.until}
+                </label>
+                <input type="date" value={choice.until} onChange={(event) => set({ end: 'on', until: event.target.value })} aria-label={text.repeat.lastDate} />
+              </>
+            ) : null}
+            {ends.includes('never') ? (
+              <label className="checkbox">
+                <input type="radio" name={`${id}-end`} checked={choice.end === 'never'} onChange={() => set({ end: 'never' })} /> {text.repeat.never}
+              </label>
+            ) : null}
           </div>
           {plan.ok ? (
             <div className="repeat-preview" aria-live="polite">
               <p className="repeat-summary" data-testid="repeat-summary">
                 {plan.summary}
               </p>
-              <OccurrencePreview preview={plan.preview} more={plan.more} state={check} time={time} format={format} resources={resources} />
+              {preview}
             </div>
           ) : null}
         </>

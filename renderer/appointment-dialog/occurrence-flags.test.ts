@@ -44,7 +44,7 @@ describe('previewRows', () => {
     const { rows, later } = previewRows(plan.preview, check, '09:00');
     expect(rows.map((row) => row.flags.map((flag) => flag.kind))).toEqual([[], ['conflict'], ['other-offset', 'closed', 'outside-hours']]);
     expect(later.map((row) => [row.local, row.flags.map((flag) => flag.kind)])).toEqual([['2026-11-17T09:00:00', ['closed']]]);
-    expect(problemCounts(check)).toEqual({ visits: 6, closed: 2, conflict: 1, outsideHours: 1 });
+    expect(problemCounts(check)).toEqual({ visits: 6, closed: 2, blocked: 0, conflict: 1, outsideHours: 1 });
   });
 });
 

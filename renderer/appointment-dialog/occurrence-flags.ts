@@ -9,6 +9,8 @@ export type VisitFlag =
   | { kind: 'other-offset' }
   /** A closed day (hard unless the clinic books closures with a warning). */
   | { kind: 'closed'; conflict: Conflict }
+  /** A blockout or leave of the schedule, named: a hard one refused outright, a soft one for a manager. */
+  | { kind: 'blocked'; conflict: Conflict }
   /** A resource over capacity or the patient booked elsewhere: refused on save. */
   | { kind: 'conflict'; conflict: Conflict }
   /** Outside a resource's hours, into a break, or no hours set: saved after a confirm. */
@@ -25,7 +27,8 @@ export interface PreviewRow {
 
 /**
  * The booking check's conflicts for one visit as flags, closures first, then
- * conflicts, then hours (the order a receptionist deals with them).
+ * blockouts and leave, then conflicts, then hours (the order a receptionist
+ * deals with them).
  *
  * @example conflictFlags({ hard: [closedOnMlkDay], warnings: [] }) // [{ kind: 'closed', conflict: closedOnMlkDay }]
  */
@@ -33,6 +36,7 @@ export function conflictFlags(occurrence: Pick<DraftOccurrence, 'hard' | 'warnin
   const all = [...occurrence.hard, ...occurrence.warnings];
   return [
     ...all.filter((conflict) => conflict.kind === 'closed').map((conflict) => ({ kind: 'closed' as const, conflict })),
+    ...all.filter((conflict) => conflict.kind === 'schedule-blocked' || conflict.kind === 'soft-blockout').map((conflict) => ({ kind: 'blocked' as const, conflict })),
     ...all.filter((conflict) => conflict.kind === 'resource-double-booked' || conflict.kind === 'patient-double-booked').map((conflict) => ({ kind: 'conflict' as const, conflict })),
     ...all.filter((conflict) => conflict.kind === 'outside-working-hours' || conflict.kind === 'no-working-hours-defined').map((conflict) => ({ kind: 'outside-hours' as const, conflict })),
   ];
@@ -105,6 +109,7 @@ export function singleVisitFlags(check: DraftCheck, time: string): VisitFlag[] {
 export interface ProblemCounts {
   visits: number;
   closed: number;
+  blocked: number;
   conflict: number;
   outsideHours: number;
 }
@@ -112,13 +117,14 @@ export interface ProblemCounts {
 /**
  * Visits per kind of problem (a visit with two conflicts counts once per kind).
  *
- * @example problemCounts(check) // { visits: 10, closed: 1, conflict: 1, outsideHours: 0 }
+ * @example problemCounts(check) // { visits: 10, closed: 1, blocked: 0, conflict: 1, outsideHours: 0 }
  */
 export function problemCounts(check: DraftCheck): ProblemCounts {
-  const counts: ProblemCounts = { visits: check.occurrences.length, closed: 0, conflict: 0, outsideHours: 0 };
+  const counts: ProblemCounts = { visits: check.occurrences.length, closed: 0, blocked: 0, conflict: 0, outsideHours: 0 };
   for (const occurrence of check.occurrences) {
     const kinds = new Set(conflictFlags(occurrence).map((flag) => flag.kind));
     if (kinds.has('closed')) counts.closed += 1;
+    if (kinds.has('blocked')) counts.blocked += 1;
     if (kinds.has('conflict')) counts.conflict += 1;
     if (kinds.has('outside-hours')) counts.outsideHours += 1;
   }

@@ -31,7 +31,9 @@ export function entryRecord(entry: Pick<AuditEntry, 'changes' | 'entityType' | '
   const resourceId = value('resourceId');
   const resource = typeof resourceId === 'string' ? names.get(resourceId) : undefined;
   if (resource) {
-    const [start, end, weekday] = [value('start'), value('end'), value('weekday')];
+    // A v3 weekday rule names its times `start`/`end`; a schedule block its wall times (`2027-01-04T09:00:00`).
+    const clock = (wall: unknown) => (typeof wall === 'string' ? wall.slice(11, 16) : undefined);
+    const [start, end, weekday] = [value('start') ?? clock(value('wallStart')), value('end') ?? clock(value('wallEnd')), value('weekday')];
     const day = typeof weekday === 'number' ? weekdayNames[weekday - 1] : undefined;
     const when = typeof start === 'string' && typeof end === 'string' ? `${start}–${end}` : undefined;
     return [resource, day, when].filter(Boolean).join(' ');

@@ -30,7 +30,8 @@ describe('readDaySheet', () => {
     expect(sheet.items[0]?.patient?.familyName).toBe('Lovelace');
     expect(sheet.items[0]?.start).toBe(Date.parse('2026-11-25T15:00:00Z'));
     expect(sheet.resources).toHaveLength(3);
-    expect(sheet.availability.filter((rule) => rule.resourceId === adams.id && rule.weekday === 3)).toHaveLength(1);
+    // Mon–Fri 09:00–17:00 from first run, as core/schedule's availability gives it.
+    expect(sheet.bookable.filter((span) => span.resourceId === adams.id)).toEqual([{ resourceId: adams.id, start: '2026-11-25T14:00:00.000Z', end: '2026-11-25T22:00:00.000Z' }]);
     expect(sheet.span).toEqual({ start: Date.parse('2026-11-25T05:00:00Z'), end: Date.parse('2026-11-26T05:00:00Z') });
   });
 

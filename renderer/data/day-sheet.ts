@@ -1,7 +1,9 @@
 import type { TimedeskDb } from '../../core/db';
-import type { AppointmentStatus, AvailabilityRule, CalendarDate, Closure, Patient, Resource, StatusChange } from '../../core/model';
-import { calendarRange, dayRange } from '../../core/queries';
+import type { AppointmentStatus, CalendarDate, Closure, Patient, Resource, StatusChange } from '../../core/model';
+import { calendarRange, dayRange, readSchedule } from '../../core/queries';
 import type { CalendarItem } from '../../core/queries';
+import { availability, scheduleMarks } from '../../core/schedule';
+import type { BookableSpan, ScheduleMark } from '../../core/schedule';
 
 /** One booking on the day sheet: a stored appointment, or a series occurrence not yet stored. */
 export interface DayItem {
@@ -36,7 +38,10 @@ export interface DaySheet {
   span: { start: number; end: number };
   resources: Resource[];
   items: DayItem[];
-  availability: AvailabilityRule[];
+  /** When each shown resource can be booked this day: core/schedule's `availability`, the booking check's own answer. */
+  bookable: BookableSpan[];
+  /** Breaks, blockouts, leave and changed hours meeting the day, to draw with their names. */
+  marks: ScheduleMark[];
   closures: Closure[];
 }
 
@@ -54,8 +59,13 @@ function hasUndoableChange(history: readonly StatusChange[]): boolean {
  * Reads one clinic day: active resources, everything booked on them that
  * overlaps the day (core/queries' `calendarRange`: stored appointments and
  * series occurrences, an occurrence saved as an appointment once), their
- * patients, the weekly hours and the closures covering the date. Runs inside
- * a live query, so it re-runs whenever a command touches these tables.
+ * patients, when each resource can be booked (core/schedule's
+ * `availability` over the blocks and closures `readSchedule` reads) with the
+ * breaks, blockouts, leave and changed hours to name, and the closures
+ * covering the date. Runs inside a live query, so it re-runs whenever a
+ * command touches these tables.
+ *
+ * `timeZone` is the clinic's (the day is the clinic's day; clinic-wide closures are read in it).
  *
  * @example const sheet = await readDaySheet(db, '2026-11-25', 'America/New_York');
  */
@@ -66,18 +76,17 @@ export async function readDaySheet(db: TimedeskDb, date: CalendarDate, timeZone:
   const resourceIds = resources.map((resource) => resource.id);
   const items = (await calendarRange(db, { resourceIds, ...range })).map(toDayItem);
 
-  const shown = new Set(resourceIds);
-  // Three independent reads at once. Hours are read whole and filtered here: the table holds a few
-  // rows per resource, and `anyOf` walks a cursor, one IndexedDB round trip per row (280 with 40 providers).
-  const [patients, hours, closures] = await Promise.all([
+  // Independent reads at once; readSchedule reads the whole block table for many resources (one round trip).
+  const [patients, schedule] = await Promise.all([
     db.patients.bulkGet([...new Set(items.map((item) => item.patientId))]),
-    db.availability.toArray(),
-    db.closures.where('startDate').belowOrEqual(date).toArray(),
+    readSchedule(db, { resourceIds, from: span.start, to: span.end }),
   ]);
   const byId = new Map(patients.filter((patient) => patient !== undefined).map((patient) => [patient.id, patient]));
   for (const item of items) item.patient = byId.get(item.patientId);
-  const availability = hours.filter((rule) => shown.has(rule.resourceId));
-  return { date, timeZone, span, resources, items, availability, closures: closures.filter((closure) => closure.endDate >= date) };
+  const bookable = availability(schedule.blocks, schedule.closures, { from: span.start, to: span.end, clinicTimeZone: timeZone });
+  const marks = scheduleMarks(schedule.blocks, span.start, span.end);
+  const closures = schedule.closures.filter((closure) => closure.startDate <= date && closure.endDate >= date);
+  return { date, timeZone, span, resources, items, bookable, marks, closures };
 }
 
 function toDayItem(entry: CalendarItem): DayItem {

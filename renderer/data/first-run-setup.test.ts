@@ -36,7 +36,10 @@ describe('setUpClinic', () => {
       ['provider', 'Dr Brown'],
       ['room', 'Room 1'],
     ]);
-    expect(await data.db.availability.count()).toBe(15); // 3 resources × Mon–Fri
+    // One Mon–Fri 09:00–17:00 block per resource.
+    expect((await data.db.scheduleBlocks.toArray()).map((block) => [block.kind, block.rrule, block.wallStart.slice(11), block.wallEnd?.slice(11)])).toEqual(
+      Array.from({ length: 3 }, () => ['working', 'FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR', '09:00:00', '17:00:00']),
+    );
     // The log starts with the set-up itself, by the new admin: clinic, then the admin account (with its passphrase).
     const audit = await data.db.audit.orderBy('[deviceId+seq]').toArray();
     expect(audit.slice(0, 2)).toMatchObject([

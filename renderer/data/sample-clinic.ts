@@ -131,7 +131,7 @@ export function sampleClinic(options: SampleClinicOptions): SampleClinic {
   const providers = resources.filter((resource) => resource.kind === 'provider').map((resource) => resource.id);
   const rooms = resources.filter((resource) => resource.kind === 'room').map((resource) => resource.id);
   const ids = resources.map((resource) => resource.id);
-  const hours = [...weekdayHours(ids, '08:00', '17:00', newId), ...weekdayHours(ids, '12:00', '13:00', newId).map((block) => ({ ...block, kind: 'break' as const }))];
+  const hours = [...weekdayHours(ids, firstDay, '08:00', '17:00', newId), ...weekdayHours(ids, firstDay, '12:00', '13:00', newId, 'break', 'Lunch')];
 
   const patients = Array.from({ length: Math.max(1, patientCount) }, (_, index) => {
     const year = 1940 + Math.floor(random() * 80);

@@ -3,6 +3,7 @@ import type { DayColumn, DayGrid as Grid } from './day-columns';
 import type { ClinicFormat } from '../i18n';
 import { text } from '../i18n';
 import { ResourceColumn } from './ResourceColumn';
+import './schedule-shading.css';
 import type { GridScale } from './ResourceColumn';
 import type { MoveAppointment } from './useMoveAppointment';
 import type { StatusChanges } from './useStatusChange';
@@ -44,7 +45,7 @@ export function DayGrid({ grid, slotMinutes, format, nowMinute, selectedId, stat
     const element = scroller.current;
     if (!element) return;
     // Open at the first working hour (or an hour before now on today), not at the top of the range.
-    const firstWork = Math.min(...grid.columns.flatMap((column) => column.hours.filter((block) => block.kind === 'working').map((block) => block.start)), grid.lastMinute);
+    const firstWork = Math.min(...grid.columns.flatMap((column) => column.hours.map((block) => block.start)), grid.lastMinute);
     // A quarter hour of margin keeps the first hour's label clear of the sticky column names.
     const target = (nowMinute !== null ? nowMinute - 60 : firstWork) - 15;
     element.scrollTop = Math.max(0, (target - grid.firstMinute) * scale.pxPerMinute);
@@ -58,7 +59,9 @@ export function DayGrid({ grid, slotMinutes, format, nowMinute, selectedId, stat
         <div className="grid-corner" />
         {grid.columns.map((column) => (
           <div key={column.key} className="column-header" data-testid="column-header">
-            {column.label ?? column.resource?.name ?? text.dayView.otherColumn}
+            <span>{column.label ?? column.resource?.name ?? text.dayView.otherColumn}</span>
+            {column.leave.length > 0 ? <span className="column-note note-leave">{text.schedule.onLeave(column.leave.filter((reason) => reason !== '').join(', '))}</span> : null}
+            {column.changedHours ? <span className="column-note note-hours">{text.schedule.hoursChanged(column.changedHours.name)}</span> : null}
           </div>
         ))}
         <div className="time-axis" style={{ height }} aria-hidden="true">

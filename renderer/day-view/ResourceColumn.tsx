@@ -28,8 +28,10 @@ export interface ResourceColumnProps {
 }
 
 /**
- * One resource's column: off-hours shaded, working hours light, breaks and
- * closures marked, bookings in lanes. Pressing on an empty slot and
+ * One resource's column: time that cannot be booked shaded, bookable time
+ * light (core/schedule's `availability`), soft blockouts hatched with their
+ * name, breaks, blockouts and leave drawn beneath the bookings with their
+ * name, closures marked, bookings in lanes. Pressing on an empty slot and
  * releasing opens the appointment dialog there; dragging picks the length.
  *
  * @example <ResourceColumn column={column} scale={scale} format={format} selectedId={null} status={status} move={move} onPick={open} />
@@ -82,7 +84,26 @@ export function ResourceColumn({ column, scale, format, selectedId, status, move
       data-px-per-minute={scale.pxPerMinute}
     >
       {column.hours.map((block) => (
-        <div key={`${block.kind}-${block.start}`} className={`hours hours-${block.kind}`} style={{ top: y(block.start), height: (block.end - block.start) * scale.pxPerMinute }} aria-hidden="true" />
+        <div
+          key={`hours-${block.start}`}
+          className={`hours hours-working${block.soft.length > 0 ? ' hours-soft' : ''}`}
+          style={{ top: y(block.start), height: (block.end - block.start) * scale.pxPerMinute }}
+          aria-hidden="true"
+          data-testid="bookable"
+        >
+          {block.soft.length > 0 ? <span className="mark-name">{text.schedule.softMark(block.soft.join(', '))}</span> : null}
+        </div>
+      ))}
+      {column.marks.map((mark) => (
+        <div
+          key={mark.id}
+          className={`schedule-mark mark-${mark.kind}${mark.enforcement ? ` mark-${mark.enforcement}` : ''}`}
+          style={{ top: y(Math.max(mark.start, scale.firstMinute)), height: (Math.min(mark.end, scale.lastMinute) - Math.max(mark.start, scale.firstMinute)) * scale.pxPerMinute }}
+          data-testid="schedule-mark"
+          data-kind={mark.kind}
+        >
+          <span className="mark-name">{text.schedule.markName(mark.kind, mark.name, `${format.wallTime(mark.start)}–${format.wallTime(mark.end)}`)}</span>
+        </div>
       ))}
       {column.closedReason ? <div className="closed-label">{text.dayView.closed(column.closedReason)}</div> : null}
       {drag ? <div className="drag-ghost" style={{ top: y(drag.from), height: (drag.to - drag.from) * scale.pxPerMinute }} aria-hidden="true" /> : null}

@@ -3,6 +3,7 @@ import type { ConflictKind } from '../../core/overlap';
 import type { AppointmentStatus, ResourceKind, StaffRole } from '../../core/model';
 import type { ValidationCode } from '../../core/validation';
 import { backupMessages } from './en-backup';
+import { scheduleMessages } from './schedule-messages';
 
 /**
  * Every word the front desk reads, in one place so the app can be
@@ -48,6 +49,10 @@ const validation: Record<ValidationCode, (label: string) => string> = {
   'nothing-to-cancel': () => 'Every visit of this series has already started or is cancelled; there is nothing left to cancel.',
   'date-in-future': (label) => `${label} is after today.`,
   'unsupported-locale': (label) => `${label}: choose one of the languages and regions in the list.`,
+  'zero-length': (label) => `${label} is the same as the start: the block would have no length.`,
+  'end-required': () => 'Repeating leave needs an end: a number of times or a last date.',
+  'inactive-resource': (label) => `${label} is switched off; switch it on again before changing its schedule.`,
+  'block-too-long': () => 'A shift, break or change of hours lasts at most 24 hours, a blockout 31 days, leave 366 days.',
 };
 
 const statuses: Record<AppointmentStatus, string> = {
@@ -65,6 +70,8 @@ const conflictKinds: Record<ConflictKind, string> = {
   closed: 'The clinic is closed that day',
   'outside-working-hours': 'outside working hours',
   'no-working-hours-defined': 'has no working hours set for that day',
+  'schedule-blocked': 'blocked at that time (blockout or leave)',
+  'soft-blockout': 'in a blockout only a manager can book',
 };
 
 const resourceKinds: Record<ResourceKind, { one: string; many: string }> = {
@@ -79,13 +86,13 @@ const roles: Record<StaffRole, string> = {
   admin: 'Admin',
 };
 
-/** Administration (renderer/admin): resources, weekly hours, closures, staff. */
+/** Administration (renderer/admin): resources, schedules (renderer/schedule), closures, staff. */
 const admin = {
   title: 'Administration',
   managersOnly: 'Only managers and admins can change the clinic’s setup. Ask one of them.',
   adminsOnly: 'Only admins can add staff accounts or change them.',
   sectionsLabel: 'Administration sections',
-  sections: { resources: 'Providers, rooms and equipment', hours: 'Working hours', closures: 'Closures and holidays', staff: 'Staff accounts' },
+  sections: { resources: 'Providers, rooms and equipment', hours: 'Schedules', closures: 'Closures and holidays', staff: 'Staff accounts' },
   actions: 'Actions',
   edit: 'Edit',
   editNamed: (name: string) => `Edit ${name}`,
@@ -104,22 +111,6 @@ const admin = {
   useColour: 'Own colour',
   active: 'Active',
   activeLabel: 'Active (shown on the day sheet and bookable)',
-  hoursFor: 'Hours of',
-  hoursHint: (zone: string) => `Times are on the ${zone} clock. Breaks are taken out of the working hours of the same day.`,
-  weekLabel: (name: string) => `Weekly hours of ${name}`,
-  day: 'Day',
-  blocks: 'Hours and breaks',
-  closedDay: 'No hours (not bookable)',
-  hoursWord: 'Working hours',
-  breakWord: 'Break',
-  start: 'start',
-  end: 'end',
-  untilMidnight: 'until midnight',
-  addHours: 'Add hours',
-  addBreak: 'Add break',
-  addHoursOn: (day: string) => `Add working hours on ${day}`,
-  addBreakOn: (day: string) => `Add a break on ${day}`,
-  discard: 'Discard',
   remove: 'Remove',
   removeNamed: (name: string) => `Remove ${name}`,
   addClosure: 'Add closure',
@@ -188,6 +179,7 @@ const auditViewer = {
     staff: 'Staff account',
     resource: 'Resource',
     availability: 'Working hours',
+    'schedule-block': 'Schedule',
     closure: 'Closure',
     conflict: 'Conflict',
     'audit-log': 'Audit log',
@@ -238,6 +230,9 @@ const auditActions: Record<AuditAction, string> = {
   DAY_SHEET_PRINTED: 'Day sheet printed',
   CLINIC_CREATED: 'Clinic created',
   CLINIC_SETTINGS_SAVED: 'Clinic settings saved',
+  SCHEDULE_BLOCK_SAVED: 'Schedule saved',
+  SCHEDULE_BLOCK_ENDED: 'Schedule ended',
+  SCHEDULE_BLOCK_REMOVED: 'Schedule removed',
 };
 
 /** The English text of the app. */
@@ -534,6 +529,8 @@ export const en = {
     countConflict: (count: number) => `${count} ${count === 1 ? 'conflict' : 'conflicts'}`,
     countOutsideHours: (count: number) => `${count} outside working hours`,
     flagClosed: 'Closed',
+    flagBlocked: 'Blocked',
+    countBlocked: (count: number) => `${count} in a blockout or leave`,
     flagConflict: 'Conflict',
     flagOutsideHours: 'Outside hours',
     withWhom: (names: string) => ` — ${names}`,
@@ -599,7 +596,7 @@ export const en = {
   auditViewer,
   auditActions,
   print: {
-    hours: (working: string, breaks: string) => `Hours ${working}${breaks ? `; break ${breaks}` : ''}`,
+    hours: (working: string, marks: string) => `Bookable ${working}${marks ? `; ${marks}` : ''}`,
     noHours: 'No working hours on this day.',
     nothingBooked: 'Nothing booked.',
     time: 'Time',
@@ -651,6 +648,7 @@ export const en = {
       'device-revoked': 'This desk was disconnected by the administrator',
       'unknown-clinic': 'The server no longer has this clinic',
       'rate-limited': 'The sync server is busy — trying again shortly',
+      'desk-outdated': 'This desk runs an older Timedesk than the clinic: update Timedesk on this desk to keep syncing (nothing here is lost)',
       'payload-too-large': 'Too much to send at once — sending smaller batches',
       'invalid-enrollment-code': 'That code is unknown, used or expired: ask for a new one.',
       'device-id-taken': 'Another clinic already uses this desk’s id.',
@@ -717,6 +715,7 @@ export const en = {
     resolvedKeptCurrent: 'The current change stays; the decision is recorded on every desk.',
     resolvedAppliedOther: 'The other desk’s change is applied on every desk.',
   },
+  schedule: scheduleMessages,
   nav: {
     label: 'Screens',
     daySheet: 'Day sheet',

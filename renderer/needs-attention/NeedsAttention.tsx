@@ -3,13 +3,17 @@ import { ConflictCard } from './ConflictCard';
 import { EditConflictCard } from './EditConflictCard';
 import { useOpenConflicts } from './useOpenConflicts';
 import { useOpenEdits } from './useOpenEdits';
+import { DisplacedCard } from '../schedule/DisplacedCard';
+import { ScheduleEditCard } from '../schedule/ScheduleEditCard';
+import { useScheduleAttention } from '../schedule/useScheduleAttention';
 import './needs-attention.css';
 
 /**
  * The "Needs attention" inbox: every open double booking the sync server
  * found, with the appointments, patients, time and desks involved, and the
  * ways to settle it (reschedule one, cancel one with a reason, or keep both
- * under a manager's override).
+ * under a manager's override); concurrent edits; and from schedules the
+ * visits a change left outside the hours and blocks two desks changed.
  *
  * @example <NeedsAttention />
  */
@@ -17,7 +21,10 @@ export function NeedsAttention() {
   const conflicts = useOpenConflicts();
   // Two desks changing the same booking offline (concurrent edits) are listed after the double bookings.
   const edits = useOpenEdits();
-  const noEdits = edits.status === 'ready' && edits.value.length === 0;
+  // Schedules: visits a change left outside the hours, blocks two desks changed (renderer/schedule).
+  const schedule = useScheduleAttention();
+  const noSchedule = schedule.status === 'ready' && schedule.value.displaced.length === 0 && schedule.value.edits.length === 0;
+  const noEdits = edits.status === 'ready' && edits.value.length === 0 && noSchedule;
   return (
     <section className="needs-attention" aria-labelledby="needs-attention-title">
       <h1 id="needs-attention-title">{text.needsAttention.title}</h1>
@@ -36,6 +43,20 @@ export function NeedsAttention() {
                   <EditConflictCard edit={edit} />
                 </li>
               ))
+            : null}
+          {schedule.status === 'ready'
+            ? [
+                ...schedule.value.displaced.map((displaced) => (
+                  <li key={displaced.record.id}>
+                    <DisplacedCard displaced={displaced} />
+                  </li>
+                )),
+                ...schedule.value.edits.map((edit) => (
+                  <li key={edit.id}>
+                    <ScheduleEditCard edit={edit} />
+                  </li>
+                )),
+              ]
             : null}
         </ul>
       ) : null}

@@ -49,8 +49,9 @@ export function PrintDaySheet() {
   return (
     <div className="print-sheet" data-testid="print-sheet">
       {pages.map((page) => {
-        const working = page.hours.filter((block) => block.kind === 'working');
-        const breaks = page.hours.filter((block) => block.kind === 'break');
+        // Bookable time is core/schedule's answer; breaks, blockouts and leave are named beside it.
+        const working = page.hours;
+        const marks = page.marks.map((mark) => text.schedule.markName(mark.kind, mark.name, range(mark.start, mark.end)));
         return (
           <section className="print-page" key={page.key} data-testid="print-page">
             <header className="print-header">
@@ -62,7 +63,7 @@ export function PrintDaySheet() {
               {page.closedReason
                 ? text.dayView.closed(page.closedReason)
                 : working.length > 0
-                  ? words.hours(working.map((block) => range(block.start, block.end)).join(', '), breaks.map((block) => range(block.start, block.end)).join(', '))
+                  ? words.hours(working.map((block) => range(block.start, block.end)).join(', '), marks.join(', '))
                   : page.name
                     ? words.noHours
                     : ''}

@@ -37,7 +37,7 @@ describe('printPages', () => {
     expect(pages.map((page) => page.name)).toEqual(['Dr Adams', 'Dr Brown']);
     expect(pages[0]?.rows.map((row) => row.item.patient?.familyName)).toEqual(['Lovelace', 'Turing', 'Hopper']);
     expect(pages[0]?.rows[0]).toMatchObject({ start: 570, end: 600 });
-    expect(pages[0]?.hours).toEqual([{ kind: 'working', start: 540, end: 1020 }]);
+    expect(pages[0]?.hours).toEqual([{ start: 540, end: 1020, soft: [] }]);
     expect(pages[1]?.rows).toEqual([]);
   });
 });

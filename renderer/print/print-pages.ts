@@ -1,5 +1,5 @@
 import type { DayItem } from '../data/day-sheet';
-import type { DayGrid, HoursBlock } from '../day-view/day-columns';
+import type { DayGrid, HoursBlock, MarkBlock } from '../day-view/day-columns';
 
 /** One printed page: one column of the day sheet (a provider, or a room when the sheet shows rooms). */
 export interface PrintPage {
@@ -7,8 +7,10 @@ export interface PrintPage {
   /** The resource's name, or `null` for bookings with no resource of the shown kind. */
   name: string | null;
   resourceId: string | null;
-  /** Working blocks then breaks, in wall minutes. */
+  /** Bookable time (core/schedule's availability), in wall minutes. */
   hours: HoursBlock[];
+  /** Breaks, blockouts and leave, named on the page. */
+  marks: MarkBlock[];
   closedReason?: string | undefined;
   /** Bookings in time order (start, then end, then patient name), with wall minutes. */
   rows: { start: number; end: number; item: DayItem }[];
@@ -28,6 +30,7 @@ export function printPages(grid: DayGrid): PrintPage[] {
     name: column.resource?.name ?? null,
     resourceId: column.resource?.id ?? null,
     hours: column.hours,
+    marks: column.marks,
     closedReason: column.closedReason,
     rows: column.placements
       .map(({ item }) => ({ start: item.start, end: item.end, item: item.item }))

@@ -4,6 +4,7 @@ import { authenticate } from '../http/authenticate';
 import type { SharedRateLimiter } from '../http/rate-limiter';
 import type { Storage } from '../storage/storage';
 import { applyPush } from '../sync/apply-push';
+import { refuseOutdatedPull } from '../sync/desk-version';
 import { readChanges } from '../sync/read-changes';
 import { readDeviceState } from '../sync/read-device-state';
 import type { Clock, SyncAuth } from '../sync/sync-auth';
@@ -42,6 +43,7 @@ export function registerSyncRoutes(app: FastifyInstance, context: { storage: Sto
 
   app.get('/v1/sync/pull', async (request) => {
     const auth = await authorise(request);
+    refuseOutdatedPull(request.query);
     return readChanges(context.storage, auth, request.query, context.clock);
   });
 

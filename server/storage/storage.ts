@@ -59,8 +59,13 @@ export interface MutationRecord {
   result: MutationResult;
 }
 
-/** Entities the protocol syncs (see server/PROTOCOL.md). */
-export const syncEntities = ['appointment', 'series', 'seriesException', 'patient', 'resource', 'availability', 'closure', 'staff', 'conflict', 'clinic', 'staffCredential'] as const;
+/**
+ * Entities the protocol syncs (see server/PROTOCOL.md). `availability` (the
+ * v3 weekday rule) is kept for the records and change log stored before
+ * schedule blocks: the upgrade tombstones those rules (schedule-upgrade.ts)
+ * and effect validation refuses new ones.
+ */
+export const syncEntities = ['appointment', 'series', 'seriesException', 'patient', 'resource', 'scheduleBlock', 'availability', 'closure', 'staff', 'conflict', 'clinic', 'staffCredential'] as const;
 
 /** One of {@link syncEntities}. */
 export type SyncEntity = (typeof syncEntities)[number];

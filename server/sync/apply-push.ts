@@ -9,6 +9,7 @@ import type { AuditIntake, AuditOutcome } from './audit-intake';
 import type { ConflictRecord } from './conflict-record';
 import { bookingSlots, findDoubleBooking, findSeriesDoubleBooking } from './double-booking';
 import type { DoubleBooking } from './double-booking';
+import { refuseOutdatedMutations } from './desk-version';
 import { checkEffects } from './effect-validation';
 import type { CheckedEffect } from './effect-validation';
 import { readPlanFor } from './push-read-plan';
@@ -49,6 +50,7 @@ export async function applyPush(storage: Storage, auth: SyncAuth, body: unknown)
   if (request.deviceId !== auth.deviceId) {
     throw new ApiError(403, 'device-mismatch', 'deviceId does not match the device this token was issued to.', { field: 'deviceId' });
   }
+  refuseOutdatedMutations(request.mutations);
   request.mutations.forEach((mutation, index) => {
     if (mutation.deviceId !== auth.deviceId) {
       throw new ApiError(403, 'device-mismatch', 'A mutation names another device than the token.', { field: `mutations.${index}.deviceId` });

@@ -118,7 +118,7 @@ describe('sync client against the HTTP server', () => {
     expect(await a.sync.syncNow()).toBe(true);
     expect(a.sync.status().pending).toBe(0);
     const device = await storage!.getDevice(a.deviceId);
-    expect(device?.lastDeviceSeq).toBe(44);
+    expect(device?.lastDeviceSeq).toBe(36);
   });
 });
 

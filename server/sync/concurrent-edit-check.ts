@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { ValidationError, parseAppointment, parseSeries, parseSeriesException } from '../../core';
+import { ValidationError, parseAppointment, parseScheduleBlock, parseSeries, parseSeriesException } from '../../core';
 import type { EntityRecord, SyncEntity, WriteTransaction } from '../storage/storage';
 import type { ConcurrentEditRecord } from './concurrent-edit-record';
 import { editValues, isEditedEntity, mergeConcurrentEdit, sameValue, wordFieldNames } from './concurrent-edit';
@@ -33,7 +33,12 @@ export interface KeptAuthor {
 type RecordData = Record<string, unknown>;
 
 /** core/model's parser for each edited entity: a merged record is checked like any other. */
-const parsers: Readonly<Record<EditedEntity, (input: unknown) => object>> = { appointment: parseAppointment, series: parseSeries, seriesException: parseSeriesException };
+const parsers: Readonly<Record<EditedEntity, (input: unknown) => object>> = {
+  appointment: parseAppointment,
+  series: parseSeries,
+  seriesException: parseSeriesException,
+  scheduleBlock: parseScheduleBlock,
+};
 
 /**
  * The merged record normalised by its schema, or null when the two halves do

@@ -20,8 +20,8 @@
  *   `syncConflict` marker) is never compared.
  */
 
-/** The synced entities whose records carry a version and a slot. */
-export type EditedEntity = 'appointment' | 'series' | 'seriesException';
+/** The synced entities whose records carry a version and a slot (a schedule block's slot is its time, kind and repeat). */
+export type EditedEntity = 'appointment' | 'series' | 'seriesException' | 'scheduleBlock';
 
 /**
  * Whether an entity is checked against concurrent edits.
@@ -30,7 +30,7 @@ export type EditedEntity = 'appointment' | 'series' | 'seriesException';
  * @example isEditedEntity('patient') // false (contact fields are last-writer-wins)
  */
 export function isEditedEntity(entity: string): entity is EditedEntity {
-  return entity === 'appointment' || entity === 'series' || entity === 'seriesException';
+  return entity === 'appointment' || entity === 'series' || entity === 'seriesException' || entity === 'scheduleBlock';
 }
 
 /** Fields that may stay last-writer-wins: the words around a booking, not the booking. */
@@ -38,6 +38,8 @@ const wordFields: Readonly<Record<EditedEntity, readonly string[]>> = {
   appointment: ['visitReason', 'notes'],
   series: ['visitReason', 'notes'],
   seriesException: ['visitReason', 'notes', 'reason'],
+  // A block's name is words; its times, kind, repeat, force and a leave's reason are what desks book against.
+  scheduleBlock: ['label'],
 };
 
 /**

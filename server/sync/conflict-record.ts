@@ -1,7 +1,16 @@
 import { z } from 'zod';
 import { parseWith } from '../../core';
 import { doubleBookingConflictSchema } from '../../core/sync/conflict-record';
+import { scheduleDisplacedConflictSchema } from '../../core/sync/schedule-displaced-conflict';
 import { concurrentEditRecordSchema } from './concurrent-edit-record';
+
+/**
+ * Booked visits a desk's schedule change left outside the hours (issue 12):
+ * made by that desk with the change, resolved by any desk once each visit is
+ * moved or cancelled. core's schema (the one desks parse it with), without
+ * the desk-side `version`.
+ */
+export const scheduleDisplacedRecordSchema = scheduleDisplacedConflictSchema.omit({ version: true });
 
 /**
  * A double booking the server found: both appointments are kept, the later
@@ -17,12 +26,13 @@ import { concurrentEditRecordSchema } from './concurrent-edit-record';
 export const doubleBookingRecordSchema = doubleBookingConflictSchema.omit({ version: true });
 
 /**
- * Any conflict record the server stores: a double booking, or two desks'
- * concurrent edits of one record (concurrent-edit-record.ts).
+ * Any conflict record the server stores: a double booking, two desks'
+ * concurrent edits of one record (concurrent-edit-record.ts), or the visits
+ * a schedule change displaced.
  *
  * @example conflictRecordSchema.parse(record).kind // 'double-booking' | 'concurrent-edit'
  */
-export const conflictRecordSchema = z.discriminatedUnion('kind', [doubleBookingRecordSchema, concurrentEditRecordSchema]);
+export const conflictRecordSchema = z.discriminatedUnion('kind', [doubleBookingRecordSchema, concurrentEditRecordSchema, scheduleDisplacedRecordSchema]);
 
 /** A conflict record; see {@link conflictRecordSchema}. */
 export type ConflictRecord = z.infer<typeof conflictRecordSchema>;

@@ -116,7 +116,7 @@ function hardClash(candidates: BookingInterval[], stored: StoredBooking[], resou
   const resourceIds = new Set(resources.map((resource) => resource.id));
   // Stored bookings may name resources the candidates do not book; the check only needs the candidates'.
   const existing: ExistingBooking[] = stored.map(({ id, start, end, patientId, status, resourceIds: ids }) => ({ id, start, end, patientId, status, resourceIds: ids.filter((rid) => resourceIds.has(rid)) }));
-  const result = checkBooking({ candidates, existing, resources, availability: [], closures: [], clinicTimeZone });
+  const result = checkBooking({ candidates, existing, resources, schedule: [], closures: [], clinicTimeZone });
   const hard = result.hard.filter((conflict) => (conflict.kind === 'resource-double-booked' || conflict.kind === 'patient-double-booked') && conflict.existingIds.length > 0);
   if (hard.length === 0) return null;
   const existingIds = [...new Set(hard.flatMap((conflict) => conflict.existingIds))].sort();

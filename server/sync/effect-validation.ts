@@ -1,7 +1,6 @@
 import {
   ValidationError,
   parseAppointment,
-  parseAvailabilityRule,
   parseClosure,
   parsePatient,
   parseResource,
@@ -11,6 +10,7 @@ import {
 } from '../../core';
 import { clinicRecordSchema, staffCredentialRecordSchema } from '../../core/sync/synced-records';
 import { parseWith } from '../../core';
+import { parseScheduleBlock } from '../../core';
 import type { SyncEntity } from '../storage/storage';
 import { parseConflictRecord } from './conflict-record';
 import type { Effect } from './wire-schemas';
@@ -22,7 +22,9 @@ const parsers: Record<SyncEntity, (input: unknown) => object> = {
   seriesException: parseSeriesException,
   patient: parsePatient,
   resource: parseResource,
-  availability: parseAvailabilityRule,
+  // The desk's own block parser (core/schedule): fields, combinations and whether the rule expands.
+  scheduleBlock: parseScheduleBlock,
+  availability: refuseWeeklyRule,
   closure: parseClosure,
   staff: parseStaffMember,
   conflict: parseConflictRecord,
@@ -31,6 +33,11 @@ const parsers: Record<SyncEntity, (input: unknown) => object> = {
   clinic: (input) => parseWith(clinicRecordSchema, input),
   staffCredential: parseCredentialRecord,
 };
+
+/** Weekday rules were replaced by schedule blocks (v4); only a desk that lost its upgrade could send one. */
+function refuseWeeklyRule(): never {
+  throw new ValidationError('not-permitted', '', 'Working hours are schedule blocks now (entity scheduleBlock); a weekday rule is no longer stored.');
+}
 
 /** A credential's extra key is named (`effects.0.data.passphrase`), not just "not valid": it may be a leak. */
 function parseCredentialRecord(input: unknown): object {

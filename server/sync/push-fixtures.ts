@@ -1,5 +1,6 @@
 import { appendEntry, buildAppointment } from '../../core';
 import type { Appointment, AuditEntry } from '../../core';
+import { currentSchemaVersion } from '../../core/db/schema';
 import type { Effect, Mutation } from './wire-schemas';
 
 /**
@@ -43,7 +44,8 @@ export function mutation(deviceId: string, deviceSeq: number, effects: Effect[],
     name: 'patient/register',
     args: {},
     baseVersion: null,
-    schemaVersion: 1,
+    // A desk of this release (an older one is refused as desk-outdated).
+    schemaVersion: currentSchemaVersion,
     effects,
   };
 }

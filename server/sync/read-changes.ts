@@ -19,7 +19,8 @@ export interface PullResponse {
 /**
  * GET /v1/sync/pull as a plain function: the clinic's changes after the
  * cursor, in change order, one page at a time. `query` holds the raw query
- * strings (`after`, `limit`); bad ones are a 400 naming the field.
+ * strings (`after`, `limit`, `schema`); bad ones are a 400 naming the field.
+ * (The HTTP route refuses desks older than schedule blocks first: desk-version.ts.)
  *
  * @example
  * const page = await readChanges(storage, auth, { after: '0', limit: '500' }, Date.now);

@@ -65,9 +65,10 @@ export const pushRequestSchema = z.object({
 export type PushRequest = z.input<typeof pushRequestSchema>;
 
 /**
- * GET /v1/sync/pull query: `after` is the cursor (a change number as text), `limit` 1–1000.
+ * GET /v1/sync/pull query: `after` is the cursor (a change number as text),
+ * `limit` 1–1000, `schema` the desk's data schema.
  *
- * @example pullQuerySchema.parse({ after: '42' }) // { after: 42, limit: 500 }
+ * @example pullQuerySchema.parse({ after: '42', schema: '4' }) // { after: 42, limit: 500, schema: 4 }
  */
 export const pullQuerySchema = z.object({
   after: z
@@ -81,6 +82,12 @@ export const pullQuerySchema = z.object({
     .default('500')
     .transform(Number)
     .refine((limit) => limit <= 1000, 'at most 1000'),
+  /** The desk's data schema (core/db's version); absent from desks before v4, which are refused (desk-version.ts). */
+  schema: z
+    .string()
+    .regex(/^[1-9][0-9]{0,3}$/, 'a whole number')
+    .transform(Number)
+    .optional(),
 });
 
 /**
