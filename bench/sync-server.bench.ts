@@ -33,6 +33,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { currentSchemaVersion } from '../core/db/schema';
 import { createClinic, issueEnrollmentCode } from '../server/accounts/clinic-admin';
 import { enrollDevice } from '../server/accounts/enroll-device';
 import { buildServer } from '../server/app';

@@ -18,7 +18,8 @@ export function App() {
   const needsFirstRun = useNeedsFirstRun();
   const staff = useSession((state) => state.staff);
   const locked = useSession((state) => state.locked);
-  useAutomaticBackups(needsFirstRun === false && !settingUp);
+  // First run commits in one transaction, so a desk that no longer needs it is wholly set up.
+  useAutomaticBackups(needsFirstRun === false);
   return (
     <>
       <AuditChainBanner />
