@@ -58,7 +58,11 @@ process.on('SIGTERM', () => void shutdown('SIGTERM'));
 process.on('SIGINT', () => void shutdown('SIGINT'));
 
 // Weekday rules stored before schedule blocks become blocks before any desk is answered (schedule-upgrade.ts).
-const upgraded = await upgradeStoredSchedules(storage, Date.now);
+// Its writes go through a store without the test-only pauses: those stand for a desk's push, and
+// holding this start-up write open would keep the server from ever being ready.
+const upgradeStore = testHooks === undefined ? storage : await openConfiguredStorage(config);
+const upgraded = await upgradeStoredSchedules(upgradeStore, Date.now);
+if (upgradeStore !== storage) await upgradeStore.close();
 if (upgraded.rules > 0) log.info(upgraded, 'weekday rules upgraded to schedule blocks');
 
 const address = await app.listen({ host: config.host, port: config.port });

@@ -3,7 +3,7 @@ import { GENESIS_HASH, auditActions, type AuditEntry, type UnhashedAuditEntry } 
 
 // The intents the sample cycles through: the first 33, as the list stood when tests were written
 // against it, so adding an intent to auditActions does not reshuffle every sample-based test.
-const sampleActions = auditActions.slice(0, 33);
+export const sampleActions = auditActions.slice(0, 33);
 
 /** Options of {@link sampleAuditChain}. */
 export interface SampleChainOptions {

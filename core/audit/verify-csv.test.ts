@@ -1,10 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { auditCsvColumns } from './csv-columns';
 import { auditCsvRow, exportAuditCsv, type AuditExportFilter } from './csv-export';
-import { auditActions } from './entry';
 import type { AuditEntry } from './entry';
 import type { AuditManifest } from './manifest';
-import { sampleAuditChain } from './sample-chain';
+import { sampleActions, sampleAuditChain } from './sample-chain';
 import { verifyAuditCsv } from './verify-csv';
 
 async function exportText(source: Iterable<AuditEntry>, filter?: AuditExportFilter): Promise<{ text: string; manifest: AuditManifest }> {
@@ -130,8 +129,8 @@ describe('verifyAuditCsv', async () => {
     });
 
     it('without a manifest, read their gaps as removals unless told the rows are not contiguous', async () => {
-      // The sample chain cycles through every action, so the next APPOINTMENT_BOOKED is one full cycle later.
-      const next = auditActions.length;
+      // The sample chain cycles through its fixed list of actions, so the next APPOINTMENT_BOOKED is one full cycle later.
+      const next = sampleActions.length;
       expect(await verifyAuditCsv([filtered.text])).toMatchObject({ ok: false, problem: 'removed', row: 4, seq: 3, message: `entries seq 3–${next - 1} are missing (before seq ${next}): entries were removed.` });
       expect(await verifyAuditCsv([filtered.text], { contiguous: false })).toMatchObject({ ok: true, count: filtered.manifest.rows, headHash: filtered.manifest.heads[0]!.headHash });
       const edited = [...filteredRows];

@@ -69,7 +69,7 @@ describe('setUpClinic', () => {
 
   // Closing the window half-way aborts IndexedDB's transaction; a failed write half-way is the same abort.
   it.each([
-    { what: 'named providers and rooms', sample: false, table: 'availability', nth: 7 },
+    { what: 'named providers and rooms', sample: false, table: 'scheduleBlocks', nth: 2 },
     { what: 'the sample clinic', sample: true, table: 'appointments', nth: 400 },
   ])('stores nothing of a first run cut off half-way ($what): first run starts again, then succeeds', { timeout: 120_000 }, async ({ sample, table, nth }) => {
     const data = await openTestAppData(Date.parse('2026-10-28T15:00:00Z'));
