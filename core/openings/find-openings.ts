@@ -2,13 +2,15 @@ import type { TimedeskDb } from '../db';
 import { readClinicSettings } from '../db';
 import type { Resource } from '../model';
 import { readSchedule } from '../queries';
-import { availability } from '../schedule';
-import type { BookableSpan, ScheduleClosure } from '../schedule';
+import { availability, mergeSpans } from '../schedule';
+import type { BookableSpan, ScheduleClosure, Span } from '../schedule';
+import { clockWindows } from './clock-windows';
 import type { ScheduleBlock } from '../model';
-import { freeTime } from './free-time';
+import { freeTime, intersectSpans } from './free-time';
 import { parseOpeningQuery } from './opening-query';
 import type { OpeningQuery, ParsedOpeningQuery } from './opening-query';
 import { busyByResource, patientBusy } from './read-busy';
+import type { ResourceRange } from './read-busy';
 import { resolveResources } from './resolve-resources';
 import { searchOpenings } from './search-openings';
 import type { Opening, ResourceFreeTime, SoftSpan } from './search-openings';
@@ -60,28 +62,34 @@ export function bookableByResource(context: OpeningContext, from: number, to: nu
 }
 
 /**
- * The openings whose starts fall in `[from, to)`, reading that window's
- * bookings (and `duration` past it, so a late start is judged whole).
+ * The openings whose starts fall in `[from, to)`. Availability first (no
+ * store read): each provider's bookable time on the wanted days and times,
+ * kept where a visit fits; only those stretches' bookings are read (and
+ * `duration` past the window, so a late start is judged whole), the rooms'
+ * and the patient's over the stretches of all providers. A window where
+ * nobody has such time reads nothing.
  */
 async function openingsInWindow(db: TimedeskDb, context: OpeningContext, from: number, to: number, limit: number): Promise<Opening[]> {
   const { query } = context;
   const readTo = to + query.durationMs;
-  const resources = [...context.providers, ...(context.rooms ?? [])];
-  const [busy, patient] = await Promise.all([
-    busyByResource(
-      db,
-      resources.map((resource) => resource.id),
-      from,
-      readTo,
-    ),
-    query.patientId === undefined ? [] : patientBusy(db, query.patientId, from, readTo),
-  ]);
   const bookable = bookableByResource(context, from, readTo);
-  const freeOf = (resource: Resource): ResourceFreeTime => {
-    const own = bookable.get(resource.id);
-    const spans = (own?.bookable ?? []).map((span) => ({ start: Date.parse(span.start), end: Date.parse(span.end) }));
-    return { id: resource.id, timeZone: resource.timeZone, free: freeTime(spans, busy.get(resource.id) ?? [], resource.capacity), soft: own?.soft ?? [] };
-  };
+  const spansOf = (resource: Resource): Span[] => (bookable.get(resource.id)?.bookable ?? []).map((span) => ({ start: Date.parse(span.start), end: Date.parse(span.end) }));
+  const ranges: ResourceRange[] = [];
+  for (const provider of context.providers) {
+    const fitting = intersectSpans(mergeSpans(spansOf(provider)), clockWindows(from, readTo, provider.timeZone, query)).filter((span) => span.end - span.start >= query.durationMs && span.start < to);
+    if (fitting.length > 0) ranges.push({ resourceId: provider.id, from: (fitting[0] as Span).start, to: (fitting.at(-1) as Span).end });
+  }
+  if (ranges.length === 0) return [];
+  const span = { from: Math.min(...ranges.map((range) => range.from)), to: Math.max(...ranges.map((range) => range.to)) };
+  for (const room of context.rooms ?? []) ranges.push({ resourceId: room.id, ...span });
+  const [busy, patient] = await Promise.all([busyByResource(db, ranges), query.patientId === undefined ? [] : patientBusy(db, query.patientId, span.from, span.to)]);
+  const read = new Set(ranges.map((range) => range.resourceId));
+  const freeOf = (resource: Resource): ResourceFreeTime => ({
+    id: resource.id,
+    timeZone: resource.timeZone,
+    free: read.has(resource.id) ? freeTime(spansOf(resource), busy.get(resource.id) ?? [], resource.capacity) : [],
+    soft: bookable.get(resource.id)?.soft ?? [],
+  });
   return searchOpenings({
     providers: context.providers.map(freeOf),
     ...(context.rooms === undefined ? {} : { rooms: context.rooms.map(freeOf) }),

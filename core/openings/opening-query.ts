@@ -61,7 +61,7 @@ const wholeNumber = (low: number, high: number, code: 'invalid-duration' | 'inva
     if (!Number.isInteger(value) || value < low || value > high) addCodedIssue(context, code, message);
   });
 
-const resourceList = (kind: 'provider' | 'room') =>
+const resourceList = <Kind extends 'provider' | 'room'>(kind: Kind) =>
   z.union([
     z.array(z.string().trim().min(1, `A ${kind} id is empty.`)).min(1, `Name at least one ${kind}, or ask for any ${kind}.`),
     z.object({ kind: z.literal(kind) }).strict(),

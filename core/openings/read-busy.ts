@@ -1,7 +1,6 @@
-import { longestBookingMs } from '../db';
+import { bookingsOverlapping, longestBookingMs } from '../db';
 import type { TimedeskDb } from '../db';
 import { msToInstant } from '../model';
-import { calendarRange } from '../queries';
 import { expandSeries } from '../recurrence';
 import { mergeSpans } from '../schedule';
 import type { Span } from '../schedule';
@@ -9,20 +8,43 @@ import type { Span } from '../schedule';
 /** Cancelled and no-show visits free their time, as in the booking check. */
 const freesItsTime = (status: string) => status === 'cancelled' || status === 'no_show';
 
+/** Which instants to read for one resource, `[from, to)` epoch ms. */
+export interface ResourceRange {
+  resourceId: string;
+  from: number;
+  to: number;
+}
+
 /**
- * The bookings on `resourceIds` that overlap `[from, to)`, by resource, as
- * spans (stored appointments and series occurrences through
- * core/queries' `calendarRange`, the day view's read).
+ * The bookings of each resource that overlap its range, as spans: the
+ * `bookings [resourceId+start]` index rows alone (they carry start, end and
+ * status, so no appointment is read), plus the occurrences of the series on
+ * those resources that are not saved as appointments (a saved one is in the
+ * index already). Cancelled and no-show visits free their time.
  *
- * @example (await busyByResource(db, ['dr-lee'], from, to)).get('dr-lee') // [{ start, end }, …]
+ * @example (await busyByResource(db, [{ resourceId: 'dr-lee', from, to }])).get('dr-lee') // [{ start, end }, …]
  */
-export async function busyByResource(db: TimedeskDb, resourceIds: readonly string[], from: number, to: number): Promise<Map<string, Span[]>> {
-  const busy = new Map<string, Span[]>(resourceIds.map((id) => [id, []]));
-  for (const item of await calendarRange(db, { resourceIds, from, to, includeCancelled: false })) {
-    const booking = item.kind === 'appointment' ? item.appointment : item.occurrence;
-    if (freesItsTime(booking.status)) continue;
-    const span = { start: Date.parse(booking.start), end: Date.parse(booking.end) };
-    for (const resourceId of booking.resourceIds) busy.get(resourceId)?.push(span);
+export async function busyByResource(db: TimedeskDb, ranges: readonly ResourceRange[]): Promise<Map<string, Span[]>> {
+  const busy = new Map<string, Span[]>(ranges.map((range) => [range.resourceId, []]));
+  if (ranges.length === 0) return busy;
+  const resourceIds = ranges.map((range) => range.resourceId);
+  const [rows, series] = await Promise.all([Promise.all(ranges.map((range) => bookingsOverlapping(db, range.resourceId, range.from, range.to))), db.series.where('resourceIds').anyOf(resourceIds).distinct().toArray()]);
+  rows.forEach((own, index) => {
+    const spans = busy.get((ranges[index] as ResourceRange).resourceId) as Span[];
+    for (const row of own) if (!freesItsTime(row.status)) spans.push({ start: row.start, end: row.end });
+  });
+  if (series.length > 0) {
+    const from = Math.min(...ranges.map((range) => range.from));
+    const to = Math.max(...ranges.map((range) => range.to));
+    const ids = series.map((row) => row.id);
+    const [exceptions, materialised] = await Promise.all([db.seriesExceptions.where('seriesId').anyOf(ids).toArray(), db.appointments.where('seriesId').anyOf(ids).toArray()]);
+    const saved = new Set(materialised.map((row) => `${row.seriesId}|${row.originalStart}`));
+    for (const row of series) {
+      for (const occurrence of expandSeries(row, exceptions.filter((exception) => exception.seriesId === row.id), { from: msToInstant(from), to: msToInstant(to), includeCancelled: false })) {
+        if (saved.has(`${row.id}|${occurrence.originalStart}`) || freesItsTime(occurrence.status)) continue;
+        for (const resourceId of occurrence.resourceIds) busy.get(resourceId)?.push({ start: Date.parse(occurrence.start), end: Date.parse(occurrence.end) });
+      }
+    }
   }
   return busy;
 }
