@@ -33,11 +33,11 @@ export interface OpeningContext {
 /**
  * Checks the query and reads what every window shares: the resources
  * (named, or every active provider / room) and their schedule blocks and
- * closures over the whole range.
+ * closures over the whole range (and `beyondMs` past it, for a series' later visits).
  *
  * @example const context = await openingContext(db, { durationMinutes: 40, providers: ['dr-chen'], from })
  */
-export async function openingContext(db: TimedeskDb, input: OpeningQuery): Promise<OpeningContext> {
+export async function openingContext(db: TimedeskDb, input: OpeningQuery, beyondMs = 0): Promise<OpeningContext> {
   const query = parseOpeningQuery(input);
   const [providers, rooms, clinic] = await Promise.all([
     resolveResources(db, query.providers, 'provider', 'providers'),
@@ -45,7 +45,7 @@ export async function openingContext(db: TimedeskDb, input: OpeningQuery): Promi
     readClinicSettings(db),
   ]);
   const resourceIds = [...providers, ...(rooms ?? [])].map((resource) => resource.id);
-  const { blocks, closures } = await readSchedule(db, { resourceIds, from: query.from, to: query.to + query.durationMs });
+  const { blocks, closures } = await readSchedule(db, { resourceIds, from: query.from, to: query.to + query.durationMs + beyondMs });
   return { query, providers, ...(rooms === undefined ? {} : { rooms }), blocks, closures, clinicTimeZone: clinic.timeZone };
 }
 

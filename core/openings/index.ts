@@ -12,3 +12,7 @@ export type { Opening, OpeningSearchInput, ResourceFreeTime, SoftSpan } from './
 export { freeTime, fullSpans, intersectSpans } from './free-time';
 export { clockWindows } from './clock-windows';
 export type { ClockFilter } from './clock-windows';
+export { whyNoOpenings } from './why-no-openings';
+export type { NoOpeningReason } from './why-no-openings';
+export { findRepeatingOpening } from './repeating-opening';
+export type { RepeatingOpeningQuery } from './repeating-opening';
