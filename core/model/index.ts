@@ -56,3 +56,5 @@ export { checkDateOfBirth, ageOn, plausibleAgeYears } from './date-of-birth';
 export { textLimits } from './text-fields';
 export { clinicLocales, clinicLocaleSchema, canonicalLocale } from './clinic-locale';
 export type { ClinicLocale } from './clinic-locale';
+export { waitlistPriorities, offeredSlotSchema, waitlistStateSchema, waitlistRequestSchema, waitlistEntrySchema, parseWaitlistRequest, parseWaitlistEntry } from './waitlist-entry';
+export type { WaitlistPriority, WaitlistState, WaitlistRequest, WaitlistEntry } from './waitlist-entry';

@@ -76,6 +76,7 @@ export const validationCodes = [
   'end-required',
   'inactive-resource',
   'block-too-long',
+  'range-too-long',
 ] as const;
 
 export type ValidationCode = (typeof validationCodes)[number];

@@ -53,6 +53,7 @@ const validation: Record<ValidationCode, (label: string) => string> = {
   'end-required': () => 'Repeating leave needs an end: a number of times or a last date.',
   'inactive-resource': (label) => `${label} is switched off; switch it on again before changing its schedule.`,
   'block-too-long': () => 'A shift, break or change of hours lasts at most 24 hours, a blockout 31 days, leave 366 days.',
+  'range-too-long': (label) => `${label}: search at most a year at a time.`,
 };
 
 const statuses: Record<AppointmentStatus, string> = {
