@@ -92,3 +92,19 @@ export function timeOfDaySchema(allowEndOfDay = false) {
 }
 
 export type { WallTime };
+
+/**
+ * A part of the day on a wall clock, `start` to `end` (`end` may be 24:00):
+ * a waitlist entry's preferred times, an opening search's times of day.
+ * `end` must be after `start` (`end-not-after-start`, at `end`).
+ *
+ * @example timeOfDayWindowSchema.parse({ start: '08:00', end: '12:00' })
+ */
+export const timeOfDayWindowSchema = z
+  .object({ start: timeOfDaySchema(), end: timeOfDaySchema(true) })
+  .strict()
+  .superRefine((window, context) => {
+    const start = minutesOfDay(window.start);
+    const end = minutesOfDay(window.end, true);
+    if (start !== undefined && end !== undefined && end <= start) addCodedIssue(context, 'end-not-after-start', `${window.end} is not after ${window.start}.`, ['end']);
+  });

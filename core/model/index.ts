@@ -2,7 +2,7 @@ export { idSchema, isId, newId } from './ids';
 export type { Id } from './ids';
 export { instantSchema, instantToMs, msToInstant } from './instant';
 export type { Instant } from './instant';
-export { wallTimeSchema, timeZoneSchema, calendarDateSchema, timeOfDaySchema, minutesOfDay } from './calendar-fields';
+export { wallTimeSchema, timeZoneSchema, calendarDateSchema, timeOfDaySchema, timeOfDayWindowSchema, minutesOfDay } from './calendar-fields';
 export type { CalendarDate, TimeOfDay } from './calendar-fields';
 export { parseWith, toValidationError, labelForPath, addCodedIssue } from './zod-to-validation';
 export { resourceIdsSchema } from './resource-ids';

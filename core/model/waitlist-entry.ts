@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { calendarDateSchema, minutesOfDay, timeOfDaySchema } from './calendar-fields';
+import { calendarDateSchema, timeOfDayWindowSchema } from './calendar-fields';
 import { idSchema } from './ids';
 import { instantSchema } from './instant';
 import { integerInRange } from './number-fields';
@@ -36,15 +36,6 @@ export const waitlistStateSchema = z.discriminatedUnion('kind', [
 /** See {@link waitlistStateSchema}. */
 export type WaitlistState = z.infer<typeof waitlistStateSchema>;
 
-const preferredTimeSchema = z
-  .object({ start: timeOfDaySchema(), end: timeOfDaySchema(true) })
-  .strict()
-  .superRefine((window, context) => {
-    const start = minutesOfDay(window.start);
-    const end = minutesOfDay(window.end, true);
-    if (start !== undefined && end !== undefined && end <= start) addCodedIssue(context, 'end-not-after-start', `${window.end} is not after ${window.start}.`, ['end']);
-  });
-
 const requestFields = z
   .object({
     patientId: idSchema,
@@ -59,7 +50,7 @@ const requestFields = z
     /** ISO weekdays (1 = Monday … 7 = Sunday) the patient can come. */
     weekdays: z.array(integerInRange(1, 7, 'invalid-weekday', 'A weekday is a number from 1 (Monday) to 7 (Sunday).')).min(1).optional(),
     /** Times of day the patient can come; the whole visit inside one. */
-    times: z.array(preferredTimeSchema).min(1).optional(),
+    times: z.array(timeOfDayWindowSchema).min(1).optional(),
     note: optionalText(2000),
   })
   .strict();

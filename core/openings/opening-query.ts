@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { addCodedIssue, instantSchema, instantToMs, minutesOfDay, parseWith, timeOfDaySchema } from '../model';
+import { addCodedIssue, instantSchema, instantToMs, minutesOfDay, parseWith, timeOfDayWindowSchema } from '../model';
 
 /** "Any provider" / "any room": every active resource of that kind. */
 export interface AnyOfKind<Kind extends 'provider' | 'room'> {
@@ -67,15 +67,6 @@ const resourceList = <Kind extends 'provider' | 'room'>(kind: Kind) =>
     z.object({ kind: z.literal(kind) }).strict(),
   ]);
 
-const windowSchema = z
-  .object({ start: timeOfDaySchema(), end: timeOfDaySchema(true) })
-  .strict()
-  .superRefine((window, context) => {
-    const start = minutesOfDay(window.start);
-    const end = minutesOfDay(window.end, true);
-    if (start !== undefined && end !== undefined && end <= start) addCodedIssue(context, 'end-not-after-start', `${window.end} is not after ${window.start}.`, ['end']);
-  });
-
 const querySchema = z
   .object({
     durationMinutes: wholeNumber(1, 1440, 'invalid-duration', 'The length must be a whole number of minutes from 1 to 24 hours (1440).'),
@@ -85,7 +76,7 @@ const querySchema = z
     from: instantSchema,
     to: instantSchema.optional(),
     weekdays: z.array(wholeNumber(1, 7, 'invalid-weekday', 'A weekday is a number from 1 (Monday) to 7 (Sunday).')).min(1, 'Pick at least one day, or leave the days out.').optional(),
-    timeOfDay: z.array(windowSchema).min(1, 'Pick at least one time of day, or leave the times out.').optional(),
+    timeOfDay: z.array(timeOfDayWindowSchema).min(1, 'Pick at least one time of day, or leave the times out.').optional(),
     stepMinutes: wholeNumber(1, 240, 'invalid-interval', 'The step between starts must be a whole number of minutes from 1 to 240.').optional(),
     limit: wholeNumber(1, 500, 'invalid-count', 'Ask for 1 to 500 openings.').optional(),
   })
