@@ -46,22 +46,16 @@ test('an admin adds a provider and a room, sets hours, adds a holiday and a fron
   await expect(resources.getByRole('row', { name: /Group room/ })).toContainText('America/New_York');
   await expect(resources.getByRole('row', { name: /Dr Carter/ })).toContainText('America/Chicago');
 
-  // Hours: Dr Carter starts with none; Monday 08:00–16:00 with a break; an end before the start is refused.
-  await admin.tab('Working hours');
-  await page.getByLabel('Hours of', { exact: true }).selectOption({ label: 'Dr Carter (Provider)' });
-  await expect(admin.weekday('Monday')).toContainText('No hours');
-  await admin.addBlock('Dr Carter (Provider)', 'Monday', 'hours', '16:00', '08:00');
-  await expect(page.getByRole('alert').filter({ hasText: 'End must be after the start.' })).toBeVisible();
-  const monday = page.getByRole('form', { name: 'Monday Working hours' });
-  await monday.getByLabel('Monday Working hours: start').fill('08:00');
-  await monday.getByLabel('Monday Working hours: end').fill('16:00');
-  await monday.getByRole('button', { name: 'Save' }).click();
-  await expect(monday.getByRole('button', { name: 'Save' })).toBeDisabled();
-  await expect(monday.getByRole('button', { name: 'Discard' })).toHaveCount(0);
-  await admin.addBlock('Dr Carter (Provider)', 'Monday', 'break', '12:00', '12:30');
-  await expect(page.getByRole('form', { name: 'Monday Break' }).getByRole('button', { name: 'Save' })).toBeDisabled();
-  await expect(admin.weekday('Monday').getByTestId('hours-block')).toHaveCount(2);
-  await page.screenshot({ path: testInfo.outputPath('admin-working-hours.png') });
+  // Schedule: Dr Carter starts with none; Monday 30 November 08:00–16:00 with a break (refusals: core/schedule's parse-block tests).
+  await admin.tab('Schedules');
+  await page.getByTestId('schedule-resource').selectOption({ label: 'Dr Carter' });
+  await expect(page.getByText('Dr Carter has no schedule yet')).toBeVisible();
+  await admin.addBlock('Dr Carter', '2026-11-30', 'Working hours', '08:00', '16:00');
+  await expect(admin.dialog()).toBeHidden();
+  await admin.addBlock('Dr Carter', '2026-11-30', 'Break', '12:00', '12:30');
+  await expect(admin.dialog()).toBeHidden();
+  await expect(admin.table('Schedule of Dr Carter').getByRole('row')).toHaveCount(3);
+  await page.screenshot({ path: testInfo.outputPath('admin-schedules.png') });
 
   // Thanksgiving closes the whole clinic tomorrow.
   await admin.addClosure('2026-11-26', '2026-11-26', 'Whole clinic', 'Thanksgiving');

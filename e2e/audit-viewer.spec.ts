@@ -43,8 +43,8 @@ test('the audit log lists the setup, filters, verifies the chain and exports an 
   await admin.open();
   await admin.addResource({ kind: 'Provider', name: 'Dr Carter' });
   await admin.addResource({ kind: 'Room', name: 'Room 2' });
-  await admin.addBlock('Dr Carter (Provider)', 'Tuesday', 'hours', '09:00', '13:00');
-  await expect(page.getByRole('form', { name: 'Tuesday Working hours' }).getByRole('button', { name: 'Save' })).toBeDisabled();
+  await admin.addBlock('Dr Carter', '2026-12-01', 'Working hours', '09:00', '13:00');
+  await expect(admin.dialog()).toBeHidden();
   await admin.addClosure('2026-11-26', '2026-11-27', 'Whole clinic', 'Thanksgiving');
   await expect(admin.dialog()).toBeHidden();
   await admin.addStaff({ displayName: 'Fran Desk', username: 'fran.desk', role: 'Front desk', passphrase: 'another long passphrase' });
@@ -64,7 +64,7 @@ test('the audit log lists the setup, filters, verifies the chain and exports an 
   // Every setup step is listed, newest first.
   await expect(audit.rowsWithAction('RESOURCE_SAVED').filter({ hasText: 'Dr Carter' })).toHaveCount(1);
   await expect(audit.rowsWithAction('RESOURCE_SAVED').filter({ hasText: 'Room 2' })).toHaveCount(1);
-  await expect(audit.rowsWithAction('AVAILABILITY_SAVED')).not.toHaveCount(0);
+  await expect(audit.rowsWithAction('SCHEDULE_BLOCK_SAVED')).not.toHaveCount(0);
   await expect(audit.rowsWithAction('CLOSURE_SAVED').filter({ hasText: 'Thanksgiving' })).toHaveCount(1);
   await expect(audit.rowsWithAction('STAFF_SAVED').filter({ hasText: 'Fran Desk' }).first()).toBeVisible();
   await expect(audit.rows().first()).toHaveAttribute('data-action', 'STAFF_SIGNED_IN');
@@ -109,7 +109,7 @@ test('the audit log lists the setup, filters, verifies the chain and exports an 
   expect(rows.length).toBe(shownBefore);
   // The list is virtual: fewer rows are in the DOM than the log holds.
   expect(await audit.rows().count()).toBeLessThan(rows.length);
-  expect(rows.map((row) => row['action'])).toEqual(expect.arrayContaining(['RESOURCE_SAVED', 'AVAILABILITY_SAVED', 'CLOSURE_SAVED', 'STAFF_SAVED', 'STAFF_SIGNED_IN']));
+  expect(rows.map((row) => row['action'])).toEqual(expect.arrayContaining(['RESOURCE_SAVED', 'SCHEDULE_BLOCK_SAVED', 'CLOSURE_SAVED', 'STAFF_SAVED', 'STAFF_SIGNED_IN']));
   expect(rows.find((row) => row['action'] === 'CLOSURE_SAVED')?.['actor_name']).toBe('Jo Admin');
   expect(rows.map((row) => Number(row['seq']))).toEqual(rows.map((_, index) => index + 1));
   await expect(page.getByText(`Exported ${rows.length} entries to ${csvFile.suggestedFilename()}.`)).toBeVisible();

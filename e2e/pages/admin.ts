@@ -62,7 +62,7 @@ export class AdminPage {
     await this.heading().waitFor();
   }
 
-  async tab(name: 'Providers, rooms and equipment' | 'Working hours' | 'Closures and holidays' | 'Staff accounts'): Promise<void> {
+  async tab(name: 'Providers, rooms and equipment' | 'Schedules' | 'Closures and holidays' | 'Staff accounts'): Promise<void> {
     await this.page.getByRole('tab', { name }).click();
   }
 
@@ -92,21 +92,22 @@ export class AdminPage {
     await this.dialog().waitFor({ state: 'hidden' });
   }
 
-  /** The week grid's row of one weekday. */
-  weekday(day: string): Locator {
-    return this.page.getByRole('row', { name: new RegExp(`^${day}`) });
+  /** Opens *Schedules* on a resource (by name) and the dialog that adds a block to it. */
+  async openNewBlock(resourceName: string): Promise<Locator> {
+    await this.tab('Schedules');
+    await this.page.getByTestId('schedule-resource').selectOption({ label: resourceName });
+    await this.page.getByRole('button', { name: 'Add to schedule' }).click();
+    return this.dialog();
   }
 
-  /** Adds a working-hours (or break) block to a weekday of a resource (`Dr Carter (Provider)`) and saves it. */
-  async addBlock(resourceOption: string, day: string, kind: 'hours' | 'break', start: string, end: string): Promise<void> {
-    await this.tab('Working hours');
-    await this.page.getByLabel('Hours of', { exact: true }).selectOption({ label: resourceOption });
-    await this.page.getByRole('button', { name: kind === 'hours' ? `Add working hours on ${day}` : `Add a break on ${day}` }).click();
-    const word = kind === 'hours' ? 'Working hours' : 'Break';
-    const block = this.page.getByRole('form', { name: `${day} ${word}` }).last();
-    await block.getByLabel(`${day} ${word}: start`).fill(start);
-    await block.getByLabel(`${day} ${word}: end`).fill(end);
-    await block.getByRole('button', { name: 'Save' }).click();
+  /** Adds a one-day working-hours (or break) block to a resource on `date` and saves it. */
+  async addBlock(resourceName: string, date: string, kind: 'Working hours' | 'Break', start: string, end: string): Promise<void> {
+    const dialog = await this.openNewBlock(resourceName);
+    await dialog.getByLabel('What').selectOption({ label: kind });
+    await dialog.getByLabel('Day', { exact: true }).fill(date);
+    await dialog.getByLabel('From', { exact: true }).fill(start);
+    await dialog.getByLabel('To', { exact: true }).fill(end);
+    await dialog.getByRole('button', { name: 'Save' }).click();
   }
 
   async addClosure(first: string, last: string, appliesTo: string, reason: string): Promise<void> {
