@@ -66,7 +66,7 @@ test('a booking outside working hours asks "Book anyway?": Escape goes back unsa
   await dialog.registerPatient({ givenName: 'Ada', familyName: 'Lovelace', dateOfBirth: '1990-12-10' });
   await expect(dialog.checkNote()).toHaveText('No conflict, closure or hours problem.');
   await dialog.time().fill('17:30');
-  await expect(dialog.checkNote()).toHaveText(/Outside hours: Dr Adams is outside working hours/);
+  await expect(dialog.checkNote()).toHaveText(/Outside hours: Dr Adams is outside that day’s hours \(9:00\sAM–5:00\sPM\)/);
 
   await dialog.book();
   const confirm = dialog.confirmWarnings();
@@ -88,7 +88,7 @@ test('a booking outside working hours asks "Book anyway?": Escape goes back unsa
   await expect(confirm).toBeVisible();
   await page.keyboard.press('Enter');
   await expect(dialog.root()).toBeHidden();
-  await expect(day.notice()).toContainText(/Booked Ada Lovelace at 5:30\s?PM\. Dr Adams is outside working hours\./);
+  await expect(day.notice()).toContainText(/Booked Ada Lovelace at 5:30\s?PM\. Dr Adams is outside that day’s hours \(9:00\sAM–5:00\sPM\)\./);
   // Escape had saved nothing: a second Ada at 17:30 would have been refused as a double booking.
   await expect(day.appointments('Ada Lovelace')).toHaveCount(1);
 });
