@@ -8,7 +8,7 @@ import type { ValidationProblem } from '../../core/validation';
 import { clinicPlanSteps, emptyClinicPlan, loadClinicPlan, weekdayHours } from '../../core/clinic-plan';
 import type { ClinicPlan } from '../../core/clinic-plan';
 import { sampleClinic } from './sample-clinic';
-import { addDays, isoWeekday, todayIn } from '../dates/calendar-dates';
+import { weeklyRuleEpoch } from '../../core/schedule';
 import type { AppData } from './app-database';
 
 /** What the first-run screen collects. */
@@ -101,9 +101,9 @@ export function firstRunClinic(form: Pick<FirstRunInput, 'providerNames' | 'room
     ...form.providerNames.filter(Boolean).map((name) => ({ id: newId(), kind: 'provider' as const, name, timeZone: form.timeZone })),
     ...form.roomNames.filter(Boolean).map((name) => ({ id: newId(), kind: 'room' as const, name, timeZone: form.timeZone })),
   ];
-  const today = todayIn(form.timeZone, now);
-  const monday = addDays(today, 1 - isoWeekday(today));
-  return { ...emptyClinicPlan, resources, hours: weekdayHours(resources.map((resource) => resource.id), monday, '09:00', '17:00', newId) };
+  // From the same Monday in 2000 as upgraded weekday rules: a new clinic's usual hours have no start,
+  // so visits entered for earlier days (a clinic moving its book over) are inside them too.
+  return { ...emptyClinicPlan, resources, hours: weekdayHours(resources.map((resource) => resource.id), weeklyRuleEpoch, '09:00', '17:00', newId) };
 }
 
 /**
