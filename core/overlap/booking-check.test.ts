@@ -325,6 +325,15 @@ describe('checkBooking: blockouts, leave and one-day changes, by name', () => {
       }),
     ]);
     expect(check({ candidates: [candidate('new', at('10:00', '10:30'), ['dr-a'])], schedule: [week, shortDay] }).ok).toBe(true);
+    // The day's hours are the day's, whatever part of it the visit takes: an override later that
+    // day still replaces the morning, and a visit after the hours is told the hours it missed.
+    const afternoonOnly = once('pm', '13:00', '15:00', { kind: 'override', label: 'Afternoon only' });
+    expect(check({ candidates: [candidate('new', at('10:00', '10:30'), ['dr-a'])], schedule: [week, afternoonOnly] }).warnings).toEqual([
+      expect.objectContaining({ kind: 'outside-working-hours', dayHours: [{ start: '2025-03-10T13:00:00.000Z', end: '2025-03-10T15:00:00.000Z' }], override: { blockId: 'pm', name: 'Afternoon only' } }),
+    ]);
+    expect(check({ candidates: [candidate('new', at('17:30', '18:00'), ['dr-a'])], schedule: [week] }).warnings).toEqual([
+      expect.objectContaining({ kind: 'outside-working-hours', hours: 'not-covered', dayHours: [{ start: '2025-03-10T09:00:00.000Z', end: '2025-03-10T17:00:00.000Z' }] }),
+    ]);
     const dayOff = { ...once('off', '00:00', '00:00', { kind: 'override' }), wallEnd: null } as ScheduleBlock;
     expect(check({ candidates: [candidate('new', at('10:00', '10:30'), ['dr-a'])], schedule: [week, dayOff] }).warnings).toEqual([
       expect.objectContaining({ kind: 'outside-working-hours', dayHours: [], override: { blockId: 'off' } }),

@@ -354,12 +354,8 @@ function scheduleTimelines(input: BookingCheckInput, candidates: readonly Interv
     from = Math.min(from, candidate.start);
     to = Math.max(to, candidate.end);
   }
-  // A timeline knows the days its range touches; a visit after the day's hours must still see that
-  // day's hours (to say "outside 09:00–17:00", not "does not work that day"), and a night shift
-  // from the day before. Two days either side cover every zone's local day.
-  const margin = 2 * 24 * 60 * 60 * 1000;
   try {
-    return buildTimelines(blocks, [], { from: from - margin, to: to + margin, clinicTimeZone: input.clinicTimeZone });
+    return buildTimelines(blocks, [], { from, to, clinicTimeZone: input.clinicTimeZone });
   } catch (error) {
     // buildTimelines names the position in the filtered list; say which block it was.
     if (error instanceof ValidationError && error.field.startsWith('blocks.')) {

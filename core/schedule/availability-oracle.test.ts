@@ -52,7 +52,9 @@ function oracle(blocks: ScheduleBlock[], closures: Closure[], from: number, to: 
   for (const resourceId of [...new Set(blocks.map((item) => item.resourceId))].sort()) {
     const own = blocks.filter((item) => item.resourceId === resourceId);
     const zone = (own[0] as ScheduleBlock).timeZone;
-    const all = own.flatMap((item) => occurrencesOf(item, to));
+    // Every occurrence of the days the range touches, even those starting after `to`: an override
+    // decides its whole day's hours (the rule), including the part of that day inside the range.
+    const all = own.flatMap((item) => occurrencesOf(item, to + 2 * dayMs));
     const overrideDays = new Set(all.filter((occurrence) => occurrence.block.kind === 'override').map((occurrence) => occurrence.day));
     const minutes: (string | null)[] = [];
     for (let minute = from; minute < to; minute += minuteMs) {

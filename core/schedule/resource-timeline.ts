@@ -49,7 +49,11 @@ export class ResourceTimeline {
     closures: readonly Span[],
     range: Span,
   ) {
-    const occurrences = blocks.flatMap(({ block, field }) => blockOccurrences(block, range.start, range.end, field));
+    // A day's hours are decided by the whole day: an override later that day replaces the morning too,
+    // and a visit after the hours is told the hours it missed. So occurrences are read over the whole
+    // local days the range touches (two days either side cover any zone's day and a night shift from
+    // the day before); `bookable` stays clipped to the range.
+    const occurrences = blocks.flatMap(({ block, field }) => blockOccurrences(block, range.start - wholeDaysMarginMs, range.end + wholeDaysMarginMs, field));
     for (const occurrence of occurrences) {
       if (occurrence.block.kind !== 'override') continue;
       const list = this.overridesByDay.get(occurrence.day) ?? [];
@@ -120,6 +124,8 @@ export class ResourceTimeline {
     return { day, hours: mergeSpans(this.workingByDay.get(day) ?? []), override: this.overridesByDay.get(day)?.[0]?.block };
   }
 }
+
+const wholeDaysMarginMs = 2 * 24 * 60 * 60 * 1000;
 
 const byStart = (left: BlockOccurrence, right: BlockOccurrence) => left.start - right.start || (left.block.id < right.block.id ? -1 : left.block.id > right.block.id ? 1 : 0);
 
