@@ -62,12 +62,8 @@ async function backedUpClinic(browser: Browser, downloadPath: string): Promise<{
   return log;
 }
 
-test('backup → wiped profile → restore from first run: the day sheet and the audit log are as before', async ({ browser }, testInfo) => {
-  const file = testInfo.outputPath('clinic.tdbackup');
-  const before = await backedUpClinic(browser, file);
-  const { actions } = before;
-  expect(actions).toContain('BACKUP_PASSPHRASE_SET');
-
+/** A wiped profile's first run, on "Restore from a backup" with `file` chosen. */
+async function restoringFromFirstRun(browser: Browser, file: string): Promise<{ page: Page; firstRun: FirstRunPage; backups: BackupsPage }> {
   const page = await freshProfile(browser);
   await page.goto('/');
   const firstRun = new FirstRunPage(page);
@@ -75,6 +71,23 @@ test('backup → wiped profile → restore from first run: the day sheet and the
   await page.getByRole('button', { name: 'Restore from a backup' }).click();
   const backups = new BackupsPage(page);
   await backups.chooseFile(file);
+  return { page, firstRun, backups };
+}
+
+// One clinic backed up for both tests: making it is most of each test's time.
+let file = '';
+let before: { count: number; actions: string[] } = { count: 0, actions: [] };
+test.beforeAll(async ({ browser }, testInfo) => {
+  test.setTimeout(240_000);
+  file = testInfo.outputPath('clinic.tdbackup');
+  before = await backedUpClinic(browser, file);
+});
+
+test('backup → wiped profile → restore from first run: the day sheet and the audit log are as before', async ({ browser }, testInfo) => {
+  const { actions } = before;
+  expect(actions).toContain('BACKUP_PASSPHRASE_SET');
+
+  const { page, backups } = await restoringFromFirstRun(browser, file);
   await expect(backups.summary()).toContainText('A backup of Northside Family Clinic, made today 9:00 AM.');
   await expect(backups.summary()).toContainText('1 appointments, 1 patients');
   await backups.restoreWith('not the passphrase');
@@ -102,20 +115,12 @@ test('backup → wiped profile → restore from first run: the day sheet and the
 });
 
 test('a backup with one byte changed is refused and nothing is restored', async ({ browser }, testInfo) => {
-  const file = testInfo.outputPath('clinic.tdbackup');
-  await backedUpClinic(browser, file);
   const bytes = readFileSync(file);
   bytes[bytes.length - 40] = bytes[bytes.length - 40]! ^ 0x01;
   const tampered = testInfo.outputPath('tampered.tdbackup');
   writeFileSync(tampered, bytes);
 
-  const page = await freshProfile(browser);
-  await page.goto('/');
-  const firstRun = new FirstRunPage(page);
-  await firstRun.waitUntilShown();
-  await page.getByRole('button', { name: 'Restore from a backup' }).click();
-  const backups = new BackupsPage(page);
-  await backups.chooseFile(tampered);
+  const { page, firstRun, backups } = await restoringFromFirstRun(browser, tampered);
   await expect(backups.summary()).toContainText('Northside Family Clinic');
   await backups.restoreWith(backupPassphrase);
   await expect(backups.dialog().getByText('This backup has been altered or damaged since it was made. Nothing was changed on this desk.')).toBeVisible({ timeout: 120_000 });

@@ -1,8 +1,7 @@
 import { expect, test } from '@playwright/test';
+import { setUpClinicAsAdmin } from './pages/admin';
 import { AppointmentDialogPage } from './pages/appointment-dialog';
 import { DayViewPage } from './pages/day-view';
-import { FirstRunPage, sampleSetup } from './pages/first-run';
-import { SignInPage } from './pages/sign-in';
 
 /**
  * One key, one meaning (issue 11, item 3): N is always a new booking, M the
@@ -14,10 +13,7 @@ const now = new Date('2026-11-25T14:00:00Z'); // Wednesday 09:00 in New York
 test.describe.configure({ timeout: 120_000 });
 
 test('N opens a new booking and M marks the selected one a no-show, however it was selected; focus stays in the dialog', async ({ page }) => {
-  await page.clock.setFixedTime(now);
-  await page.goto('/');
-  await new FirstRunPage(page).createClinic(sampleSetup);
-  await new SignInPage(page).signIn(sampleSetup.username, sampleSetup.passphrase);
+  await setUpClinicAsAdmin(page, now);
   const day = new DayViewPage(page);
   const dialog = new AppointmentDialogPage(page);
 

@@ -1,8 +1,7 @@
 import { expect, test } from '@playwright/test';
+import { setUpClinicAsAdmin } from './pages/admin';
 import { AppointmentDialogPage } from './pages/appointment-dialog';
 import { DayViewPage } from './pages/day-view';
-import { FirstRunPage, sampleSetup } from './pages/first-run';
-import { SignInPage } from './pages/sign-in';
 
 /**
  * Nothing typed is changed or wrongly taken without a word (issue 11, item
@@ -13,10 +12,7 @@ const now = new Date('2026-11-25T14:00:00Z');
 test.describe.configure({ timeout: 120_000 });
 
 test('a 10,000-character note is counted and refused, not cut; a future date of birth is refused, a very old one warned about', async ({ page }) => {
-  await page.clock.setFixedTime(now);
-  await page.goto('/');
-  await new FirstRunPage(page).createClinic(sampleSetup);
-  await new SignInPage(page).signIn(sampleSetup.username, sampleSetup.passphrase);
+  await setUpClinicAsAdmin(page, now);
   const day = new DayViewPage(page);
   const dialog = new AppointmentDialogPage(page);
   await day.clickSlot('Dr Adams', '10:00');

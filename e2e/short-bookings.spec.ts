@@ -1,9 +1,8 @@
 import { expect, test } from '@playwright/test';
 import type { Locator } from '@playwright/test';
+import { setUpClinicAsAdmin } from './pages/admin';
 import { AppointmentDialogPage } from './pages/appointment-dialog';
 import { DayViewPage } from './pages/day-view';
-import { FirstRunPage, sampleSetup } from './pages/first-run';
-import { SignInPage } from './pages/sign-in';
 
 /**
  * What fits on the screen (issue 11, items 4 and 9): booking blocks at
@@ -29,10 +28,7 @@ async function textParts(block: Locator) {
 }
 
 test('short bookings stay readable at every row size, and open to their full text on hover', async ({ page }, testInfo) => {
-  await page.clock.setFixedTime(now);
-  await page.goto('/');
-  await new FirstRunPage(page).createClinic(sampleSetup);
-  await new SignInPage(page).signIn(sampleSetup.username, sampleSetup.passphrase);
+  await setUpClinicAsAdmin(page, now);
   const day = new DayViewPage(page);
   const dialog = new AppointmentDialogPage(page);
   const book = async (time: string, patient: { givenName: string; familyName: string }, minutes: string) => {
@@ -80,10 +76,7 @@ test('short bookings stay readable at every row size, and open to their full tex
 });
 
 test('a repeating booking’s dialog keeps Book in sight at 1280×800 and flags the clock change once', async ({ page }, testInfo) => {
-  await page.clock.setFixedTime(now);
-  await page.goto('/');
-  await new FirstRunPage(page).createClinic(sampleSetup);
-  await new SignInPage(page).signIn(sampleSetup.username, sampleSetup.passphrase);
+  await setUpClinicAsAdmin(page, now);
   const day = new DayViewPage(page);
   const dialog = new AppointmentDialogPage(page);
   await day.clickSlot('Dr Adams', '10:00');
