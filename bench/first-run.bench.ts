@@ -18,12 +18,9 @@
  * (TIMEDESK_BENCH_BASELINE_REPS); TIMEDESK_BENCH_ONLY=app|batch|per-command
  * runs one of them. A MISS is printed, not thrown.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { loadavg, tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { chromium } from 'playwright';
-import type { BrowserContext } from 'playwright';
+import { loadavg } from 'node:os';
 import type { LoadReport } from './first-run/in-page';
+import { openDeskProfile } from './front-desk/desk-profile';
 import { benchPort, inPageScript, serveRendererBuild } from './front-desk/renderer-server';
 
 const repetitions = Math.max(1, Number(process.env.TIMEDESK_BENCH_REPS ?? 3));
@@ -35,24 +32,7 @@ const wanted = (which: string) => !only || only === which;
 const timeZone = 'America/New_York';
 const admin = { name: 'Bench Admin', username: 'bench.admin', passphrase: 'correct horse battery' };
 
-async function freshContext(): Promise<{ context: BrowserContext; close(): Promise<void> }> {
-  const profile = mkdtempSync(join(tmpdir(), 'timedesk-bench-first-run-'));
-  // A persistent profile, so IndexedDB lives on disk as in the desktop app.
-  const context = await chromium.launchPersistentContext(profile, {
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-    viewport: { width: 1280, height: 800 },
-    timezoneId: timeZone,
-    locale: 'en-US',
-  });
-  return {
-    context,
-    async close() {
-      await context.close();
-      rmSync(profile, { recursive: true, force: true });
-    },
-  };
-}
+const freshContext = () => openDeskProfile('first-run', timeZone);
 
 /** The app's own first run with the sample clinic: click → sign-in screen, in seconds. */
 async function firstRunInTheApp(url: string): Promise<number> {

@@ -25,12 +25,9 @@
  * GC events) there for chrome://tracing or Perfetto, and prints its longest
  * tasks with what ran inside them.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { chromium } from 'playwright';
 import type { Page } from 'playwright';
 import { appointmentsOnDate, shiftDate } from './front-desk/clinic-plan';
+import { openDeskProfile } from './front-desk/desk-profile';
 import type { ClinicPlan } from './front-desk/clinic-plan';
 import type { ScrollReport } from './front-desk/frame-probes';
 import { traceMainThread } from './front-desk/main-thread-cpu';
@@ -168,15 +165,7 @@ async function measureAudit(page: Page): Promise<{ chainSeconds: number; scroll:
 }
 
 async function measureClinic(plan: ClinicPlan, server: RendererServer, script: string, today: string): Promise<ClinicFigures> {
-  const profile = mkdtempSync(join(tmpdir(), `timedesk-bench-${plan.label}-`));
-  // A persistent profile, so IndexedDB lives on disk as in the desktop app (a plain context keeps it in memory).
-  const context = await chromium.launchPersistentContext(profile, {
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-    viewport: { width: 1280, height: 800 },
-    timezoneId: timeZone,
-    locale: 'en-US',
-  });
+  const { context, close } = await openDeskProfile(plan.label, timeZone);
   try {
     await context.addInitScript({ content: script });
     const page = context.pages()[0] ?? (await context.newPage());
@@ -202,8 +191,7 @@ async function measureClinic(plan: ClinicPlan, server: RendererServer, script: s
     const audit = await measureAudit(page);
     return { plan, seed, daySwitch: daySwitch.samples, daySwitchCpu: daySwitch.cpu, dayRead, dialog: dialog.samples, dialogCpu: dialog.cpu, auditChainSeconds: audit.chainSeconds, audit: audit.scroll, auditTrace: audit.trace };
   } finally {
-    await context.close();
-    rmSync(profile, { recursive: true, force: true });
+    await close();
   }
 }
 

@@ -9,7 +9,8 @@ import type { TimedeskDb } from '../../core/db';
 import { createHttpTransport, fetchDeviceHistory } from '../../core/sync';
 import { desktopBridge } from '../desktop/desktop-bridge';
 import { desktopBackupTargets } from './desktop-targets';
-import { blobSlices, downloadBytes } from './file-slices';
+import { downloadInBrowser } from '../desktop/desktop-bridge';
+import { blobSlices } from './file-slices';
 
 /** What the backup screens need from the opened database. */
 export interface BackupDeps {
@@ -98,7 +99,7 @@ export function createDeskBackups(deps: BackupDeps): DeskBackups {
       randomBytes: deps.randomBytes,
       ...(onProgress ? { onProgress: (progress) => onProgress(progress) } : {}),
     });
-    for (const [name, bytes] of download.files) downloadBytes(name, bytes);
+    for (const [name, bytes] of download.files) downloadInBrowser(name, new Blob([bytes as BlobPart], { type: 'application/octet-stream' }));
     await ledger.record({
       kind: result.kind,
       createdAt: result.createdAt,

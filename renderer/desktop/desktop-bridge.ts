@@ -44,17 +44,28 @@ export async function saveTextFile(suggestedName: string, content: string, filte
     const result = await bridge.saveFile({ suggestedName, content, filters });
     return result.outcome === 'refused' ? { outcome: 'refused', message: result.problem.message } : result;
   }
-  const url = URL.createObjectURL(new Blob([content], { type: 'text/plain;charset=utf-8' }));
+  downloadInBrowser(suggestedName, new Blob([content], { type: 'text/plain;charset=utf-8' }));
+  return { outcome: 'downloaded', fileName: suggestedName };
+}
+
+/**
+ * Offers `blob` as a browser download named `fileName` (the web build's way
+ * to save: text exports, backup files).
+ *
+ * @example downloadInBrowser('audit.csv', new Blob([csv], { type: 'text/csv' }));
+ */
+export function downloadInBrowser(fileName: string, blob: Blob): void {
+  const url = URL.createObjectURL(blob);
   try {
     const link = document.createElement('a');
     link.href = url;
-    link.download = suggestedName;
+    link.download = fileName;
     document.body.append(link);
     link.click();
     link.remove();
   } finally {
-    // Revoke on the next turn: the click starts the download asynchronously.
-    setTimeout(() => URL.revokeObjectURL(url), 0);
+    // Revoke a little later: the click starts the download asynchronously, and a large
+    // file (a backup) may still be read from the URL after the next turn.
+    setTimeout(() => URL.revokeObjectURL(url), 60_000);
   }
-  return { outcome: 'downloaded', fileName: suggestedName };
 }
