@@ -15,6 +15,8 @@ import { upgradeStoredSchedules } from './sync/schedule-upgrade';
 
 const config = readConfig();
 const log = serverLogger(config.logLevel);
+/** True once the server answers desks: the test-only push pause holds only their pushes. */
+let answering = false;
 // Test-only (config.ts refuses them outside NODE_ENV=test): the process tests wait for this log line, then kill us.
 const testHooks =
   config.testPushPauseMs === undefined && config.testMigrationPauseMs === undefined
@@ -22,6 +24,8 @@ const testHooks =
     : testPauseHooks({
         ...(config.testPushPauseMs === undefined ? {} : { pushPauseMs: config.testPushPauseMs }),
         ...(config.testMigrationPauseMs === undefined ? {} : { migrationPauseMs: config.testMigrationPauseMs }),
+        // Only desks' pushes: the start-up schedule upgrade below writes before the server answers.
+        pushesWhen: () => answering,
         onPause: (info) => log.warn(info, `test-only ${info.what} pause: transaction held open before COMMIT`),
       });
 const storage = await openConfiguredStorage(config, testHooks);
@@ -58,13 +62,10 @@ process.on('SIGTERM', () => void shutdown('SIGTERM'));
 process.on('SIGINT', () => void shutdown('SIGINT'));
 
 // Weekday rules stored before schedule blocks become blocks before any desk is answered (schedule-upgrade.ts).
-// Its writes go through a store without the test-only pauses: those stand for a desk's push, and
-// holding this start-up write open would keep the server from ever being ready.
-const upgradeStore = testHooks === undefined ? storage : await openConfiguredStorage(config);
-const upgraded = await upgradeStoredSchedules(upgradeStore, Date.now);
-if (upgradeStore !== storage) await upgradeStore.close();
+const upgraded = await upgradeStoredSchedules(storage, Date.now);
 if (upgraded.rules > 0) log.info(upgraded, 'weekday rules upgraded to schedule blocks');
 
+answering = true;
 const address = await app.listen({ host: config.host, port: config.port });
 // Tests start the server on PORT=0 and read the real address from this line.
 log.info({ address, storage: storage.kind, version: config.version }, 'timedesk sync server ready');

@@ -6,6 +6,11 @@ export interface TestPauseOptions {
   pushPauseMs?: number;
   /** Hold every migration's transaction open this long, its statements run, before COMMIT. */
   migrationPauseMs?: number;
+  /**
+   * Holds pushes only while this answers true (main.ts: once it answers desks), so the
+   * server's own start-up writes are never held. Default: always.
+   */
+  pushesWhen?: () => boolean;
   /** Called when a pause starts, with what is being held. */
   onPause: (info: { what: 'push' | 'migration'; pauseMs: number } & Record<string, unknown>) => void;
 }
@@ -32,6 +37,7 @@ export function testPauseHooks(options: TestPauseOptions): StorageTestHooks {
       ? {}
       : {
           beforeCommit: async (info) => {
+            if (options.pushesWhen && !options.pushesWhen()) return;
             options.onPause({ what: 'push', pauseMs: pushPauseMs, ...info });
             await sleep(pushPauseMs);
           },
