@@ -18,15 +18,10 @@ import { appointmentDay, bookingRows } from '../core/db';
 import type { AppointmentRow } from '../core/db';
 import { bookedHistory } from '../core/model';
 import { checkDraft } from '../core/queries';
+import { timedRuns } from './timed-runs';
 
 const stored = 20_000;
 const hourMs = 3_600_000;
-
-function stats(samples: number[]): { median: number; p95: number } {
-  const sorted = [...samples].sort((a, b) => a - b);
-  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] as number;
-  return { median: at(0.5), p95: at(0.95) };
-}
 
 const ms = (value: number) => `${value.toFixed(2)} ms`;
 
@@ -53,17 +48,6 @@ function seeded(index: number): AppointmentRow {
   return { ...appointment, day: appointmentDay(appointment) };
 }
 
-async function time(runs: number, task: () => Promise<unknown>): Promise<{ median: number; p95: number }> {
-  await task(); // warm-up
-  const samples: number[] = [];
-  for (let index = 0; index < runs; index++) {
-    const started = performance.now();
-    await task();
-    samples.push(performance.now() - started);
-  }
-  return stats(samples);
-}
-
 /** Prints the dry run's figures next to the command's, measured on the same store in this run. */
 export async function run(): Promise<void> {
   const { db, commands } = await clinicFixture();
@@ -81,9 +65,9 @@ export async function run(): Promise<void> {
   if (refused.ok) throw new Error('The baseline series must be refused, or it would change the store between runs.');
   console.log(`store: ${stored.toLocaleString('en-US')} appointments on Dr Lee; series: ${probe.occurrences.length} visits, ${probe.hard.length} hard conflicts, ${probe.warnings.length} warnings`);
 
-  const draftSingle = await time(50, () => checkDraft(db, single, now));
-  const draftSeries = await time(20, () => checkDraft(db, series, now));
-  const command = await time(20, () => commands.run('series/create', { ...single, dtstart: single.wallStart, rrule: series.rrule }, frontDesk));
+  const draftSingle = await timedRuns(50, () => checkDraft(db, single, now));
+  const draftSeries = await timedRuns(20, () => checkDraft(db, series, now));
+  const command = await timedRuns(20, () => commands.run('series/create', { ...single, dtstart: single.wallStart, rrule: series.rrule }, frontDesk));
   console.log(`checkDraft, one appointment:       median ${ms(draftSingle.median)}, p95 ${ms(draftSingle.p95)}`);
   console.log(`checkDraft, 52-visit series:       median ${ms(draftSeries.median)}, p95 ${ms(draftSeries.p95)}`);
   console.log(`baseline series/create (refused):  median ${ms(command.median)}, p95 ${ms(command.p95)}`);

@@ -28,6 +28,7 @@ import type { OpeningQuery } from '../core/openings';
 import { calendarRange, storedAvailability } from '../core/queries';
 import type { TimedeskDb } from '../core/db';
 import { instantToWallTime } from '../core/time';
+import { timedRuns } from './timed-runs';
 
 const providers = 40;
 const visits = 200_000;
@@ -37,23 +38,7 @@ const from = Date.UTC(2026, 2, 2, 5); // Monday 2 March 2026, 00:00 in New York
 const horizon = 90 * dayMs;
 const providerId = (index: number) => `dr-${String(index).padStart(2, '0')}`;
 
-function stats(samples: number[]): { median: number; p95: number } {
-  const sorted = [...samples].sort((a, b) => a - b);
-  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] as number;
-  return { median: at(0.5), p95: at(0.95) };
-}
 const ms = (value: number) => `${value.toFixed(1)} ms`;
-
-async function time(runs: number, task: () => Promise<unknown>): Promise<{ median: number; p95: number }> {
-  await task();
-  const samples: number[] = [];
-  for (let index = 0; index < runs; index++) {
-    const started = performance.now();
-    await task();
-    samples.push(performance.now() - started);
-  }
-  return stats(samples);
-}
 
 /** The visits: day by day from the first of the 90 days forwards, then backwards, until the count is reached. */
 function seededVisits(): AppointmentRow[] {
@@ -152,8 +137,8 @@ export async function run(): Promise<void> {
   ];
   for (const [name, query, runs] of searches) {
     const found = (await findOpenings(db, query)).length;
-    const search = await time(runs, () => findOpenings(db, query));
-    const baseline = await time(Math.max(2, Math.floor(runs / 4)), () => minuteScan(db, query, 20));
+    const search = await timedRuns(runs, () => findOpenings(db, query));
+    const baseline = await timedRuns(Math.max(2, Math.floor(runs / 4)), () => minuteScan(db, query, 20));
     const verdict = name.startsWith('A') ? (search.median < 100 ? ' PASS (< 100 ms)' : ' MISS (target < 100 ms)') : '';
     console.log(`${name}: ${found} openings; findOpenings median ${ms(search.median)}, p95 ${ms(search.p95)}; baseline minute scan median ${ms(baseline.median)}; ${(baseline.median / search.median).toFixed(1)}× faster${verdict}`);
   }

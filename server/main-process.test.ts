@@ -9,7 +9,7 @@ import { createClinic, issueEnrollmentCode } from './accounts/clinic-admin';
 import { heavyBatch, killServer, pullEverything, rawPost, spawnServer, waitForOutput } from './server-process.fixture';
 import type { RunningServer, ServerStore } from './server-process.fixture';
 import { openPostgresStorage } from './storage/postgres-storage';
-import { testPostgresUrl } from './storage/postgres-test-database';
+import { appliedMigrationCounts, testPostgresUrl } from './storage/postgres-test-database';
 import { migrations } from './storage/schema-migrations';
 import { openSqliteStorage } from './storage/sqlite-storage';
 import type { Storage } from './storage/storage';
@@ -190,14 +190,7 @@ describe.skipIf(url === undefined)('a real server process: killed inside a migra
       first.child.kill('SIGKILL');
       await first.exited;
       second = await starting;
-      const admin = new pg.Client({ connectionString: url });
-      await admin.connect();
-      try {
-        const { rows } = await admin.query<{ version: number; count: string }>(`SELECT version, count(*) FROM ${schema}.schema_migrations GROUP BY version ORDER BY version`);
-        expect(rows.map((row) => [row.version, Number(row.count)])).toEqual(migrations.map((migration) => [migration.version, 1]));
-      } finally {
-        await admin.end();
-      }
+      expect(await appliedMigrationCounts(url!, schema)).toEqual(migrations.map((migration) => [migration.version, 1]));
       const health = await fetch(`${second.base}/v1/health`);
       expect(await health.json()).toMatchObject({ ok: true, storage: 'postgres', database: 'up' });
       expect(second.output()).not.toContain('test-only migration pause');

@@ -1,12 +1,12 @@
-import { currentSchemaVersion } from '../core/db/schema';
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { currentSchemaVersion } from '../core/db/schema';
 import { createClinic, issueEnrollmentCode } from './accounts/clinic-admin';
 import { killServer, rawPost, spawnServer } from './server-process.fixture';
 import type { RunningServer } from './server-process.fixture';
 import { openPostgresStorage } from './storage/postgres-storage';
-import { testPostgresUrl } from './storage/postgres-test-database';
+import { appliedMigrationCounts, testPostgresUrl } from './storage/postgres-test-database';
 import { migrations } from './storage/schema-migrations';
 import { bookedAppointment, bookingMutation, patientMutation } from './sync/push-fixtures';
 import type { Mutation } from './sync/wire-schemas';
@@ -75,14 +75,7 @@ describe.skipIf(url === undefined)('several server instances on one PostgreSQL d
   }
 
   it('ran each migration once although all instances started together', async () => {
-    const admin = new pg.Client({ connectionString: url });
-    await admin.connect();
-    try {
-      const { rows } = await admin.query<{ version: number; count: string }>(`SELECT version, count(*) FROM ${schema}.schema_migrations GROUP BY version ORDER BY version`);
-      expect(rows.map((row) => [row.version, Number(row.count)])).toEqual(migrations.map((migration) => [migration.version, 1]));
-    } finally {
-      await admin.end();
-    }
+    expect(await appliedMigrationCounts(url!, schema)).toEqual(migrations.map((migration) => [migration.version, 1]));
   });
 
   let desks: Desk[] = [];

@@ -1,8 +1,8 @@
-import { currentSchemaVersion } from '../core/db/schema';
 import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
 import { request } from 'node:http';
 import { fileURLToPath } from 'node:url';
+import { currentSchemaVersion } from '../core/db/schema';
 import { mutation, patientRecord } from './sync/push-fixtures';
 import type { Mutation } from './sync/wire-schemas';
 

@@ -36,3 +36,20 @@ export async function openThrowawayPostgres(url: string, maxConnections?: number
     },
   };
 }
+
+/**
+ * How many times each migration is recorded in `schema` (version, count),
+ * by version: what "every migration ran exactly once" is checked against.
+ *
+ * @example expect(await appliedMigrationCounts(url, schema)).toEqual(migrations.map((m) => [m.version, 1]));
+ */
+export async function appliedMigrationCounts(url: string, schema: string): Promise<[version: number, count: number][]> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ version: number; count: string }>(`SELECT version, count(*) FROM ${schema}.schema_migrations GROUP BY version ORDER BY version`);
+    return rows.map((row) => [row.version, Number(row.count)]);
+  } finally {
+    await client.end();
+  }
+}
