@@ -33,6 +33,7 @@ import type { AppointmentRow } from '../core/db';
 import { freshStorage } from '../core/db/fake-database.fixture';
 import { bookedHistory } from '../core/model';
 import { BackupFileStore } from '../electron/backup-files';
+import { loadDexieExportImport } from '../core/backup-restore/dexie-export-import.fixture';
 
 const appointmentsWanted = Number(process.env.TIMEDESK_BENCH_APPOINTMENTS ?? 200_000);
 const auditWanted = Number(process.env.TIMEDESK_BENCH_AUDIT ?? 1_000_000);
@@ -150,17 +151,7 @@ export async function run(): Promise<void> {
   console.log(`  seeded in ${s(seeded.ms)}; process RSS now ${mb(process.memoryUsage().rss)}`);
 
   // Baseline: dexie-export-import's plain export of the same database (no encryption, no verification, one Blob).
-  (globalThis as { self?: unknown }).self ??= globalThis;
-  // dexie-export-import reads Blob slices with FileReader, which Node lacks: the smallest stand-in.
-  (globalThis as { FileReader?: unknown }).FileReader ??= class {
-    onload: ((event: { target: { result: ArrayBuffer } }) => void) | null = null;
-    onerror: ((event: { target: { error: unknown } }) => void) | null = null;
-    onabort: (() => void) | null = null;
-    readAsArrayBuffer(blob: Blob) {
-      blob.arrayBuffer().then((result) => this.onload?.({ target: { result } }), (error: unknown) => this.onerror?.({ target: { error } }));
-    }
-  };
-  const { exportDB } = await import('dexie-export-import');
+  const { exportDB } = await loadDexieExportImport();
   const plain = await measure(() => exportDB(db));
   console.log(`baseline  dexie-export-import exportDB: ${s(plain.ms)}, peak RSS +${mb(plain.rss)}, heap +${mb(plain.heap)}, ${mb(plain.value.size)} of JSON`);
   void plain.value;
@@ -186,7 +177,7 @@ export async function run(): Promise<void> {
     console.log(`          restored ${restored[0]!.toLocaleString()} appointments, ${restored[1]!.toLocaleString()} audit entries`);
     fresh.close();
 
-    const { importInto } = await import('dexie-export-import');
+    const { importInto } = await loadDexieExportImport();
     const plainTarget = new Dexie('bench-import', { indexedDB: new (await import('fake-indexeddb')).IDBFactory(), IDBKeyRange: storage.IDBKeyRange });
     const imported = await measure(async () => {
       const copy = new TimedeskDb({ name: 'bench-import', indexedDB: (plainTarget as unknown as { _options: { indexedDB: IDBFactory } })._options.indexedDB, IDBKeyRange: storage.IDBKeyRange });

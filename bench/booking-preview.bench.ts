@@ -14,9 +14,9 @@
  * under that never queues behind the typing.
  */
 import { clinicFixture, frontDesk } from '../core/commands/commands.fixture';
-import { appointmentDay, bookingRows } from '../core/db';
+import { bookingRows } from '../core/db';
+import { seededAppointmentRow } from '../core/db/seeded-appointment.fixture';
 import type { AppointmentRow } from '../core/db';
-import { bookedHistory } from '../core/model';
 import { checkDraft } from '../core/queries';
 import { timedRuns } from './timed-runs';
 
@@ -29,23 +29,15 @@ const ms = (value: number) => `${value.toFixed(2)} ms`;
 function seeded(index: number): AppointmentRow {
   const day = Math.floor(index / 55);
   const start = Date.UTC(2026, 0, 5) + day * 24 * hourMs + 13 * hourMs + (index % 55) * 10 * 60_000;
-  const at = '2025-12-01T12:00:00.000Z';
-  const appointment = {
+  return seededAppointmentRow({
     id: `seed-${index}`,
     resourceIds: ['dr-lee'],
     patientId: index % 40 === 0 ? 'p1' : `seed-patient-${index % 500}`, // the draft's patient has a visit every few days
     wallStart: new Date(start - 5 * hourMs).toISOString().slice(0, 19),
     timeZone: 'America/New_York',
+    start,
     durationMinutes: 30,
-    start: new Date(start).toISOString(),
-    end: new Date(start + 30 * 60_000).toISOString(),
-    status: 'booked' as const,
-    statusHistory: bookedHistory({ at, by: 'seed' }),
-    version: 0,
-    createdAt: at,
-    updatedAt: at,
-  };
-  return { ...appointment, day: appointmentDay(appointment) };
+  });
 }
 
 /** Prints the dry run's figures next to the command's, measured on the same store in this run. */

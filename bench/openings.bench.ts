@@ -20,14 +20,14 @@
  *   does less than the search.
  */
 import { clinicFixture, manager } from '../core/commands/commands.fixture';
-import { appointmentDay, bookingRows } from '../core/db';
+import { bookingRows } from '../core/db';
+import { seededAppointmentRow } from '../core/db/seeded-appointment.fixture';
 import type { AppointmentRow } from '../core/db';
-import { bookedHistory } from '../core/model';
 import { findOpenings } from '../core/openings';
 import type { OpeningQuery } from '../core/openings';
 import { calendarRange, storedAvailability } from '../core/queries';
 import type { TimedeskDb } from '../core/db';
-import { instantToWallTime } from '../core/time';
+import { instantToWallTime, wallTimeToInstant } from '../core/time';
 import { timedRuns } from './timed-runs';
 
 const providers = 40;
@@ -43,7 +43,6 @@ const ms = (value: number) => `${value.toFixed(1)} ms`;
 /** The visits: day by day from the first of the 90 days forwards, then backwards, until the count is reached. */
 function seededVisits(): AppointmentRow[] {
   const rows: AppointmentRow[] = [];
-  const at = '2025-01-01T12:00:00.000Z';
   const days = [...Array.from({ length: 90 }, (_, day) => day), ...Array.from({ length: 900 }, (_, day) => -1 - day)];
   for (const day of days) {
     const weekday = (((day % 7) + 7) % 7) + 1; // day 0 is a Monday
@@ -56,24 +55,18 @@ function seededVisits(): AppointmentRow[] {
         const wallMinute = 8 * 60 + slot * 30 + (slot >= 8 ? 60 : 0);
         const date = new Date(from + day * dayMs).toISOString().slice(0, 10);
         const wallStart = `${date}T${String(Math.floor(wallMinute / 60)).padStart(2, '0')}:${String(wallMinute % 60).padStart(2, '0')}:00`;
-        const offsetHours = date >= '2026-03-08' && date < '2026-11-01' ? 4 : date >= '2025-03-09' && date < '2025-11-02' ? 4 : date >= '2024-03-10' && date < '2024-11-03' ? 4 : 5;
-        const start = Date.parse(`${wallStart}Z`) + offsetHours * 3_600_000;
-        const appointment = {
-          id: `v-${rows.length}`,
-          resourceIds: [providerId(provider)],
-          patientId: `patient-${rows.length % 5000}`,
-          wallStart: wallStart.slice(0, 16),
-          timeZone: 'America/New_York',
-          durationMinutes: 30,
-          start: new Date(start).toISOString(),
-          end: new Date(start + 30 * minuteMs).toISOString(),
-          status: 'booked' as const,
-          statusHistory: bookedHistory({ at, by: 'seed' }),
-          version: 0,
-          createdAt: at,
-          updatedAt: at,
-        };
-        rows.push({ ...appointment, day: appointmentDay(appointment) });
+        rows.push(
+          seededAppointmentRow({
+            id: `v-${rows.length}`,
+            resourceIds: [providerId(provider)],
+            patientId: `patient-${rows.length % 5000}`,
+            wallStart: wallStart.slice(0, 16),
+            timeZone: 'America/New_York',
+            // The wall time on New York's clock, EST or EDT as that day has it.
+            start: wallTimeToInstant(wallStart.slice(0, 16), 'America/New_York'),
+            durationMinutes: 30,
+          }),
+        );
       }
     }
   }

@@ -14,9 +14,9 @@
 import { appendEntry } from '../core/audit';
 import type { ChainLink } from '../core/audit';
 import { clinicFixture, frontDesk } from '../core/commands/commands.fixture';
-import { appointmentDay, bookingRows, currentSchemaVersion, readDevice } from '../core/db';
+import { bookingRows, currentSchemaVersion, readDevice } from '../core/db';
+import { seededAppointmentRow } from '../core/db/seeded-appointment.fixture';
 import type { AppointmentRow, TimedeskDb } from '../core/db';
-import { bookedHistory } from '../core/model';
 import { checkBooking } from '../core/overlap';
 import { hlcSend, hlcToString } from '../core/sync';
 
@@ -32,23 +32,7 @@ const ms = (value: number) => `${value.toFixed(3)} ms`;
 
 /** A stored appointment row at `start` (epoch ms), built without going through a command (for seeding). */
 function row(id: string, resourceId: string, patientId: string, start: number, minutes: number): AppointmentRow {
-  const at = '2025-12-01T12:00:00.000Z';
-  const appointment = {
-    id,
-    resourceIds: [resourceId],
-    patientId,
-    wallStart: new Date(start - 5 * 3_600_000).toISOString().slice(0, 19),
-    timeZone: 'America/New_York',
-    durationMinutes: minutes,
-    start: new Date(start).toISOString(),
-    end: new Date(start + minutes * 60_000).toISOString(),
-    status: 'booked' as const,
-    statusHistory: bookedHistory({ at, by: 'seed' }),
-    version: 0,
-    createdAt: at,
-    updatedAt: at,
-  };
-  return { ...appointment, day: appointmentDay(appointment) };
+  return seededAppointmentRow({ id, resourceIds: [resourceId], patientId, wallStart: new Date(start - 5 * 3_600_000).toISOString().slice(0, 19), timeZone: 'America/New_York', start, durationMinutes: minutes });
 }
 
 /** The same write a booking makes, by hand, with or without the audit entry. */

@@ -8,6 +8,7 @@ import { freshStorage } from '../db/fake-database.fixture';
 import { backUp, bookedClinic, dumpTables, passphrase } from './backup-restore.fixture';
 import { MemoryTarget, slicesOf } from './memory-target';
 import { restoreBackup } from './restore-backup';
+import { loadDexieExportImport } from './dexie-export-import.fixture';
 
 async function problemOf(promise: Promise<unknown>): Promise<BackupError> {
   const error = await promise.then(() => null, (thrown: unknown) => thrown);
@@ -48,18 +49,7 @@ describe('backup run', () => {
     const segments: string[] = [];
     for await (const text of decryptBackupSegments(slicesOf(only(target).bytes, 4096), (header) => fileKeyForReading(passphrase, header.encryption))) segments.push(text);
     const blob = new Blob([toDexieExportText(segments)]);
-    // dexie-export-import reads `self` when it loads (a browser global); Node has globalThis.
-    (globalThis as { self?: unknown }).self ??= globalThis;
-    // …and reads Blob slices with FileReader, which Node lacks: the smallest stand-in over Blob.arrayBuffer().
-    (globalThis as { FileReader?: unknown }).FileReader ??= class {
-      onload: ((event: { target: { result: ArrayBuffer } }) => void) | null = null;
-      onerror: ((event: { target: { error: unknown } }) => void) | null = null;
-      onabort: (() => void) | null = null;
-      readAsArrayBuffer(blob: Blob) {
-        blob.arrayBuffer().then((result) => this.onload?.({ target: { result } }), (error: unknown) => this.onerror?.({ target: { error } }));
-      }
-    };
-    const { importInto, peakImportFile } = await import('dexie-export-import');
+    const { importInto, peakImportFile } = await loadDexieExportImport();
     const meta = await peakImportFile(blob);
     expect(meta.data.tables.find((table) => table.name === 'appointments')?.rowCount).toBe(5);
     const storage = freshStorage('plain-import');

@@ -1,9 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { commandFixture, manager } from '../commands/commands.fixture';
-import { appointmentDay, bookingRows } from '../db';
+import { bookingRows } from '../db';
+import { seededAppointmentRow } from '../db/seeded-appointment.fixture';
 import type { AppointmentRow, TimedeskDb } from '../db';
-import { bookedHistory } from '../model';
 import { checkAgainstStore } from '../queries';
 import { localMsToInstant, zoneFor } from '../time';
 import { findOpenings } from './find-openings';
@@ -52,27 +52,18 @@ async function seed(db: TimedeskDb, must: Awaited<ReturnType<typeof commandFixtu
     const kind = item.kind === 'soft' || item.kind === 'hard' ? { kind: 'blockout', blockoutType: item.kind === 'soft' ? 'Emergencies only' : 'Staff meeting', enforcement: item.kind } : { kind: item.kind };
     await must('schedule/save-block', { block: { ...times, ...kind } as never }, manager);
   }
-  const at = '2026-01-01T00:00:00.000Z';
   const dayStart = localMsToInstant(Date.parse(`${spec.date}T00:00:00Z`), zoneFor(spec.providerZones[0]));
   const rows: AppointmentRow[] = spec.visits.map((item, index) => {
     const start = dayStart + item.start * 15 * 60_000 - 12 * 3_600_000;
-    const resourceIds = [ids[item.resource % ids.length] as string];
-    const appointment = {
+    return seededAppointmentRow({
       id: `visit-${index}`,
-      resourceIds,
+      resourceIds: [ids[item.resource % ids.length] as string],
       patientId: item.patient,
       wallStart: new Date(start).toISOString().slice(0, 19),
       timeZone: 'UTC',
+      start,
       durationMinutes: item.quarters * 15,
-      start: new Date(start).toISOString(),
-      end: new Date(start + item.quarters * 15 * 60_000).toISOString(),
-      status: 'booked' as const,
-      statusHistory: bookedHistory({ at, by: 'seed' }),
-      version: 0,
-      createdAt: at,
-      updatedAt: at,
-    };
-    return { ...appointment, day: appointmentDay(appointment) };
+    });
   });
   await db.transaction('rw', db.appointments, db.bookings, async () => {
     await db.appointments.bulkPut(rows);
