@@ -1,4 +1,5 @@
 import type { Page } from '@playwright/test';
+import type { AllowSyncServerResult, TimedeskBridge } from '../../electron/bridge-contract';
 
 /**
  * A stand-in for the Electron shell's sync-server permission in a plain
@@ -32,13 +33,24 @@ export class DesktopShellStandIn {
     const shell = new DesktopShellStandIn(page, syncOrigin);
     await page.exposeFunction('__timedeskShellAllowSyncServer', (origin: string) => shell.allow(origin));
     await page.addInitScript(() => {
-      const allow = (window as unknown as { __timedeskShellAllowSyncServer(origin: string): Promise<unknown> }).__timedeskShellAllowSyncServer;
-      Object.defineProperty(window, 'timedesk', {
-        value: Object.freeze({
-          getAppInfo: async () => ({ name: 'Timedesk', version: 'stand-in', platform: 'linux' }),
-          allowSyncServer: (origin: string) => allow(origin),
-        }),
-      });
+      const allow = (window as unknown as { __timedeskShellAllowSyncServer(origin: string): Promise<AllowSyncServerResult> }).__timedeskShellAllowSyncServer;
+      // Every method of the bridge, as the real preload exposes them all: the app calls
+      // the ones it needs at start (automatic backups wait on awaitQuit), and a missing
+      // one would stop it before the sign-in screen.
+      const bridge: TimedeskBridge = {
+        getAppInfo: async () => ({ name: 'Timedesk', version: 'stand-in', platform: 'linux' }),
+        saveFile: async () => ({ outcome: 'cancelled' }),
+        printDaySheet: async () => ({ outcome: 'cancelled' }),
+        openExternal: async () => ({ outcome: 'declined' }),
+        allowSyncServer: (origin: string) => allow(origin),
+        // The stand-in has no disk: a backup it is asked for fails as a full disk would.
+        backupFiles: async () => ({ outcome: 'failed', message: 'The stand-in shell has no folders to write to.' }),
+        chooseBackupFolder: async () => ({ outcome: 'cancelled' }),
+        // The stand-in never quits while the test runs.
+        awaitQuit: () => new Promise(() => undefined),
+        quitReady: async () => ({ outcome: 'done' }),
+      };
+      Object.defineProperty(window, 'timedesk', { value: Object.freeze(bridge) });
     });
     // A document keeps the policy it was served with: note it on every main-frame navigation.
     page.on('framenavigated', (frame) => {
@@ -52,7 +64,7 @@ export class DesktopShellStandIn {
     return shell;
   }
 
-  private allow(origin: string): unknown {
+  private allow(origin: string): AllowSyncServerResult {
     this.asked.push(origin);
     if (this.allowed === origin) return { outcome: 'allowed', origin, reloadRequired: this.documentAllowed !== origin };
     if (this.answer === 'declined') return { outcome: 'declined' };
