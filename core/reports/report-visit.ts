@@ -1,0 +1,60 @@
+import type { Appointment, AppointmentStatus } from '../model';
+
+/**
+ * What the reports read of a visit: its resources, patient, instants (epoch
+ * ms), status, its wall-clock start (weekday and hour of day as the desk saw
+ * them) and, for a cancelled visit, when it was cancelled.
+ */
+export interface ReportVisit {
+  id: string;
+  patientId: string;
+  resourceIds: readonly string[];
+  start: number;
+  end: number;
+  status: AppointmentStatus;
+  /** `YYYY-MM-DDTHH:mm` in the visit's own zone. */
+  wallStart: string;
+  /** Epoch ms of the change to `cancelled`, for a cancelled visit. */
+  cancelledAt?: number;
+}
+
+/**
+ * A stored appointment as the reports read it. The cancellation time is the
+ * last status change's (the status always equals the history's last entry).
+ *
+ * @example reportVisit(appointment).cancelledAt // Date.parse('2027-01-11T16:00:00Z') for one cancelled then
+ */
+export function reportVisit(appointment: Appointment): ReportVisit {
+  const visit: ReportVisit = {
+    id: appointment.id,
+    patientId: appointment.patientId,
+    resourceIds: appointment.resourceIds,
+    start: Date.parse(appointment.start),
+    end: Date.parse(appointment.end),
+    status: appointment.status,
+    wallStart: appointment.wallStart,
+  };
+  const last = appointment.statusHistory.at(-1);
+  if (appointment.status === 'cancelled' && last !== undefined) visit.cancelledAt = Date.parse(last.at);
+  return visit;
+}
+
+/**
+ * Whether a visit held its time: every status but `cancelled` (a no-show
+ * held the slot all the same, so it counts as booked time).
+ *
+ * @example holdsTime({ status: 'no_show' }) // true
+ */
+export function holdsTime(visit: Pick<ReportVisit, 'status'>): boolean {
+  return visit.status !== 'cancelled';
+}
+
+/**
+ * Whether the patient came or is still expected: not cancelled, not a
+ * no-show. What "a visit" means in the patients report.
+ *
+ * @example isAttendedOrDue({ status: 'completed' }) // true
+ */
+export function isAttendedOrDue(visit: Pick<ReportVisit, 'status'>): boolean {
+  return visit.status !== 'cancelled' && visit.status !== 'no_show';
+}
