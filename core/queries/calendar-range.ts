@@ -48,16 +48,7 @@ export async function calendarRange(db: TimedeskDb, query: CalendarRangeQuery): 
     for (const rows of perResource) for (const row of rows) ids.add(row.appointmentId);
     const appointments = (await db.appointments.bulkGet([...ids])).filter((row) => row !== undefined);
 
-    const series = await db.series.where('resourceIds').anyOf([...wanted]).distinct().toArray();
-    const seriesIds = series.map((row) => row.id);
-    const exceptions = await db.seriesExceptions.where('seriesId').anyOf(seriesIds).toArray();
-    const materialised = await db.appointments.where('seriesId').anyOf(seriesIds).toArray();
-    const saved = new Set(materialised.map((row) => `${row.seriesId}|${row.originalStart}`));
-    const occurrences = series.flatMap((row) =>
-      expandSeries(row, exceptions, { from: msToInstant(from), to: msToInstant(to), includeCancelled }).filter(
-        (occurrence) => !saved.has(`${row.id}|${occurrence.originalStart}`) && occurrence.resourceIds.some((id) => wanted.has(id)),
-      ),
-    );
+    const occurrences = await seriesOccurrencesIn(db, wanted, from, to, includeCancelled);
 
     const items: CalendarItem[] = [
       ...appointments.filter((row) => includeCancelled || row.status !== 'cancelled').map((row) => ({ kind: 'appointment' as const, appointment: withoutDay(row) })),
@@ -65,6 +56,26 @@ export async function calendarRange(db: TimedeskDb, query: CalendarRangeQuery): 
     ];
     return items.sort((left, right) => (startOf(left) < startOf(right) ? -1 : startOf(left) > startOf(right) ? 1 : idOf(left) < idOf(right) ? -1 : 1));
   });
+}
+
+/**
+ * The series visits on `wanted` resources in `[from, to)` that are not
+ * stored as appointments (an occurrence that progressed is one, and is read
+ * with the appointments): each series expanded with its exceptions.
+ *
+ * @example await seriesOccurrencesIn(db, new Set(['dr-lee']), from, to, true) // [{ id: 's1|2026-03-09T09:00', … }]
+ */
+export async function seriesOccurrencesIn(db: TimedeskDb, wanted: ReadonlySet<string>, from: number, to: number, includeCancelled: boolean): Promise<SeriesOccurrence[]> {
+  const series = await db.series.where('resourceIds').anyOf([...wanted]).distinct().toArray();
+  const seriesIds = series.map((row) => row.id);
+  const exceptions = await db.seriesExceptions.where('seriesId').anyOf(seriesIds).toArray();
+  const materialised = await db.appointments.where('seriesId').anyOf(seriesIds).toArray();
+  const saved = new Set(materialised.map((row) => `${row.seriesId}|${row.originalStart}`));
+  return series.flatMap((row) =>
+    expandSeries(row, exceptions, { from: msToInstant(from), to: msToInstant(to), includeCancelled }).filter(
+      (occurrence) => !saved.has(`${row.id}|${occurrence.originalStart}`) && occurrence.resourceIds.some((id) => wanted.has(id)),
+    ),
+  );
 }
 
 /**

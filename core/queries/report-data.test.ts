@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { clinicFixture, frontDesk, manager } from '../commands/commands.fixture';
+import { attendance, parseReportRange, patientsReport, utilisation } from '../reports';
+import { readReportData } from './report-data';
+
+const slot = (wallStart: string, patientId: string, durationMinutes = 30) => ({ resourceIds: ['dr-lee'], patientId, wallStart, timeZone: 'America/New_York', durationMinutes });
+
+describe('readReportData', () => {
+  it('reads a week of the store so every figure matches the day sheet’s visits, the closure and the leave', async () => {
+    const { db, must, clock } = await clinicFixture(); // New York, dr-lee and room-1 Mon–Fri 08:00–18:00; now 2 Jan 2026
+    await must('closure/save', { resourceId: null, startDate: '2026-01-07', endDate: '2026-01-07', reason: 'Inset day' }, manager);
+    await must('schedule/save-block', { block: { resourceId: 'dr-lee', kind: 'leave', reason: 'Holiday', wallStart: '2026-01-09T00:00', wallEnd: '2026-01-10T00:00' } }, manager);
+    clock.now = Date.UTC(2025, 11, 29, 12);
+    const earlier = await must('appointment/book', slot('2025-12-29T09:00', 'p1'), frontDesk);
+    clock.now = Date.UTC(2026, 0, 2, 12);
+    const a = await must('appointment/book', slot('2026-01-05T09:00', 'p1'), frontDesk);
+    const b = await must('appointment/book', slot('2026-01-05T10:00', 'p2', 60), frontDesk);
+    const c = await must('appointment/book', slot('2026-01-06T09:00', 'p1'), frontDesk);
+    const d = await must('appointment/book', slot('2026-01-08T09:00', 'p2'), frontDesk);
+    const { series } = await must('series/create', { resourceIds: ['dr-lee'], patientId: 'p2', dtstart: '2026-01-05T14:00', timeZone: 'America/New_York', durationMinutes: 30, rrule: 'FREQ=WEEKLY;COUNT=3' }, frontDesk);
+    await must('appointment/cancel', { appointmentId: d.appointment.id, reason: 'Moving away' }, frontDesk); // six days ahead
+    clock.now = Date.UTC(2026, 0, 5, 18); // 13:00 in New York, an hour before the series visit
+    await must('occurrence/cancel', { seriesId: series.id, originalStart: '2026-01-05T14:00', reason: 'Ill' }, frontDesk);
+    clock.now = Date.UTC(2026, 0, 6, 13); // 08:00, an hour before c
+    await must('appointment/cancel', { appointmentId: c.appointment.id, reason: 'Car broke down' }, frontDesk);
+    clock.now = Date.UTC(2026, 0, 10, 12);
+    for (const to of ['arrived', 'in_room', 'completed'] as const) {
+      await must('appointment/change-status', { appointmentId: a.appointment.id, to }, frontDesk);
+      await must('appointment/change-status', { appointmentId: earlier.appointment.id, to }, frontDesk);
+    }
+    await must('appointment/change-status', { appointmentId: b.appointment.id, to: 'no_show' }, frontDesk);
+
+    const range = parseReportRange({ fromDate: '2026-01-05', toDate: '2026-01-09', timeZone: 'America/New_York' });
+    const data = await readReportData(db, range, ['dr-lee']);
+    expect(data.resources.map((resource) => resource.id)).toEqual(['dr-lee']);
+    expect(data.visits.map((visit) => visit.status).sort()).toEqual(['cancelled', 'cancelled', 'cancelled', 'completed', 'no_show']);
+    const ids = ['dr-lee'];
+    const used = utilisation({ range, period: 'day', resourceIds: ids, bookable: data.bookable, visits: data.visits });
+    expect(used.rows[0]?.buckets.map((figure) => figure.availableMinutes)).toEqual([600, 600, 0, 600, 0]);
+    expect(used.rows[0]?.total).toEqual({ availableMinutes: 1800, bookedMinutes: 90, rate: 0.05 });
+    expect(attendance({ range, resourceIds: ids, visits: data.visits }).all).toMatchObject({ visits: 5, completed: 1, noShow: 1, cancelled: 3, lateCancelled: 2, noShowRate: 0.5 });
+    expect([...data.seenBefore]).toEqual(['p1']);
+    expect(patientsReport({ range, resourceIds: ids, visits: data.visits, seenBefore: data.seenBefore })).toMatchObject({ patients: 1, newPatients: 0, returningPatients: 1, visits: 1 });
+    const everyone = await readReportData(db, range);
+    expect(everyone.resources.map((resource) => resource.id)).toEqual(['dr-lee', 'room-1']); // providers first
+    db.close();
+  });
+});

@@ -1,0 +1,91 @@
+import type { TimedeskDb } from '../db';
+import { readClinicSettings } from '../db';
+import type { Resource } from '../model';
+import { durationLimits, msToInstant } from '../model';
+import { isAttendedOrDue, reportVisit } from '../reports';
+import type { ReportRange, ReportVisit } from '../reports';
+import { availability } from '../schedule';
+import type { BookableSpan } from '../schedule';
+import { seriesOccurrencesIn } from './calendar-range';
+import { readSchedule } from './schedule-reads';
+
+/** Everything core/reports' functions take for a range, read from the store. */
+export interface ReportData {
+  /** The resources reported on (the filter's, else every active one), by name. */
+  resources: Resource[];
+  /** Visits and series occurrences overlapping the range, cancelled ones included — what the day sheet shows. */
+  visits: ReportVisit[];
+  /** core/schedule's `availability()` of those resources over the range. */
+  bookable: BookableSpan[];
+  /** Patients of those visits with a visit (not cancelled, not missed) before the range, with any resource. */
+  seenBefore: Set<string>;
+}
+
+/**
+ * Reads a report's records: the resources, every visit the day sheet shows
+ * in the range (stored appointments — one read of the `start` index, not
+ * `calendarRange`'s per-resource reads, which cost a year's report seconds —
+ * and series occurrences through the same `seriesOccurrencesIn` as the day
+ * sheet, so both count the same visits),
+ * the schedule's availability, and which patients came before. A series
+ * visit cancelled as an exception is cancelled when its exception was last
+ * saved (`updatedAt`), so late cancellations count for series too.
+ *
+ * @example const data = await readReportData(db, parseReportRange({ fromDate: '2027-03-01', toDate: '2027-03-31', timeZone: 'Europe/London' }));
+ */
+export async function readReportData(db: TimedeskDb, range: ReportRange, resourceIds?: readonly string[]): Promise<ReportData> {
+  const everyResource = await db.resources.toArray();
+  const wanted = resourceIds === undefined ? undefined : new Set(resourceIds);
+  const resources = everyResource
+    .filter((resource) => (wanted === undefined ? resource.active !== false : wanted.has(resource.id)))
+    .sort((left, right) => (left.kind === right.kind ? left.name.localeCompare(right.name) : left.kind === 'provider' ? -1 : 1));
+  const ids = resources.map((resource) => resource.id);
+  const wantedIds = new Set(ids);
+  const [stored, occurrences, schedule, clinic] = await Promise.all([
+    // One read of the \`start\` index (a visit lasts at most a day, so one that began the day before may reach in).
+    db.appointments.where('start').between(msToInstant(range.from - durationLimits.max * 60_000), msToInstant(range.to), true, false).toArray(),
+    db.transaction('r', [db.series, db.seriesExceptions, db.appointments], () => seriesOccurrencesIn(db, wantedIds, range.from, range.to, true)),
+    readSchedule(db, { resourceIds: ids, from: range.from, to: range.to }),
+    readClinicSettings(db),
+  ]);
+  const cancelledSeries = new Set<string>();
+  for (const occurrence of occurrences) if (occurrence.status === 'cancelled') cancelledSeries.add(occurrence.seriesId);
+  const cancelledAt = new Map<string, number>();
+  if (cancelledSeries.size > 0) {
+    for (const exception of await db.seriesExceptions.where('seriesId').anyOf([...cancelledSeries]).toArray()) {
+      if (exception.kind === 'cancelled') cancelledAt.set(`${exception.seriesId}|${exception.originalStart}`, Date.parse(exception.updatedAt));
+    }
+  }
+  const visits: ReportVisit[] = [];
+  for (const row of stored) {
+    if (Date.parse(row.end) > range.from && row.resourceIds.some((id) => wantedIds.has(id))) visits.push(reportVisit(row));
+  }
+  for (const occurrence of occurrences) {
+    const visit: ReportVisit = { id: occurrence.id, patientId: occurrence.patientId, resourceIds: occurrence.resourceIds, start: Date.parse(occurrence.start), end: Date.parse(occurrence.end), status: occurrence.status, wallStart: occurrence.wallStart };
+    const at = cancelledAt.get(`${occurrence.seriesId}|${occurrence.originalStart}`);
+    if (occurrence.status === 'cancelled' && at !== undefined) visit.cancelledAt = at;
+    visits.push(visit);
+  }
+  return {
+    resources,
+    visits,
+    bookable: availability(schedule.blocks, schedule.closures, { from: range.from, to: range.to, clinicTimeZone: clinic.timeZone }),
+    seenBefore: await patientsSeenBefore(db, visits, range.from),
+  };
+}
+
+/** Patients among `visits` with a stored visit they came to (or are due at) that starts before `before`. */
+async function patientsSeenBefore(db: TimedeskDb, visits: readonly ReportVisit[], before: number): Promise<Set<string>> {
+  const patients = [...new Set(visits.filter((visit) => visit.start >= before && isAttendedOrDue(visit)).map((visit) => visit.patientId))];
+  const beforeIso = msToInstant(before);
+  // One keyed read per patient, all issued at once in one read transaction (IndexedDB pipelines them).
+  const seen = await db.transaction('r', db.appointments, () =>
+    Promise.all(
+      patients.map(async (patientId) => {
+        const earlier = await db.appointments.where('[patientId+start]').between([patientId, ''], [patientId, beforeIso], true, false).filter(isAttendedOrDue).first();
+        return earlier === undefined ? null : patientId;
+      }),
+    ),
+  );
+  return new Set(seen.filter((patientId) => patientId !== null));
+}
