@@ -9,6 +9,7 @@ import { SyncSettings } from '../sync/SyncSettings';
 import { DayView } from '../day-view/DayView';
 import { DeskNavigation, allowedScreen } from '../navigation/DeskNavigation';
 import { useDeskScreen } from '../navigation/desk-screen-store';
+import { ReportsScreen } from '../reports/ReportsScreen';
 import { NoticeBar } from '../notices/NoticeBar';
 import { PrintDaySheet } from '../print/PrintDaySheet';
 import { ShortcutSheet } from '../shortcuts/ShortcutSheet';
@@ -32,7 +33,7 @@ export function Desk() {
       <DeskNavigation />
       <main className="desk-main">
         {screen === 'day' ? <BackupWarning /> : null}
-        {screen === 'admin' ? <Administration /> : screen === 'audit' ? <AuditViewer /> : screen === 'sync' ? <SyncSettings /> : screen === 'attention' ? <NeedsAttention /> : screen === 'backups' ? <BackupScreen /> : <DayView />}
+        {screen === 'admin' ? <Administration /> : screen === 'audit' ? <AuditViewer /> : screen === 'sync' ? <SyncSettings /> : screen === 'attention' ? <NeedsAttention /> : screen === 'backups' ? <BackupScreen /> : screen === 'reports' ? <ReportsScreen /> : <DayView />}
       </main>
       <NoticeBar />
       <StatusBar />

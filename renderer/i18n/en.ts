@@ -3,6 +3,7 @@ import type { ConflictKind } from '../../core/overlap';
 import type { AppointmentStatus, ResourceKind, StaffRole } from '../../core/model';
 import type { ValidationCode } from '../../core/validation';
 import { backupMessages } from './en-backup';
+import { reportsMessages } from './reports-messages';
 import { scheduleMessages } from './schedule-messages';
 
 /**
@@ -725,8 +726,10 @@ export const en = {
     sync: 'Sync',
     needsAttention: 'Needs attention',
     backups: 'Backups',
+    reports: 'Reports',
   },
   backup: backupMessages,
+  reports: reportsMessages,
 };
 
 /** The shape every translation has. */

@@ -27,6 +27,7 @@ export function DeskNavigation() {
     { screen: 'sync', label: text.nav.sync },
     { screen: 'attention', label: text.nav.needsAttention },
     { screen: 'backups', label: text.nav.backups },
+    { screen: 'reports', label: text.nav.reports },
   ];
   return (
     <nav className="desk-nav" aria-label={text.nav.label}>

@@ -7,7 +7,7 @@ import { create } from 'zustand';
  *
  * @example deskScreens.includes('audit') // true
  */
-export const deskScreens = ['day', 'admin', 'audit', 'sync', 'attention', 'backups'] as const;
+export const deskScreens = ['day', 'admin', 'audit', 'sync', 'attention', 'backups', 'reports'] as const;
 
 /** One of {@link deskScreens}. */
 export type DeskScreen = (typeof deskScreens)[number];
