@@ -18,3 +18,5 @@ export { scheduleChangeSchema, planScheduleChange, displacedBookings, impactRang
 export type { ScheduleChange, PlannedScheduleChange, DisplacedBooking, ScheduleChangePreview } from './schedule-change';
 export { displacedVisits } from './displaced-status';
 export type { DisplacedVisit } from './displaced-status';
+export { lookUpVisit } from './visit-lookup';
+export type { VisitRef, VisitFacts } from './visit-lookup';

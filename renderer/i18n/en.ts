@@ -4,6 +4,7 @@ import type { AppointmentStatus, ResourceKind, StaffRole } from '../../core/mode
 import type { ValidationCode } from '../../core/validation';
 import { backupMessages } from './en-backup';
 import { scheduleMessages } from './schedule-messages';
+import { confirmationMessages } from './confirmation-messages';
 
 /**
  * Every word the front desk reads, in one place so the app can be
@@ -181,6 +182,7 @@ const auditViewer = {
     resource: 'Resource',
     availability: 'Working hours',
     'schedule-block': 'Schedule',
+    'visit-confirmation': 'Visit confirmation',
     closure: 'Closure',
     conflict: 'Conflict',
     'audit-log': 'Audit log',
@@ -234,6 +236,8 @@ const auditActions: Record<AuditAction, string> = {
   SCHEDULE_BLOCK_SAVED: 'Schedule saved',
   SCHEDULE_BLOCK_ENDED: 'Schedule ended',
   SCHEDULE_BLOCK_REMOVED: 'Schedule removed',
+  CONFIRMATION_SET: 'Confirmation recorded',
+  CONFIRMATION_UNDONE: 'Confirmation undone',
 };
 
 /** The English text of the app. */
@@ -727,6 +731,7 @@ export const en = {
     backups: 'Backups',
   },
   backup: backupMessages,
+  confirmation: confirmationMessages,
 };
 
 /** The shape every translation has. */
