@@ -8,4 +8,5 @@ export * from './recurrence';
 export * from './model';
 export * from './overlap';
 export * from './schedule';
+export * from './confirmations';
 export * from './audit';

@@ -49,6 +49,8 @@ export const auditActions = [
   'SCHEDULE_BLOCK_SAVED',
   'SCHEDULE_BLOCK_ENDED',
   'SCHEDULE_BLOCK_REMOVED',
+  'CONFIRMATION_SET',
+  'CONFIRMATION_UNDONE',
 ] as const;
 
 /** One of {@link auditActions}. */

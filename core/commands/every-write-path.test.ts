@@ -48,6 +48,8 @@ const casesFor = ({ booked, arrived, seriesId }: Ids): Case[] => [
   { name: 'clinic/save-settings', args: { idleLockMinutes: 10 }, session: admin, metaWrites: 2 },
   // The backup key row lives in `meta` too.
   { name: 'backup/set-passphrase', args: { recipient: { kdf: { name: 'scrypt', N: 2 ** 17, r: 8, p: 1 }, salt: '0'.repeat(32), publicKey: 'a'.repeat(64) } }, session: admin, metaWrites: 2 },
+  { name: 'confirmation/set', args: { visit: { seriesId, originalStart: '2026-01-13T09:00' }, to: 'confirmed' }, session: frontDesk },
+  { name: 'confirmation/undo', args: { visit: { appointmentId: booked } }, session: frontDesk },
   { name: 'backup/record', args: { kind: 'scheduled', createdAt: '2026-01-02T12:00:00.000Z', outcome: 'verified', rows: 42, targets: [{ target: 'app-data', outcome: 'verified' }] }, session: admin },
 ];
 
@@ -59,6 +61,7 @@ async function busyClinic() {
   const { appointment } = await must('appointment/book', { resourceIds: ['room-1'], patientId: 'p1', wallStart: '2026-01-05T13:00', timeZone: 'America/New_York', durationMinutes: 30 }, frontDesk);
   await must('appointment/change-status', { appointmentId: appointment.id, to: 'arrived' }, frontDesk);
   const { series } = await must('series/create', { resourceIds: ['room-1'], patientId: 'p2', dtstart: '2026-01-06T09:00', timeZone: 'America/New_York', durationMinutes: 30, rrule: 'FREQ=WEEKLY;COUNT=10' }, frontDesk);
+  await must('confirmation/set', { visit: { appointmentId: booked.appointment.id }, to: 'no_answer' }, frontDesk);
   await must('closure/save', { id: 'closure-1', resourceId: 'room-1', startDate: '2026-12-24', endDate: '2026-12-24', reason: 'Deep clean' }, manager);
   await fixture.db.conflicts.put({
     id: 'cf_1',

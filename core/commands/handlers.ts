@@ -4,6 +4,7 @@ import { backupCommands } from './backup-commands';
 import { clinicCommands } from './clinic-commands';
 import { daySheetCommands } from './day-sheet-commands';
 import type { CommandResult } from './command-result';
+import { confirmationCommands } from './confirmation-commands';
 import { conflictCommands } from './conflict-commands';
 import type { CommandDefinition } from './define-command';
 import { patientCommands } from './patient-commands';
@@ -29,6 +30,7 @@ export const commandHandlers = {
   ...clinicCommands,
   ...daySheetCommands,
   ...backupCommands,
+  ...confirmationCommands,
 };
 
 /** The command map's type. */

@@ -27,3 +27,5 @@ export type { AuditExportRequest, AuditExportOutcome } from './audit-export';
 export type { PrintedDaySheet } from './day-sheet-commands';
 export { runFirstRunSetup, firstRunArgsSchema } from './first-run-command';
 export type { FirstRunOutcome, PreparedCredential } from './first-run-command';
+export { visitRefSchema, deskConfirmationStatuses } from './confirmation-commands';
+export type { ConfirmationResult } from './confirmation-commands';

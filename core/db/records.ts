@@ -80,6 +80,7 @@ export type SyncedEntity =
   | 'patient'
   | 'resource'
   | 'scheduleBlock'
+  | 'visitConfirmation'
   | 'closure'
   | 'staff'
   | 'conflict'

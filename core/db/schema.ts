@@ -75,5 +75,22 @@ export const v4Stores = {
   scheduleBlocks: 'id, resourceId',
 } as const;
 
+/**
+ * v8: confirmations and reminders (issue 16; versions 5–7 belong to other
+ * work landing alongside). `visitConfirmations`: one per visit, keyed by the
+ * visit key (core/confirmations `visitKey`), by patient for their record;
+ * `contactConsents`: one per patient (id = patient id); `reminderRules`: the
+ * clinic's rules and templates; `reminders`: each visit's computed reminders,
+ * by visit (replaced on a move, removed on a cancel) and by state and due time
+ * (what the server still has to send).
+ */
+export const v8Stores = {
+  ...v4Stores,
+  visitConfirmations: 'id, patientId',
+  contactConsents: 'id',
+  reminderRules: 'id',
+  reminders: 'id, visitKey, patientId, [state+dueAt]',
+} as const;
+
 /** The version new databases are created at and old ones upgraded to. */
-export const currentSchemaVersion = 4;
+export const currentSchemaVersion = 8;

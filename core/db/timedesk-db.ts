@@ -1,13 +1,13 @@
 import Dexie from 'dexie';
 import type { DexieOptions, Table } from 'dexie';
 import type { AuditEntry } from '../audit';
-import type { Closure, Patient, Resource, ScheduleBlock, Series, SeriesException, StaffMember } from '../model';
+import type { Closure, Patient, Resource, ScheduleBlock, Series, SeriesException, StaffMember, VisitConfirmation } from '../model';
 import { appendOnly } from './append-only';
 import { databaseExtensions } from './database-extensions';
 import type { MetaRow } from './device-meta';
 import type { SyncConflict } from '../sync/conflict-record';
 import type { AppointmentRow, BookingRow, OutboxMutation, StaffCredential, SyncRejectionRow, SyncStateRow } from './records';
-import { v1Stores, v2Stores, v3Stores, v4Stores } from './schema';
+import { v1Stores, v2Stores, v3Stores, v4Stores, v8Stores } from './schema';
 import { upgradeToV2 } from './upgrade-v2';
 import { upgradeToV4 } from './upgrade-v4';
 
@@ -28,7 +28,7 @@ export interface UpgradeOptions {
 }
 
 /** Every table name, for transactions that span the whole store. */
-export const allTables = Object.keys(v4Stores) as (keyof typeof v4Stores)[];
+export const allTables = Object.keys(v8Stores) as (keyof typeof v8Stores)[];
 
 /**
  * The local database. Construct it, then call `openTimedeskDb` (device.ts),
@@ -55,6 +55,7 @@ export class TimedeskDb extends Dexie {
   declare readonly conflicts: Table<SyncConflict, string>;
   declare readonly syncRejections: Table<SyncRejectionRow, string>;
   declare readonly syncState: Table<SyncStateRow, string>;
+  declare readonly visitConfirmations: Table<VisitConfirmation, string>;
 
   constructor(options: TimedeskDbOptions & UpgradeOptions = {}) {
     super(options.name ?? 'timedesk', {
@@ -74,6 +75,8 @@ export class TimedeskDb extends Dexie {
     this.version(4)
       .stores(v4Stores)
       .upgrade((transaction) => upgradeToV4(transaction, upgradeAt));
+    // v8: confirmations and reminders (issue 16): new tables only, nothing to convert.
+    this.version(8).stores(v8Stores);
     this.use(appendOnly(['audit']));
     // Middleware of the layers above, registered on the database rather than imported by it:
     // core/sync's effect capture records what each command writes (the outbox's `effects`).

@@ -8,7 +8,7 @@ import { availability, mergeSpans, subtractSpans } from '../schedule';
 import { wallTimeToInstant } from '../time';
 import { freshStorage } from './fake-database.fixture';
 import { openTimedeskDb } from './open-database';
-import { v3Stores } from './schema';
+import { currentSchemaVersion, v3Stores } from './schema';
 
 /**
  * A desk database made by the release before schedule blocks (schema v3,
@@ -49,7 +49,7 @@ describe('upgrade v3 → v4 (weekday rules → schedule blocks), from a database
   it('turns every weekday rule into a block with the same id and keeps every rule’s hours on every date, DST days included', async () => {
     expect(fixture.schemaVersion).toBe(3);
     const { db } = await openedFixture();
-    expect(db.verno).toBe(4);
+    expect(db.verno).toBe(currentSchemaVersion);
     const blocks = await db.scheduleBlocks.toArray();
     expect(blocks.map((block) => block.id).sort()).toEqual(rules.map((rule) => rule.id).sort());
     expect(await db.table('availability').count()).toBe(0);

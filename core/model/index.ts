@@ -58,3 +58,12 @@ export { clinicLocales, clinicLocaleSchema, canonicalLocale } from './clinic-loc
 export type { ClinicLocale } from './clinic-locale';
 export { waitlistPriorities, offeredSlotSchema, waitlistStateSchema, waitlistRequestSchema, waitlistEntrySchema, parseWaitlistRequest, parseWaitlistEntry } from './waitlist-entry';
 export type { WaitlistPriority, WaitlistState, WaitlistRequest, WaitlistEntry } from './waitlist-entry';
+export {
+  confirmationStatuses,
+  confirmationMethods,
+  confirmationActorKinds,
+  confirmationChangeSchema,
+  visitConfirmationSchema,
+  parseVisitConfirmation,
+} from './visit-confirmation';
+export type { ConfirmationStatus, ConfirmationMethod, ConfirmationChange, VisitConfirmation } from './visit-confirmation';

@@ -20,3 +20,5 @@ export { displacedVisits } from './displaced-status';
 export type { DisplacedVisit } from './displaced-status';
 export { readReportData } from './report-data';
 export type { ReportData } from './report-data';
+export { lookUpVisit } from './visit-lookup';
+export type { VisitRef, VisitFacts } from './visit-lookup';

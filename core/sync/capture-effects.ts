@@ -24,6 +24,7 @@ export const syncedTableEntities: Readonly<Record<string, SyncedEntity>> = {
   patients: 'patient',
   resources: 'resource',
   scheduleBlocks: 'scheduleBlock',
+  visitConfirmations: 'visitConfirmation',
   closures: 'closure',
   staff: 'staff',
   conflicts: 'conflict',

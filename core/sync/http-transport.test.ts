@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createHttpTransport } from './http-transport';
 import type { FetchLike } from './http-transport';
 import { SyncTransportError } from './sync-transport';
+import { currentSchemaVersion } from '../db/schema';
 
 interface Call {
   url: string;
@@ -44,7 +45,7 @@ describe('HTTP transport', () => {
   it('pulls after the cursor with the page size in the query', async () => {
     const fetch = answering(200, { changes: [{ change: 8, entity: 'patient', id: 'p1', op: 'delete', version: 8 }], nextCursor: '8', hasMore: false, serverTime: '2026-11-25T09:00:00.000Z' });
     const page = await createHttpTransport({ baseUrl: 'https://sync.example.org', token: 'tok', fetch }).pull('7', 500);
-    expect(fetch.calls[0]?.url).toBe('https://sync.example.org/v1/sync/pull?after=7&limit=500&schema=4');
+    expect(fetch.calls[0]?.url).toBe(`https://sync.example.org/v1/sync/pull?after=7&limit=500&schema=${currentSchemaVersion}`);
     expect(page.changes[0]?.op).toBe('delete');
   });
 

@@ -1,5 +1,7 @@
 import type { TimedeskDb } from '../../core/db';
-import type { AppointmentStatus, CalendarDate, Closure, Patient, Resource, StatusChange } from '../../core/model';
+import { canUndoConfirmation, effectiveConfirmation, visitKey } from '../../core/confirmations';
+import type { EffectiveConfirmation } from '../../core/confirmations';
+import type { AppointmentStatus, CalendarDate, Closure, Patient, Resource, StatusChange, VisitConfirmation } from '../../core/model';
 import { calendarRange, dayRange, readSchedule } from '../../core/queries';
 import type { CalendarItem } from '../../core/queries';
 import { availability, scheduleMarks } from '../../core/schedule';
@@ -27,6 +29,13 @@ export interface DayItem {
   visitReason?: string | undefined;
   notes?: string | undefined;
   /** True when a status change is in effect that undo would reverse (the booking itself cannot be undone). */
+  undoable: boolean;
+  /** Whether the patient answered (core/confirmations, issue 16); absent until the sheet reads the records. */
+  confirmation?: ItemConfirmation | undefined;
+}
+
+/** A visit's confirmation as the desk shows it: the status holding for its start, and whether undo has something to reverse. */
+export interface ItemConfirmation extends EffectiveConfirmation {
   undoable: boolean;
 }
 
@@ -77,16 +86,25 @@ export async function readDaySheet(db: TimedeskDb, date: CalendarDate, timeZone:
   const items = (await calendarRange(db, { resourceIds, ...range })).map(toDayItem);
 
   // Independent reads at once; readSchedule reads the whole block table for many resources (one round trip).
-  const [patients, schedule] = await Promise.all([
+  const [patients, schedule, confirmations] = await Promise.all([
     db.patients.bulkGet([...new Set(items.map((item) => item.patientId))]),
     readSchedule(db, { resourceIds, from: span.start, to: span.end }),
+    db.visitConfirmations.bulkGet(items.map(visitKey)),
   ]);
   const byId = new Map(patients.filter((patient) => patient !== undefined).map((patient) => [patient.id, patient]));
-  for (const item of items) item.patient = byId.get(item.patientId);
+  items.forEach((item, index) => {
+    item.patient = byId.get(item.patientId);
+    item.confirmation = itemConfirmation(confirmations[index], item.start);
+  });
   const bookable = availability(schedule.blocks, schedule.closures, { from: span.start, to: span.end, clinicTimeZone: timeZone });
   const marks = scheduleMarks(schedule.blocks, span.start, span.end);
   const closures = schedule.closures.filter((closure) => closure.startDate <= date && closure.endDate >= date);
   return { date, timeZone, span, resources, items, bookable, marks, closures };
+}
+
+function itemConfirmation(record: VisitConfirmation | undefined, start: number): ItemConfirmation {
+  const effective = effectiveConfirmation(record, start);
+  return { ...effective, undoable: record !== undefined && !effective.movedSince && canUndoConfirmation(record.statusHistory) };
 }
 
 function toDayItem(entry: CalendarItem): DayItem {

@@ -13,6 +13,7 @@ import type { GridScale } from './ResourceColumn';
 import { nextStep } from './status-keys';
 import type { MoveAppointment } from './useMoveAppointment';
 import type { StatusChanges } from './useStatusChange';
+import { ConfirmationMark } from '../confirmations/ConfirmationMark';
 
 /** Props of {@link AppointmentBlock}. */
 export interface AppointmentBlockProps {
@@ -79,7 +80,8 @@ export function AppointmentBlock({ placement, top, height, date, scale, format, 
   const next = nextStep(item.status);
   // Two desks booked this slot offline (sync): a red marker until the "Needs attention" inbox settles it.
   const doubleBooked = useIsDoubleBooked(item.id);
-  const label = `${text.dayView.appointmentLabel(name, time, item.durationMinutes, text.statuses[item.status], item.visitReason ?? '')}${doubleBooked ? ` ${text.needsAttention.marker}` : ''}`;
+  const answered = item.confirmation && item.confirmation.status !== 'unconfirmed' ? `, ${text.confirmation.statuses[item.confirmation.status]}` : '';
+  const label = `${text.dayView.appointmentLabel(name, time, item.durationMinutes, text.statuses[item.status], item.visitReason ?? '')}${answered}${doubleBooked ? ` ${text.needsAttention.marker}` : ''}`;
   // Only a booked appointment or series visit that starts on this day can be moved (the engine refuses the rest).
   const movable = item.status === 'booked' && grid.start >= 0;
 
@@ -156,6 +158,7 @@ export function AppointmentBlock({ placement, top, height, date, scale, format, 
           <span className="appointment-icon" aria-hidden="true">
             {text.dayView.statusIcons[item.status]}
           </span>
+          <ConfirmationMark item={item} />
         </span>
         <span className="appointment-details">
           <span className="appointment-status">

@@ -6,6 +6,7 @@ import type { ClinicFormat } from '../i18n';
 import { text } from '../i18n';
 import { slotSizes, useDayView } from './day-view-store';
 import type { SlotMinutes } from './day-view-store';
+import { useCallDown } from '../confirmations/call-down-store';
 
 /** Props of {@link DayToolbar}. */
 export interface DayToolbarProps {
@@ -124,6 +125,7 @@ export function DayToolbar({ date, today, format, count, onNew, step, resources,
         <label className="checkbox">
           <input type="checkbox" checked={view.showCancelled} onChange={(event) => view.setPreferences({ showCancelled: event.target.checked })} /> {text.dayView.showCancelled}
         </label>
+        <CallDownButton />
         <button type="button" onClick={openFinder} title={`${text.finder.title} (/)`}>
           {text.finder.title}
         </button>
@@ -135,5 +137,16 @@ export function DayToolbar({ date, today, format, count, onNew, step, resources,
         </button>
       </div>
     </div>
+  );
+}
+
+/** Shows or hides the *To confirm* list (L). */
+function CallDownButton() {
+  const open = useCallDown((state) => state.open);
+  const toggle = useCallDown((state) => state.toggle);
+  return (
+    <button type="button" onClick={toggle} aria-pressed={open} title={`${text.confirmation.listTitle} (L)`}>
+      {text.confirmation.listButton}
+    </button>
   );
 }

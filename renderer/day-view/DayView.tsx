@@ -26,6 +26,10 @@ import { defaultDraftMinute } from './default-draft';
 import { SelectionPanel } from './SelectionPanel';
 import { useMoveAppointment } from './useMoveAppointment';
 import { useStatusChange } from './useStatusChange';
+import { CallDownPanel } from '../confirmations/CallDownPanel';
+import { useCallDown } from '../confirmations/call-down-store';
+import { useCallDownList } from '../confirmations/useCallDownList';
+import { useConfirmation } from '../confirmations/useConfirmation';
 
 const defaultLengthMinutes = 30;
 
@@ -64,7 +68,11 @@ export function DayView() {
     return sheet.status === 'ready' ? buildDayGrid(sheet.value, { ...options, kind: view.kind }) : null;
   }, [sheet, week, weekResourceId, format, view.layout, view.kind, view.showCancelled, view.dayStartMinute, view.dayEndMinute]);
   const items = view.layout === 'week' ? (week.status === 'ready' ? week.value.flatMap((day) => day.items) : []) : sheet.status === 'ready' ? sheet.value.items : [];
-  const selected = items.find((item) => item.id === view.selectedId);
+  const callDown = useCallDown();
+  const callDownList = useCallDownList(callDown.open ? today : null, clinic.timeZone);
+  const confirmation = useConfirmation();
+  // A line of the To confirm list selects its visit (tomorrow's or the day after's): the panel and the keys act on it.
+  const selected = items.find((item) => item.id === view.selectedId) ?? (callDownList.status === 'ready' ? callDownList.value.lines.find((line) => line.item.id === view.selectedId)?.item : undefined);
   const cancelling = items.find((item) => item.id === view.cancellingId);
   const resourceNames = useMemo(() => new Map((sheet.status === 'ready' ? sheet.value.resources : []).map((resource) => [resource.id, resource.name])), [sheet]);
   const move = useMoveAppointment(format, clinic.timeZone, resourceNames);
@@ -91,6 +99,8 @@ export function DayView() {
     editSelected: () => withSelected((item) => (canEdit(item) ? openDialog(editDraftFor(item)) : undefined)),
     changeSelected: (to) => withSelected((item) => (to === 'cancelled' ? view.askCancel(item.id) : void status.change(item, to))),
     undoSelected: () => withSelected((item) => void status.undo(item)),
+    confirmSelected: (to) => withSelected((item) => void confirmation.answer(item, to)),
+    toggleCallDown: callDown.toggle,
     today: () => view.setDate(null),
     shiftDay: (days) => view.setDate(addDays(date, days * step)),
   });
@@ -139,7 +149,10 @@ export function DayView() {
             scrollKey={view.layout === 'week' ? `week:${weekStart}` : date}
           />
         ) : null}
-        {selected ? <SelectionPanel item={selected} format={format} resourceNames={resourceNames} status={status} /> : null}
+        {callDown.open ? (
+          <CallDownPanel list={callDownList} format={format} selectedId={view.selectedId} onSelect={view.select} confirmation={confirmation} onClose={callDown.close} />
+        ) : null}
+        {selected ? <SelectionPanel item={selected} format={format} resourceNames={resourceNames} status={status} confirmation={confirmation} /> : null}
       </div>
       {finderOpen ? <PatientFinder onClose={closeFinder} /> : null}
       {cancelling ? <CancelDialog item={cancelling} format={format} status={status} onClose={() => view.askCancel(null)} /> : null}

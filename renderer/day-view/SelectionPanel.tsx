@@ -8,6 +8,8 @@ import { keyForStatus } from '../shortcuts/desk-shortcut';
 import type { StatusKeyTarget } from '../shortcuts/desk-shortcut';
 import { useDayView } from './day-view-store';
 import type { StatusChanges } from './useStatusChange';
+import { ConfirmationActions } from '../confirmations/ConfirmationActions';
+import type { ConfirmationChanges } from '../confirmations/useConfirmation';
 
 /** Props of {@link SelectionPanel}. */
 export interface SelectionPanelProps {
@@ -15,6 +17,7 @@ export interface SelectionPanelProps {
   format: ClinicFormat;
   resourceNames: Map<string, string>;
   status: StatusChanges;
+  confirmation: ConfirmationChanges;
 }
 
 const actionOrder: StatusKeyTarget[] = ['arrived', 'in_room', 'completed', 'no_show', 'cancelled'];
@@ -26,7 +29,7 @@ const actionOrder: StatusKeyTarget[] = ['arrived', 'in_room', 'completed', 'no_s
  *
  * @example <SelectionPanel item={item} format={format} resourceNames={names} status={status} />
  */
-export function SelectionPanel({ item, format, resourceNames, status }: SelectionPanelProps) {
+export function SelectionPanel({ item, format, resourceNames, status, confirmation }: SelectionPanelProps) {
   const askCancel = useDayView((state) => state.askCancel);
   const openDialog = useAppointmentDialog((state) => state.open);
   const allowed = allowedTransitions(item.status);
@@ -90,6 +93,7 @@ export function SelectionPanel({ item, format, resourceNames, status }: Selectio
           </button>
         ) : null}
       </div>
+      <ConfirmationActions item={item} confirmation={confirmation} />
       {item.source === 'occurrence' ? <p className="field-hint">{text.status.occurrenceNote}</p> : null}
     </aside>
   );

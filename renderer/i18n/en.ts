@@ -5,6 +5,7 @@ import type { ValidationCode } from '../../core/validation';
 import { backupMessages } from './en-backup';
 import { reportsMessages } from './reports-messages';
 import { scheduleMessages } from './schedule-messages';
+import { confirmationMessages } from './confirmation-messages';
 
 /**
  * Every word the front desk reads, in one place so the app can be
@@ -182,6 +183,7 @@ const auditViewer = {
     resource: 'Resource',
     availability: 'Working hours',
     'schedule-block': 'Schedule',
+    'visit-confirmation': 'Visit confirmation',
     closure: 'Closure',
     conflict: 'Conflict',
     'audit-log': 'Audit log',
@@ -235,6 +237,8 @@ const auditActions: Record<AuditAction, string> = {
   SCHEDULE_BLOCK_SAVED: 'Schedule saved',
   SCHEDULE_BLOCK_ENDED: 'Schedule ended',
   SCHEDULE_BLOCK_REMOVED: 'Schedule removed',
+  CONFIRMATION_SET: 'Confirmation recorded',
+  CONFIRMATION_UNDONE: 'Confirmation undone',
 };
 
 /** The English text of the app. */
@@ -730,6 +734,7 @@ export const en = {
   },
   backup: backupMessages,
   reports: reportsMessages,
+  confirmation: confirmationMessages,
 };
 
 /** The shape every translation has. */

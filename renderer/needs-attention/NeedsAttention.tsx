@@ -6,6 +6,7 @@ import { useOpenEdits } from './useOpenEdits';
 import { DisplacedCard } from '../schedule/DisplacedCard';
 import { ScheduleEditCard } from '../schedule/ScheduleEditCard';
 import { useScheduleAttention } from '../schedule/useScheduleAttention';
+import { ConfirmationEditCard, useConfirmationEdits } from '../confirmations/ConfirmationEditCard';
 import './needs-attention.css';
 
 /**
@@ -23,7 +24,9 @@ export function NeedsAttention() {
   const edits = useOpenEdits();
   // Schedules: visits a change left outside the hours, blocks two desks changed (renderer/schedule).
   const schedule = useScheduleAttention();
-  const noSchedule = schedule.status === 'ready' && schedule.value.displaced.length === 0 && schedule.value.edits.length === 0;
+  // Visit confirmations two desks recorded differently (renderer/confirmations).
+  const answers = useConfirmationEdits();
+  const noSchedule = schedule.status === 'ready' && schedule.value.displaced.length === 0 && schedule.value.edits.length === 0 && answers.status === 'ready' && answers.value.length === 0;
   const noEdits = edits.status === 'ready' && edits.value.length === 0 && noSchedule;
   return (
     <section className="needs-attention" aria-labelledby="needs-attention-title">
@@ -57,6 +60,13 @@ export function NeedsAttention() {
                   </li>
                 )),
               ]
+            : null}
+          {answers.status === 'ready'
+            ? answers.value.map((edit) => (
+                <li key={edit.id}>
+                  <ConfirmationEditCard edit={edit} />
+                </li>
+              ))
             : null}
         </ul>
       ) : null}

@@ -59,8 +59,8 @@ function sideOf(side: Pick<ConcurrentEditConflict['kept'], 'deviceId' | 'values'
 export async function readOpenEdits(db: TimedeskDb, ownDeviceId: string): Promise<OpenEdit[]> {
   return db.transaction('r', db.conflicts, db.patients, db.series, db.appointments, async () => {
     const edits = (await db.conflicts.where('status').equals('open').toArray())
-      // Schedule blocks have a card of their own (renderer/schedule).
-      .filter((conflict): conflict is ConcurrentEditConflict => conflict.kind === 'concurrent-edit' && conflict.entity !== 'scheduleBlock')
+      // Schedule blocks and confirmations have cards of their own (renderer/schedule, renderer/confirmations).
+      .filter((conflict): conflict is ConcurrentEditConflict => conflict.kind === 'concurrent-edit' && conflict.entity !== 'scheduleBlock' && conflict.entity !== 'visitConfirmation')
       .sort((a, b) => a.detectedAtChange - b.detectedAtChange);
     const result: OpenEdit[] = [];
     for (const edit of edits) {

@@ -14,6 +14,10 @@ function meaning(shortcut: DeskShortcut): string {
       return text.shortcuts.status[shortcut.to];
     case 'undo-selected':
       return text.shortcuts.undo;
+    case 'confirm':
+      return text.confirmation.shortcut[shortcut.to];
+    case 'call-down':
+      return text.confirmation.listShortcut;
     case 'undo-last':
       return text.shortcuts.undoLast;
     case 'today':
@@ -30,7 +34,7 @@ function meaning(shortcut: DeskShortcut): string {
 }
 
 const keyNames: Record<string, string> = { ArrowLeft: '←', ArrowRight: '→' };
-const onSelection = (shortcut: DeskShortcut) => shortcut.kind === 'status' || shortcut.kind === 'undo-selected' || shortcut.kind === 'edit-selected';
+const onSelection = (shortcut: DeskShortcut) => shortcut.kind === 'status' || shortcut.kind === 'confirm' || shortcut.kind === 'undo-selected' || shortcut.kind === 'edit-selected';
 const rows = Object.entries(deskKeys).map(([key, shortcut]) => ({ key: keyNames[key] ?? key, shortcut }));
 const general: [string, string][] = [
   ...rows.filter((row) => !onSelection(row.shortcut)).map((row): [string, string] => [row.key, meaning(row.shortcut)]),

@@ -1,7 +1,11 @@
+import type { deskConfirmationStatuses } from '../../core/commands';
 import type { AppointmentStatus } from '../../core/model';
 
 /** The statuses a key sets on the selected booking. */
 export type StatusKeyTarget = Exclude<AppointmentStatus, 'booked'>;
+
+/** The patient's answers a key records on the selected visit (issue 16). */
+export type AnswerKeyTarget = (typeof deskConfirmationStatuses)[number];
 
 /**
  * What a key press on the desk (outside fields and dialogs) asks for. Each
@@ -13,6 +17,8 @@ export type DeskShortcut =
   | { kind: 'new-appointment' }
   | { kind: 'edit-selected' }
   | { kind: 'status'; to: StatusKeyTarget }
+  | { kind: 'confirm'; to: AnswerKeyTarget }
+  | { kind: 'call-down' }
   | { kind: 'undo-selected' }
   | { kind: 'undo-last' }
   | { kind: 'today' }
@@ -37,6 +43,10 @@ export const deskKeys: Readonly<Record<string, DeskShortcut>> = {
   M: { kind: 'status', to: 'no_show' },
   X: { kind: 'status', to: 'cancelled' },
   U: { kind: 'undo-selected' },
+  F: { kind: 'confirm', to: 'confirmed' },
+  D: { kind: 'confirm', to: 'declined' },
+  O: { kind: 'confirm', to: 'no_answer' },
+  L: { kind: 'call-down' },
   T: { kind: 'today' },
   ArrowLeft: { kind: 'previous-day' },
   ArrowRight: { kind: 'next-day' },
@@ -51,6 +61,15 @@ export const deskKeys: Readonly<Record<string, DeskShortcut>> = {
  */
 export function keyForStatus(to: StatusKeyTarget): string | undefined {
   return Object.entries(deskKeys).find(([, shortcut]) => shortcut.kind === 'status' && shortcut.to === to)?.[0];
+}
+
+/**
+ * The key for a patient's answer, as the panel shows it (`confirmed` → `F`).
+ *
+ * @example keyForAnswer('no_answer') // 'O'
+ */
+export function keyForAnswer(to: AnswerKeyTarget): string | undefined {
+  return Object.entries(deskKeys).find(([, shortcut]) => shortcut.kind === 'confirm' && shortcut.to === to)?.[0];
 }
 
 /** The parts of a keyboard event the desk looks at. */

@@ -2,7 +2,7 @@ import { useEffect, useRef } from 'react';
 import { useNotices } from '../notices/notice-store';
 import { usePatientFinder } from '../patient-finder/patient-finder-store';
 import { deskShortcut, isTypingTarget } from './desk-shortcut';
-import type { StatusKeyTarget } from './desk-shortcut';
+import type { AnswerKeyTarget, StatusKeyTarget } from './desk-shortcut';
 import { useShortcutSheet } from './shortcut-sheet-store';
 
 /** What the desk does for the shortcuts that depend on the day view. */
@@ -14,6 +14,10 @@ export interface DeskShortcutHandlers {
   changeSelected(to: StatusKeyTarget): void;
   /** U: undo the selected booking's last status change. */
   undoSelected(): void;
+  /** F / D / O: the patient's answer on the selected visit. */
+  confirmSelected(to: AnswerKeyTarget): void;
+  /** L: show or hide the To confirm list. */
+  toggleCallDown(): void;
   today(): void;
   shiftDay(days: number): void;
 }
@@ -46,6 +50,10 @@ export function useDeskShortcuts(handlers: DeskShortcutHandlers): void {
           return desk.changeSelected(shortcut.to);
         case 'undo-selected':
           return desk.undoSelected();
+        case 'confirm':
+          return desk.confirmSelected(shortcut.to);
+        case 'call-down':
+          return desk.toggleCallDown();
         case 'today':
           return desk.today();
         case 'previous-day':

@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
-import { ValidationError, parseAppointment, parseScheduleBlock, parseSeries, parseSeriesException } from '../../core';
+import { ValidationError, parseAppointment, parseScheduleBlock, parseSeries, parseSeriesException, parseVisitConfirmation } from '../../core';
 import type { EntityRecord, SyncEntity, WriteTransaction } from '../storage/storage';
 import type { ConcurrentEditRecord } from './concurrent-edit-record';
-import { editValues, isEditedEntity, mergeConcurrentEdit, sameValue, wordFieldNames } from './concurrent-edit';
+import { createdOnManyDesks, editValues, isEditedEntity, mergeConcurrentEdit, sameValue, wordFieldNames } from './concurrent-edit';
 import type { EditedEntity } from './concurrent-edit';
 import type { CheckedEffect } from './effect-validation';
 import type { SyncAuth } from './sync-auth';
@@ -38,6 +38,7 @@ const parsers: Readonly<Record<EditedEntity, (input: unknown) => object>> = {
   series: parseSeries,
   seriesException: parseSeriesException,
   scheduleBlock: parseScheduleBlock,
+  visitConfirmation: parseVisitConfirmation,
 };
 
 /**
@@ -121,16 +122,17 @@ async function baseOf(tx: WriteTransaction, auth: SyncAuth, entity: EditedEntity
  * check.conflict?.fields // ['end', 'start', 'wallStart']
  */
 export async function checkConcurrentEdit(tx: WriteTransaction, auth: SyncAuth, mutation: Mutation, effects: CheckedEffect[], staffId?: string): Promise<EditCheck> {
-  if (mutation.baseVersion === null) return { effects };
   const index = effects.findIndex((effect) => effect.op === 'put' && isEditedEntity(effect.entity));
   const edited = effects[index];
+  if (mutation.baseVersion === null && (edited === undefined || !createdOnManyDesks(edited.entity))) return { effects };
   if (edited === undefined) return checkConcurrentDelete(tx, auth, mutation, effects, staffId);
   if (edited.op !== 'put' || !isEditedEntity(edited.entity)) return { effects };
   const entity = edited.entity;
   const current = await tx.getEntity(entity, edited.id);
   if (current === null || current.deleted || current.data === null) return { effects };
 
-  const known = await baseOf(tx, auth, entity, edited.id, mutation.baseVersion, current);
+  // A record another desk created meanwhile (createdOnManyDesks): the base is unknown, as below.
+  const known = mutation.baseVersion === null ? null : await baseOf(tx, auth, entity, edited.id, mutation.baseVersion, current);
   // Without the base nobody can say who changed what: anyone else's differing slot is a conflict.
   const base = known ?? Object.fromEntries(Object.keys({ ...current.data, ...edited.data }).map((key) => [key, unknownValue]));
   // Nobody changed it since the desk's base: the edit applies as sent.

@@ -21,7 +21,7 @@
  */
 
 /** The synced entities whose records carry a version and a slot (a schedule block's slot is its time, kind and repeat). */
-export type EditedEntity = 'appointment' | 'series' | 'seriesException' | 'scheduleBlock';
+export type EditedEntity = 'appointment' | 'series' | 'seriesException' | 'scheduleBlock' | 'visitConfirmation';
 
 /**
  * Whether an entity is checked against concurrent edits.
@@ -30,7 +30,19 @@ export type EditedEntity = 'appointment' | 'series' | 'seriesException' | 'sched
  * @example isEditedEntity('patient') // false (contact fields are last-writer-wins)
  */
 export function isEditedEntity(entity: string): entity is EditedEntity {
-  return entity === 'appointment' || entity === 'series' || entity === 'seriesException' || entity === 'scheduleBlock';
+  return entity === 'appointment' || entity === 'series' || entity === 'seriesException' || entity === 'scheduleBlock' || entity === 'visitConfirmation';
+}
+
+/**
+ * Whether records of an entity are keyed by what they are about rather than
+ * by a random id — a visit's confirmation by the visit — so two desks can
+ * each create "the same" record offline: a creation (`baseVersion: null`)
+ * meeting a stored record is then checked as an edit of an unknown base.
+ *
+ * @example createdOnManyDesks('visitConfirmation') // true
+ */
+export function createdOnManyDesks(entity: string): boolean {
+  return entity === 'visitConfirmation';
 }
 
 /** Fields that may stay last-writer-wins: the words around a booking, not the booking. */
@@ -40,6 +52,8 @@ const wordFields: Readonly<Record<EditedEntity, readonly string[]>> = {
   seriesException: ['visitReason', 'notes', 'reason'],
   // A block's name is words; its times, kind, repeat, force and a leave's reason are what desks book against.
   scheduleBlock: ['label'],
+  // A patient's answer is all status: two desks recording different answers is a conflict, the same answer is none.
+  visitConfirmation: [],
 };
 
 /**

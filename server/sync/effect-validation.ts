@@ -10,7 +10,7 @@ import {
 } from '../../core';
 import { clinicRecordSchema, staffCredentialRecordSchema } from '../../core/sync/synced-records';
 import { parseWith } from '../../core';
-import { parseScheduleBlock } from '../../core';
+import { parseScheduleBlock, parseVisitConfirmation } from '../../core';
 import type { SyncEntity } from '../storage/storage';
 import { parseConflictRecord } from './conflict-record';
 import type { Effect } from './wire-schemas';
@@ -25,6 +25,7 @@ const parsers: Record<SyncEntity, (input: unknown) => object> = {
   // The desk's own block parser (core/schedule): fields, combinations and whether the rule expands.
   scheduleBlock: parseScheduleBlock,
   availability: refuseWeeklyRule,
+  visitConfirmation: parseVisitConfirmation,
   closure: parseClosure,
   staff: parseStaffMember,
   conflict: parseConflictRecord,

@@ -1,20 +1,15 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { blockFromWeeklyRule } from '../../core';
 import { currentSchemaVersion } from '../../core/db';
-import { createSyncClient } from '../../core/sync';
-import type { SyncClient, SyncTransport } from '../../core/sync';
-import { deskFrontDesk, openDesk, setUpClinic } from '../../core/sync/sync-desk.fixture';
-import type { Desk } from '../../core/sync/sync-desk.fixture';
-import { createClinic, issueEnrollmentCode } from '../accounts/clinic-admin';
-import { enrollDevice } from '../accounts/enroll-device';
+import { deskFrontDesk, setUpClinic } from '../../core/sync/sync-desk.fixture';
+import { issueEnrollmentCode } from '../accounts/clinic-admin';
 import { buildServer } from '../app';
-import { openSqliteStorage } from '../storage/sqlite-storage';
 import type { Storage } from '../storage/storage';
 import { applyPush } from './apply-push';
 import { mutation } from './push-fixtures';
-import { readChanges } from './read-changes';
 import { upgradeStoredSchedules } from './schedule-upgrade';
-import type { SyncAuth } from './sync-auth';
+import type { EnrolledDesk, InProcessClinic } from './in-process-clinic.fixture';
+import { inProcessClinic } from './in-process-clinic.fixture';
 
 /**
  * Schedules through sync (issue 12): the real desk commands and sync client
@@ -23,40 +18,24 @@ import type { SyncAuth } from './sync-auth';
 
 const now = Date.UTC(2026, 0, 2, 12);
 const manager = { staffId: 'staff-manager', displayName: 'Mo Manager', role: 'manager' } as const;
-const opened: Desk[] = [];
+let running: InProcessClinic | undefined;
 let storage: Storage | undefined;
 
 afterEach(async () => {
-  for (const desk of opened.splice(0)) desk.db.close();
-  await storage?.close();
+  await running?.close();
+  running = undefined;
   storage = undefined;
 });
 
-const wire = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T;
-
-function transport(auth: SyncAuth): SyncTransport {
-  return {
-    push: async (request) => wire(await applyPush(storage!, auth, wire(request))),
-    pull: async (after, limit) => wire(await readChanges(storage!, auth, { after, limit: String(limit), schema: String(currentSchemaVersion) }, () => now)),
-  };
-}
-
 async function clinic(): Promise<{ clinicId: string }> {
-  storage = await openSqliteStorage({ path: ':memory:' });
-  const created = await createClinic(storage, { name: 'North Street', zone: 'America/New_York' }, () => now);
-  return { clinicId: created.id };
+  running = await inProcessClinic(now);
+  storage = running.storage;
+  return { clinicId: running.clinicId };
 }
 
 /** A desk enrolled in the clinic, its sync client and its token's scope. */
-async function desk(clinicId: string, name: string, seed: number): Promise<{ desk: Desk; sync: SyncClient; auth: SyncAuth }> {
-  const opened_ = await openDesk(name, seed, now);
-  opened.push(opened_);
-  const { deviceId } = (await opened_.db.meta.get('device')) as { deviceId: string };
-  const { code } = await issueEnrollmentCode(storage!, { clinicId }, () => now);
-  await enrollDevice(storage!, { code, deviceId, deviceName: name }, () => now);
-  const auth = { clinicId, deviceId };
-  const sync = createSyncClient({ db: opened_.db, transport: transport(auth), clock: () => now, random: () => 0.5, pollIntervalMs: 0, timers: { set: () => 0, clear: () => undefined } });
-  return { desk: opened_, sync, auth };
+function desk(_clinicId: string, name: string, seed: number): Promise<EnrolledDesk> {
+  return running!.desk(name, seed);
 }
 
 const hours = (wallEnd: string, label?: string) => ({
