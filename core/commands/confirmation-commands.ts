@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { historyForStart, setConfirmation, undoConfirmation, visitKey } from '../confirmations';
 import type { ConfirmationContext } from '../confirmations';
-import { idSchema, parseVisitConfirmation, wallTimeSchema } from '../model';
+import { idSchema, parseVisitConfirmation, textLimits, wallTimeSchema } from '../model';
 import type { ConfirmationChange, VisitConfirmation } from '../model';
 import { lookUpVisit } from '../queries';
 import type { VisitRef } from '../queries';
@@ -86,7 +86,7 @@ export const confirmationCommands = {
       visit: visitRefSchema,
       to: z.enum(deskConfirmationStatuses),
       method: z.enum(['phone', 'in_person']).default('phone'),
-      note: z.string().max(200).optional(),
+      note: z.string().max(textLimits.confirmationNote).optional(),
     }),
     run: (scope, args) =>
       changeConfirmation(scope, args.visit, (history, context) => setConfirmation(history, args.to, context), { at: scope.at, actor: 'staff', by: scope.session.staffId, method: args.method, note: args.note }, 'CONFIRMATION_SET'),

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { calendarDateSchema, idSchema } from '../model';
+import { calendarDateSchema, idSchema, textLimits } from '../model';
 import type { ScheduleBlock } from '../model';
 import { describePlan, planScheduleChange } from '../queries';
 import type { DisplacedBooking, PlannedScheduleChange, ScheduleChange } from '../queries';
@@ -24,7 +24,7 @@ export interface ScheduleChangeResult {
   leaveWins: LeaveOverOverride[];
 }
 
-const reasonSchema = z.string().trim().max(500).optional();
+const reasonSchema = z.string().trim().max(textLimits.reason).optional();
 
 /** A one-day change a receptionist may record: a block that happens once and changes the day, not the rota. */
 function isOneDayChange(block: ScheduleBlock | undefined): boolean {

@@ -5,7 +5,7 @@ import { idSchema } from './ids';
 import { instantSchema } from './instant';
 import { integerInRange } from './number-fields';
 import { rruleSchema } from './series';
-import { optionalText, requiredText } from './text-fields';
+import { optionalText, requiredText, textLimits } from './text-fields';
 import { addCodedIssue, parseWith } from './zod-to-validation';
 
 /**
@@ -65,7 +65,7 @@ const blockBase = {
   /** Occurrences skipped, by their start (EXDATE), wall times in `timeZone`. */
   exdates: z.array(wallTimeSchema).max(1000).default([]),
   /** What the day sheet calls it ("Morning clinic", "Lunch", "Christmas Eve"). */
-  label: optionalText(120),
+  label: optionalText(textLimits.blockLabel),
   version: versionSchema,
   createdAt: instantSchema,
   updatedAt: instantSchema,
@@ -102,8 +102,8 @@ export const scheduleBlockSchema = z
     z.object({ ...blockBase, kind: z.literal('working'), ...timedEnd }),
     z.object({ ...blockBase, kind: z.literal('break'), ...timedEnd }),
     z.object({ ...blockBase, kind: z.literal('override'), wallEnd: wallTimeSchema.nullable() }),
-    z.object({ ...blockBase, kind: z.literal('blockout'), ...timedEnd, blockoutType: requiredText(60), enforcement: z.enum(blockoutEnforcements) }),
-    z.object({ ...blockBase, kind: z.literal('leave'), ...timedEnd, reason: requiredText(200) }),
+    z.object({ ...blockBase, kind: z.literal('blockout'), ...timedEnd, blockoutType: requiredText(textLimits.blockoutType), enforcement: z.enum(blockoutEnforcements) }),
+    z.object({ ...blockBase, kind: z.literal('leave'), ...timedEnd, reason: requiredText(textLimits.leaveReason) }),
   ])
   .superRefine((block, context) => {
     if (block.wallEnd === null) {

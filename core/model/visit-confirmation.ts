@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { idSchema } from './ids';
 import { instantSchema } from './instant';
-import { optionalText } from './text-fields';
+import { optionalText, textLimits } from './text-fields';
 import { addCodedIssue, parseWith } from './zod-to-validation';
 
 /**
@@ -49,7 +49,7 @@ export const confirmationChangeSchema = z.object({
   actor: z.enum(confirmationActorKinds),
   /** The staff member's id, the patient's id, or the server's. */
   by: idSchema,
-  note: optionalText(200),
+  note: optionalText(textLimits.confirmationNote),
   undoes: z.number().int().min(0).optional(),
 });
 

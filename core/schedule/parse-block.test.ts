@@ -3,6 +3,7 @@ import { blockFromWeeklyRule, endBlockAfter, leaveOverOverrides, parseScheduleBl
 import { blockFromDraft } from './block-draft';
 import { availability } from './availability';
 import { block } from './schedule.fixture';
+import { textLimits } from '../model';
 
 const base = { id: 'b1', resourceId: 'dr-lee', timeZone: 'Europe/London', exdates: [], version: 0, createdAt: '2026-12-01T09:00:00.000Z', updatedAt: '2026-12-01T09:00:00.000Z' };
 const working = { ...base, kind: 'working', wallStart: '2027-01-04T09:00', wallEnd: '2027-01-04T13:00' };
@@ -25,6 +26,10 @@ describe('parseScheduleBlock: bad input names the field', () => {
     ['a day off not starting at midnight', { ...base, kind: 'override', wallStart: '2027-12-24T09:00', wallEnd: null }, 'invalid-time', 'wallStart'],
     ['no end on a working block', { ...working, wallEnd: null }, 'required', 'wallEnd'],
     ['an unknown kind', { ...working, kind: 'holiday' }, 'invalid-format', 'kind'],
+    // The form shows a count instead of cutting the text off at maxLength, so the engine is where a long text is refused.
+    ['a label one past its limit', { ...working, label: 'x'.repeat(textLimits.blockLabel + 1) }, 'too-long', 'label'],
+    ['a leave reason one past its limit', { ...base, kind: 'leave', reason: 'x'.repeat(textLimits.leaveReason + 1), wallStart: '2027-01-08T00:00', wallEnd: '2027-01-09T00:00' }, 'too-long', 'reason'],
+    ['a blockout type one past its limit', { ...base, kind: 'blockout', blockoutType: 'x'.repeat(textLimits.blockoutType + 1), enforcement: 'hard', wallStart: '2027-01-12T13:00', wallEnd: '2027-01-12T14:00' }, 'too-long', 'blockoutType'],
   ])('refuses %s', (_what, input, code, field) => {
     expect(() => parseScheduleBlock(input)).toThrow(expect.objectContaining({ code, field }));
   });

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { textLimits } from '../../core/model';
 import type { FormEvent } from 'react';
 import { visitOfKey } from '../../core/confirmations';
 import { useAppData } from '../data/useAppData';
@@ -89,8 +90,8 @@ function ResolveDialog({ edit, action, onClose }: { edit: OpenConfirmationEdit; 
   return (
     <Modal title={action === 'kept-current' ? words.keepCurrentTitle : words.applyOtherTitle} onClose={onClose}>
       <form className="modal-body" onSubmit={(event) => void submit(event)} noValidate>
-        <Field label={text.fields.reason} error={errors['reason']} hint={words.editReasonHint}>
-          <input value={reason} onChange={(event) => setReason(event.target.value)} maxLength={200} data-autofocus />
+        <Field count={{ value: reason, limit: textLimits.confirmationNote }} label={text.fields.reason} error={errors['reason']} hint={words.editReasonHint}>
+          <input value={reason} onChange={(event) => setReason(event.target.value)} data-autofocus />
         </Field>
         <FormFooter error={errors['form']} busy={busy} onCancel={onClose} submitLabel={action === 'kept-current' ? words.confirmKeepCurrent : words.confirmApplyOther} />
       </form>

@@ -1,4 +1,5 @@
 import { useMemo, useState } from 'react';
+import { textLimits } from '../../core/model';
 import type { Resource, ScheduleBlock } from '../../core/model';
 import { useClinic } from '../data/useClinic';
 import { useCommand } from '../data/useCommand';
@@ -58,8 +59,8 @@ export function EndBlockDialog({ resource, block, mode, onClose }: EndBlockDialo
             <input type="date" value={lastDate} onChange={(event) => setLastDate(event.target.value)} data-autofocus />
           </Field>
         ) : null}
-        <Field label={words.changeReason} error={errors['reason']} hint={words.changeReasonHint}>
-          <input value={reason} onChange={(event) => setReason(event.target.value)} maxLength={500} {...(mode === 'remove' ? { 'data-autofocus': true } : {})} />
+        <Field count={{ value: reason, limit: textLimits.reason }} label={words.changeReason} error={errors['reason']} hint={words.changeReasonHint}>
+          <input value={reason} onChange={(event) => setReason(event.target.value)} {...(mode === 'remove' ? { 'data-autofocus': true } : {})} />
         </Field>
         <ScheduleImpact state={preview} resource={resource} format={format} showHours />
         <FormFooter error={errors['form'] ?? errors['id'] ?? errors['session']} busy={busy} onCancel={onClose} submitLabel={mode === 'end' ? words.endAction : words.removeAction} tone="danger" />

@@ -1,6 +1,6 @@
 import { useId, useMemo, useState } from 'react';
 import type { CalendarDate, Resource, ScheduleBlock, ScheduleBlockKind } from '../../core/model';
-import { scheduleBlockKinds } from '../../core/model';
+import { scheduleBlockKinds, textLimits } from '../../core/model';
 import { describeRule } from '../../core/recurrence';
 import { repeatKinds } from '../appointment-dialog/repeat-plan';
 import { RepeatFields } from '../appointment-dialog/RepeatFields';
@@ -124,8 +124,8 @@ export function ScheduleBlockForm({ resource, block, kind, date, oneDay = false,
         ) : null}
         {form.kind === 'blockout' ? (
           <>
-            <Field label={words.blockoutType} error={errors['blockoutType']} hint={words.blockoutTypeHint}>
-              <input value={form.blockoutType} onChange={(event) => set({ blockoutType: event.target.value })} list={`${id}-types`} maxLength={60} />
+            <Field count={{ value: form.blockoutType, limit: textLimits.blockoutType }} label={words.blockoutType} error={errors['blockoutType']} hint={words.blockoutTypeHint}>
+              <input value={form.blockoutType} onChange={(event) => set({ blockoutType: event.target.value })} list={`${id}-types`} />
             </Field>
             <datalist id={`${id}-types`}>
               {blockoutTypes.map((type) => (
@@ -143,12 +143,12 @@ export function ScheduleBlockForm({ resource, block, kind, date, oneDay = false,
           </>
         ) : null}
         {form.kind === 'leave' ? (
-          <Field label={words.leaveReason} error={errors['reason']} hint={words.leaveReasonHint}>
-            <input value={form.reason} onChange={(event) => set({ reason: event.target.value })} maxLength={200} />
+          <Field count={{ value: form.reason, limit: textLimits.leaveReason }} label={words.leaveReason} error={errors['reason']} hint={words.leaveReasonHint}>
+            <input value={form.reason} onChange={(event) => set({ reason: event.target.value })} />
           </Field>
         ) : null}
-        <Field label={words.label} error={errors['label']} hint={words.labelHint}>
-          <input value={form.label} onChange={(event) => set({ label: event.target.value })} maxLength={120} />
+        <Field count={{ value: form.label, limit: textLimits.blockLabel }} label={words.label} error={errors['label']} hint={words.labelHint}>
+          <input value={form.label} onChange={(event) => set({ label: event.target.value })} />
         </Field>
         {form.customRule !== undefined && form.repeat.kind === 'none' ? <p className="field-hint">{words.customRule(describeRule(form.customRule))}</p> : null}
         {oneDay ? null : (
@@ -162,8 +162,8 @@ export function ScheduleBlockForm({ resource, block, kind, date, oneDay = false,
             ends={form.kind === 'leave' ? ['after', 'on'] : ['after', 'on', 'never']}
           />
         )}
-        <Field label={words.changeReason} hint={words.changeReasonHint}>
-          <input value={changeReason} onChange={(event) => setChangeReason(event.target.value)} maxLength={500} />
+        <Field count={{ value: changeReason, limit: textLimits.reason }} label={words.changeReason} hint={words.changeReasonHint}>
+          <input value={changeReason} onChange={(event) => setChangeReason(event.target.value)} />
         </Field>
         <ScheduleImpact state={preview} resource={resource} format={format} showHours={!oneDay} />
         <FormFooter error={errors['form'] ?? errors['session'] ?? errors['resourceId']} busy={busy} onCancel={onClose} />

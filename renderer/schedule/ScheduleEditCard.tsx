@@ -1,4 +1,5 @@
 import { useMemo, useState } from 'react';
+import { textLimits } from '../../core/model';
 import type { FormEvent } from 'react';
 import { useClinic } from '../data/useClinic';
 import { useCommand } from '../data/useCommand';
@@ -82,8 +83,8 @@ function ScheduleResolveDialog({ edit, action, onClose }: { edit: OpenScheduleEd
   return (
     <Modal title={action === 'kept-current' ? words.keepCurrentTitle : words.applyOtherTitle} onClose={onClose}>
       <form className="modal-body" onSubmit={(event) => void submit(event)} noValidate>
-        <Field label={text.fields.reason} error={errors['reason']} hint={words.editReasonHint}>
-          <input value={reason} onChange={(event) => setReason(event.target.value)} maxLength={500} data-autofocus />
+        <Field count={{ value: reason, limit: textLimits.reason }} label={text.fields.reason} error={errors['reason']} hint={words.editReasonHint}>
+          <input value={reason} onChange={(event) => setReason(event.target.value)} data-autofocus />
         </Field>
         <FormFooter error={errors['form']} busy={busy} onCancel={onClose} submitLabel={action === 'kept-current' ? words.confirmKeepCurrent : words.confirmApplyOther} />
       </form>
