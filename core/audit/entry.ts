@@ -57,11 +57,15 @@ export const auditActions = [
 export type AuditAction = (typeof auditActions)[number];
 
 /**
- * Whether the attempted action happened, was refused by a rule or permission, or failed.
+ * Whether the attempted action happened (`success`), was turned away at
+ * sign-in or export for lack of the right (`denied`), failed (`error`), or was
+ * a staff member's command the app refused (`refused`: a double booking, a bad
+ * field, a role that may not do it), recorded with the reason codes and
+ * nothing else of the attempt stored (core/commands refusal-audit.ts).
  *
  * @example auditOutcomes.includes('denied') // true
  */
-export const auditOutcomes = ['success', 'denied', 'error'] as const;
+export const auditOutcomes = ['success', 'denied', 'error', 'refused'] as const;
 
 /** One of {@link auditOutcomes}. */
 export type AuditOutcome = (typeof auditOutcomes)[number];

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { clinicFixture, frontDesk, manager } from './commands.fixture';
+import { clinicFixture, frontDesk, manager, refusedEntries } from './commands.fixture';
 
 const nine = { resourceIds: ['dr-lee'], patientId: 'p1', wallStart: '2026-01-05T09:00', timeZone: 'America/New_York', durationMinutes: 30 };
 
@@ -100,7 +100,7 @@ describe('appointment/move', () => {
     }
   });
 
-  it('writes nothing when refused: neither the time nor the notes, no audit entry, no outbox mutation', async () => {
+  it('writes nothing when refused: neither the time nor the notes, no outbox mutation, only the refused attempts in the audit', async () => {
     const { db, commands, must } = await clinicFixture();
     const { appointment } = await must('appointment/book', { ...nine, notes: 'Old note' }, frontDesk);
     await must('appointment/book', { ...nine, patientId: 'p2', wallStart: '2026-01-05T10:00' }, frontDesk);
@@ -111,7 +111,11 @@ describe('appointment/move', () => {
     const tooLong = await commands.run('appointment/move', { appointmentId: appointment.id, wallStart: '2026-01-05T11:00', notes: 'x'.repeat(2001) }, frontDesk);
     expect(tooLong).toMatchObject({ ok: false, error: { field: 'notes' } });
     expect(await db.appointments.get(appointment.id)).toMatchObject({ wallStart: '2026-01-05T09:00:00', notes: 'Old note', version: 0 });
-    expect(await db.audit.count()).toBe(auditBefore);
+    expect(await db.audit.count()).toBe(auditBefore + 2);
+    expect((await refusedEntries(db)).map((entry) => [entry.action, entry.entityId, entry.reason])).toEqual([
+      ['APPOINTMENT_MOVED', appointment.id, 'booking-conflict: resource-double-booked (dr-lee)'],
+      ['APPOINTMENT_MOVED', appointment.id, 'too-long (notes)'],
+    ]);
     expect(await db.outbox.count()).toBe(outboxBefore);
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { readClinicSettings } from '../db';
-import { admin, clinicFixture, dumpDatabase, frontDesk, manager } from './commands.fixture';
+import { admin, clinicFixture, dumpStoredState, frontDesk, manager } from './commands.fixture';
 
 const lastEntry = (db: Awaited<ReturnType<typeof clinicFixture>>['db']) => db.audit.orderBy('[deviceId+seq]').last();
 
@@ -40,14 +40,14 @@ describe('clinic/save-settings', () => {
 
   it('writes nothing when nothing changes', async () => {
     const { db, commands } = await clinicFixture();
-    const before = await dumpDatabase(db);
+    const before = await dumpStoredState(db);
     expect(await commands.run('clinic/save-settings', { idleLockMinutes: 5, locale: 'en-US' }, admin)).toMatchObject({ ok: true });
-    expect(await dumpDatabase(db)).toEqual(before);
+    expect(await dumpStoredState(db)).toEqual(before);
   });
 
   it('refuses anyone but an admin, and bad values naming the field, writing nothing', async () => {
     const { db, commands } = await clinicFixture();
-    const before = await dumpDatabase(db);
+    const before = await dumpStoredState(db);
     for (const session of [frontDesk, manager]) {
       expect(await commands.run('clinic/save-settings', { idleLockMinutes: 10 }, session)).toMatchObject({ ok: false, error: { code: 'not-permitted', field: 'session' } });
     }
@@ -56,7 +56,7 @@ describe('clinic/save-settings', () => {
     expect(await commands.run('clinic/save-settings', { idleLockMinutes: 0 }, admin)).toMatchObject({ ok: false, error: { field: 'idleLockMinutes' } });
     expect(await commands.run('clinic/save-settings', { idleLockMinutes: 2.5 }, admin)).toMatchObject({ ok: false, error: { field: 'idleLockMinutes' } });
     expect(await commands.run('clinic/save-settings', { name: '   ' }, admin)).toMatchObject({ ok: false, error: { field: 'name' } });
-    expect(await dumpDatabase(db)).toEqual(before);
+    expect(await dumpStoredState(db)).toEqual(before);
   });
 
   it('the booking check reads closures in the newly saved zone', async () => {

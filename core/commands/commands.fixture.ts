@@ -1,6 +1,7 @@
 import type { DBCore, Middleware } from 'dexie';
 import { openFakeDatabase } from '../db/fake-database.fixture';
 import type { TimedeskDb } from '../db';
+import type { AuditEntry } from '../audit';
 import { createCommandRunner } from './handlers';
 import type { CommandArgs, CommandName, CommandRunner, CommandValue } from './handlers';
 import type { CommandSession } from './session';
@@ -134,6 +135,30 @@ export async function dumpDatabase(db: TimedeskDb): Promise<Record<string, unkno
   const dump: Record<string, unknown[]> = {};
   for (const table of db.tables) dump[table.name] = await table.toArray();
   return dump;
+}
+
+/**
+ * {@link dumpDatabase} without what a refused command leaves on purpose: its
+ * `refused` audit entries (core/commands refusal-audit.ts) and the chain
+ * counters they advance in the device row. A refusal must leave the rest as
+ * it was.
+ *
+ * @example const before = await dumpStoredState(db); await commands.run(…refused…); expect(await dumpStoredState(db)).toEqual(before);
+ */
+export async function dumpStoredState(db: TimedeskDb): Promise<Record<string, unknown[]>> {
+  const dump = await dumpDatabase(db);
+  dump['audit'] = (dump['audit'] as AuditEntry[]).filter((entry) => entry.outcome !== 'refused');
+  dump['meta'] = (dump['meta'] as Record<string, unknown>[]).map((row) => {
+    if (row['key'] !== 'device') return row;
+    const { auditSeq: _seq, auditHead: _head, ...rest } = row;
+    return rest;
+  });
+  return dump;
+}
+
+/** The audit entries of refused attempts, oldest first. */
+export async function refusedEntries(db: TimedeskDb): Promise<AuditEntry[]> {
+  return (await db.audit.orderBy('[deviceId+seq]').toArray()).filter((entry) => entry.outcome === 'refused');
 }
 
 /**

@@ -8,6 +8,7 @@ import { confirmationCommands } from './confirmation-commands';
 import { conflictCommands } from './conflict-commands';
 import type { CommandDefinition } from './define-command';
 import { patientCommands } from './patient-commands';
+import { commandIntents, recordRefusal } from './refusal-audit';
 import { runCommand } from './run-command';
 import type { CommandEnvironment } from './run-command';
 import { scheduleCommands } from './schedule-commands';
@@ -59,10 +60,17 @@ export interface CommandRunner {
  */
 export function createCommandRunner(env: CommandEnvironment): CommandRunner {
   return {
-    run(name, args, session) {
+    async run(name, args, session) {
       const definition = commandHandlers[name] as unknown as CommandDefinition<never, never>;
       if (!definition) throw new Error(`No command named "${String(name)}".`);
-      return runCommand(env, String(name), definition, args, session);
+      const result = await runCommand(env, String(name), definition, args, session);
+      // An intent-aware audit: a refused attempt is recorded (who tried what, where, and why not)
+      // in a transaction of its own, after the command's rolled back.
+      const intent = commandIntents[name];
+      if (!result.ok && intent) {
+        await runCommand(env, 'audit/record-refusal', recordRefusal as unknown as CommandDefinition<never, null>, { command: String(name), intent, input: args, error: result.error }, session);
+      }
+      return result;
     },
   };
 }

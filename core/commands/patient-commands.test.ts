@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { clinicFixture, dumpDatabase, frontDesk } from './commands.fixture';
+import { clinicFixture, dumpStoredState, frontDesk, refusedEntries } from './commands.fixture';
 
 describe('patient commands', () => {
   it('registers a patient with a new id and audits the fields', async () => {
@@ -20,10 +20,10 @@ describe('patient commands', () => {
   it('refuses a date of birth after today on the clinic’s clock, on registering and on updating, and stores nothing', async () => {
     // The fixture's now is 2 January 2026, 12:00 UTC: 07:00 that day in New York.
     const { db, commands } = await clinicFixture();
-    const before = await dumpDatabase(db);
+    const before = await dumpStoredState(db);
     expect(await commands.run('patient/register', { givenName: 'Grace', familyName: 'Hopper', dateOfBirth: '2026-01-03' }, frontDesk)).toMatchObject({ ok: false, error: { code: 'date-in-future', field: 'dateOfBirth' } });
     expect(await commands.run('patient/update', { patientId: 'p1', changes: { dateOfBirth: '2030-05-01' } }, frontDesk)).toMatchObject({ ok: false, error: { code: 'date-in-future', field: 'changes.dateOfBirth' } });
-    expect(await dumpDatabase(db)).toEqual(before);
+    expect(await dumpStoredState(db)).toEqual(before);
     // Born today is fine, and so is a very old date (the form warns about it; the engine does not refuse it).
     expect((await commands.run('patient/register', { givenName: 'Baby', familyName: 'Hopper', dateOfBirth: '2026-01-02' }, frontDesk)).ok).toBe(true);
     expect((await commands.run('patient/register', { givenName: 'Old', familyName: 'Record', dateOfBirth: '1890-01-01' }, frontDesk)).ok).toBe(true);
@@ -46,17 +46,24 @@ describe('patient commands', () => {
 
   it('writes nothing at all, not even an outbox mutation, when an update changes no field', async () => {
     const { db, commands } = await clinicFixture();
-    const before = await dumpDatabase(db);
+    const before = await dumpStoredState(db);
     expect(await commands.run('patient/update', { patientId: 'p2', changes: { phone: '555 0101' } }, frontDesk)).toMatchObject({ ok: true, value: { phone: '555 0101' } });
-    expect(await dumpDatabase(db)).toEqual(before);
+    expect(await dumpStoredState(db)).toEqual(before);
   });
 
   it('refuses an invalid change naming the field inside changes, and an unknown patient', async () => {
     const { db, commands } = await clinicFixture();
-    const before = await db.audit.count();
+    const before = await dumpStoredState(db);
     expect(await commands.run('patient/update', { patientId: 'p2', changes: { email: 'not-an-email' } }, frontDesk)).toMatchObject({ ok: false, error: { code: 'invalid-format', field: 'changes.email' } });
     expect(await commands.run('patient/update', { patientId: 'ghost', changes: { phone: '555 0100' } }, frontDesk)).toMatchObject({ ok: false, error: { code: 'unknown-entity', field: 'patientId' } });
-    expect(await db.audit.count()).toBe(before);
+    expect(await dumpStoredState(db)).toEqual(before);
+    // The attempts are in the audit, without the typed value.
+    const attempts = await refusedEntries(db);
+    expect(attempts.map((entry) => [entry.action, entry.patientId, entry.reason])).toEqual([
+      ['PATIENT_UPDATED', 'p2', 'invalid-format (changes.email)'],
+      ['PATIENT_UPDATED', 'ghost', 'unknown-entity (patientId)'],
+    ]);
+    expect(JSON.stringify(attempts)).not.toContain('not-an-email');
   });
 
   it('records a view in the audit log without queueing a sync mutation', async () => {

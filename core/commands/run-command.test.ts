@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { verifyAuditChain } from '../audit';
 import { readDevice } from '../db';
 import { hlcParse } from '../sync';
-import { clinicFixture, failOnWrite, frontDesk, manager } from './commands.fixture';
+import { clinicFixture, dumpStoredState, failOnWrite, frontDesk, manager, refusedEntries } from './commands.fixture';
 
 const booking = { resourceIds: ['dr-lee'], patientId: 'p1', wallStart: '2026-01-05T09:00', timeZone: 'America/New_York', durationMinutes: 30 };
 
@@ -76,15 +76,35 @@ describe('the write wrapper: change + audit + outbox in one transaction', () => 
     });
   }
 
-  it('writes nothing for a refused command (bad input, conflict)', async () => {
+  it('stores nothing of a refused command (bad input, conflict) but its refused attempt in the audit, with who, whom, where and why', async () => {
     const { db, commands } = await clinicFixture();
-    await commands.run('appointment/book', booking, frontDesk);
+    const { value } = (await commands.run('appointment/book', booking, frontDesk)) as { ok: true; value: { appointment: { id: string } } };
     const before = await snapshot(db);
-    const invalid = await commands.run('appointment/book', { ...booking, durationMinutes: 2 }, frontDesk);
+    const stored = await dumpStoredState(db);
+    const invalid = await commands.run('appointment/book', { ...booking, durationMinutes: 2, notes: 'Private: knee pain' }, frontDesk);
     expect(invalid).toMatchObject({ ok: false, error: { code: 'invalid-duration', field: 'durationMinutes' } });
     const conflict = await commands.run('appointment/book', { ...booking, patientId: 'p2' }, frontDesk);
     expect(conflict).toMatchObject({ ok: false, error: { code: 'booking-conflict' } });
-    expect(await snapshot(db)).toEqual(before);
+
+    expect(await dumpStoredState(db)).toEqual(stored);
+    const after = await snapshot(db);
+    expect(after).toMatchObject({ appointments: before.appointments, bookings: before.bookings, outbox: before.outbox, audit: before.audit + 2 });
+    expect(after.device).toMatchObject({ deviceSeq: before.device.deviceSeq, auditSeq: before.device.auditSeq + 2 });
+    const [badField, doubleBooked] = await refusedEntries(db);
+    expect(badField).toMatchObject({
+      action: 'APPOINTMENT_BOOKED',
+      outcome: 'refused',
+      actor: { kind: 'staff', staffId: frontDesk.staffId, role: 'front_desk' },
+      patientId: 'p1',
+      reason: 'invalid-duration (durationMinutes)',
+      mutationId: null,
+      changes: { resourceIds: { before: null, after: ['dr-lee'] }, wallStart: { before: null, after: '2026-01-05T09:00' }, durationMinutes: { before: null, after: 2 } },
+    });
+    // Free text is never kept: the refused command stored none either.
+    expect(JSON.stringify(badField)).not.toContain('knee');
+    expect(doubleBooked).toMatchObject({ action: 'APPOINTMENT_BOOKED', outcome: 'refused', patientId: 'p2', reason: 'booking-conflict: resource-double-booked (dr-lee)' });
+    expect(value.appointment.id).toBeTruthy();
+    expect(verifyAuditChain(await db.audit.orderBy('[deviceId+seq]').toArray()).ok).toBe(true);
   });
 
   it('refuses to write on top of an audit chain whose head disagrees with the device row', async () => {
@@ -123,15 +143,16 @@ describe('the write wrapper: change + audit + outbox in one transaction', () => 
     const report = verifyAuditChain(entries);
     expect(report.ok).toBe(true);
     expect(entries.map((entry) => entry.seq)).toEqual(entries.map((_, index) => index + 1));
-    expect(entries.slice(-8).map((entry) => entry.action)).toEqual([
-      'APPOINTMENT_BOOKED',
-      'STATUS_CHANGED',
-      'STATUS_UNDONE',
-      'APPOINTMENT_MOVED',
-      'PATIENT_VIEWED',
-      'PATIENT_UPDATED',
-      'SERIES_CREATED',
-      'APPOINTMENT_CANCELLED',
+    expect(entries.slice(-9).map((entry) => `${entry.action} ${entry.outcome}`)).toEqual([
+      'APPOINTMENT_BOOKED success',
+      'STATUS_CHANGED success',
+      'STATUS_UNDONE success',
+      'APPOINTMENT_MOVED success',
+      'PATIENT_VIEWED success',
+      'PATIENT_UPDATED success',
+      'SERIES_CREATED success',
+      'APPOINTMENT_CANCELLED success',
+      'APPOINTMENT_BOOKED refused',
     ]);
   });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { calendarRange } from '../queries';
-import { clinicFixture, dumpDatabase, frontDesk } from './commands.fixture';
+import { clinicFixture, dumpStoredState, frontDesk } from './commands.fixture';
 import { firstUnstartedOccurrence } from './series-cancel';
 
 // Mondays 09:00 New York from 5 Jan 2026, ten visits (the last on 9 Mar, after the 8 Mar clock change).
@@ -47,7 +47,7 @@ describe('series/cancel-following', () => {
   it('refuses without a reason or at a start the series does not have, and writes nothing', async () => {
     const { db, commands, must } = await clinicFixture();
     const { series } = await must('series/create', weekly, frontDesk);
-    const before = await dumpDatabase(db);
+    const before = await dumpStoredState(db);
     const key = { seriesId: series.id, fromOriginalStart: '2026-02-09T09:00' };
     expect(await commands.run('series/cancel-following', key, frontDesk)).toMatchObject({ ok: false, error: { code: 'reason-required', field: 'reason' } });
     expect(await commands.run('series/cancel-following', { ...key, reason: '   ' }, frontDesk)).toMatchObject({ ok: false, error: { code: 'reason-required', field: 'reason' } });
@@ -57,7 +57,7 @@ describe('series/cancel-following', () => {
     });
     expect(await commands.run('series/cancel-following', { ...key, seriesId: 'nope', reason: 'Away' }, frontDesk)).toMatchObject({ ok: false, error: { code: 'unknown-entity', field: 'seriesId' } });
     expect(await commands.run('series/cancel-following', { ...key, fromOriginalStart: '9 Feb', reason: 'Away' }, frontDesk)).toMatchObject({ ok: false, error: { field: 'fromOriginalStart' } });
-    expect(await dumpDatabase(db)).toEqual(before);
+    expect(await dumpStoredState(db)).toEqual(before);
   });
 
   it('cancels a visit of the tail that was saved as an appointment and is booked again after an undo', async () => {
@@ -137,10 +137,10 @@ describe('series/cancel-all', () => {
     const { db, clock, commands, must } = await clinicFixture();
     const { series } = await must('series/create', weekly, frontDesk);
     clock.now = Date.parse('2026-03-10T12:00:00Z');
-    const before = await dumpDatabase(db);
+    const before = await dumpStoredState(db);
     expect(await commands.run('series/cancel-all', { seriesId: series.id, reason: 'Done' }, frontDesk)).toMatchObject({ ok: false, error: { code: 'nothing-to-cancel', field: 'seriesId' } });
     expect(await commands.run('series/cancel-all', { seriesId: series.id }, frontDesk)).toMatchObject({ ok: false, error: { code: 'reason-required', field: 'reason' } });
-    expect(await dumpDatabase(db)).toEqual(before);
+    expect(await dumpStoredState(db)).toEqual(before);
   });
 });
 

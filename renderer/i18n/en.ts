@@ -192,7 +192,7 @@ const auditViewer = {
   } as Readonly<Record<string, string>>,
   system: 'The app itself',
   unknownPatient: 'Removed patient',
-  outcomes: { success: 'Done', denied: 'Refused', error: 'Failed' } satisfies Record<AuditOutcome, string>,
+  outcomes: { success: 'Done', denied: 'Denied', error: 'Failed', refused: 'Refused' } satisfies Record<AuditOutcome, string>,
   changed: (fields: string) => `Changed: ${fields}`,
 };
 
