@@ -1,5 +1,6 @@
 import type { TimedeskDb } from '../db';
-import { readClinicSettings } from '../db';
+import { bookingsOverlapping, readClinicSettings } from '../db';
+import type { AppointmentRow } from '../db';
 import type { Resource } from '../model';
 import { durationLimits, msToInstant } from '../model';
 import { isAttendedOrDue, reportVisit } from '../reports';
@@ -49,8 +50,7 @@ export async function readRangeRecords(db: TimedeskDb, range: ReportRange, resou
   const ids = resources.map((resource) => resource.id);
   const wantedIds = new Set(ids);
   const [stored, occurrences, schedule, clinic] = await Promise.all([
-    // One read of the \`start\` index (a visit lasts at most a day, so one that began the day before may reach in).
-    db.appointments.where('start').between(msToInstant(range.from - durationLimits.max * 60_000), msToInstant(range.to), true, false).toArray(),
+    storedVisits(db, ids, range),
     db.transaction('r', [db.series, db.seriesExceptions, db.appointments], () => seriesOccurrencesIn(db, wantedIds, range.from, range.to, true)),
     readSchedule(db, { resourceIds: ids, from: range.from, to: range.to }),
     readClinicSettings(db),
@@ -80,6 +80,29 @@ export async function readRangeRecords(db: TimedeskDb, range: ReportRange, resou
     schedule,
   };
 }
+
+/**
+ * The stored appointments of `ids` that may meet the range, in ONE read of
+ * index: for a few resources (the month view's one provider) their
+ * `bookings [resourceId+start]` rows and the appointments they name, so a
+ * month costs one provider's visits, not the clinic's; for more, the `start`
+ * index, which costs less than many per-resource reads
+ * (bench/reports.bench.ts). Either way a visit lasts at
+ * most a day, so one that began the day before may reach in.
+ */
+async function storedVisits(db: TimedeskDb, ids: readonly string[], range: ReportRange): Promise<AppointmentRow[]> {
+  if (ids.length > fewResources) {
+    return db.appointments.where('start').between(msToInstant(range.from - durationLimits.max * 60_000), msToInstant(range.to), true, false).toArray();
+  }
+  return db.transaction('r', [db.bookings, db.appointments], async () => {
+    const rows = await Promise.all(ids.map((id) => bookingsOverlapping(db, id, range.from, range.to)));
+    const appointmentIds = [...new Set(rows.flat().map((row) => row.appointmentId))];
+    return (await db.appointments.bulkGet(appointmentIds)).filter((row) => row !== undefined);
+  });
+}
+
+/** Up to this many resources are "a few": one getAll each on the booking index beats reading every resource's visits. */
+const fewResources = 4;
 
 /**
  * Reads a report's records: {@link readRangeRecords}, and which patients
