@@ -37,6 +37,7 @@ test('the month of a provider: bookings and free time per day, closures, keyboar
   await expect(grid.locator('[data-date="2026-11-26"]')).toHaveAttribute('aria-label', 'Thursday, November 26, 2026: 0 booked, Closed: Thanksgiving');
   await expect(grid.locator('[data-date="2026-11-28"]')).toContainText('No hours');
   await expect(grid.locator('td').first()).toHaveAttribute('data-date', '2026-11-01'); // the grid starts on Sunday 1 November
+  await expect(page.getByLabel('Show cancelled')).toHaveCount(0); // the day sheet's own settings are not offered
 
   // Enter on a toolbar button presses the button; it does not open a day.
   await page.getByRole('button', { name: 'Next month' }).focus();

@@ -128,9 +128,12 @@ export function DayToolbar({ date, today, format, count, onNew, step, shiftMonth
             </label>
           </>
         ) : null}
-        <label className="checkbox">
-          <input type="checkbox" checked={view.showCancelled} onChange={(event) => view.setPreferences({ showCancelled: event.target.checked })} /> {text.dayView.showCancelled}
-        </label>
+        {/* The month counts what holds time; a cancelled visit never does, so there is nothing to show. */}
+        {view.layout !== 'month' ? (
+          <label className="checkbox">
+            <input type="checkbox" checked={view.showCancelled} onChange={(event) => view.setPreferences({ showCancelled: event.target.checked })} /> {text.dayView.showCancelled}
+          </label>
+        ) : null}
         <CallDownButton />
         <button type="button" onClick={openFinder} title={`${text.finder.title} (/)`}>
           {text.finder.title}
