@@ -17,12 +17,16 @@
  *   report can cost, with no schedule, no merging and no buckets.
  * Also the store path once: readReportData from fake-indexeddb (not Chromium's
  * IndexedDB; Node's fake is far slower at getAll) and the reports on what it read.
+ * The month view (issue 17 item 2): readMonth for one provider's March 2027
+ * grid (35 days, one read of the range), beside the same grid read a query
+ * per day in the same run; and monthDays alone on the records in memory.
  */
 import { clinicFixture, manager } from '../core/commands/commands.fixture';
 import { appointmentDay, bookingRows } from '../core/db';
 import type { AppointmentRow } from '../core/db';
 import type { ScheduleBlock } from '../core/model';
-import { readReportData } from '../core/queries';
+import { monthDays, monthGridRange } from '../core/month';
+import { readMonth, readRangeRecords, readReportData } from '../core/queries';
 import { attendance, parseReportRange, patientsReport, utilisation } from '../core/reports';
 import type { ReportVisit } from '../core/reports';
 import { availability } from '../core/schedule';
@@ -175,5 +179,25 @@ export async function run(): Promise<void> {
     patientsReport({ range: wanted, resourceIds, visits: data.visits, seenBefore: data.seenBefore });
     console.log(`store path, ${name} (${data.visits.length.toLocaleString('en-US')} visits, fake-indexeddb under Node): readReportData ${ms(read)}, the three reports on it ${ms(performance.now() - computed)}`);
   }
+
+  // The month view: one provider's grid, one read of the range vs a query per day.
+  const monthQuery = { resourceId: providerId(0), month: '2027-03', weekStart: 1, timeZone: zone };
+  const grid = monthGridRange(monthQuery.month, monthQuery.weekStart, zone);
+  const memory = { visits: visits.filter((visit) => visit.start < grid.to && visit.end > grid.from), bookable: spans, schedule: { blocks, closures } };
+  const tMonthDays = time(runs, () => monthDays(monthQuery.month, grid, memory, monthQuery.resourceId));
+  const tMonthLoop = time(runs, () => plainLoop(memory.visits));
+  const monthRuns: number[] = [];
+  const perDayRuns: number[] = [];
+  for (let index = 0; index < 3; index++) {
+    let started = performance.now();
+    const days = await readMonth(db, monthQuery);
+    monthRuns.push(performance.now() - started);
+    started = performance.now();
+    for (const day of days) await readRangeRecords(db, parseReportRange({ fromDate: day.date, toDate: day.date, timeZone: zone }), [monthQuery.resourceId]);
+    perDayRuns.push(performance.now() - started);
+  }
+  const tMonth = median(monthRuns);
+  const tPerDay = median(perDayRuns);
+  console.log(`month view, dr-00's March 2027 (35 days): monthDays on the records in memory ${ms(tMonthDays)} (plain loop over the grid's ${memory.visits.length.toLocaleString('en-US')} visits: ${ms(tMonthLoop)}); store path readMonth ${ms(tMonth)}, baseline a query per day over the same grid ${ms(tPerDay)} (${(tPerDay / tMonth).toFixed(1)}× readMonth)`);
   db.close();
 }

@@ -18,7 +18,9 @@ export { scheduleChangeSchema, planScheduleChange, displacedBookings, impactRang
 export type { ScheduleChange, PlannedScheduleChange, DisplacedBooking, ScheduleChangePreview } from './schedule-change';
 export { displacedVisits } from './displaced-status';
 export type { DisplacedVisit } from './displaced-status';
-export { readReportData } from './report-data';
-export type { ReportData } from './report-data';
+export { readReportData, readRangeRecords } from './report-data';
+export type { ReportData, RangeRecords } from './report-data';
+export { readMonth } from './month-reads';
+export type { MonthQuery } from './month-reads';
 export { lookUpVisit } from './visit-lookup';
 export type { VisitRef, VisitFacts } from './visit-lookup';

@@ -43,6 +43,12 @@ describe('readReportData', () => {
     expect(patientsReport({ range, resourceIds: ids, visits: data.visits, seenBefore: data.seenBefore })).toMatchObject({ patients: 1, newPatients: 0, returningPatients: 1, visits: 1 });
     const everyone = await readReportData(db, range);
     expect(everyone.resources.map((resource) => resource.id)).toEqual(['dr-lee', 'room-1']); // providers first
+    // More than a few resources are read through the \`start\` index instead of the booking index: the same visits.
+    for (const id of ['dr-a', 'dr-b', 'dr-c']) await must('resource/save', { id, kind: 'provider', name: id, timeZone: 'America/New_York' });
+    const many = await readReportData(db, range);
+    expect(many.resources).toHaveLength(5);
+    const key = (visits: typeof data.visits) => visits.map((visit) => `${visit.id}:${visit.status}`).sort();
+    expect(key(many.visits.filter((visit) => visit.resourceIds.includes('dr-lee')))).toEqual(key(data.visits));
     db.close();
   });
 });

@@ -1,5 +1,6 @@
 import type { TimedeskDb } from '../db';
-import { readClinicSettings } from '../db';
+import { bookingsOverlapping, readClinicSettings } from '../db';
+import type { AppointmentRow } from '../db';
 import type { Resource } from '../model';
 import { durationLimits, msToInstant } from '../model';
 import { isAttendedOrDue, reportVisit } from '../reports';
@@ -8,32 +9,39 @@ import { availability } from '../schedule';
 import type { BookableSpan } from '../schedule';
 import { seriesOccurrencesIn } from './calendar-range';
 import { readSchedule } from './schedule-reads';
+import type { StoredSchedule } from './schedule-reads';
 
-/** Everything core/reports' functions take for a range, read from the store. */
-export interface ReportData {
+/** A range's visits and schedule for some resources, read from the store once (reports and the month view). */
+export interface RangeRecords {
   /** The resources reported on (the filter's, else every active one), by name. */
   resources: Resource[];
   /** Visits and series occurrences overlapping the range, cancelled ones included — what the day sheet shows. */
   visits: ReportVisit[];
   /** core/schedule's `availability()` of those resources over the range. */
   bookable: BookableSpan[];
+  /** The blocks and closures `bookable` was computed from (the month view names closures and leave). */
+  schedule: StoredSchedule;
+}
+
+/** Everything core/reports' functions take for a range, read from the store. */
+export interface ReportData extends RangeRecords {
   /** Patients of those visits with a visit (not cancelled, not missed) before the range, with any resource. */
   seenBefore: Set<string>;
 }
 
 /**
- * Reads a report's records: the resources, every visit the day sheet shows
+ * Reads a range's records: the resources, every visit the day sheet shows
  * in the range (stored appointments — one read of the `start` index, not
  * `calendarRange`'s per-resource reads, which cost a year's report seconds —
  * and series occurrences through the same `seriesOccurrencesIn` as the day
  * sheet, so both count the same visits),
- * the schedule's availability, and which patients came before. A series
+ * and the schedule with its availability. A series
  * visit cancelled as an exception is cancelled when its exception was last
  * saved (`updatedAt`), so late cancellations count for series too.
  *
- * @example const data = await readReportData(db, parseReportRange({ fromDate: '2027-03-01', toDate: '2027-03-31', timeZone: 'Europe/London' }));
+ * @example const records = await readRangeRecords(db, parseReportRange({ fromDate: '2027-03-01', toDate: '2027-03-31', timeZone: 'Europe/London' }), ['dr-lee']);
  */
-export async function readReportData(db: TimedeskDb, range: ReportRange, resourceIds?: readonly string[]): Promise<ReportData> {
+export async function readRangeRecords(db: TimedeskDb, range: ReportRange, resourceIds?: readonly string[]): Promise<RangeRecords> {
   const everyResource = await db.resources.toArray();
   const wanted = resourceIds === undefined ? undefined : new Set(resourceIds);
   const resources = everyResource
@@ -42,8 +50,7 @@ export async function readReportData(db: TimedeskDb, range: ReportRange, resourc
   const ids = resources.map((resource) => resource.id);
   const wantedIds = new Set(ids);
   const [stored, occurrences, schedule, clinic] = await Promise.all([
-    // One read of the \`start\` index (a visit lasts at most a day, so one that began the day before may reach in).
-    db.appointments.where('start').between(msToInstant(range.from - durationLimits.max * 60_000), msToInstant(range.to), true, false).toArray(),
+    storedVisits(db, ids, range),
     db.transaction('r', [db.series, db.seriesExceptions, db.appointments], () => seriesOccurrencesIn(db, wantedIds, range.from, range.to, true)),
     readSchedule(db, { resourceIds: ids, from: range.from, to: range.to }),
     readClinicSettings(db),
@@ -70,8 +77,42 @@ export async function readReportData(db: TimedeskDb, range: ReportRange, resourc
     resources,
     visits,
     bookable: availability(schedule.blocks, schedule.closures, { from: range.from, to: range.to, clinicTimeZone: clinic.timeZone }),
-    seenBefore: await patientsSeenBefore(db, visits, range.from),
+    schedule,
   };
+}
+
+/**
+ * The stored appointments of `ids` that may meet the range, in ONE read of
+ * index: for a few resources (the month view's one provider) their
+ * `bookings [resourceId+start]` rows and the appointments they name, so a
+ * month costs one provider's visits, not the clinic's; for more, the `start`
+ * index, which costs less than many per-resource reads
+ * (bench/reports.bench.ts). Either way a visit lasts at
+ * most a day, so one that began the day before may reach in.
+ */
+async function storedVisits(db: TimedeskDb, ids: readonly string[], range: ReportRange): Promise<AppointmentRow[]> {
+  if (ids.length > fewResources) {
+    return db.appointments.where('start').between(msToInstant(range.from - durationLimits.max * 60_000), msToInstant(range.to), true, false).toArray();
+  }
+  return db.transaction('r', [db.bookings, db.appointments], async () => {
+    const rows = await Promise.all(ids.map((id) => bookingsOverlapping(db, id, range.from, range.to)));
+    const appointmentIds = [...new Set(rows.flat().map((row) => row.appointmentId))];
+    return (await db.appointments.bulkGet(appointmentIds)).filter((row) => row !== undefined);
+  });
+}
+
+/** Up to this many resources are "a few": one getAll each on the booking index beats reading every resource's visits. */
+const fewResources = 4;
+
+/**
+ * Reads a report's records: {@link readRangeRecords}, and which patients
+ * came before the range (for new vs returning).
+ *
+ * @example const data = await readReportData(db, parseReportRange({ fromDate: '2027-03-01', toDate: '2027-03-31', timeZone: 'Europe/London' }));
+ */
+export async function readReportData(db: TimedeskDb, range: ReportRange, resourceIds?: readonly string[]): Promise<ReportData> {
+  const records = await readRangeRecords(db, range, resourceIds);
+  return { ...records, seenBefore: await patientsSeenBefore(db, records.visits, range.from) };
 }
 
 /** Patients among `visits` with a stored visit they came to (or are due at) that starts before `before`. */

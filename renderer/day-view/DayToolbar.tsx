@@ -17,6 +17,8 @@ export interface DayToolbarProps {
   onNew(): void;
   /** Days the previous/next buttons move: 1, or 7 on the week view. */
   step: number;
+  /** Previous/next on the month view: a month each (replaces `step`). */
+  shiftMonth?: (months: number) => void;
   /** Resources the week view can show, and the one it shows. */
   resources: readonly { id: string; name: string }[];
   weekResourceId: string | null;
@@ -34,19 +36,22 @@ const hourOptions = Array.from({ length: 25 }, (_, hour) => hour * 60);
  *
  * @example <DayToolbar date="2026-11-25" today="2026-11-25" format={format} count={12} onNew={openDialog} step={1} resources={[]} weekResourceId={null} title="Wednesday, November 25, 2026" />
  */
-export function DayToolbar({ date, today, format, count, onNew, step, resources, weekResourceId, title }: DayToolbarProps) {
+export function DayToolbar({ date, today, format, count, onNew, step, shiftMonth, resources, weekResourceId, title }: DayToolbarProps) {
   const view = useDayView();
+  const previousLabel = shiftMonth ? text.month.previousMonth : step === 7 ? text.dayView.previousWeek : text.dayView.previousDay;
+  const nextLabel = shiftMonth ? text.month.nextMonth : step === 7 ? text.dayView.nextWeek : text.dayView.nextDay;
+  const shift = (direction: -1 | 1) => (shiftMonth ? shiftMonth(direction) : view.setDate(addDays(date, direction * step)));
   const openFinder = usePatientFinder((state) => state.open);
   return (
     <div className="toolbar" role="toolbar" aria-label={text.dayView.title}>
       <div className="toolbar-group">
-        <button type="button" onClick={() => view.setDate(addDays(date, -step))} aria-label={step === 7 ? text.dayView.previousWeek : text.dayView.previousDay} title={`${step === 7 ? text.dayView.previousWeek : text.dayView.previousDay} (←)`}>
+        <button type="button" onClick={() => shift(-1)} aria-label={previousLabel} title={`${previousLabel} (${shiftMonth ? text.month.keyNames.PageUp : '←'})`}>
           ‹
         </button>
         <button type="button" onClick={() => view.setDate(null)} aria-pressed={date === today} title={`${text.dayView.today} (T)`}>
           {text.dayView.today}
         </button>
-        <button type="button" onClick={() => view.setDate(addDays(date, step))} aria-label={step === 7 ? text.dayView.nextWeek : text.dayView.nextDay} title={`${step === 7 ? text.dayView.nextWeek : text.dayView.nextDay} (→)`}>
+        <button type="button" onClick={() => shift(1)} aria-label={nextLabel} title={`${nextLabel} (${shiftMonth ? text.month.keyNames.PageDown : '→'})`}>
           ›
         </button>
         <label className="sr-only" htmlFor="day-date">
@@ -61,15 +66,16 @@ export function DayToolbar({ date, today, format, count, onNew, step, resources,
       <div className="toolbar-group">
         <label>
           {text.dayView.layout}{' '}
-          <select value={view.layout} onChange={(event) => view.setPreferences({ layout: event.target.value as 'grid' | 'agenda' | 'week' })}>
+          <select value={view.layout} onChange={(event) => view.setPreferences({ layout: event.target.value as 'grid' | 'agenda' | 'week' | 'month' })}>
             <option value="grid">{text.dayView.grid}</option>
             <option value="agenda">{text.dayView.agenda}</option>
             <option value="week">{text.dayView.week}</option>
+            <option value="month">{text.month.layout}</option>
           </select>
         </label>
-        {view.layout === 'week' ? (
+        {view.layout === 'week' || view.layout === 'month' ? (
           <label>
-            {text.dayView.weekOf}{' '}
+            {view.layout === 'month' ? text.month.of : text.dayView.weekOf}{' '}
             <select value={weekResourceId ?? ''} onChange={(event) => view.setPreferences({ weekResourceId: event.target.value })}>
               {resources.map((resource) => (
                 <option key={resource.id} value={resource.id}>
@@ -79,7 +85,7 @@ export function DayToolbar({ date, today, format, count, onNew, step, resources,
             </select>
           </label>
         ) : null}
-        {view.layout !== 'agenda' ? (
+        {view.layout !== 'agenda' && view.layout !== 'month' ? (
           <>
             {view.layout === 'grid' ? (
             <label>
@@ -122,9 +128,12 @@ export function DayToolbar({ date, today, format, count, onNew, step, resources,
             </label>
           </>
         ) : null}
-        <label className="checkbox">
-          <input type="checkbox" checked={view.showCancelled} onChange={(event) => view.setPreferences({ showCancelled: event.target.checked })} /> {text.dayView.showCancelled}
-        </label>
+        {/* The month counts what holds time; a cancelled visit never does, so there is nothing to show. */}
+        {view.layout !== 'month' ? (
+          <label className="checkbox">
+            <input type="checkbox" checked={view.showCancelled} onChange={(event) => view.setPreferences({ showCancelled: event.target.checked })} /> {text.dayView.showCancelled}
+          </label>
+        ) : null}
         <CallDownButton />
         <button type="button" onClick={openFinder} title={`${text.finder.title} (/)`}>
           {text.finder.title}

@@ -5,9 +5,12 @@ import { useNow } from '../app/useNow';
 import { useClinic } from '../data/useClinic';
 import type { DayItem } from '../data/day-sheet';
 import { useDaySheet } from '../data/useDaySheet';
+import { useResources } from '../data/useResources';
 import { useWeekSheets } from '../data/useWeekSheets';
 import { addDays, firstDayOfWeek, startOfWeek, todayIn, wallMinutesOn } from '../dates/calendar-dates';
 import { clinicFormat, text } from '../i18n';
+import { MonthView } from '../month/MonthView';
+import { shiftMonth } from '../../core/month';
 import { useNotices } from '../notices/notice-store';
 import { PatientFinder } from '../patient-finder/PatientFinder';
 import { usePatientFinder } from '../patient-finder/patient-finder-store';
@@ -49,6 +52,7 @@ export function DayView() {
   const date = view.date ?? today;
   const format = useMemo(() => clinicFormat(clinic.locale, clinic.timeZone), [clinic.locale, clinic.timeZone]);
   const sheet = useDaySheet(date, clinic.timeZone);
+  const resources = useResources();
   const weekStart = startOfWeek(date, firstDayOfWeek(clinic.locale));
   const week = useWeekSheets(view.layout === 'week' ? weekStart : null, clinic.timeZone);
   const bookable = sheet.status === 'ready' ? sheet.value.resources.filter((resource) => resource.kind !== 'equipment').sort((left, right) => left.kind.localeCompare(right.kind) || left.name.localeCompare(right.name)) : [];
@@ -88,9 +92,19 @@ export function DayView() {
     openDialog({ date, minute, durationMinutes: defaultLengthMinutes, resourceIds: [] });
   }
 
-  const title = view.layout === 'week' ? text.dayView.weekTitle(format.shortDate(weekStart), format.shortDate(addDays(weekStart, 6))) : format.longDate(date);
-  // ← / → and the arrows step a day on the sheet and the agenda, a week on the week view.
+  const onMonth = view.layout === 'month';
+  const title = view.layout === 'week' ? text.dayView.weekTitle(format.shortDate(weekStart), format.shortDate(addDays(weekStart, 6))) : onMonth ? format.monthYear(date) : format.longDate(date);
+  // ← / → step a day on the sheet, the agenda and the month, a week on the week view.
   const step = view.layout === 'week' ? 7 : 1;
+  // From the resources, not the day's sheet: moving a day in the month must not empty the choice while the sheet reloads.
+  const monthResources = resources.filter((resource) => resource.kind !== 'equipment');
+  const monthResource = monthResources.find((resource) => resource.id === view.weekResourceId) ?? monthResources[0] ?? null;
+  const openDay = (day: string) => {
+    view.setPreferences({ layout: 'grid' });
+    view.setDate(day);
+  };
+  // ↑ / ↓, Page Up / Page Down and Enter are the month view's; elsewhere they stay the browser's (false).
+  const onMonthOnly = (act: () => void) => (onMonth ? (act(), true) : false);
   // E, the status keys and U act on the selection, whichever way it was selected; with none, the desk says so.
   const showNotice = useNotices((state) => state.show);
   const withSelected = (act: (item: DayItem) => void) => (selected ? act(selected) : showNotice(text.shortcuts.selectFirst, { tone: 'error' }));
@@ -103,6 +117,9 @@ export function DayView() {
     toggleCallDown: callDown.toggle,
     today: () => view.setDate(null),
     shiftDay: (days) => view.setDate(addDays(date, days * step)),
+    shiftWeek: (weeks) => onMonthOnly(() => view.setDate(addDays(date, weeks * 7))),
+    shiftMonth: (months) => onMonthOnly(() => view.setDate(shiftMonth(date, months))),
+    openDay: () => onMonthOnly(() => openDay(date)),
   });
 
   return (
@@ -111,11 +128,12 @@ export function DayView() {
         date={date}
         today={today}
         format={format}
-        count={sheet.status === 'ready' ? visibleCount : undefined}
+        count={sheet.status === 'ready' && !onMonth ? visibleCount : undefined}
         onNew={openNew}
         step={step}
-        resources={bookable}
-        weekResourceId={weekResourceId}
+        shiftMonth={onMonth ? (months) => view.setDate(shiftMonth(date, months)) : undefined}
+        resources={onMonth ? monthResources : bookable}
+        weekResourceId={onMonth ? (monthResource?.id ?? null) : weekResourceId}
         title={title}
       />
       <ClinicClockNote clinicZone={clinic.timeZone} now={now} />
@@ -135,8 +153,20 @@ export function DayView() {
             status={status}
           />
         ) : null}
-        {grid && view.layout !== 'agenda' && grid.columns.length === 0 ? <p className="app-message">{text.dayView.noResources(text.resourceKinds[view.kind].many)}</p> : null}
-        {grid && view.layout !== 'agenda' && grid.columns.length > 0 ? (
+        {onMonth ? (
+          <MonthView
+            resource={monthResource}
+            date={date}
+            today={today}
+            weekStart={firstDayOfWeek(clinic.locale)}
+            locale={clinic.locale}
+            timeZone={clinic.timeZone}
+            onChooseDate={(day) => view.setDate(day)}
+            onOpenDay={openDay}
+          />
+        ) : null}
+        {grid && view.layout !== 'agenda' && !onMonth && grid.columns.length === 0 ? <p className="app-message">{text.dayView.noResources(text.resourceKinds[view.kind].many)}</p> : null}
+        {grid && view.layout !== 'agenda' && !onMonth && grid.columns.length > 0 ? (
           <DayGrid
             grid={grid}
             slotMinutes={view.slotMinutes}

@@ -12,10 +12,11 @@ describe('readPreferences', () => {
       dayEndMinute: 1020,
       showCancelled: true,
     });
+    expect(readPreferences(JSON.stringify({ layout: 'month', weekResourceId: 'dr-lee' }))).toMatchObject({ layout: 'month', weekResourceId: 'dr-lee' });
   });
 
   it('falls back to defaults for nonsense, a broken store or nothing stored', () => {
-    expect(readPreferences(JSON.stringify({ layout: 'month', kind: 'equipment', slotMinutes: 7, dayStartMinute: 900, dayEndMinute: 600 }))).toEqual(defaultPreferences);
+    expect(readPreferences(JSON.stringify({ layout: 'year', kind: 'equipment', slotMinutes: 7, dayStartMinute: 900, dayEndMinute: 600 }))).toEqual(defaultPreferences);
     expect(readPreferences('{not json')).toEqual(defaultPreferences);
     expect(readPreferences(null)).toEqual(defaultPreferences);
   });

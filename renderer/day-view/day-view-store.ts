@@ -10,7 +10,7 @@ export type SlotMinutes = (typeof slotSizes)[number];
 /** How the desk has set up its day sheet; remembered on this computer. */
 export interface DayViewPreferences {
   /** The grid of columns, the agenda (one list by time, with check-in buttons), or one resource's week. */
-  layout: 'grid' | 'agenda' | 'week';
+  layout: 'grid' | 'agenda' | 'week' | 'month';
   /** The resource the week view shows (the first provider when unset or gone). */
   weekResourceId: string | null;
   kind: Extract<ResourceKind, 'provider' | 'room'>;
@@ -53,7 +53,7 @@ export function readPreferences(stored: string | null): DayViewPreferences {
     parsed = {};
   }
   const result = { ...defaultPreferences };
-  if (parsed.layout === 'grid' || parsed.layout === 'agenda' || parsed.layout === 'week') result.layout = parsed.layout;
+  if (parsed.layout === 'grid' || parsed.layout === 'agenda' || parsed.layout === 'week' || parsed.layout === 'month') result.layout = parsed.layout;
   if (typeof parsed.weekResourceId === 'string') result.weekResourceId = parsed.weekResourceId;
   if (parsed.kind === 'provider' || parsed.kind === 'room') result.kind = parsed.kind;
   if (slotSizes.includes(parsed.slotMinutes as SlotMinutes)) result.slotMinutes = parsed.slotMinutes as SlotMinutes;

@@ -3,6 +3,7 @@ import type { ConflictKind } from '../../core/overlap';
 import type { AppointmentStatus, ResourceKind, StaffRole } from '../../core/model';
 import type { ValidationCode } from '../../core/validation';
 import { backupMessages } from './en-backup';
+import { monthMessages } from './month-messages';
 import { reportsMessages } from './reports-messages';
 import { scheduleMessages } from './schedule-messages';
 import { confirmationMessages } from './confirmation-messages';
@@ -735,6 +736,7 @@ export const en = {
   backup: backupMessages,
   reports: reportsMessages,
   confirmation: confirmationMessages,
+  month: monthMessages,
 };
 
 /** The shape every translation has. */

@@ -12,6 +12,12 @@ export interface ClinicFormat {
   shortDate(date: CalendarDate): string;
   /** `Wed` for a calendar date. */
   weekday(date: CalendarDate): string;
+  /** `November 2026` for a calendar date's month (the month view's title). */
+  monthYear(date: CalendarDate): string;
+  /** `25` for a calendar date, in the locale's digits (the month grid's day numbers). */
+  dayOfMonth(date: CalendarDate): string;
+  /** `Wednesday` for a calendar date (the month grid's column names for screen readers). */
+  longWeekday(date: CalendarDate): string;
   /** `Dec 10, 1815` for a calendar date (dates of birth). */
   mediumDate(date: CalendarDate): string;
   /** `Nov 3, 2026, 9:00 AM` for an instant, on the clinic's clock. */
@@ -35,7 +41,7 @@ export function clinicFormat(locale: string, timeZone: string): ClinicFormat {
   return format;
 }
 
-// Building seven Intl formatters takes a few ms; every dialog and view that mounts asks for the same pair.
+// Building ten Intl formatters takes a few ms; every dialog and view that mounts asks for the same pair.
 const built = new Map<string, ClinicFormat>();
 
 function buildClinicFormat(locale: string, timeZone: string): ClinicFormat {
@@ -46,6 +52,9 @@ function buildClinicFormat(locale: string, timeZone: string): ClinicFormat {
   const medium = new Intl.DateTimeFormat(locale, { timeZone: 'UTC', dateStyle: 'medium' });
   const weekday = new Intl.DateTimeFormat(locale, { timeZone: 'UTC', weekday: 'short' });
   const dateTime = new Intl.DateTimeFormat(locale, { timeZone, dateStyle: 'medium', timeStyle: 'short' });
+  const monthYear = new Intl.DateTimeFormat(locale, { timeZone: 'UTC', month: 'long', year: 'numeric' });
+  const longWeekday = new Intl.DateTimeFormat(locale, { timeZone: 'UTC', weekday: 'long' });
+  const dayOfMonth = new Intl.DateTimeFormat(locale, { timeZone: 'UTC', day: 'numeric' });
   const atNoon = (date: CalendarDate) => Date.parse(`${date}T12:00:00Z`);
   return {
     time: (instant) => time.format(instant),
@@ -55,5 +64,8 @@ function buildClinicFormat(locale: string, timeZone: string): ClinicFormat {
     mediumDate: (date) => medium.format(atNoon(date)),
     weekday: (date) => weekday.format(atNoon(date)),
     dateTime: (instant) => dateTime.format(instant),
+    monthYear: (date) => monthYear.format(atNoon(date)),
+    longWeekday: (date) => longWeekday.format(atNoon(date)),
+    dayOfMonth: (date) => dayOfMonth.format(atNoon(date)),
   };
 }

@@ -23,7 +23,7 @@ export interface ReportChoice {
  *
  * @example reportFigures(range, data, { period: 'week', weekStart: 1, lateCancelHours: 24 }).utilisation.rows[0].total.rate // 0.82
  */
-export function reportFigures(range: ReportRange, data: ReportData, choice: ReportChoice): ReportFigures {
+export function reportFigures(range: ReportRange, data: Pick<ReportData, 'resources' | 'visits' | 'bookable' | 'seenBefore'>, choice: ReportChoice): ReportFigures {
   const resourceIds = data.resources.map((resource) => resource.id);
   return {
     range,

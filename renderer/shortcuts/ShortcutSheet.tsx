@@ -1,6 +1,6 @@
 import { Modal } from '../dialog/Modal';
 import { text } from '../i18n';
-import { deskKeys } from './desk-shortcut';
+import { deskKeys, monthViewKinds } from './desk-shortcut';
 import type { DeskShortcut } from './desk-shortcut';
 
 /** What each shortcut does, in words. */
@@ -26,6 +26,16 @@ function meaning(shortcut: DeskShortcut): string {
       return text.shortcuts.previousDay;
     case 'next-day':
       return text.shortcuts.nextDay;
+    case 'previous-week':
+      return text.month.shortcut.previousWeek;
+    case 'next-week':
+      return text.month.shortcut.nextWeek;
+    case 'previous-month':
+      return text.month.shortcut.previousMonth;
+    case 'next-month':
+      return text.month.shortcut.nextMonth;
+    case 'open-day':
+      return text.month.shortcut.openDay;
     case 'shortcut-sheet':
       return text.shortcuts.help;
     case 'find-patient':
@@ -33,15 +43,16 @@ function meaning(shortcut: DeskShortcut): string {
   }
 }
 
-const keyNames: Record<string, string> = { ArrowLeft: '←', ArrowRight: '→' };
+const keyNames: Record<string, string> = { ArrowLeft: '←', ArrowRight: '→', ArrowUp: '↑', ArrowDown: '↓', ...text.month.keyNames };
 const onSelection = (shortcut: DeskShortcut) => shortcut.kind === 'status' || shortcut.kind === 'confirm' || shortcut.kind === 'undo-selected' || shortcut.kind === 'edit-selected';
 const rows = Object.entries(deskKeys).map(([key, shortcut]) => ({ key: keyNames[key] ?? key, shortcut }));
 const general: [string, string][] = [
-  ...rows.filter((row) => !onSelection(row.shortcut)).map((row): [string, string] => [row.key, meaning(row.shortcut)]),
+  ...rows.filter((row) => !onSelection(row.shortcut) && !monthViewKinds.has(row.shortcut.kind)).map((row): [string, string] => [row.key, meaning(row.shortcut)]),
   [text.shortcuts.undoLastKeys, meaning({ kind: 'undo-last' })],
   ['Esc', text.shortcuts.closeDialog],
 ];
 const selection: [string, string][] = rows.filter((row) => onSelection(row.shortcut)).map((row) => [row.key, meaning(row.shortcut)]);
+const month: [string, string][] = rows.filter((row) => monthViewKinds.has(row.shortcut.kind)).map((row) => [row.key, meaning(row.shortcut)]);
 
 function Keys({ rows: list }: { rows: [string, string][] }) {
   return (
@@ -71,6 +82,8 @@ export function ShortcutSheet({ onClose }: { onClose(): void }) {
         <Keys rows={general} />
         <h3>{text.shortcuts.statusIntro}</h3>
         <Keys rows={selection} />
+        <h3>{text.month.shortcut.intro}</h3>
+        <Keys rows={month} />
         <div className="form-actions">
           <button type="button" onClick={onClose} data-autofocus>
             {text.app.close}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { deskKeys, deskShortcut, keyForStatus } from './desk-shortcut';
+import { deskKeys, deskShortcut, keyForStatus, monthViewKinds } from './desk-shortcut';
 
 const press = (key: string, modifiers: Partial<{ ctrlKey: boolean; metaKey: boolean; altKey: boolean }> = {}) => ({ key, ctrlKey: false, metaKey: false, altKey: false, ...modifiers });
 
@@ -33,6 +33,12 @@ describe('deskShortcut', () => {
     expect(new Set(meanings).size).toBe(meanings.length);
     expect(keyForStatus('no_show')).toBe('M');
     expect(keyForStatus('cancelled')).toBe('X');
+  });
+
+  it('moves the month view with the arrows, Page Up / Page Down and Enter, and nothing else means those keys', () => {
+    expect(['ArrowUp', 'ArrowDown', 'PageUp', 'PageDown', 'Enter'].map((key) => deskShortcut(press(key))?.kind)).toEqual(['previous-week', 'next-week', 'previous-month', 'next-month', 'open-day']);
+    expect(Object.entries(deskKeys).filter(([, shortcut]) => monthViewKinds.has(shortcut.kind)).map(([key]) => key)).toEqual(['ArrowUp', 'ArrowDown', 'PageUp', 'PageDown', 'Enter']);
+    expect(deskShortcut(press('PageDown', { ctrlKey: true }))).toBeUndefined(); // Ctrl+Page Down stays the browser's
   });
 
   it('leaves browser and system combinations alone', () => {

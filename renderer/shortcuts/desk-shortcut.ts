@@ -24,6 +24,11 @@ export type DeskShortcut =
   | { kind: 'today' }
   | { kind: 'previous-day' }
   | { kind: 'next-day' }
+  | { kind: 'previous-week' }
+  | { kind: 'next-week' }
+  | { kind: 'previous-month' }
+  | { kind: 'next-month' }
+  | { kind: 'open-day' }
   | { kind: 'shortcut-sheet' }
   | { kind: 'find-patient' };
 
@@ -50,6 +55,12 @@ export const deskKeys: Readonly<Record<string, DeskShortcut>> = {
   T: { kind: 'today' },
   ArrowLeft: { kind: 'previous-day' },
   ArrowRight: { kind: 'next-day' },
+  // The month view's keys (WAI-ARIA date grid); on the other views they stay the browser's (scrolling, buttons).
+  ArrowUp: { kind: 'previous-week' },
+  ArrowDown: { kind: 'next-week' },
+  PageUp: { kind: 'previous-month' },
+  PageDown: { kind: 'next-month' },
+  Enter: { kind: 'open-day' },
   '?': { kind: 'shortcut-sheet' },
   '/': { kind: 'find-patient' },
 };
@@ -91,6 +102,21 @@ export function deskShortcut(press: KeyPress): DeskShortcut | undefined {
   if (press.altKey) return undefined;
   if (press.ctrlKey || press.metaKey) return press.key.toLowerCase() === 'z' ? { kind: 'undo-last' } : undefined;
   return deskKeys[press.key.length === 1 ? press.key.toUpperCase() : press.key];
+}
+
+/** The keys of the month view only: elsewhere the desk leaves them to the browser. */
+export const monthViewKinds: ReadonlySet<DeskShortcut['kind']> = new Set(['previous-week', 'next-week', 'previous-month', 'next-month', 'open-day']);
+
+/**
+ * True when Enter (or Space) belongs to the focused control — a button, a
+ * link, a field — rather than the desk: Enter on the toolbar's "Next month"
+ * presses it, it does not open a day.
+ *
+ * @example activatesControl('Enter', document.activeElement)
+ */
+export function activatesControl(key: string, target: EventTarget | null): boolean {
+  if (key !== 'Enter' && key !== ' ') return false;
+  return target instanceof Element && target.closest('button, a[href], summary, input, [role="button"], [role="link"], [role="tab"], [role="menuitem"], [role="option"], [role="checkbox"], [role="switch"]') !== null;
 }
 
 /**

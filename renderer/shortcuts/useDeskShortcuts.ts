@@ -1,8 +1,8 @@
 import { useEffect, useRef } from 'react';
 import { useNotices } from '../notices/notice-store';
 import { usePatientFinder } from '../patient-finder/patient-finder-store';
-import { deskShortcut, isTypingTarget } from './desk-shortcut';
-import type { AnswerKeyTarget, StatusKeyTarget } from './desk-shortcut';
+import { activatesControl, deskShortcut, isTypingTarget } from './desk-shortcut';
+import type { AnswerKeyTarget, DeskShortcut, StatusKeyTarget } from './desk-shortcut';
 import { useShortcutSheet } from './shortcut-sheet-store';
 
 /** What the desk does for the shortcuts that depend on the day view. */
@@ -20,6 +20,12 @@ export interface DeskShortcutHandlers {
   toggleCallDown(): void;
   today(): void;
   shiftDay(days: number): void;
+  /** ↑ / ↓ on the month view: the date a week earlier / later. False where the view has no use for it (the key stays the browser's). */
+  shiftWeek(weeks: number): boolean;
+  /** Page Up / Page Down on the month view: the same day a month earlier / later. */
+  shiftMonth(months: number): boolean;
+  /** Enter on the month view: the chosen day on the day sheet. */
+  openDay(): boolean;
 }
 
 /**
@@ -36,10 +42,13 @@ export function useDeskShortcuts(handlers: DeskShortcutHandlers): void {
   latest.current = handlers;
   useEffect(() => {
     function onKeyDown(event: KeyboardEvent) {
-      if (event.defaultPrevented || isTypingTarget(event.target) || document.querySelector('dialog[open]')) return;
+      if (event.defaultPrevented || isTypingTarget(event.target) || activatesControl(event.key, event.target) || document.querySelector('dialog[open]')) return;
       const shortcut = deskShortcut(event);
       if (!shortcut) return;
-      event.preventDefault();
+      // A handler answers false when its key means nothing on this view: then the browser keeps the key.
+      if (run(shortcut) !== false) event.preventDefault();
+    }
+    function run(shortcut: DeskShortcut): boolean | void {
       const desk = latest.current;
       switch (shortcut.kind) {
         case 'new-appointment':
@@ -60,6 +69,16 @@ export function useDeskShortcuts(handlers: DeskShortcutHandlers): void {
           return desk.shiftDay(-1);
         case 'next-day':
           return desk.shiftDay(1);
+        case 'previous-week':
+          return desk.shiftWeek(-1);
+        case 'next-week':
+          return desk.shiftWeek(1);
+        case 'previous-month':
+          return desk.shiftMonth(-1);
+        case 'next-month':
+          return desk.shiftMonth(1);
+        case 'open-day':
+          return desk.openDay();
         case 'shortcut-sheet':
           return useShortcutSheet.getState().toggle();
         case 'find-patient':
