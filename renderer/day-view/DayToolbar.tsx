@@ -7,6 +7,7 @@ import { text } from '../i18n';
 import { slotSizes, useDayView } from './day-view-store';
 import type { SlotMinutes } from './day-view-store';
 import { useCallDown } from '../confirmations/call-down-store';
+import { useOpeningsPanel } from '../openings/openings-store';
 
 /** Props of {@link DayToolbar}. */
 export interface DayToolbarProps {
@@ -126,6 +127,7 @@ export function DayToolbar({ date, today, format, count, onNew, step, resources,
           <input type="checkbox" checked={view.showCancelled} onChange={(event) => view.setPreferences({ showCancelled: event.target.checked })} /> {text.dayView.showCancelled}
         </label>
         <CallDownButton />
+        <FindOpeningButton />
         <button type="button" onClick={openFinder} title={`${text.finder.title} (/)`}>
           {text.finder.title}
         </button>
@@ -147,6 +149,17 @@ function CallDownButton() {
   return (
     <button type="button" onClick={toggle} aria-pressed={open} title={`${text.confirmation.listTitle} (L)`}>
       {text.confirmation.listButton}
+    </button>
+  );
+}
+
+/** Shows or hides *Find an opening* (S). */
+function FindOpeningButton() {
+  const open = useOpeningsPanel((state) => state.open);
+  const toggle = useOpeningsPanel((state) => state.toggle);
+  return (
+    <button type="button" onClick={toggle} aria-pressed={open} title={`${text.openings.title} (S)`}>
+      {text.openings.button}
     </button>
   );
 }

@@ -6,6 +6,7 @@ import { backupMessages } from './en-backup';
 import { reportsMessages } from './reports-messages';
 import { scheduleMessages } from './schedule-messages';
 import { confirmationMessages } from './confirmation-messages';
+import { openingsMessages } from './openings-messages';
 
 /**
  * Every word the front desk reads, in one place so the app can be
@@ -735,6 +736,7 @@ export const en = {
   backup: backupMessages,
   reports: reportsMessages,
   confirmation: confirmationMessages,
+  openings: openingsMessages,
 };
 
 /** The shape every translation has. */

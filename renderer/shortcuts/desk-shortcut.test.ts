@@ -23,6 +23,7 @@ describe('deskShortcut', () => {
       { kind: 'status', to: 'no_show' },
       { kind: 'status', to: 'cancelled' },
     ]);
+    expect(['s', 'S'].map((key) => deskShortcut(press(key)))).toEqual([{ kind: 'find-opening' }, { kind: 'find-opening' }]);
     expect(deskShortcut(press('z', { ctrlKey: true }))).toEqual({ kind: 'undo-last' });
     expect(deskShortcut(press('z', { metaKey: true }))).toEqual({ kind: 'undo-last' });
   });

@@ -19,6 +19,7 @@ export type DeskShortcut =
   | { kind: 'status'; to: StatusKeyTarget }
   | { kind: 'confirm'; to: AnswerKeyTarget }
   | { kind: 'call-down' }
+  | { kind: 'find-opening' }
   | { kind: 'undo-selected' }
   | { kind: 'undo-last' }
   | { kind: 'today' }
@@ -47,6 +48,7 @@ export const deskKeys: Readonly<Record<string, DeskShortcut>> = {
   D: { kind: 'confirm', to: 'declined' },
   O: { kind: 'confirm', to: 'no_answer' },
   L: { kind: 'call-down' },
+  S: { kind: 'find-opening' },
   T: { kind: 'today' },
   ArrowLeft: { kind: 'previous-day' },
   ArrowRight: { kind: 'next-day' },
