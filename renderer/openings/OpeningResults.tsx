@@ -70,7 +70,7 @@ export function OpeningResults({ days, format, locale, clinicTimeZone, onBook }:
             const providerName = row.provider?.name ?? row.opening.providerId;
             const roomName = row.opening.roomId === undefined ? undefined : (row.room?.name ?? row.opening.roomId);
             return (
-              <div key={row.key} id={optionId(at)} role="option" aria-selected={at === current} className="opening-row" data-testid="opening" onClick={() => onBook(row)} onMouseEnter={() => setActive(at)}>
+              <div key={row.key} id={optionId(at)} role="option" aria-selected={at === current} className="opening-row" data-testid="opening" onClick={() => onBook(row)}>
                 <span className="opening-time">
                   {clock.time(Date.parse(row.opening.start))}–{clock.time(Date.parse(row.opening.end))}
                   {zone === clinicTimeZone ? null : <span className="opening-zone"> {words.onClock(zone)}</span>}
