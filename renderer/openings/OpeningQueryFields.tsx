@@ -25,6 +25,15 @@ const roomKinds: RoomChoice['kind'][] = ['none', 'any', 'named'];
 const toggled = (ids: readonly string[], id: string, on: boolean) => (on ? [...ids, id] : ids.filter((other) => other !== id));
 const namedIds = (choice: ResourceChoice | RoomChoice) => (choice.kind === 'named' ? choice.ids : []);
 
+/** A checkbox per resource; ticking one adds it to the named list. */
+function ResourceChecks({ name, resources, chosen, onChange }: { name: string; resources: readonly Resource[]; chosen: readonly string[]; onChange(ids: string[]): void }) {
+  return resources.map((resource) => (
+    <label className="checkbox" key={resource.id}>
+      <input type="checkbox" name={name} value={resource.id} checked={chosen.includes(resource.id)} onChange={(event) => onChange(toggled(chosen, resource.id, event.target.checked))} /> {resource.name}
+    </label>
+  ));
+}
+
 /**
  * The quick fields of *Find an opening*: length, providers (or any), rooms
  * (none, any, or these), the patient (the desk's patient typeahead), days,
@@ -42,18 +51,7 @@ export function OpeningQueryFields({ form, onChange, providers, rooms, errors, f
         <label className="checkbox">
           <input type="checkbox" name="anyProvider" checked={form.providers.kind === 'any'} onChange={(event) => onChange({ providers: event.target.checked ? { kind: 'any' } : { kind: 'named', ids: [] } })} /> {words.anyProvider}
         </label>
-        {providers.map((provider) => (
-          <label className="checkbox" key={provider.id}>
-            <input
-              type="checkbox"
-              name="providers"
-              value={provider.id}
-              checked={namedIds(form.providers).includes(provider.id)}
-              onChange={(event) => onChange({ providers: { kind: 'named', ids: toggled(namedIds(form.providers), provider.id, event.target.checked) } })}
-            />{' '}
-            {provider.name}
-          </label>
-        ))}
+        <ResourceChecks name="providers" resources={providers} chosen={namedIds(form.providers)} onChange={(ids) => onChange({ providers: { kind: 'named', ids } })} />
       </ChoiceGroup>
       <ChoiceGroup legend={words.fields.rooms} error={errors.rooms}>
         {roomKinds.map((kind) => (
@@ -61,20 +59,7 @@ export function OpeningQueryFields({ form, onChange, providers, rooms, errors, f
             <input type="radio" name="roomChoice" value={kind} checked={form.rooms.kind === kind} onChange={() => onChange({ rooms: kind === 'named' ? { kind, ids: [] } : { kind } })} /> {words.roomChoice[kind]}
           </label>
         ))}
-        {form.rooms.kind === 'named'
-          ? rooms.map((room) => (
-              <label className="checkbox" key={room.id}>
-                <input
-                  type="checkbox"
-                  name="rooms"
-                  value={room.id}
-                  checked={namedIds(form.rooms).includes(room.id)}
-                  onChange={(event) => onChange({ rooms: { kind: 'named', ids: toggled(namedIds(form.rooms), room.id, event.target.checked) } })}
-                />{' '}
-                {room.name}
-              </label>
-            ))
-          : null}
+        {form.rooms.kind === 'named' ? <ResourceChecks name="rooms" resources={rooms} chosen={form.rooms.ids} onChange={(ids) => onChange({ rooms: { kind: 'named', ids } })} /> : null}
       </ChoiceGroup>
       <PatientPicker patient={form.patient} onChoose={(patient) => onChange({ patient })} format={format} error={errors.patient} />
       <p className="field-hint">{words.patientHint}</p>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { deskKeys, deskShortcut, keyForStatus } from './desk-shortcut';
+import { deskKeys, deskShortcut, keyFor, keyForStatus } from './desk-shortcut';
 
 const press = (key: string, modifiers: Partial<{ ctrlKey: boolean; metaKey: boolean; altKey: boolean }> = {}) => ({ key, ctrlKey: false, metaKey: false, altKey: false, ...modifiers });
 
@@ -34,6 +34,7 @@ describe('deskShortcut', () => {
     expect(new Set(meanings).size).toBe(meanings.length);
     expect(keyForStatus('no_show')).toBe('M');
     expect(keyForStatus('cancelled')).toBe('X');
+    expect([keyFor('find-opening'), keyFor('call-down')]).toEqual(['S', 'L']);
   });
 
   it('leaves browser and system combinations alone', () => {

@@ -74,6 +74,16 @@ export function keyForAnswer(to: AnswerKeyTarget): string | undefined {
   return Object.entries(deskKeys).find(([, shortcut]) => shortcut.kind === 'confirm' && shortcut.to === to)?.[0];
 }
 
+/**
+ * The key of a shortcut that takes no target (a panel, a screen), as the
+ * toolbar's titles show it.
+ *
+ * @example keyFor('find-opening') // 'S'
+ */
+export function keyFor(kind: DeskShortcut['kind']): string | undefined {
+  return Object.entries(deskKeys).find(([, shortcut]) => shortcut.kind === kind)?.[0];
+}
+
 /** The parts of a keyboard event the desk looks at. */
 export interface KeyPress {
   key: string;
