@@ -42,6 +42,7 @@ export const openingsMessages = {
   onClock: (zone: string) => `(${zone} time)`,
   soft: (labels: string) => `In a blockout only a manager can book: ${labels}`,
   nothingFound: 'No opening fits. Why, for each one asked:',
+  noProviders: 'No provider is switched on: switch one on or add one under Administration → Providers, rooms and equipment.',
   // Why a search found nothing (core/openings whyNoOpenings), one sentence per provider or room.
   why: {
     noHours: (name: string) => `${name} has no working hours in these dates.`,

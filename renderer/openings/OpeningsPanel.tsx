@@ -100,7 +100,7 @@ export function OpeningsPanel({ onClose }: { onClose(): void }) {
       ) : null}
       {result && result.openings.length === 0 ? (
         <div role="status" data-testid="no-openings">
-          <p>{words.nothingFound}</p>
+          <p>{result.reasons.length > 0 ? words.nothingFound : words.noProviders}</p>
           <ul>
             {result.reasons.map((reason) => (
               <li key={reason.resourceId}>{whySentence(reason, byId.get(reason.resourceId)?.name ?? reason.resourceId, wanted, clinic.locale, words)}</li>

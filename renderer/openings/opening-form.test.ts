@@ -15,6 +15,11 @@ describe('checkOpeningForm', () => {
     expect(checked).toEqual({ ok: true, query: { durationMinutes: 30, providers: { kind: 'provider' }, from: '2027-01-11T20:30:00.000Z' } });
   });
 
+  it('starts at the next quarter hour when now falls between (Kolkata, offset +5:30)', () => {
+    const checked = checkOpeningForm(form(), { timeZone: 'Asia/Kolkata', now: Date.parse('2027-01-11T08:37:10Z') }, text);
+    expect(checked).toMatchObject({ ok: true, query: { from: '2027-01-11T08:45:00.000Z' } }); // 14:15 in Kolkata
+  });
+
   it('passes the conditions asked: named providers, a room, the patient, days, mornings, whole clinic days', () => {
     const checked = checkOpeningForm(
       form({

@@ -40,6 +40,7 @@ export type OpeningField = keyof Messages['openings']['fields'];
 export type CheckedOpeningForm = { ok: true; query: OpeningQuery } | { ok: false; field: OpeningField; message: string };
 
 const everyDay = [1, 2, 3, 4, 5, 6, 7];
+const quarterHourMs = 15 * 60_000;
 const presets: Record<Exclude<TimesChoice, 'any' | 'custom'>, TimeOfDayWindow> = {
   mornings: { start: '00:00', end: '12:00' },
   afternoons: { start: '12:00', end: '24:00' },
@@ -102,7 +103,7 @@ const refused = (code: ValidationProblem['code'], field: string, messages: Messa
  * Turns the form into core/openings' query and checks it with
  * `parseOpeningQuery`, so the panel refuses exactly what the engine would,
  * by field. Dates are whole days on the clinic's clock; the search never
- * starts before `now`. A length under the booking's 5 minutes is refused
+ * starts before `now` (rounded up to the quarter hour). A length under the booking's 5 minutes is refused
  * here, since the booking dialog would refuse every such opening.
  *
  * @example checkOpeningForm(defaultOpeningForm('2027-01-11'), { timeZone: 'Europe/London', now }, text) // { ok: true, query: { durationMinutes: 30, providers: { kind: 'provider' }, from: … } }
@@ -115,7 +116,9 @@ export function checkOpeningForm(form: OpeningForm, clock: { timeZone: string; n
   if (form.fromDate === '') return refused('required', 'from', messages);
   if (form.times === 'custom' && form.customStart === '') return refused('required', 'timeOfDay.0.start', messages);
   if (form.times === 'custom' && form.customEnd === '') return refused('required', 'timeOfDay.0.end', messages);
-  const from = Math.max(wallTimeToInstant(`${form.fromDate}T00:00`, clock.timeZone), clock.now);
+  // From now, rounded up to the quarter hour: the engine offers the search's own start, and 14:07 is no time to offer.
+  // Every zone's offset is a whole number of quarter hours, so this is a quarter hour on every clock.
+  const from = Math.max(wallTimeToInstant(`${form.fromDate}T00:00`, clock.timeZone), Math.ceil(clock.now / quarterHourMs) * quarterHourMs);
   const timeOfDay = form.times === 'any' ? undefined : form.times === 'custom' ? [{ start: form.customStart, end: form.customEnd }] : [presets[form.times]];
   const query: OpeningQuery = {
     durationMinutes,
