@@ -72,7 +72,7 @@ export function AppointmentDialog({ draft, onClose }: AppointmentDialogProps) {
 
   // Editing: pre-filled from the booking; the patient and the repeat rule stay as they are.
   const editing = draft.editing;
-  const [patient, setPatient] = useState<Patient | null>(editing?.patient ?? null);
+  const [patient, setPatient] = useState<Patient | null>(editing?.patient ?? draft.patient ?? null);
   const [registering, setRegistering] = useState<string | null>(null);
   const [resourceIds, setResourceIds] = useState<string[]>(draft.resourceIds);
   const [date, setDateField] = useState(draft.date);

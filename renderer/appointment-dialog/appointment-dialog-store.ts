@@ -14,6 +14,8 @@ export interface AppointmentDraft {
   resourceIds: string[];
   /** Set when editing an existing booking: the dialog opens pre-filled and saves the changes. */
   editing?: EditingBooking;
+  /** A new booking's patient, already chosen (e.g. the one *Find an opening* searched for); still changeable. */
+  patient?: Patient;
 }
 
 /** Whether the new-appointment dialog is open, and with what. */

@@ -7,6 +7,8 @@ import { text } from '../i18n';
 import { slotSizes, useDayView } from './day-view-store';
 import type { SlotMinutes } from './day-view-store';
 import { useCallDown } from '../confirmations/call-down-store';
+import { useOpeningsPanel } from '../openings/openings-store';
+import { keyFor } from '../shortcuts/desk-shortcut';
 
 /** Props of {@link DayToolbar}. */
 export interface DayToolbarProps {
@@ -135,6 +137,7 @@ export function DayToolbar({ date, today, format, count, onNew, step, shiftMonth
           </label>
         ) : null}
         <CallDownButton />
+        <FindOpeningButton />
         <button type="button" onClick={openFinder} title={`${text.finder.title} (/)`}>
           {text.finder.title}
         </button>
@@ -149,13 +152,23 @@ export function DayToolbar({ date, today, format, count, onNew, step, shiftMonth
   );
 }
 
-/** Shows or hides the *To confirm* list (L). */
-function CallDownButton() {
-  const open = useCallDown((state) => state.open);
-  const toggle = useCallDown((state) => state.toggle);
+/** A toolbar button that shows or hides a panel beside the sheet, with its key in the title. */
+function PanelToggle({ open, toggle, label, keyName }: { open: boolean; toggle(): void; label: string; keyName: string | undefined }) {
   return (
-    <button type="button" onClick={toggle} aria-pressed={open} title={`${text.confirmation.listTitle} (L)`}>
-      {text.confirmation.listButton}
+    <button type="button" onClick={toggle} aria-pressed={open} title={keyName ? `${label} (${keyName})` : label}>
+      {label}
     </button>
   );
+}
+
+/** Shows or hides the *To confirm* list (L). */
+function CallDownButton() {
+  const { open, toggle } = useCallDown();
+  return <PanelToggle open={open} toggle={toggle} label={text.confirmation.listButton} keyName={keyFor('call-down')} />;
+}
+
+/** Shows or hides *Find an opening* (S). */
+function FindOpeningButton() {
+  const { open, toggle } = useOpeningsPanel();
+  return <PanelToggle open={open} toggle={toggle} label={text.openings.button} keyName={keyFor('find-opening')} />;
 }

@@ -33,6 +33,8 @@ import { CallDownPanel } from '../confirmations/CallDownPanel';
 import { useCallDown } from '../confirmations/call-down-store';
 import { useCallDownList } from '../confirmations/useCallDownList';
 import { useConfirmation } from '../confirmations/useConfirmation';
+import { OpeningsPanel } from '../openings/OpeningsPanel';
+import { useOpeningsPanel } from '../openings/openings-store';
 
 const defaultLengthMinutes = 30;
 
@@ -73,6 +75,7 @@ export function DayView() {
   }, [sheet, week, weekResourceId, format, view.layout, view.kind, view.showCancelled, view.dayStartMinute, view.dayEndMinute]);
   const items = view.layout === 'week' ? (week.status === 'ready' ? week.value.flatMap((day) => day.items) : []) : sheet.status === 'ready' ? sheet.value.items : [];
   const callDown = useCallDown();
+  const openings = useOpeningsPanel();
   const callDownList = useCallDownList(callDown.open ? today : null, clinic.timeZone);
   const confirmation = useConfirmation();
   // A line of the To confirm list selects its visit (tomorrow's or the day after's): the panel and the keys act on it.
@@ -115,6 +118,7 @@ export function DayView() {
     undoSelected: () => withSelected((item) => void status.undo(item)),
     confirmSelected: (to) => withSelected((item) => void confirmation.answer(item, to)),
     toggleCallDown: callDown.toggle,
+    toggleOpenings: openings.toggle,
     today: () => view.setDate(null),
     shiftDay: (days) => view.setDate(addDays(date, days * step)),
     shiftWeek: (weeks) => onMonthOnly(() => view.setDate(addDays(date, weeks * 7))),
@@ -182,6 +186,7 @@ export function DayView() {
         {callDown.open ? (
           <CallDownPanel list={callDownList} format={format} selectedId={view.selectedId} onSelect={view.select} confirmation={confirmation} onClose={callDown.close} />
         ) : null}
+        {openings.open ? <OpeningsPanel onClose={openings.close} /> : null}
         {selected ? <SelectionPanel item={selected} format={format} resourceNames={resourceNames} status={status} confirmation={confirmation} /> : null}
       </div>
       {finderOpen ? <PatientFinder onClose={closeFinder} /> : null}

@@ -7,6 +7,7 @@ import { monthMessages } from './month-messages';
 import { reportsMessages } from './reports-messages';
 import { scheduleMessages } from './schedule-messages';
 import { confirmationMessages } from './confirmation-messages';
+import { openingsMessages } from './openings-messages';
 
 /**
  * Every word the front desk reads, in one place so the app can be
@@ -737,6 +738,7 @@ export const en = {
   reports: reportsMessages,
   confirmation: confirmationMessages,
   month: monthMessages,
+  openings: openingsMessages,
 };
 
 /** The shape every translation has. */

@@ -18,6 +18,8 @@ function meaning(shortcut: DeskShortcut): string {
       return text.confirmation.shortcut[shortcut.to];
     case 'call-down':
       return text.confirmation.listShortcut;
+    case 'find-opening':
+      return text.openings.shortcut;
     case 'undo-last':
       return text.shortcuts.undoLast;
     case 'today':

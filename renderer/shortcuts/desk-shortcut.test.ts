@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { deskKeys, deskShortcut, keyForStatus, monthViewKinds } from './desk-shortcut';
+import { deskKeys, deskShortcut, keyFor, keyForStatus, monthViewKinds } from './desk-shortcut';
 
 const press = (key: string, modifiers: Partial<{ ctrlKey: boolean; metaKey: boolean; altKey: boolean }> = {}) => ({ key, ctrlKey: false, metaKey: false, altKey: false, ...modifiers });
 
@@ -23,6 +23,7 @@ describe('deskShortcut', () => {
       { kind: 'status', to: 'no_show' },
       { kind: 'status', to: 'cancelled' },
     ]);
+    expect(['s', 'S'].map((key) => deskShortcut(press(key)))).toEqual([{ kind: 'find-opening' }, { kind: 'find-opening' }]);
     expect(deskShortcut(press('z', { ctrlKey: true }))).toEqual({ kind: 'undo-last' });
     expect(deskShortcut(press('z', { metaKey: true }))).toEqual({ kind: 'undo-last' });
   });
@@ -33,6 +34,7 @@ describe('deskShortcut', () => {
     expect(new Set(meanings).size).toBe(meanings.length);
     expect(keyForStatus('no_show')).toBe('M');
     expect(keyForStatus('cancelled')).toBe('X');
+    expect([keyFor('find-opening'), keyFor('call-down')]).toEqual(['S', 'L']);
   });
 
   it('moves the month view with the arrows, Page Up / Page Down and Enter, and nothing else means those keys', () => {

@@ -19,6 +19,7 @@ export type DeskShortcut =
   | { kind: 'status'; to: StatusKeyTarget }
   | { kind: 'confirm'; to: AnswerKeyTarget }
   | { kind: 'call-down' }
+  | { kind: 'find-opening' }
   | { kind: 'undo-selected' }
   | { kind: 'undo-last' }
   | { kind: 'today' }
@@ -52,6 +53,7 @@ export const deskKeys: Readonly<Record<string, DeskShortcut>> = {
   D: { kind: 'confirm', to: 'declined' },
   O: { kind: 'confirm', to: 'no_answer' },
   L: { kind: 'call-down' },
+  S: { kind: 'find-opening' },
   T: { kind: 'today' },
   ArrowLeft: { kind: 'previous-day' },
   ArrowRight: { kind: 'next-day' },
@@ -81,6 +83,16 @@ export function keyForStatus(to: StatusKeyTarget): string | undefined {
  */
 export function keyForAnswer(to: AnswerKeyTarget): string | undefined {
   return Object.entries(deskKeys).find(([, shortcut]) => shortcut.kind === 'confirm' && shortcut.to === to)?.[0];
+}
+
+/**
+ * The key of a shortcut that takes no target (a panel, a screen), as the
+ * toolbar's titles show it.
+ *
+ * @example keyFor('find-opening') // 'S'
+ */
+export function keyFor(kind: DeskShortcut['kind']): string | undefined {
+  return Object.entries(deskKeys).find(([, shortcut]) => shortcut.kind === kind)?.[0];
 }
 
 /** The parts of a keyboard event the desk looks at. */

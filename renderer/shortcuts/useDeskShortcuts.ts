@@ -18,6 +18,8 @@ export interface DeskShortcutHandlers {
   confirmSelected(to: AnswerKeyTarget): void;
   /** L: show or hide the To confirm list. */
   toggleCallDown(): void;
+  /** S: show or hide Find an opening. */
+  toggleOpenings(): void;
   today(): void;
   shiftDay(days: number): void;
   /** ↑ / ↓ on the month view: the date a week earlier / later. False where the view has no use for it (the key stays the browser's). */
@@ -63,6 +65,8 @@ export function useDeskShortcuts(handlers: DeskShortcutHandlers): void {
           return desk.confirmSelected(shortcut.to);
         case 'call-down':
           return desk.toggleCallDown();
+        case 'find-opening':
+          return desk.toggleOpenings();
         case 'today':
           return desk.today();
         case 'previous-day':
