@@ -11,6 +11,7 @@ import { patientCommands } from './patient-commands';
 import { runCommand } from './run-command';
 import type { CommandEnvironment } from './run-command';
 import { scheduleCommands } from './schedule-commands';
+import { waitlistCommands } from './waitlist-commands';
 import { seriesCommands } from './series-commands';
 import type { CommandSession } from './session';
 import { setupCommands } from './setup-commands';
@@ -26,6 +27,7 @@ export const commandHandlers = {
   ...patientCommands,
   ...setupCommands,
   ...scheduleCommands,
+  ...waitlistCommands,
   ...conflictCommands,
   ...clinicCommands,
   ...daySheetCommands,
