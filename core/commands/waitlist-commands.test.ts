@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { clinicFixture, dumpDatabase, frontDesk } from './commands.fixture';
 
 // The fixture's clock: Friday 2 January 2026, 12:00 UTC. Dr Lee works Mon–Fri 08:00–18:00 New York time.
-const request = { patientId: 'p2', providers: ['dr-lee'], durationMinutes: 30, reason: 'Knee pain, wants sooner', priority: 'soon' } as const;
+const request = { patientId: 'p2', providers: ['dr-lee'], durationMinutes: 30, reason: 'Knee pain, wants sooner', priority: 'soon' as const };
 const booking = { resourceIds: ['dr-lee'], wallStart: '2026-01-05T10:30', timeZone: 'America/New_York', durationMinutes: 30 };
 
 describe('waitlist commands', () => {
