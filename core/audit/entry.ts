@@ -51,6 +51,12 @@ export const auditActions = [
   'SCHEDULE_BLOCK_REMOVED',
   'CONFIRMATION_SET',
   'CONFIRMATION_UNDONE',
+  'WAITLIST_ADDED',
+  'WAITLIST_UPDATED',
+  'WAITLIST_OFFERED',
+  'WAITLIST_DECLINED',
+  'WAITLIST_BOOKED',
+  'WAITLIST_REMOVED',
 ] as const;
 
 /** One of {@link auditActions}. */

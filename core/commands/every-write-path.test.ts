@@ -14,9 +14,11 @@ interface Ids {
   booked: string;
   arrived: string;
   seriesId: string;
+  waiting: string;
+  offered: string;
 }
 
-const casesFor = ({ booked, arrived, seriesId }: Ids): Case[] => [
+const casesFor = ({ booked, arrived, seriesId, waiting, offered }: Ids): Case[] => [
   { name: 'appointment/book', args: { resourceIds: ['dr-lee'], patientId: 'p1', wallStart: '2026-01-05T11:00', timeZone: 'America/New_York', durationMinutes: 30 }, session: frontDesk },
   { name: 'appointment/move', args: { appointmentId: booked, wallStart: '2026-01-05T10:00' }, session: frontDesk },
   { name: 'appointment/edit', args: { appointmentId: booked, notes: 'Bring the brace' }, session: frontDesk },
@@ -50,6 +52,13 @@ const casesFor = ({ booked, arrived, seriesId }: Ids): Case[] => [
   { name: 'backup/set-passphrase', args: { recipient: { kdf: { name: 'scrypt', N: 2 ** 17, r: 8, p: 1 }, salt: '0'.repeat(32), publicKey: 'a'.repeat(64) } }, session: admin, metaWrites: 2 },
   { name: 'confirmation/set', args: { visit: { seriesId, originalStart: '2026-01-13T09:00' }, to: 'confirmed' }, session: frontDesk },
   { name: 'confirmation/undo', args: { visit: { appointmentId: booked } }, session: frontDesk },
+  { name: 'waitlist/add', args: { request: { patientId: 'p2', providers: { kind: 'provider' }, durationMinutes: 30, reason: 'Wants sooner' } }, session: frontDesk },
+  { name: 'waitlist/update', args: { id: waiting, request: { patientId: 'p1', providers: ['dr-lee'], durationMinutes: 45, reason: 'Wants sooner', priority: 'urgent' } }, session: frontDesk },
+  { name: 'waitlist/offer', args: { id: waiting, slot: { start: '2026-01-05T15:00:00.000Z', end: '2026-01-05T15:30:00.000Z', providerId: 'dr-lee' } }, session: frontDesk },
+  { name: 'waitlist/decline', args: { id: offered, reason: 'Cannot come then' }, session: frontDesk },
+  { name: 'waitlist/remove', args: { id: waiting, reason: 'Found another clinic' }, session: frontDesk },
+  // The booking and the entry marked booked: two records, one transaction.
+  { name: 'waitlist/book', args: { id: offered, booking: { resourceIds: ['dr-lee'], wallStart: '2026-01-05T15:00', timeZone: 'America/New_York', durationMinutes: 30 } }, session: frontDesk },
   { name: 'backup/record', args: { kind: 'scheduled', createdAt: '2026-01-02T12:00:00.000Z', outcome: 'verified', rows: 42, targets: [{ target: 'app-data', outcome: 'verified' }] }, session: admin },
 ];
 
@@ -62,6 +71,9 @@ async function busyClinic() {
   await must('appointment/change-status', { appointmentId: appointment.id, to: 'arrived' }, frontDesk);
   const { series } = await must('series/create', { resourceIds: ['room-1'], patientId: 'p2', dtstart: '2026-01-06T09:00', timeZone: 'America/New_York', durationMinutes: 30, rrule: 'FREQ=WEEKLY;COUNT=10' }, frontDesk);
   await must('confirmation/set', { visit: { appointmentId: booked.appointment.id }, to: 'no_answer' }, frontDesk);
+  const waiting = await must('waitlist/add', { request: { patientId: 'p1', providers: ['dr-lee'], durationMinutes: 30, reason: 'Wants sooner' } }, frontDesk);
+  const offered = await must('waitlist/add', { request: { patientId: 'p2', providers: { kind: 'provider' }, durationMinutes: 30, reason: 'Wants sooner' } }, frontDesk);
+  await must('waitlist/offer', { id: offered.id, slot: { start: '2026-01-05T20:00:00.000Z', end: '2026-01-05T20:30:00.000Z', providerId: 'dr-lee' } }, frontDesk);
   await must('closure/save', { id: 'closure-1', resourceId: 'room-1', startDate: '2026-12-24', endDate: '2026-12-24', reason: 'Deep clean' }, manager);
   await fixture.db.conflicts.put({
     id: 'cf_1',
@@ -73,12 +85,12 @@ async function busyClinic() {
     status: 'open',
     version: 1,
   });
-  return { ...fixture, ids: { booked: booked.appointment.id, arrived: appointment.id, seriesId: series.id } };
+  return { ...fixture, ids: { booked: booked.appointment.id, arrived: appointment.id, seriesId: series.id, waiting: waiting.id, offered: offered.id } };
 }
 
 describe('every write path is all-or-nothing', () => {
   it('the case table calls every command there is', () => {
-    expect(casesFor({ booked: 'a', arrived: 'b', seriesId: 's' }).map((call) => call.name).sort()).toEqual(Object.keys(commandHandlers).sort());
+    expect(casesFor({ booked: 'a', arrived: 'b', seriesId: 's', waiting: 'w', offered: 'o' }).map((call) => call.name).sort()).toEqual(Object.keys(commandHandlers).sort());
   });
 
   it('a failure on the audit write or on the final counters leaves every table as it was, for every command', async () => {

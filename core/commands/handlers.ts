@@ -12,6 +12,7 @@ import { commandIntents, recordRefusal } from './refusal-audit';
 import { runCommand } from './run-command';
 import type { CommandEnvironment } from './run-command';
 import { scheduleCommands } from './schedule-commands';
+import { waitlistCommands } from './waitlist-commands';
 import { seriesCommands } from './series-commands';
 import type { CommandSession } from './session';
 import { setupCommands } from './setup-commands';
@@ -27,6 +28,7 @@ export const commandHandlers = {
   ...patientCommands,
   ...setupCommands,
   ...scheduleCommands,
+  ...waitlistCommands,
   ...conflictCommands,
   ...clinicCommands,
   ...daySheetCommands,

@@ -81,6 +81,7 @@ export type SyncedEntity =
   | 'resource'
   | 'scheduleBlock'
   | 'visitConfirmation'
+  | 'waitlistEntry'
   | 'closure'
   | 'staff'
   | 'conflict'

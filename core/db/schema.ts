@@ -92,5 +92,15 @@ export const v8Stores = {
   reminders: 'id, visitKey, patientId, [state+dueAt]',
 } as const;
 
+/**
+ * v9: the waitlist (issue 13). `waitlist` holds core/model `WaitlistEntry`
+ * records (the ASAP list), read whole (a clinic's list is hundreds) or by
+ * patient. A new table, so nothing to upgrade.
+ */
+export const v9Stores = {
+  ...v8Stores,
+  waitlist: 'id, patientId',
+} as const;
+
 /** The version new databases are created at and old ones upgraded to. */
-export const currentSchemaVersion = 8;
+export const currentSchemaVersion = 9;

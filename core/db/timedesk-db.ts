@@ -1,13 +1,13 @@
 import Dexie from 'dexie';
 import type { DexieOptions, Table } from 'dexie';
 import type { AuditEntry } from '../audit';
-import type { Closure, Patient, Resource, ScheduleBlock, Series, SeriesException, StaffMember, VisitConfirmation } from '../model';
+import type { Closure, Patient, Resource, ScheduleBlock, Series, SeriesException, StaffMember, VisitConfirmation, WaitlistEntry } from '../model';
 import { appendOnly } from './append-only';
 import { databaseExtensions } from './database-extensions';
 import type { MetaRow } from './device-meta';
 import type { SyncConflict } from '../sync/conflict-record';
 import type { AppointmentRow, BookingRow, OutboxMutation, StaffCredential, SyncRejectionRow, SyncStateRow } from './records';
-import { v1Stores, v2Stores, v3Stores, v4Stores, v8Stores } from './schema';
+import { v1Stores, v2Stores, v3Stores, v4Stores, v8Stores, v9Stores } from './schema';
 import { upgradeToV2 } from './upgrade-v2';
 import { upgradeToV4 } from './upgrade-v4';
 
@@ -28,7 +28,7 @@ export interface UpgradeOptions {
 }
 
 /** Every table name, for transactions that span the whole store. */
-export const allTables = Object.keys(v8Stores) as (keyof typeof v8Stores)[];
+export const allTables = Object.keys(v9Stores) as (keyof typeof v9Stores)[];
 
 /**
  * The local database. Construct it, then call `openTimedeskDb` (device.ts),
@@ -41,6 +41,7 @@ export const allTables = Object.keys(v8Stores) as (keyof typeof v8Stores)[];
 export class TimedeskDb extends Dexie {
   declare readonly resources: Table<Resource, string>;
   declare readonly scheduleBlocks: Table<ScheduleBlock, string>;
+  declare readonly waitlist: Table<WaitlistEntry, string>;
   declare readonly closures: Table<Closure, string>;
   declare readonly patients: Table<Patient, string>;
   declare readonly staff: Table<StaffMember, string>;
@@ -77,6 +78,8 @@ export class TimedeskDb extends Dexie {
       .upgrade((transaction) => upgradeToV4(transaction, upgradeAt));
     // v8: confirmations and reminders (issue 16): new tables only, nothing to convert.
     this.version(8).stores(v8Stores);
+    // v9: the waitlist (issue 13): a new table, nothing to upgrade.
+    this.version(9).stores(v9Stores);
     this.use(appendOnly(['audit']));
     // Middleware of the layers above, registered on the database rather than imported by it:
     // core/sync's effect capture records what each command writes (the outbox's `effects`).

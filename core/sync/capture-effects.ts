@@ -25,6 +25,7 @@ export const syncedTableEntities: Readonly<Record<string, SyncedEntity>> = {
   resources: 'resource',
   scheduleBlocks: 'scheduleBlock',
   visitConfirmations: 'visitConfirmation',
+  waitlist: 'waitlistEntry',
   closures: 'closure',
   staff: 'staff',
   conflicts: 'conflict',

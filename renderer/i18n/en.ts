@@ -241,6 +241,12 @@ const auditActions: Record<AuditAction, string> = {
   SCHEDULE_BLOCK_REMOVED: 'Schedule removed',
   CONFIRMATION_SET: 'Confirmation recorded',
   CONFIRMATION_UNDONE: 'Confirmation undone',
+  WAITLIST_ADDED: 'Added to the waitlist',
+  WAITLIST_UPDATED: 'Waitlist entry changed',
+  WAITLIST_OFFERED: 'Waitlist slot offered',
+  WAITLIST_DECLINED: 'Waitlist offer declined',
+  WAITLIST_BOOKED: 'Booked from the waitlist',
+  WAITLIST_REMOVED: 'Removed from the waitlist',
 };
 
 /** The English text of the app. */

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { ValidationError, parseAppointment, parseScheduleBlock, parseSeries, parseSeriesException, parseVisitConfirmation } from '../../core';
+import { ValidationError, parseAppointment, parseScheduleBlock, parseSeries, parseSeriesException, parseVisitConfirmation, parseWaitlistEntry } from '../../core';
 import type { EntityRecord, SyncEntity, WriteTransaction } from '../storage/storage';
 import type { ConcurrentEditRecord } from './concurrent-edit-record';
 import { createdOnManyDesks, editValues, isEditedEntity, mergeConcurrentEdit, sameValue, wordFieldNames } from './concurrent-edit';
@@ -39,6 +39,7 @@ const parsers: Readonly<Record<EditedEntity, (input: unknown) => object>> = {
   seriesException: parseSeriesException,
   scheduleBlock: parseScheduleBlock,
   visitConfirmation: parseVisitConfirmation,
+  waitlistEntry: parseWaitlistEntry,
 };
 
 /**

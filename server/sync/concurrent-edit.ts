@@ -21,7 +21,7 @@
  */
 
 /** The synced entities whose records carry a version and a slot (a schedule block's slot is its time, kind and repeat). */
-export type EditedEntity = 'appointment' | 'series' | 'seriesException' | 'scheduleBlock' | 'visitConfirmation';
+export type EditedEntity = 'appointment' | 'series' | 'seriesException' | 'scheduleBlock' | 'visitConfirmation' | 'waitlistEntry';
 
 /**
  * Whether an entity is checked against concurrent edits.
@@ -30,7 +30,7 @@ export type EditedEntity = 'appointment' | 'series' | 'seriesException' | 'sched
  * @example isEditedEntity('patient') // false (contact fields are last-writer-wins)
  */
 export function isEditedEntity(entity: string): entity is EditedEntity {
-  return entity === 'appointment' || entity === 'series' || entity === 'seriesException' || entity === 'scheduleBlock' || entity === 'visitConfirmation';
+  return entity === 'appointment' || entity === 'series' || entity === 'seriesException' || entity === 'scheduleBlock' || entity === 'visitConfirmation' || entity === 'waitlistEntry';
 }
 
 /**
@@ -54,6 +54,8 @@ const wordFields: Readonly<Record<EditedEntity, readonly string[]>> = {
   scheduleBlock: ['label'],
   // A patient's answer is all status: two desks recording different answers is a conflict, the same answer is none.
   visitConfirmation: [],
+  // A waitlist entry's note is words; its state (booked on one desk, removed on another), wants and priority are not.
+  waitlistEntry: ['note'],
 };
 
 /**

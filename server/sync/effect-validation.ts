@@ -10,7 +10,7 @@ import {
 } from '../../core';
 import { clinicRecordSchema, staffCredentialRecordSchema } from '../../core/sync/synced-records';
 import { parseWith } from '../../core';
-import { parseScheduleBlock, parseVisitConfirmation } from '../../core';
+import { parseScheduleBlock, parseVisitConfirmation, parseWaitlistEntry } from '../../core';
 import type { SyncEntity } from '../storage/storage';
 import { parseConflictRecord } from './conflict-record';
 import type { Effect } from './wire-schemas';
@@ -24,6 +24,7 @@ const parsers: Record<SyncEntity, (input: unknown) => object> = {
   resource: parseResource,
   // The desk's own block parser (core/schedule): fields, combinations and whether the rule expands.
   scheduleBlock: parseScheduleBlock,
+  waitlistEntry: parseWaitlistEntry,
   availability: refuseWeeklyRule,
   visitConfirmation: parseVisitConfirmation,
   closure: parseClosure,
