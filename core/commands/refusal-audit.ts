@@ -52,13 +52,20 @@ export const commandIntents = {
   'backup/record': null,
   'confirmation/set': { action: 'CONFIRMATION_SET', entityType: 'visit-confirmation' },
   'confirmation/undo': { action: 'CONFIRMATION_UNDONE', entityType: 'visit-confirmation' },
+  'waitlist/add': { action: 'WAITLIST_ADDED', entityType: 'waitlist-entry' },
+  'waitlist/update': { action: 'WAITLIST_UPDATED', entityType: 'waitlist-entry' },
+  'waitlist/offer': { action: 'WAITLIST_OFFERED', entityType: 'waitlist-entry' },
+  'waitlist/decline': { action: 'WAITLIST_DECLINED', entityType: 'waitlist-entry' },
+  'waitlist/remove': { action: 'WAITLIST_REMOVED', entityType: 'waitlist-entry' },
+  'waitlist/book': { action: 'WAITLIST_BOOKED', entityType: 'waitlist-entry' },
 } as const satisfies Record<CommandName, CommandIntent | null>;
 
 /**
  * The parts of an attempt worth keeping — whom, where, when, which record,
  * which change — and nothing else: no free text (reasons, notes, names,
  * labels), which the refused command never stored either. Looked up in the
- * arguments and one level down (`block`, `visit`, `changes`).
+ * arguments and one level down (`block`, `visit`, `changes`, and the
+ * waitlist's `request`, `slot` and `booking`).
  */
 const attemptKeys = [
   'appointmentId',
@@ -84,12 +91,18 @@ const attemptKeys = [
   'kind',
   'role',
   'id',
+  'providers',
+  'priority',
+  'start',
+  'end',
+  'providerId',
+  'roomId',
 ] as const;
 
 /** Which argument names the record the attempt was about, in order of preference. */
 const entityKeys = ['appointmentId', 'seriesId', 'conflictId', 'id', 'patientId', 'resourceId'] as const;
 
-const nestedKeys = ['block', 'visit', 'changes'] as const;
+const nestedKeys = ['block', 'visit', 'changes', 'request', 'slot', 'booking'] as const;
 
 function shortValue(value: unknown): unknown {
   if (typeof value === 'string') return value.length <= 100 ? value : undefined;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { clinicFixture, dumpDatabase, frontDesk } from './commands.fixture';
+import { clinicFixture, dumpDatabase, frontDesk, refusedEntries } from './commands.fixture';
 
 // The fixture's clock: Friday 2 January 2026, 12:00 UTC. Dr Lee works Mon–Fri 08:00–18:00 New York time.
 const request = { patientId: 'p2', providers: ['dr-lee'], durationMinutes: 30, reason: 'Knee pain, wants sooner', priority: 'soon' as const };
@@ -96,6 +96,11 @@ describe('waitlist commands', () => {
     expect(await run({ reason: '  ' })).toMatchObject({ ok: false, error: { field: 'request.reason' } });
     expect(await commands.run('waitlist/remove', { id: 'nothing', reason: 'x' }, frontDesk)).toMatchObject({ ok: false, error: { code: 'unknown-entity', field: 'id' } });
     expect(await db.waitlist.count()).toBe(0);
+    // Each refusal is in the audit as the attempt (whom, which providers, how long), never its free text.
+    const refused = await refusedEntries(db);
+    expect(refused).toHaveLength(8);
+    expect(refused[1]).toMatchObject({ action: 'WAITLIST_ADDED', entityType: 'waitlist-entry', reason: 'unknown-entity (request.patientId)', changes: { 'request.patientId': { before: null, after: 'ghost' }, 'request.durationMinutes': { before: null, after: 30 } } });
+    expect(JSON.stringify(refused)).not.toContain('Knee pain');
   });
 
   it('a removal needs a reason', async () => {
