@@ -212,9 +212,11 @@ test('one front-desk journey: sample clinic, a booking, a series across the cloc
     // Jo's own account at first run, then each new account and its passphrase.
     { staff: 'Jo Admin', action: 'Staff account saved', count: 5, text: ['Fran Desk', 'Max Manager', 'Jo Admin', 'Changed: passphrase'] },
     { staff: 'Fran Desk', action: 'Patient registered', count: 3, text: ['Rosalind Franklin', 'Lise Meitner', 'Emmy Noether'] },
-    { staff: 'Fran Desk', action: 'Appointment booked', count: 1, text: ['Rosalind Franklin'] },
+    // Booked, and the refused attempt at Emmy's double booking (recorded as refused, nothing stored).
+    { staff: 'Fran Desk', action: 'Appointment booked', count: 2, text: ['Rosalind Franklin', 'Emmy Noether'] },
     { staff: 'Fran Desk', action: 'Series created', count: 1, text: ['Lise Meitner'] },
-    { staff: 'Max Manager', action: 'Appointment booked', count: 1, text: ['Emmy Noether'] },
+    // The first try refused, then booked with the override.
+    { staff: 'Max Manager', action: 'Appointment booked', count: 2, text: ['Emmy Noether'] },
     { staff: 'Max Manager', action: 'Conflict overridden', count: 1, text: ['Emmy Noether', overrideReason] },
     { staff: 'Fran Desk', action: 'Status changed', count: 3, text: ['Rosalind Franklin'] },
     { staff: 'Fran Desk', action: 'Occurrence cancelled', count: 1, text: ['Lise Meitner', cancelReason] },
@@ -265,7 +267,7 @@ test('one front-desk journey: sample clinic, a booking, a series across the cloc
     return registered[0]?.['patient_id'] ?? '';
   };
   const [rosalindId, liseId, emmyId] = [patientIdOf('Franklin'), patientIdOf('Meitner'), patientIdOf('Noether')];
-  const rowsOf = (action: string, patientId?: string) => csv.rows.filter((row) => row['action'] === action && (patientId === undefined || row['patient_id'] === patientId));
+  const rowsOf = (action: string, patientId?: string) => csv.rows.filter((row) => row['action'] === action && row['outcome'] !== 'refused' && (patientId === undefined || row['patient_id'] === patientId));
   const only = (action: string, patientId?: string) => {
     const found = rowsOf(action, patientId);
     expect(found, `${action} ${patientId ?? ''}`).toHaveLength(1);
@@ -298,6 +300,13 @@ test('one front-desk journey: sample clinic, a booking, a series across the cloc
   expect(seqs).toEqual([...seqs].sort((left, right) => left - right));
   expect(only('SIGN_IN_FAILED')).toMatchObject({ outcome: 'denied', entity_id: staffSaved('Fran Desk')['entity_id'] });
   expect(only('APPOINTMENT_BOOKED', emmyId)['actor_name']).toBe('Max Manager');
+  // The two refused attempts at Emmy's 16:30: who tried, whom for, and the refusal's code — no mutation, as nothing was stored.
+  const refused = csv.rows.filter((row) => row['outcome'] === 'refused');
+  expect(refused.map((row) => [row['action'], row['actor_name'], row['patient_id'], row['mutation_id']])).toEqual([
+    ['APPOINTMENT_BOOKED', 'Fran Desk', emmyId, ''],
+    ['APPOINTMENT_BOOKED', 'Max Manager', emmyId, ''],
+  ]);
+  for (const row of refused) expect(row['reason']).toMatch(/^booking-conflict: resource-double-booked/);
   expect(only('CONFLICT_OVERRIDDEN', emmyId)['reason']).toBe(overrideReason);
   // The cancel reason comes back guarded, so a spreadsheet shows it as text; removing the one quote gives it back.
   expect(only('OCCURRENCE_CANCELLED', liseId)['reason']).toBe(`'${cancelReason}`);

@@ -23,14 +23,16 @@ test('commands write appointment, audit entry and outbox entry atomically on rea
   const appointmentId = booked.ok ? booked.value.appointment.id : '';
   expect(state.appointments.map((row) => row.id)).toEqual([appointmentId]);
   expect(state.bookings).toEqual([expect.objectContaining({ appointmentId, resourceId: 'dr-lee' })]);
-  const entry = state.audit.at(-1);
-  expect(entry).toMatchObject({ action: 'APPOINTMENT_BOOKED', entityId: appointmentId, deviceId, appVersion: '0.1.0-e2e', actor: { staffId: 'staff-desk', role: 'front_desk' } });
+  const entry = state.audit.at(-2);
+  expect(entry).toMatchObject({ action: 'APPOINTMENT_BOOKED', outcome: 'success', entityId: appointmentId, deviceId, appVersion: '0.1.0-e2e', actor: { staffId: 'staff-desk', role: 'front_desk' } });
+  // The refused attempt is in the log too, after it, and nothing of it is queued for sync.
+  expect(state.audit.at(-1)).toMatchObject({ action: 'APPOINTMENT_BOOKED', outcome: 'refused', patientId: 'p2', mutationId: null, reason: expect.stringMatching(/^booking-conflict/) });
   const mutation = state.outbox.at(-1);
   expect(mutation).toMatchObject({ name: 'appointment/book', deviceId, mutationId: entry?.mutationId, deviceSeq: state.outbox.length });
   // Its effects (core/sync's capture middleware, keyed by the real IDBTransaction here): the appointment as stored, without its index key.
   const { day: _day, ...stored } = state.appointments[0]!;
   expect(mutation?.effects).toEqual([{ entity: 'appointment', id: appointmentId, op: 'put', data: stored }]);
-  expect(state.device).toMatchObject({ auditSeq: state.audit.length, auditHead: entry?.hash, deviceSeq: state.outbox.length });
+  expect(state.device).toMatchObject({ auditSeq: state.audit.length, auditHead: state.audit.at(-1)?.hash, deviceSeq: state.outbox.length });
   expect(state.chain).toMatchObject({ ok: true });
 
   expect(await page.evaluate(() => window.timedeskHarness.tamper())).toEqual(['ReadOnlyError', 'ReadOnlyError']);
