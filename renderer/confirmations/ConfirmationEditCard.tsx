@@ -1,17 +1,14 @@
 import { useState } from 'react';
 import { textLimits } from '../../core/model';
-import type { FormEvent } from 'react';
 import { visitOfKey } from '../../core/confirmations';
 import { useAppData } from '../data/useAppData';
 import { useCommand } from '../data/useCommand';
 import { useLiveQuery } from '../data/useLiveQuery';
 import type { LiveResult } from '../data/useLiveQuery';
-import { Modal } from '../dialog/Modal';
-import { Field } from '../forms/Field';
-import { FormFooter } from '../forms/FormFooter';
-import { errorsFor } from '../forms/field-errors';
 import { text } from '../i18n';
-import { useDeskNames } from '../sync/useDeskNames';
+import { SettleEditDialog } from '../needs-attention/SettleEditDialog';
+import type { SettleAction } from '../needs-attention/SettleEditDialog';
+import { useDeskLabel } from '../needs-attention/useDeskLabel';
 import { readConfirmationEdits } from './confirmation-edits';
 import type { OpenConfirmationEdit } from './confirmation-edits';
 
@@ -35,13 +32,9 @@ export function useConfirmationEdits(): LiveResult<OpenConfirmationEdit[]> {
  */
 export function ConfirmationEditCard({ edit }: { edit: OpenConfirmationEdit }) {
   const words = text.needsAttention;
-  const deskNames = useDeskNames();
-  const [open, setOpen] = useState<'kept-current' | 'applied-other' | null>(null);
-  const desk = (side: { deviceId: string; own: boolean }) => {
-    const name = deskNames[side.deviceId]?.trim();
-    if (side.own) return name ? `${words.thisDesk} (${name})` : words.thisDesk;
-    return name ? words.otherDesk(name) : words.unnamedDesk(side.deviceId);
-  };
+  const desk = useDeskLabel();
+  const settle = useSettleConfirmationEdit(edit);
+  const [open, setOpen] = useState<SettleAction | null>(null);
   const title = text.confirmation.editTitle(edit.patientName ?? text.dayView.unknownPatient);
   const statuses = text.confirmation.statuses;
   return (
@@ -56,45 +49,20 @@ export function ConfirmationEditCard({ edit }: { edit: OpenConfirmationEdit }) {
           {words.applyOther}
         </button>
       </span>
-      {open ? <ResolveDialog edit={edit} action={open} onClose={() => setOpen(null)} /> : null}
+      {open ? <SettleEditDialog action={open} reasonLimit={textLimits.confirmationNote} settle={(reason) => settle(open, reason)} onClose={() => setOpen(null)} /> : null}
     </article>
   );
 }
 
-function ResolveDialog({ edit, action, onClose }: { edit: OpenConfirmationEdit; action: 'kept-current' | 'applied-other'; onClose(): void }) {
-  const words = text.needsAttention;
+/** Applying the other desk's answer records it first (the confirmation table applies), then closes the conflict. */
+function useSettleConfirmationEdit(edit: OpenConfirmationEdit) {
   const run = useCommand();
-  const [reason, setReason] = useState('');
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [busy, setBusy] = useState(false);
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    if (!reason.trim()) return setErrors({ reason: text.validation['reason-required'](text.fields.reason) });
-    setBusy(true);
-    setErrors({});
-    try {
-      const other = edit.other.status;
-      if (action === 'applied-other' && (other === 'confirmed' || other === 'declined' || other === 'no_answer')) {
-        const set = await run('confirmation/set', { visit: visitOfKey(edit.recordId), to: other, note: reason.trim() });
-        if (!set.ok) return setErrors({ form: Object.values(errorsFor(set.error, []))[0] ?? text.app.unexpectedError });
-      }
-      const resolved = await run('conflict/resolve', { conflictId: edit.id, action, reason: reason.trim() });
-      if (resolved.ok) onClose();
-      else setErrors(errorsFor(resolved.error, ['reason']));
-    } catch {
-      setErrors({ form: text.app.unexpectedError });
-    } finally {
-      setBusy(false);
+  return async (action: SettleAction, reason: string) => {
+    const other = edit.other.status;
+    if (action === 'applied-other' && (other === 'confirmed' || other === 'declined' || other === 'no_answer')) {
+      const set = await run('confirmation/set', { visit: visitOfKey(edit.recordId), to: other, note: reason });
+      if (!set.ok) return set;
     }
-  }
-  return (
-    <Modal title={action === 'kept-current' ? words.keepCurrentTitle : words.applyOtherTitle} onClose={onClose}>
-      <form className="modal-body" onSubmit={(event) => void submit(event)} noValidate>
-        <Field count={{ value: reason, limit: textLimits.confirmationNote }} label={text.fields.reason} error={errors['reason']} hint={words.editReasonHint}>
-          <input value={reason} onChange={(event) => setReason(event.target.value)} data-autofocus />
-        </Field>
-        <FormFooter error={errors['form']} busy={busy} onCancel={onClose} submitLabel={action === 'kept-current' ? words.confirmKeepCurrent : words.confirmApplyOther} />
-      </form>
-    </Modal>
-  );
+    return run('conflict/resolve', { conflictId: edit.id, action, reason });
+  };
 }

@@ -1,8 +1,12 @@
 import { useState } from 'react';
 import { useClinic } from '../data/useClinic';
 import { clinicFormat, text } from '../i18n';
-import { useDeskNames } from '../sync/useDeskNames';
-import { EditResolveDialog } from './EditResolveDialog';
+import { textLimits } from '../../core/model';
+import { useNotices } from '../notices/notice-store';
+import { SettleEditDialog } from './SettleEditDialog';
+import type { SettleAction } from './SettleEditDialog';
+import { useDeskLabel } from './useDeskLabel';
+import { useResolveEdit } from './useResolveEdit';
 import type { EditSide, OpenEdit } from './open-edits';
 
 /**
@@ -15,16 +19,13 @@ import type { EditSide, OpenEdit } from './open-edits';
 export function EditConflictCard({ edit }: { edit: OpenEdit }) {
   const { locale, timeZone } = useClinic();
   const format = clinicFormat(locale, timeZone);
-  const deskNames = useDeskNames();
-  const [open, setOpen] = useState<'kept-current' | 'applied-other' | null>(null);
+  const resolve = useResolveEdit();
+  const showNotice = useNotices((state) => state.show);
+  const [open, setOpen] = useState<SettleAction | null>(null);
   const words = text.needsAttention;
   const patient = edit.patientName ?? words.unknownPatient;
 
-  const deskLabel = (side: EditSide) => {
-    const name = deskNames[side.deviceId]?.trim();
-    if (side.own) return name ? `${words.thisDesk} (${name})` : words.thisDesk;
-    return name ? words.otherDesk(name) : words.unnamedDesk(side.deviceId);
-  };
+  const deskLabel = useDeskLabel();
   const change = (side: EditSide, pronoun: 'this' | 'it') => {
     const when = side.start !== null ? format.dateTime(side.start) : (side.wallStart?.replace('T', ' ') ?? '');
     const parts: string[] = [];
@@ -54,7 +55,15 @@ export function EditConflictCard({ edit }: { edit: OpenEdit }) {
           </button>
         )}
       </span>
-      {open ? <EditResolveDialog edit={edit} action={open} onClose={() => setOpen(null)} /> : null}
+      {open ? (
+        <SettleEditDialog
+          action={open}
+          reasonLimit={textLimits.reason}
+          settle={(reason) => resolve(edit, { action: open, reason })}
+          onSettled={() => showNotice(open === 'kept-current' ? words.resolvedKeptCurrent : words.resolvedAppliedOther)}
+          onClose={() => setOpen(null)}
+        />
+      ) : null}
     </article>
   );
 }
