@@ -36,6 +36,18 @@ export default defineConfig({
     emptyOutDir: true,
     // No inline data: URLs either; the CSP's img-src/font-src are 'self'.
     assetsInlineLimit: 0,
+    // The libraries every screen needs in chunks of their own (they change less often than our code), so
+    // no chunk goes past Vite's 500 kB warning; the reports' uPlot stays in the lazily loaded reports chunk.
+    rolldownOptions: {
+      output: {
+        advancedChunks: {
+          groups: [
+            { name: 'react', test: /node_modules[\\/](react|react-dom|scheduler|zustand)[\\/]/ },
+            { name: 'engine-libraries', test: /node_modules[\\/](dexie|luxon|rrule|zod|canonicalize|@noble)[\\/]/ },
+          ],
+        },
+      },
+    },
   },
   // Pre-bundle every dependency the app reaches (through core/ too) when the
   // server starts, so the first page load never triggers a mid-test re-bundle and reload.

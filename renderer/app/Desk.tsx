@@ -1,15 +1,13 @@
+import { Suspense, lazy } from 'react';
+import { text } from '../i18n';
 import { AppointmentDialog } from '../appointment-dialog/AppointmentDialog';
 import { useAppointmentDialog } from '../appointment-dialog/appointment-dialog-store';
-import { Administration } from '../admin/Administration';
-import { AuditViewer } from '../audit-viewer/AuditViewer';
-import { BackupScreen } from '../backup/BackupScreen';
 import { BackupWarning } from '../backup/BackupWarning';
 import { NeedsAttention } from '../needs-attention/NeedsAttention';
 import { SyncSettings } from '../sync/SyncSettings';
 import { DayView } from '../day-view/DayView';
 import { DeskNavigation, allowedScreen } from '../navigation/DeskNavigation';
 import { useDeskScreen } from '../navigation/desk-screen-store';
-import { ReportsScreen } from '../reports/ReportsScreen';
 import { NoticeBar } from '../notices/NoticeBar';
 import { PrintDaySheet } from '../print/PrintDaySheet';
 import { ShortcutSheet } from '../shortcuts/ShortcutSheet';
@@ -17,6 +15,14 @@ import { useShortcutSheet } from '../shortcuts/shortcut-sheet-store';
 import { useSession } from '../session/session-store';
 import { useIdleLock } from '../session/useIdleLock';
 import { StatusBar } from '../status-bar/StatusBar';
+
+// The screens a manager opens now and then load on first use, so the day sheet — what every desk opens at
+// 08:00 — parses only its own code (the reports' charts, the audit viewer, administration and backups were
+// half of one 1.1 MB script).
+const Administration = lazy(() => import('../admin/Administration').then((module) => ({ default: module.Administration })));
+const AuditViewer = lazy(() => import('../audit-viewer/AuditViewer').then((module) => ({ default: module.AuditViewer })));
+const BackupScreen = lazy(() => import('../backup/BackupScreen').then((module) => ({ default: module.BackupScreen })));
+const ReportsScreen = lazy(() => import('../reports/ReportsScreen').then((module) => ({ default: module.ReportsScreen })));
 
 /**
  * The signed-in desk: the day sheet, the dialogs it opens, the notice bar
@@ -33,7 +39,9 @@ export function Desk() {
       <DeskNavigation />
       <main className="desk-main">
         {screen === 'day' ? <BackupWarning /> : null}
-        {screen === 'admin' ? <Administration /> : screen === 'audit' ? <AuditViewer /> : screen === 'sync' ? <SyncSettings /> : screen === 'attention' ? <NeedsAttention /> : screen === 'backups' ? <BackupScreen /> : screen === 'reports' ? <ReportsScreen /> : <DayView />}
+        <Suspense fallback={<p role="status" className="screen-loading">{text.app.loading}</p>}>
+          {screen === 'admin' ? <Administration /> : screen === 'audit' ? <AuditViewer /> : screen === 'sync' ? <SyncSettings /> : screen === 'attention' ? <NeedsAttention /> : screen === 'backups' ? <BackupScreen /> : screen === 'reports' ? <ReportsScreen /> : <DayView />}
+        </Suspense>
       </main>
       <NoticeBar />
       <StatusBar />
