@@ -589,8 +589,9 @@ export const en = {
     title: 'Keyboard shortcuts',
     newAppointment: 'New appointment',
     today: 'Go to today',
-    previousDay: 'Previous day',
-    nextDay: 'Next day',
+    // The week view steps a week with the same keys: the sheet says so rather than promising a day.
+    previousDay: 'Previous day (previous week on the week view)',
+    nextDay: 'Next day (next week on the week view)',
     help: 'Show this list',
     findPatient: 'Find a patient and their visits',
     statusIntro: 'On the selected appointment (click it, Tab to it, or the one just booked):',
