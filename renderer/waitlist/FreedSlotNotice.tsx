@@ -43,7 +43,7 @@ export function FreedSlotNotice() {
   // The first provider the visit freed that someone fits: a visit has one provider as a rule.
   const found = useMemo(() => {
     if (!freed || list.status !== 'ready') return null;
-    for (const slot of freedSlotsOf(freed, byId)) {
+    for (const slot of freedSlotsOf(freed, byId, now)) {
       const matches = matchFreedSlot(list.value.entries, slot, now);
       if (matches.length > 0) return { slot, matches };
     }

@@ -1,24 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { parseWaitlistEntry } from '../../core/model';
-import type { WaitlistEntry } from '../../core/model';
 import { matchFreedSlot } from '../../core/waitlist';
 import { bookMatchArgs, freedSlotsOf, visibleEntries, waitingCount } from './waitlist-view';
+import { waitingEntry } from '../../core/waitlist/waitlist.fixture';
 
-const entry = (id: string, change: Partial<WaitlistEntry> = {}): WaitlistEntry =>
-  parseWaitlistEntry({
-    id,
-    patientId: `patient-${id}`,
-    providers: { kind: 'provider' },
-    durationMinutes: 30,
-    reason: 'Wants to come sooner',
-    priority: 'routine',
-    state: { kind: 'waiting' },
-    addedBy: 'staff-desk',
-    version: 0,
-    createdAt: '2027-01-01T09:00:00.000Z',
-    updatedAt: '2027-01-01T09:00:00.000Z',
-    ...change,
-  });
+const entry = waitingEntry;
 const booked = { kind: 'booked' as const, appointmentId: 'a1', at: '2027-01-02T09:00:00.000Z', by: 'staff-desk' };
 const removed = { kind: 'removed' as const, reason: 'Went elsewhere', at: '2027-01-02T09:00:00.000Z', by: 'staff-desk' };
 
@@ -54,13 +39,19 @@ describe('freedSlotsOf and bookMatchArgs', () => {
   ]);
   // Dr Lee in Room 2, Tuesday 12 January 2027 10:30–11:10 in New York (15:30–16:10Z).
   const visit = { start: Date.parse('2027-01-12T15:30:00Z'), end: Date.parse('2027-01-12T16:10:00Z'), resourceIds: ['dr-lee', 'room-2', 'laser'] };
+  const before = Date.parse('2027-01-12T15:00:00Z');
 
   it('frees one slot per provider of the cancelled visit, with its room and the provider’s zone', () => {
-    expect(freedSlotsOf(visit, resources)).toEqual([{ providerId: 'dr-lee', roomId: 'room-2', timeZone: 'America/New_York', start: visit.start, end: visit.end }]);
+    expect(freedSlotsOf(visit, resources, before)).toEqual([{ providerId: 'dr-lee', roomId: 'room-2', timeZone: 'America/New_York', start: visit.start, end: visit.end }]);
+  });
+
+  it('offers only what is still ahead: a no-show marked at 10:37 frees 10:40–11:10, one marked after the end frees nothing', () => {
+    expect(freedSlotsOf(visit, resources, Date.parse('2027-01-12T15:37:12Z'))).toEqual([{ providerId: 'dr-lee', roomId: 'room-2', timeZone: 'America/New_York', start: Date.parse('2027-01-12T15:40:00Z'), end: visit.end }]);
+    expect(freedSlotsOf(visit, resources, visit.end)).toEqual([]);
   });
 
   it('books the match at its place in the slot on the provider’s clock, for its own length', () => {
-    const [slot] = freedSlotsOf(visit, resources);
+    const [slot] = freedSlotsOf(visit, resources, before);
     if (!slot) throw new Error('no slot');
     const [match] = matchFreedSlot([entry('w1', { times: [{ start: '10:40', end: '12:00' }] })], slot, Date.parse('2027-01-12T15:00:00Z'));
     if (!match) throw new Error('no match');
@@ -70,7 +61,7 @@ describe('freedSlotsOf and bookMatchArgs', () => {
   it('books across a clock change on the provider’s wall time (London, 28 March 2027)', () => {
     const london = new Map([['dr-lee', { kind: 'provider', timeZone: 'Europe/London' }]]);
     // 09:00–10:00 BST is 08:00–09:00Z, the morning after clocks went forward.
-    const [slot] = freedSlotsOf({ start: Date.parse('2027-03-28T08:00:00Z'), end: Date.parse('2027-03-28T09:00:00Z'), resourceIds: ['dr-lee'] }, london);
+    const [slot] = freedSlotsOf({ start: Date.parse('2027-03-28T08:00:00Z'), end: Date.parse('2027-03-28T09:00:00Z'), resourceIds: ['dr-lee'] }, london, Date.parse('2027-03-28T07:00:00Z'));
     if (!slot) throw new Error('no slot');
     const [match] = matchFreedSlot([entry('w2')], slot, Date.parse('2027-03-28T07:00:00Z'));
     if (!match) throw new Error('no match');

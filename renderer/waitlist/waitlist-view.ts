@@ -10,6 +10,8 @@ export interface WaitlistFilter {
   state: 'open' | 'waiting' | 'offered' | 'booked' | 'removed';
 }
 
+// Every zone's offset is a whole number of 5 minutes (Kolkata +5:30, Kathmandu +5:45), so epoch marks are wall marks.
+const stepMs = 5 * 60_000;
 const priorityRank: Record<WaitlistPriority, number> = { urgent: 0, soon: 1, routine: 2 };
 
 /**
@@ -52,12 +54,16 @@ export interface FreedVisit {
  * The freed slots of a visit that was cancelled or marked no-show, one per
  * provider it had (core/waitlist `freedTime`), each with the room the visit
  * had, if one was freed over the same time, and the provider's zone.
- * Resources not given (equipment, unknown) are skipped.
+ * Resources not given (equipment, unknown) are skipped. Only what is still
+ * ahead is offered: a no-show is marked after the visit began, so the slot
+ * starts at the next 5-minute mark after `now` (the booking's step), and a
+ * slot already over is dropped.
  *
- * @example freedSlotsOf(visit, new Map([['dr-lee', { kind: 'provider', timeZone: 'America/New_York' }]]))
+ * @example freedSlotsOf(visit, new Map([['dr-lee', { kind: 'provider', timeZone: 'America/New_York' }]]), Date.now())
  */
-export function freedSlotsOf(visit: FreedVisit, resources: ReadonlyMap<string, { kind: string; timeZone: string }>): FreedSlot[] {
-  const spans = freedTime(visit, null);
+export function freedSlotsOf(visit: FreedVisit, resources: ReadonlyMap<string, { kind: string; timeZone: string }>, now: number): FreedSlot[] {
+  const ahead = Math.ceil(now / stepMs) * stepMs;
+  const spans = freedTime(visit, null).map((span) => ({ ...span, start: Math.max(span.start, ahead) })).filter((span) => span.end > span.start);
   const room = spans.find((span) => resources.get(span.resourceId)?.kind === 'room');
   const slots: FreedSlot[] = [];
   for (const span of spans) {
