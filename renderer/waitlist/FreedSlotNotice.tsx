@@ -22,7 +22,7 @@ const words = text.waitlist;
  * 10:30–11:10 today", then the matches best first (core/waitlist
  * `matchFreedSlot`: wanted provider and times, priority, waited longest).
  * The first match has focus, so Enter books it (`waitlist/book`, the normal
- * booking check, at `placeInSlot`'s time); ↓ / Tab reach the others. With
+ * booking check, at `placeInSlot`'s time); Tab reaches the others. With
  * no one fitting, nothing shows.
  *
  * @example <FreedSlotNotice />
