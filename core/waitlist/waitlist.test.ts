@@ -1,25 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { parseWaitlistEntry, parseWaitlistRequest } from '../model';
-import type { WaitlistEntry } from '../model';
+import { parseWaitlistRequest } from '../model';
 import { freedTime } from './freed-time';
 import { daysWaited, matchFreedSlot } from './match-freed-slot';
 import { nextWaitlistState } from './waitlist-transitions';
+import { waitingEntry } from './waitlist.fixture';
 
-const entry = (id: string, change: Partial<WaitlistEntry> = {}): WaitlistEntry =>
-  parseWaitlistEntry({
-    id,
-    patientId: `patient-${id}`,
-    providers: { kind: 'provider' },
-    durationMinutes: 30,
-    reason: 'Wants to come sooner',
-    priority: 'routine',
-    state: { kind: 'waiting' },
-    addedBy: 'staff-desk',
-    version: 0,
-    createdAt: '2027-01-01T09:00:00.000Z',
-    updatedAt: '2027-01-01T09:00:00.000Z',
-    ...change,
-  });
+const entry = waitingEntry;
 // Dr Lee, Tuesday 12 January 2027 10:30–11:10 in New York (15:30–16:10Z).
 const slot = { providerId: 'dr-lee', timeZone: 'America/New_York', start: Date.parse('2027-01-12T15:30:00Z'), end: Date.parse('2027-01-12T16:10:00Z') };
 const now = Date.parse('2027-01-12T15:00:00Z');

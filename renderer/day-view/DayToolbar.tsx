@@ -9,6 +9,8 @@ import type { SlotMinutes } from './day-view-store';
 import { useCallDown } from '../confirmations/call-down-store';
 import { useOpeningsPanel } from '../openings/openings-store';
 import { keyFor } from '../shortcuts/desk-shortcut';
+import { useWaitingCount } from '../waitlist/useWaitlist';
+import { useWaitlistDesk } from '../waitlist/waitlist-store';
 
 /** Props of {@link DayToolbar}. */
 export interface DayToolbarProps {
@@ -138,6 +140,7 @@ export function DayToolbar({ date, today, format, count, onNew, step, shiftMonth
         ) : null}
         <CallDownButton />
         <FindOpeningButton />
+        <WaitlistButton />
         <button type="button" onClick={openFinder} title={`${text.finder.title} (/)`}>
           {text.finder.title}
         </button>
@@ -171,4 +174,11 @@ function CallDownButton() {
 function FindOpeningButton() {
   const { open, toggle } = useOpeningsPanel();
   return <PanelToggle open={open} toggle={toggle} label={text.openings.button} keyName={keyFor('find-opening')} />;
+}
+
+/** Shows or hides the waitlist (W), with the count of waiting patients. */
+function WaitlistButton() {
+  const { open, toggle } = useWaitlistDesk();
+  const waiting = useWaitingCount();
+  return <PanelToggle open={open} toggle={toggle} label={text.waitlist.button(waiting)} keyName={keyFor('waitlist')} />;
 }

@@ -35,6 +35,9 @@ import { useCallDownList } from '../confirmations/useCallDownList';
 import { useConfirmation } from '../confirmations/useConfirmation';
 import { OpeningsPanel } from '../openings/OpeningsPanel';
 import { useOpeningsPanel } from '../openings/openings-store';
+import { FreedSlotNotice } from '../waitlist/FreedSlotNotice';
+import { WaitlistPanel } from '../waitlist/WaitlistPanel';
+import { useWaitlistDesk } from '../waitlist/waitlist-store';
 
 const defaultLengthMinutes = 30;
 
@@ -76,6 +79,7 @@ export function DayView() {
   const items = view.layout === 'week' ? (week.status === 'ready' ? week.value.flatMap((day) => day.items) : []) : sheet.status === 'ready' ? sheet.value.items : [];
   const callDown = useCallDown();
   const openings = useOpeningsPanel();
+  const waitlist = useWaitlistDesk();
   const callDownList = useCallDownList(callDown.open ? today : null, clinic.timeZone);
   const confirmation = useConfirmation();
   // A line of the To confirm list selects its visit (tomorrow's or the day after's): the panel and the keys act on it.
@@ -119,6 +123,7 @@ export function DayView() {
     confirmSelected: (to) => withSelected((item) => void confirmation.answer(item, to)),
     toggleCallDown: callDown.toggle,
     toggleOpenings: openings.toggle,
+    toggleWaitlist: waitlist.toggle,
     today: () => view.setDate(null),
     shiftDay: (days) => view.setDate(addDays(date, days * step)),
     shiftWeek: (weeks) => onMonthOnly(() => view.setDate(addDays(date, weeks * 7))),
@@ -141,6 +146,7 @@ export function DayView() {
         title={title}
       />
       <ClinicClockNote clinicZone={clinic.timeZone} now={now} />
+      <FreedSlotNotice />
       <div className="day-body">
         {sheet.status === 'loading' ? <p className="app-message" role="status">{text.app.loading}</p> : null}
         {sheet.status === 'failed' ? (
@@ -187,6 +193,7 @@ export function DayView() {
           <CallDownPanel list={callDownList} format={format} selectedId={view.selectedId} onSelect={view.select} confirmation={confirmation} onClose={callDown.close} />
         ) : null}
         {openings.open ? <OpeningsPanel onClose={openings.close} /> : null}
+        {waitlist.open ? <WaitlistPanel onClose={waitlist.close} /> : null}
         {selected ? <SelectionPanel item={selected} format={format} resourceNames={resourceNames} status={status} confirmation={confirmation} /> : null}
       </div>
       {finderOpen ? <PatientFinder onClose={closeFinder} /> : null}

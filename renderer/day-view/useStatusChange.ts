@@ -5,6 +5,7 @@ import type { RunCommand } from '../data/useCommand';
 import { useCommand } from '../data/useCommand';
 import { problemSentence, text } from '../i18n';
 import { useNotices } from '../notices/notice-store';
+import { useWaitlistDesk } from '../waitlist/waitlist-store';
 
 /** Status changes from the day view: forward along the status machine, cancel with a reason, undo. */
 export interface StatusChanges {
@@ -70,6 +71,8 @@ export function useStatusChange(): StatusChanges {
       }
       const name = nameOf(item);
       const { appointmentId } = result;
+      // Time a cancel or no-show gives back is matched against the waitlist at once (the freed-slot notice).
+      if (to === 'cancelled' || to === 'no_show') useWaitlistDesk.getState().report({ start: item.start, end: item.end, resourceIds: item.resourceIds });
       show(text.status.changed(name, text.statuses[to]), appointmentId ? { undo: () => void undoById(appointmentId, name) } : {});
       return true;
     },

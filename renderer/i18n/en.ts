@@ -8,6 +8,7 @@ import { reportsMessages } from './reports-messages';
 import { scheduleMessages } from './schedule-messages';
 import { confirmationMessages } from './confirmation-messages';
 import { openingsMessages } from './openings-messages';
+import { waitlistMessages } from './waitlist-messages';
 
 /**
  * Every word the front desk reads, in one place so the app can be
@@ -746,6 +747,7 @@ export const en = {
   confirmation: confirmationMessages,
   month: monthMessages,
   openings: openingsMessages,
+  waitlist: waitlistMessages,
 };
 
 /** The shape every translation has. */

@@ -20,6 +20,8 @@ function meaning(shortcut: DeskShortcut): string {
       return text.confirmation.listShortcut;
     case 'find-opening':
       return text.openings.shortcut;
+    case 'waitlist':
+      return text.waitlist.shortcut;
     case 'undo-last':
       return text.shortcuts.undoLast;
     case 'today':

@@ -34,7 +34,7 @@ describe('deskShortcut', () => {
     expect(new Set(meanings).size).toBe(meanings.length);
     expect(keyForStatus('no_show')).toBe('M');
     expect(keyForStatus('cancelled')).toBe('X');
-    expect([keyFor('find-opening'), keyFor('call-down')]).toEqual(['S', 'L']);
+    expect([keyFor('find-opening'), keyFor('call-down'), keyFor('waitlist')]).toEqual(['S', 'L', 'W']);
   });
 
   it('moves the month view with the arrows, Page Up / Page Down and Enter, and nothing else means those keys', () => {

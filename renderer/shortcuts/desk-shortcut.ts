@@ -20,6 +20,7 @@ export type DeskShortcut =
   | { kind: 'confirm'; to: AnswerKeyTarget }
   | { kind: 'call-down' }
   | { kind: 'find-opening' }
+  | { kind: 'waitlist' }
   | { kind: 'undo-selected' }
   | { kind: 'undo-last' }
   | { kind: 'today' }
@@ -54,6 +55,7 @@ export const deskKeys: Readonly<Record<string, DeskShortcut>> = {
   O: { kind: 'confirm', to: 'no_answer' },
   L: { kind: 'call-down' },
   S: { kind: 'find-opening' },
+  W: { kind: 'waitlist' },
   T: { kind: 'today' },
   ArrowLeft: { kind: 'previous-day' },
   ArrowRight: { kind: 'next-day' },

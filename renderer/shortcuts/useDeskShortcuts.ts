@@ -20,6 +20,8 @@ export interface DeskShortcutHandlers {
   toggleCallDown(): void;
   /** S: show or hide Find an opening. */
   toggleOpenings(): void;
+  /** W: show or hide the waitlist. */
+  toggleWaitlist(): void;
   today(): void;
   shiftDay(days: number): void;
   /** ↑ / ↓ on the month view: the date a week earlier / later. False where the view has no use for it (the key stays the browser's). */
@@ -67,6 +69,8 @@ export function useDeskShortcuts(handlers: DeskShortcutHandlers): void {
           return desk.toggleCallDown();
         case 'find-opening':
           return desk.toggleOpenings();
+        case 'waitlist':
+          return desk.toggleWaitlist();
         case 'today':
           return desk.today();
         case 'previous-day':

@@ -1,0 +1,107 @@
+import { useEffect, useMemo, useRef } from 'react';
+import { matchFreedSlot } from '../../core/waitlist';
+import type { WaitlistMatch } from '../../core/waitlist';
+import { instantToWallTime } from '../../core/time';
+import { useNow } from '../app/useNow';
+import { useClinic } from '../data/useClinic';
+import { useCommand } from '../data/useCommand';
+import { useResources } from '../data/useResources';
+import { todayIn } from '../dates/calendar-dates';
+import { clinicFormat, problemSentence, text } from '../i18n';
+import { useNotices } from '../notices/notice-store';
+import { useWaitlist } from './useWaitlist';
+import { bookMatchArgs, freedSlotsOf } from './waitlist-view';
+import { useWaitlistDesk } from './waitlist-store';
+import './waitlist.css';
+
+const words = text.waitlist;
+
+/**
+ * The notice when a visit cancelled or marked no-show on this desk frees
+ * time that waiting patients fit: "2 waiting patients fit Dr Lee,
+ * 10:30–11:10 today", then the matches best first (core/waitlist
+ * `matchFreedSlot`: wanted provider and times, priority, waited longest).
+ * The first match has focus, so Enter books it (`waitlist/book`, the normal
+ * booking check, at `placeInSlot`'s time); Tab reaches the others. With
+ * no one fitting, nothing shows.
+ *
+ * @example <FreedSlotNotice />
+ */
+export function FreedSlotNotice() {
+  const freed = useWaitlistDesk((state) => state.freed);
+  const clear = useWaitlistDesk((state) => state.clearFreed);
+  const clinic = useClinic();
+  const now = useNow();
+  const format = useMemo(() => clinicFormat(clinic.locale, clinic.timeZone), [clinic.locale, clinic.timeZone]);
+  const resources = useResources();
+  const list = useWaitlist();
+  const run = useCommand();
+  const show = useNotices((state) => state.show);
+  const first = useRef<HTMLButtonElement>(null);
+
+  const byId = useMemo(() => new Map(resources.map((resource) => [resource.id, resource])), [resources]);
+  // The first provider the visit freed that someone fits: a visit has one provider as a rule.
+  const found = useMemo(() => {
+    if (!freed || list.status !== 'ready') return null;
+    for (const slot of freedSlotsOf(freed, byId, now)) {
+      const matches = matchFreedSlot(list.value.entries, slot, now);
+      if (matches.length > 0) return { slot, matches };
+    }
+    return null;
+  }, [freed, list, byId, now]);
+
+  const shownKey = found ? `${found.slot.providerId}:${found.slot.start}:${found.matches[0]?.entry.id ?? ''}` : '';
+  useEffect(() => {
+    // After the cancel dialog hands focus back: the first match takes it, so Enter books.
+    if (!shownKey) return;
+    const timer = setTimeout(() => first.current?.focus(), 0);
+    return () => clearTimeout(timer);
+  }, [shownKey]);
+
+  if (!found || list.status !== 'ready') return null;
+  const { slot, matches } = found;
+  const day = instantToWallTime(slot.start, clinic.timeZone).slice(0, 10);
+  const when = day === todayIn(clinic.timeZone, now) ? words.today : words.onDay(format.shortDate(day));
+  const nameOf = (match: WaitlistMatch) => {
+    const patient = list.value.patients.get(match.entry.patientId);
+    return patient ? text.patientName(patient) : match.entry.patientId;
+  };
+
+  async function book(match: WaitlistMatch) {
+    const result = await run('waitlist/book', bookMatchArgs(match, slot));
+    if (!result.ok) {
+      show('field' in result.error ? problemSentence(result.error) : result.error.message, { tone: 'error' });
+      return;
+    }
+    show(words.booked(nameOf(match), format.time(match.start)));
+    clear();
+  }
+
+  return (
+    <section
+      className="freed-slot-notice"
+      aria-label={words.matchesLabel}
+      data-testid="freed-slot-notice"
+      onKeyDown={(event) => {
+        if (event.key === 'Escape') clear();
+      }}
+    >
+      <p role="status">{words.fit(matches.length, byId.get(slot.providerId)?.name ?? slot.providerId, format.time(slot.start), format.time(slot.end), when)}</p>
+      <ol>
+        {matches.map((match, index) => (
+          <li key={match.entry.id}>
+            <button type="button" ref={index === 0 ? first : undefined} onClick={() => void book(match)}>
+              {words.bookMatch(nameOf(match), format.time(match.start))}
+            </button>{' '}
+            <span className="field-hint">
+              {words.priorities[match.entry.priority]} · {words.minutes(match.entry.durationMinutes)} · {match.entry.reason}
+            </span>
+          </li>
+        ))}
+      </ol>
+      <button type="button" onClick={clear}>
+        {words.dismiss}
+      </button>
+    </section>
+  );
+}
