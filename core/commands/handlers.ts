@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { appointmentCommands } from './appointment-commands';
 import { backupCommands } from './backup-commands';
+import { calendarFileCommands } from './calendar-file-commands';
 import { clinicCommands } from './clinic-commands';
 import { daySheetCommands } from './day-sheet-commands';
 import type { CommandResult } from './command-result';
@@ -33,6 +34,7 @@ export const commandHandlers = {
   ...clinicCommands,
   ...daySheetCommands,
   ...backupCommands,
+  ...calendarFileCommands,
   ...confirmationCommands,
 };
 

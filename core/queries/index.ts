@@ -24,3 +24,4 @@ export { readMonth } from './month-reads';
 export type { MonthQuery } from './month-reads';
 export { lookUpVisit } from './visit-lookup';
 export type { VisitRef, VisitFacts } from './visit-lookup';
+export { importContext } from './import-context';

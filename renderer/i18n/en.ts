@@ -235,6 +235,7 @@ const auditActions: Record<AuditAction, string> = {
   AUDIT_EXPORTED: 'Audit log exported',
   AUDIT_CHAIN_BROKEN: 'Audit chain broken',
   DAY_SHEET_PRINTED: 'Day sheet printed',
+  CALENDAR_FILE_EXPORTED: 'Calendar file exported',
   CLINIC_CREATED: 'Clinic created',
   CLINIC_SETTINGS_SAVED: 'Clinic settings saved',
   SCHEDULE_BLOCK_SAVED: 'Schedule saved',
