@@ -6,10 +6,11 @@ import { useSession } from '../session/session-store';
 import { ClosuresPanel } from './ClosuresPanel';
 import { ResourcesPanel } from './ResourcesPanel';
 import { SchedulesPanel } from '../schedule/SchedulesPanel';
+import { CalendarFilesPanel } from '../calendar-files/CalendarFilesPanel';
 import { StaffPanel } from './StaffPanel';
 import './admin.css';
 
-const sections = ['resources', 'hours', 'closures', 'staff'] as const;
+const sections = ['resources', 'hours', 'closures', 'staff', 'files'] as const;
 type Section = (typeof sections)[number];
 
 /**
@@ -71,6 +72,7 @@ export function Administration() {
         {section === 'hours' ? <SchedulesPanel /> : null}
         {section === 'closures' ? <ClosuresPanel /> : null}
         {section === 'staff' ? <StaffPanel canEdit={staff.role === 'admin'} /> : null}
+        {section === 'files' ? <CalendarFilesPanel /> : null}
       </div>
     </section>
   );

@@ -5,6 +5,7 @@ import type { ValidationCode } from '../../core/validation';
 import { backupMessages } from './en-backup';
 import { monthMessages } from './month-messages';
 import { reportsMessages } from './reports-messages';
+import { calendarFilesMessages } from './calendar-files-messages';
 import { scheduleMessages } from './schedule-messages';
 import { confirmationMessages } from './confirmation-messages';
 import { openingsMessages } from './openings-messages';
@@ -98,7 +99,7 @@ const admin = {
   managersOnly: 'Only managers and admins can change the clinic’s setup. Ask one of them.',
   adminsOnly: 'Only admins can add staff accounts or change them.',
   sectionsLabel: 'Administration sections',
-  sections: { resources: 'Providers, rooms and equipment', hours: 'Schedules', closures: 'Closures and holidays', staff: 'Staff accounts' },
+  sections: { resources: 'Providers, rooms and equipment', hours: 'Schedules', closures: 'Closures and holidays', staff: 'Staff accounts', files: 'Calendar files' },
   actions: 'Actions',
   edit: 'Edit',
   editNamed: (name: string) => `Edit ${name}`,
@@ -745,6 +746,7 @@ export const en = {
   },
   backup: backupMessages,
   reports: reportsMessages,
+  calendarFiles: calendarFilesMessages,
   confirmation: confirmationMessages,
   month: monthMessages,
   openings: openingsMessages,
