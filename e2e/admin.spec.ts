@@ -100,4 +100,16 @@ test('an admin adds a provider and a room, sets hours, adds a holiday and a fron
   await expect(page.getByText('Only admins can add staff accounts or change them.')).toBeVisible();
   await expect(page.getByRole('button', { name: 'Add staff member' })).toHaveCount(0);
   await expect(admin.table('Staff accounts').getByRole('button', { name: /^Edit/ })).toHaveCount(0);
+
+  // The manager exports the clinic's visits as a calendar file: a real ICS download, with no patient names by default.
+  await admin.tab('Calendar files');
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Export', exact: true }).click();
+  const file = await download;
+  const { readFileSync } = await import('node:fs');
+  const ics = readFileSync(await file.path(), 'utf8');
+  expect(file.suggestedFilename()).toMatch(/\.ics$/);
+  expect(ics).toMatch(/^BEGIN:VCALENDAR\r?\n/);
+  expect(ics).toContain('END:VCALENDAR');
+  await expect(page.getByText(/written to .*\.ics\./)).toBeVisible();
 });
