@@ -62,7 +62,7 @@ export class AdminPage {
     await this.heading().waitFor();
   }
 
-  async tab(name: 'Providers, rooms and equipment' | 'Schedules' | 'Closures and holidays' | 'Staff accounts'): Promise<void> {
+  async tab(name: 'Providers, rooms and equipment' | 'Schedules' | 'Closures and holidays' | 'Staff accounts' | 'Calendar files'): Promise<void> {
     await this.page.getByRole('tab', { name }).click();
   }
 
