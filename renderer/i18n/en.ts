@@ -10,6 +10,7 @@ import { scheduleMessages } from './schedule-messages';
 import { confirmationMessages } from './confirmation-messages';
 import { openingsMessages } from './openings-messages';
 import { waitlistMessages } from './waitlist-messages';
+import { englishRecurrenceLabels } from '../../core/recurrence';
 
 /**
  * Every word the front desk reads, in one place so the app can be
@@ -751,6 +752,19 @@ export const en = {
   month: monthMessages,
   openings: openingsMessages,
   waitlist: waitlistMessages,
+  /** Repeat rules in words ("Every 2 weeks on Mon and Wed, 10 times"): core/recurrence's table. */
+  recurrence: englishRecurrenceLabels,
+  /** Each staff member's choice of the desk's words (Settings → Language, Administration → Staff accounts). */
+  language: {
+    label: 'Language',
+    hint: 'The words the desk shows you. Dates and times are written the way the clinic’s region writes them.',
+    clinicDefault: (name: string) => `The clinic’s language (${name})`,
+    /** A clinic whose region's language the desk has no words for (e.g. de-DE): said, not silently English. */
+    noTranslation: (region: string) => `The desk has no words in the language of ${region} yet; it uses English.`,
+    save: 'Use this language',
+    saved: (name: string) => `The desk now shows ${name}.`,
+    column: 'Language',
+  },
 };
 
 /** The shape every translation has. */
