@@ -1,0 +1,126 @@
+import type { Messages } from '../en';
+import { plural } from '../plural';
+import { de } from './elision';
+
+const kindWords: Messages['schedule']['kinds'] = {
+  working: 'Horaires de travail',
+  override: 'Horaires modifiés',
+  break: 'Pause',
+  blockout: 'Plage bloquée',
+  leave: 'Congé',
+};
+
+const withTime = (name: string, time: string) => (time === '' ? name : `${name} ${time}`);
+
+/** The words of schedules, `Messages['schedule']` in French. */
+export const frSchedule: Messages['schedule'] = {
+  kinds: kindWords,
+  // Day sheet.
+  softMark: (names) => `${names} (réservé aux responsables)`,
+  markName: (kind, name, time) => `${name ?? kindWords[kind]} ${time}`,
+  onLeave: (reasons) => (reasons === '' ? 'En congé' : `En congé\u00a0: ${reasons}`),
+  hoursChanged: (name) => (name === undefined ? 'Horaires modifiés aujourd’hui' : `Horaires modifiés\u00a0: ${name}`),
+  // Booking check findings. The resource comes first with a colon or a dash, so no sentence needs its gender.
+  blocked: (resource, name, time) => `${resource} — ${withTime(name, time)}\u00a0: personne ne peut réserver à ce moment`,
+  onLeaveThen: (resource, name, time) => `${resource} — en congé (${name})${time ? ` ${time}` : ''}\u00a0: personne ne peut réserver à ce moment`,
+  softBlocked: (resource, name, time) => `${resource} — ${withTime(name, time)}\u00a0: seul un responsable peut réserver, avec un motif`,
+  onBreak: (resource, name, time) => `${resource}\u00a0: pause à ce moment (${withTime(name, time)})`,
+  outsideDay: (resource, hours, override) =>
+    hours === '' ? `${resource}\u00a0: aucun horaire ce jour-là${override ? ` (${override})` : ''}` : `${resource}\u00a0: en dehors des horaires de ce jour (${hours}${override ? `, ${override}` : ''})`,
+  allDay: 'toute la journée',
+  // A block in words (Administration → Schedules).
+  dayOff: 'jour de repos',
+  days: (count) => (count === 1 ? 'toute la journée' : plural('fr', count, { one: '# jour', other: '# jours' })),
+  nextDay: '(le lendemain)',
+  from: (date) => `à partir du ${date}`,
+  hardNote: 'personne ne réserve',
+  softNote: 'un responsable réserve',
+  // Before saving a change.
+  checking: 'Vérification des rendez-vous concernés par ce changement…',
+  checkFailed: 'Impossible de vérifier les rendez-vous pour l’instant\u202f; ils seront vérifiés à l’enregistrement.',
+  leaveWins: (date) => `Le congé l’emporte le ${date}\u00a0: les horaires modifiés ne s’appliquent pas ce jour-là.`,
+  displacedTitle: (count) =>
+    plural('fr', count, { one: '# visite réservée serait en dehors des horaires.', other: '# visites réservées seraient en dehors des horaires.' }),
+  displacedHint: 'Elles restent réservées\u00a0: après l’enregistrement, elles apparaissent dans À traiter, pour être déplacées ou annulées une par une.',
+  noneDisplaced: 'Aucune visite réservée n’est concernée.',
+  nextWeeks: 'Horaires des quatre prochaines semaines',
+  noHoursAhead: 'Aucun temps réservable dans les quatre prochaines semaines.',
+  savedDisplaced: (count) =>
+    plural('fr', count, {
+      one: 'Enregistré. # visite est maintenant en dehors des horaires\u00a0: voir À traiter.',
+      other: 'Enregistré. # visites sont maintenant en dehors des horaires\u00a0: voir À traiter.',
+    }),
+  // Needs attention: visits a schedule change left outside the hours.
+  displacedCardTitle: (name) => `En dehors des nouveaux horaires\u00a0: ${name}`,
+  displacedCardChange: (change, what) => `${change}\u00a0: ${what}. Ces visites sont toujours réservées\u202f; déplacez ou annulez chacune d’elles.`,
+  changes: { saved: 'Planning modifié', ended: 'Planning arrêté', removed: 'Retiré du planning' },
+  removedBlock: 'une plage qui n’est plus au planning',
+  visitStates: { outside: 'En dehors des horaires', moved: 'Déplacée dans les horaires', cancelled: 'Annulée', 'under-way': 'En cours' },
+  moveVisit: 'Déplacer…',
+  cancelVisit: 'Annuler…',
+  allHandled: 'Toutes les visites sont traitées.',
+  markDone: 'Terminé',
+  handledReason: 'Toutes les visites ont été déplacées dans les horaires ou annulées',
+  leftToHandle: (count) => plural('fr', count, { one: '# visite est encore en dehors des horaires.', other: '# visites sont encore en dehors des horaires.' }),
+  editConflictTitle: (name) => (name ? `Deux postes ont modifié le planning ${de(name)}` : 'Deux postes ont modifié le même planning'),
+  editConflictSentence: (otherDesk, other, keptDesk, kept) => `${otherDesk} l’a changé en «\u00a0${other}\u00a0»\u202f; pendant ce temps, ${keptDesk} l’a changé en «\u00a0${kept}\u00a0».`,
+  // Administration → Schedules.
+  section: 'Plannings',
+  scheduleOf: 'Planning de',
+  panelHint: (zone) => `Les heures sont celles de l’horloge de cette ressource (${zone}) et ne bougent pas lors des changements d’heure.`,
+  noResources: 'Il n’y a encore aucun praticien ni aucune salle actifs.',
+  noBlocks: (name) => `${name} n’a pas encore de planning\u00a0: rien ne peut être réservé tant que des horaires de travail n’ont pas été ajoutés.`,
+  blocksOf: (name) => `Planning\u00a0: ${name}`,
+  when: 'Quand',
+  actions: 'Actions',
+  addBlock: 'Ajouter au planning',
+  editNamed: (what) => `Modifier\u00a0: ${what}`,
+  endNamed: (what) => `Arrêter\u00a0: ${what}`,
+  removeNamed: (what) => `Retirer\u00a0: ${what}`,
+  endAction: 'Arrêter…',
+  removeAction: 'Retirer',
+  addTitle: (name) => `Ajouter au planning\u00a0: ${name}`,
+  editTitle: (kind, name) => `${kind} — ${name}`,
+  oneDayTitle: (name, date) => `${name}, ${date}`,
+  endTitle: 'Arrêter une plage récurrente',
+  removeTitle: 'Retirer du planning',
+  lastDayItHappens: 'Dernier jour où elle a lieu',
+  lastDayHint: 'Elle a encore lieu ce jour-là\u202f; à partir du lendemain, elle disparaît. Une date antérieure à son début la supprime.',
+  kindLabel: 'Type',
+  kindChoices: {
+    working: 'Horaires de travail',
+    override: 'Modifier les horaires d’un jour',
+    break: 'Pause',
+    blockout: 'Plage bloquée (réunion d’équipe, urgences seulement…)',
+    leave: 'Congé',
+  },
+  kindHints: {
+    working: 'Temps réservable. Les horaires qui se chevauchent ne comptent qu’une fois.',
+    override: 'Ce jour-là (ou chaque jour où il se répète), ces horaires remplacent les horaires habituels. Un congé ce jour-là l’emporte toujours.',
+    break: 'Retirée du temps de travail.',
+    blockout: 'Retirée du temps réservable (stricte), ou réservable par un responsable seulement (souple).',
+    leave: 'Personne ne peut réserver la personne à ce moment. Journées entières ou partie de journée.',
+  },
+  day: 'Jour',
+  firstDay: 'Premier jour',
+  lastDay: 'Dernier jour',
+  wholeDays: 'Journées entières',
+  dayOffChoice: 'Jour de repos (aucun horaire)',
+  startTime: 'De',
+  endTime: 'À',
+  endsNextDay: 'Se termine le lendemain.',
+  blockoutType: 'Type',
+  blockoutTypeHint: 'Les types propres à la clinique, par ex. Réunion d’équipe, Urgences seulement.',
+  force: 'Qui peut réserver à ce moment',
+  hardChoice: 'Personne ne réserve (stricte)',
+  softChoice: 'Avertir\u202f; un responsable peut réserver avec un motif (souple)',
+  leaveReason: 'Motif',
+  leaveReasonHint: 'par ex. Congés annuels, Maladie, Formation.',
+  label: 'Nom sur la feuille du jour',
+  labelHint: 'Facultatif, par ex. Consultation du matin, Déjeuner, Réveillon de Noël.',
+  customRule: (summary) => `Se répète selon une règle que l’éditeur ne peut pas afficher\u00a0: ${summary}. Choisissez une répétition pour la remplacer.`,
+  changeReason: 'Pourquoi (conservé dans le journal d’audit)',
+  changeReasonHint: 'Facultatif, par ex. Nouveau roulement à partir d’avril.',
+  unnamedBlockout: 'Plage bloquée',
+  unnamedBreak: 'Pause',
+};

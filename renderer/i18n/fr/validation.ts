@@ -1,0 +1,45 @@
+import type { Messages } from '../en';
+
+/**
+ * Sentences for the engine's validation codes. The field's label comes first,
+ * then a colon: French would need the label's gender and article to make it a
+ * subject ("La date de naissance est obligatoire"), and labels come without them.
+ */
+export const frValidation: Messages['validation'] = {
+  required: (label) => `${label}\u00a0: ce champ est obligatoire.`,
+  'invalid-format': (label) => `${label}\u00a0: ce n’est pas la forme attendue.`,
+  'too-long': (label) => `${label}\u00a0: le texte est trop long.`,
+  'end-not-after-start': (label) => `${label}\u00a0: la fin doit être après le début.`,
+  'unknown-zone': (label) => `${label}\u00a0: fuseau horaire inconnu (utilisez un nom comme Europe/Paris).`,
+  'invalid-date': (label) => `${label}\u00a0: cette date n’existe pas dans le calendrier.`,
+  'invalid-time': (label) => `${label}\u00a0: ce n’est pas une heure de la journée.`,
+  'invalid-duration': () => 'La durée doit être comprise entre 5 minutes et 24 heures.',
+  'invalid-interval': () => 'L’intervalle de répétition doit être un nombre entier égal ou supérieur à 1.',
+  'invalid-count': () => 'Le nombre de répétitions doit être un nombre entier égal ou supérieur à 1.',
+  'until-before-start': () => 'La dernière date est antérieure au premier rendez-vous.',
+  'too-many-occurrences': () => 'Cette répétition crée trop de rendez-vous\u202f; arrêtez-la plus tôt.',
+  'window-required': () => 'Une répétition sans fin a besoin d’une période à afficher.',
+  'invalid-rrule': () => 'La règle de répétition n’a pas pu être lue.',
+  'weekday-required': () => 'Choisissez au moins un jour de la semaine.',
+  'invalid-weekday': (label) => `${label}\u00a0: ce n’est pas un jour de la semaine.`,
+  'invalid-month-day': (label) => `${label}\u00a0: ce n’est pas un jour du mois.`,
+  'invalid-month': (label) => `${label}\u00a0: ce n’est pas un mois.`,
+  'invalid-nth': (label) => `${label}\u00a0: choisissez premier, deuxième, troisième, quatrième ou dernier.`,
+  'conflicting-end': () => 'Choisissez un nombre de répétitions ou une dernière date, pas les deux.',
+  'invalid-capacity': () => 'La capacité doit être un nombre entier de 1 à 1000.',
+  'invalid-status-transition': () => 'Le rendez-vous ne peut pas passer à ce statut depuis son statut actuel.',
+  'reason-required': () => 'Veuillez indiquer un motif.',
+  'nothing-to-undo': () => 'Il n’y a aucun changement de statut à annuler.',
+  'unknown-entity': (label) => `${label}\u00a0: introuvable\u202f; l’élément a peut-être été supprimé sur un autre poste.`,
+  'duplicate-id': (label) => `${label}\u00a0: cette valeur est déjà prise.`,
+  'not-permitted': () => 'Votre rôle ne permet pas cette action. Demandez à un responsable ou à un administrateur.',
+  'too-short': (label) => `${label}\u00a0: le texte est trop court.`,
+  'nothing-to-cancel': () => 'Toutes les visites de cette série ont déjà commencé ou sont annulées\u202f; il n’y a plus rien à annuler.',
+  'date-in-future': (label) => `${label}\u00a0: cette date est postérieure à aujourd’hui.`,
+  'unsupported-locale': (label) => `${label}\u00a0: choisissez une des langues et régions de la liste.`,
+  'zero-length': (label) => `${label}\u00a0: identique au début\u202f; la plage n’aurait aucune durée.`,
+  'end-required': () => 'Un congé qui se répète doit avoir une fin\u00a0: un nombre de fois ou une dernière date.',
+  'inactive-resource': (label) => `${label}\u00a0: cette ressource est désactivée\u202f; réactivez-la avant de modifier son planning.`,
+  'block-too-long': () => 'Un horaire, une pause ou un changement d’horaires dure au plus 24 heures, une plage bloquée 31 jours, un congé 366 jours.',
+  'range-too-long': (label) => `${label}\u00a0: recherchez sur un an au plus à la fois.`,
+};
