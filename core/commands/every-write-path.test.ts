@@ -46,6 +46,7 @@ const casesFor = ({ booked, arrived, seriesId, waiting, offered }: Ids): Case[] 
   { name: 'schedule/remove-block', args: { id: 'hours-room-1', reason: 'Room closed for good' }, session: manager },
   { name: 'closure/remove', args: { id: 'closure-1' }, session: manager },
   { name: 'staff/save', args: { displayName: 'Fran Desk', username: 'fran', role: 'front_desk' }, session: admin },
+  { name: 'staff/set-language', args: { staffId: frontDesk.staffId, language: 'fr' }, session: frontDesk },
   // The settings row lives in `meta` too: its counters are the second meta write.
   { name: 'conflict/resolve', args: { conflictId: 'cf_1', action: 'kept-both', reason: 'Two-person visit' }, session: manager },
   { name: 'clinic/save-settings', args: { idleLockMinutes: 10 }, session: admin, metaWrites: 2 },
@@ -76,6 +77,7 @@ async function busyClinic() {
   const offered = await must('waitlist/add', { request: { patientId: 'p2', providers: { kind: 'provider' }, durationMinutes: 30, reason: 'Wants sooner' } }, frontDesk);
   await must('waitlist/offer', { id: offered.id, slot: { start: '2026-01-05T20:00:00.000Z', end: '2026-01-05T20:30:00.000Z', providerId: 'dr-lee' } }, frontDesk);
   await must('closure/save', { id: 'closure-1', resourceId: 'room-1', startDate: '2026-12-24', endDate: '2026-12-24', reason: 'Deep clean' }, manager);
+  await must('staff/save', { id: frontDesk.staffId, displayName: 'Dana Desk', username: 'dana', role: 'front_desk' }, admin);
   await fixture.db.conflicts.put({
     id: 'cf_1',
     kind: 'double-booking',

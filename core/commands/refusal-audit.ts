@@ -44,6 +44,7 @@ export const commandIntents = {
   'closure/save': { action: 'CLOSURE_SAVED', entityType: 'closure' },
   'closure/remove': { action: 'CLOSURE_REMOVED', entityType: 'closure' },
   'staff/save': { action: 'STAFF_SAVED', entityType: 'staff' },
+  'staff/set-language': { action: 'STAFF_SAVED', entityType: 'staff' },
   'schedule/save-block': { action: 'SCHEDULE_BLOCK_SAVED', entityType: 'schedule-block' },
   'schedule/end-block': { action: 'SCHEDULE_BLOCK_ENDED', entityType: 'schedule-block' },
   'schedule/remove-block': { action: 'SCHEDULE_BLOCK_REMOVED', entityType: 'schedule-block' },

@@ -43,4 +43,26 @@ describe('setup commands', () => {
     expect((await commands.run('appointment/book', booking, frontDesk)).ok).toBe(true);
     expect(await commands.run('closure/remove', { id: christmas.id }, manager)).toMatchObject({ ok: false, error: { code: 'unknown-entity', field: 'id' } });
   });
+
+  it('lets each staff member choose their own language, synced and audited with the staff record', async () => {
+    const { db, commands, must } = await clinicFixture();
+    await must('staff/save', { id: frontDesk.staffId, displayName: 'Dana Desk', username: 'dana', role: 'front_desk' }, admin);
+    await must('staff/save', { id: manager.staffId, displayName: 'Morgan Manager', username: 'morgan', role: 'manager' }, admin);
+    expect(await commands.run('staff/set-language', { staffId: frontDesk.staffId, language: 'es' }, frontDesk)).toMatchObject({ ok: true, value: { language: 'es' } });
+    expect((await db.staff.get(frontDesk.staffId))?.language).toBe('es');
+    expect(await db.audit.orderBy('[deviceId+seq]').last()).toMatchObject({ action: 'STAFF_SAVED', actor: { staffId: frontDesk.staffId }, changes: { language: { before: null, after: 'es' } } });
+    expect(await db.outbox.orderBy('deviceSeq').last()).toMatchObject({ name: 'staff/set-language', effects: [{ entity: 'staff', id: frontDesk.staffId, op: 'put', data: { language: 'es', username: 'dana' } }] });
+    // Back to the clinic's language: the key goes, it is not stored as null.
+    await must('staff/set-language', { staffId: frontDesk.staffId, language: null }, frontDesk);
+    expect(await db.staff.get(frontDesk.staffId)).not.toHaveProperty('language');
+  });
+
+  it('keeps other people’s language to admins and refuses languages without words', async () => {
+    const { commands, must } = await clinicFixture();
+    await must('staff/save', { id: manager.staffId, displayName: 'Morgan Manager', username: 'morgan', role: 'manager' }, admin);
+    expect(await commands.run('staff/set-language', { staffId: manager.staffId, language: 'fr' }, frontDesk)).toMatchObject({ ok: false, error: { code: 'not-permitted' } });
+    expect(await commands.run('staff/set-language', { staffId: manager.staffId, language: 'fr' }, admin)).toMatchObject({ ok: true, value: { language: 'fr' } });
+    expect(await commands.run('staff/set-language', { staffId: manager.staffId, language: 'de' }, manager)).toMatchObject({ ok: false, error: { field: 'language' } });
+    expect(await commands.run('staff/set-language', { staffId: 'ghost', language: 'fr' }, admin)).toMatchObject({ ok: false, error: { code: 'unknown-entity', field: 'staffId' } });
+  });
 });

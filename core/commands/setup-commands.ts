@@ -1,6 +1,6 @@
 import type { Table } from 'dexie';
 import { z } from 'zod';
-import { closureSchema, idSchema, parseWith, resourceSchema, staffMemberSchema } from '../model';
+import { closureSchema, deskLanguageSchema, idSchema, parseWith, resourceSchema, staffMemberSchema } from '../model';
 import type { Closure, Resource, StaffMember } from '../model';
 import { refuse } from './command-result';
 import { defineCommand } from './define-command';
@@ -102,6 +102,26 @@ export const setupCommands = {
       const member: StaffMember = { ...args, id: args.id ?? scope.newId() };
       const holder = await scope.db.staff.where('username').equals(member.username).first();
       if (holder && holder.id !== member.id) return refuse('duplicate-id', 'username', `The username "${member.username}" is taken.`);
+      return saveRecord(scope, scope.db.staff, member, 'STAFF_SAVED', 'staff');
+    },
+  }),
+
+  /**
+   * Sets the language the desk shows a staff member (`null`: the clinic's).
+   * Everyone may choose their own; only an admin chooses someone else's.
+   * Audited as a change of the staff record and synced with it, so the
+   * choice follows them to every desk.
+   *
+   * @example run('staff/set-language', { staffId: 's1', language: 'es' }, session)
+   */
+  'staff/set-language': defineCommand({
+    args: z.object({ staffId: idSchema, language: deskLanguageSchema.nullable() }),
+    async run(scope, { staffId, language }) {
+      if (scope.session.staffId !== staffId && scope.session.role !== 'admin') return refuse('not-permitted', 'session', 'Only an admin can choose another staff member’s language.');
+      const before = await scope.db.staff.get(staffId);
+      if (!before) return refuse('unknown-entity', 'staffId', `There is no staff member "${staffId}".`);
+      const { language: _previous, ...rest } = before;
+      const member: StaffMember = language === null ? rest : { ...rest, language };
       return saveRecord(scope, scope.db.staff, member, 'STAFF_SAVED', 'staff');
     },
   }),

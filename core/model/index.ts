@@ -54,6 +54,8 @@ export { validationResult } from './validation-result';
 export type { ValidationResult } from './validation-result';
 export { checkDateOfBirth, ageOn, plausibleAgeYears } from './date-of-birth';
 export { textLimits } from './text-fields';
+export { deskLanguages, deskLanguageSchema, languageOfLocale } from './desk-language';
+export type { DeskLanguage } from './desk-language';
 export { clinicLocales, clinicLocaleSchema, canonicalLocale } from './clinic-locale';
 export type { ClinicLocale } from './clinic-locale';
 export { waitlistPriorities, offeredSlotSchema, waitlistStateSchema, waitlistRequestSchema, waitlistEntrySchema, parseWaitlistRequest, parseWaitlistEntry } from './waitlist-entry';

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { deskLanguageSchema } from './desk-language';
 import { idSchema } from './ids';
 import { requiredText } from './text-fields';
 import { addCodedIssue, parseWith } from './zod-to-validation';
@@ -35,6 +36,8 @@ export const staffMemberSchema = z.object({
     }),
   role: z.enum(staffRoles),
   active: z.boolean().default(true),
+  /** The words the desk shows them in; absent: the clinic's language. */
+  language: deskLanguageSchema.optional(),
 });
 
 /** A validated staff member; see {@link staffMemberSchema}. */
