@@ -1,5 +1,3 @@
-// Before anything that builds a zod schema (see the module).
-import './app/zod-without-eval';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App';

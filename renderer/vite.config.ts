@@ -29,6 +29,9 @@ export default defineConfig({
   cacheDir: fileURLToPath(new URL('../node_modules/.vite/renderer', import.meta.url)),
   base: './',
   plugins: [react()],
+  // Every `import … from 'zod'` (core/ too) goes through app/zod-jitless.ts, which turns off zod's eval
+  // before any schema is built, whichever chunk holds it (see that module).
+  resolve: { alias: [{ find: /^zod$/, replacement: fileURLToPath(new URL('./app/zod-jitless.ts', import.meta.url)) }] },
   // Audit entries name the app version that wrote them.
   define: { 'import.meta.env.VITE_APP_VERSION': JSON.stringify(packageJson.version) },
   build: {

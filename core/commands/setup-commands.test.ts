@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { admin, clinicFixture, frontDesk, manager } from './commands.fixture';
+import type { DeskLanguage } from '../model';
 
 describe('setup commands', () => {
   it('saves a resource, and an edit audits only what changed', async () => {
@@ -52,6 +53,9 @@ describe('setup commands', () => {
     expect((await db.staff.get(frontDesk.staffId))?.language).toBe('es');
     expect(await db.audit.orderBy('[deviceId+seq]').last()).toMatchObject({ action: 'STAFF_SAVED', actor: { staffId: frontDesk.staffId }, changes: { language: { before: null, after: 'es' } } });
     expect(await db.outbox.orderBy('deviceSeq').last()).toMatchObject({ name: 'staff/set-language', effects: [{ entity: 'staff', id: frontDesk.staffId, op: 'put', data: { language: 'es', username: 'dana' } }] });
+    // An admin's edit of the account (a new name) keeps the choice.
+    await must('staff/save', { id: frontDesk.staffId, displayName: 'Dana Desk-Ruiz', username: 'dana', role: 'front_desk' }, admin);
+    expect(await db.staff.get(frontDesk.staffId)).toMatchObject({ displayName: 'Dana Desk-Ruiz', language: 'es' });
     // Back to the clinic's language: the key goes, it is not stored as null.
     await must('staff/set-language', { staffId: frontDesk.staffId, language: null }, frontDesk);
     expect(await db.staff.get(frontDesk.staffId)).not.toHaveProperty('language');
@@ -62,7 +66,7 @@ describe('setup commands', () => {
     await must('staff/save', { id: manager.staffId, displayName: 'Morgan Manager', username: 'morgan', role: 'manager' }, admin);
     expect(await commands.run('staff/set-language', { staffId: manager.staffId, language: 'fr' }, frontDesk)).toMatchObject({ ok: false, error: { code: 'not-permitted' } });
     expect(await commands.run('staff/set-language', { staffId: manager.staffId, language: 'fr' }, admin)).toMatchObject({ ok: true, value: { language: 'fr' } });
-    expect(await commands.run('staff/set-language', { staffId: manager.staffId, language: 'de' }, manager)).toMatchObject({ ok: false, error: { field: 'language' } });
+    expect(await commands.run('staff/set-language', { staffId: manager.staffId, language: 'de' as DeskLanguage }, manager)).toMatchObject({ ok: false, error: { field: 'language' } });
     expect(await commands.run('staff/set-language', { staffId: 'ghost', language: 'fr' }, admin)).toMatchObject({ ok: false, error: { code: 'unknown-entity', field: 'staffId' } });
   });
 });

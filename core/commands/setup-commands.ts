@@ -99,7 +99,10 @@ export const setupCommands = {
     args: staffMemberSchema.extend({ id: idSchema.optional() }),
     async run(scope, args) {
       if (scope.session.role !== 'admin') return refuse('not-permitted', 'session', 'Only an admin can manage staff accounts.');
-      const member: StaffMember = { ...args, id: args.id ?? scope.newId() };
+      const id = args.id ?? scope.newId();
+      // The language is the staff member's own choice (staff/set-language): an edit that leaves it out keeps it.
+      const kept = args.language ?? (await scope.db.staff.get(id))?.language;
+      const member: StaffMember = kept === undefined ? { ...args, id } : { ...args, id, language: kept };
       const holder = await scope.db.staff.where('username').equals(member.username).first();
       if (holder && holder.id !== member.id) return refuse('duplicate-id', 'username', `The username "${member.username}" is taken.`);
       return saveRecord(scope, scope.db.staff, member, 'STAFF_SAVED', 'staff');

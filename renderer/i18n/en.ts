@@ -77,7 +77,7 @@ const conflictKinds: Record<ConflictKind, string> = {
   'patient-double-booked': 'The patient already has an appointment at that time',
   closed: 'The clinic is closed that day',
   'outside-working-hours': 'outside working hours',
-  'no-working-hours-defined': 'has no working hours set for that day',
+  'no-working-hours-defined': 'not scheduled to work that day (no working hours set)',
   'schedule-blocked': 'blocked at that time (blockout or leave)',
   'soft-blockout': 'in a blockout only a manager can book',
 };

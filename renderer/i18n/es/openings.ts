@@ -1,0 +1,47 @@
+import type { Messages } from '../en';
+import { count } from './count';
+
+/** The words of *Find an opening* (renderer/openings) in Spanish. */
+export const esOpenings: Messages['openings'] = {
+  title: 'Buscar un hueco',
+  button: 'Buscar un hueco',
+  shortcut: 'Buscar un hueco (duración, profesionales, salas, días, horas)',
+  intro: 'Las próximas horas en las que cabe una visita, de la más temprana a la más tardía, según el horario de cada profesional menos lo ya reservado.',
+  fields: {
+    length: 'Duración',
+    providers: 'Profesional',
+    rooms: 'Sala',
+    patient: 'Paciente',
+    weekdays: 'Día',
+    times: 'Momento del día',
+    customStart: 'Desde (hora)',
+    customEnd: 'Hasta (hora)',
+    fromDate: 'Desde',
+    untilDate: 'Hasta',
+  },
+  lengthHint: 'Minutos, de 5 a 1440.',
+  anyProvider: 'Cualquier profesional',
+  roomChoice: { none: 'No necesita sala', any: 'Cualquier sala', named: 'Estas salas' },
+  patientHint: 'Opcional: nunca a una hora en la que este paciente tenga otra cita.',
+  timesChoice: { any: 'Cualquier hora', mornings: 'Mañanas (antes del mediodía)', afternoons: 'Tardes (desde el mediodía)', custom: 'Entre…' },
+  timesHint: 'En el reloj de cada profesional; la visita entera dentro.',
+  untilHint: 'Déjelo vacío para las próximas ocho semanas.',
+  search: 'Buscar',
+  searching: 'Buscando…',
+  close: 'Cerrar',
+  failed: 'No se pudo hacer la búsqueda.',
+  resultsLabel: 'Huecos, del más temprano al más tardío: ↑ ↓ para moverse, Enter para reservar',
+  count: (value) => count(value, 'hueco', 'huecos'),
+  with: (provider, room) => (room === undefined ? provider : `${provider} · ${room}`),
+  onClock: (zone) => `(hora de ${zone})`,
+  soft: (labels) => `En un bloqueo en el que solo un gerente puede reservar: ${labels}`,
+  nothingFound: 'No cabe en ningún hueco. El motivo, para cada uno de los pedidos:',
+  noProviders: 'No hay ningún profesional activado: active uno o añádalo en Administración → Profesionales, salas y equipos.',
+  why: {
+    noHours: (name) => `${name} no tiene horario de trabajo en estas fechas.`,
+    noHoursOnDays: (name, days) => `${name} no tiene horario en estos días: ${days}.`,
+    noHoursAtTimes: (name) => `${name} no tiene horario a esas horas del día en esos días.`,
+    tooShort: (name, longest, wanted) => `El tramo de horario más largo de ${name} es de ${count(longest, 'minuto', 'minutos')}; la visita necesita ${wanted}.`,
+    fullyBooked: (name) => `${name} no tiene huecos libres a esas horas (o la sala o el paciente están ocupados entonces).`,
+  },
+};
