@@ -104,6 +104,28 @@ export default tseslint.config(
     },
   },
   {
+    // Words on screen come from renderer/i18n's Messages (`text.…`), so Spanish and French desks have
+    // them too; and `text` is read while rendering, never kept at module level, because it changes
+    // when the signed-in staff member's language does.
+    files: ['renderer/**/*.ts', 'renderer/**/*.tsx'],
+    ignores: ['renderer/**/*.test.ts', 'renderer/**/*.test.tsx', 'renderer/**/*.fixture.ts', 'renderer/**/*.fixture.tsx', 'renderer/i18n/**'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        { selector: 'JSXText[value=/[A-Za-z]{2,}/]', message: 'Put words on screen in renderer/i18n Messages and use text.… here.' },
+        {
+          selector: "JSXAttribute[name.name=/^(aria-label|aria-description|aria-roledescription|title|placeholder|alt)$/] > Literal[value=/[A-Za-z]{2,}/]",
+          message: 'Put words on screen in renderer/i18n Messages and use text.… here.',
+        },
+        { selector: 'JSXExpressionContainer > Literal[value=/[A-Za-z]{2,}/]', message: 'Put words on screen in renderer/i18n Messages and use text.… here.' },
+        {
+          selector: "MemberExpression[object.name='text']:not(:function MemberExpression)",
+          message: 'Read text.… while rendering (inside a function): at module level it would keep the first language.',
+        },
+      ],
+    },
+  },
+  {
     files: ['core/recurrence/rrule-library.ts'],
     rules: { 'no-restricted-imports': coreImports({ allowRrule: true }) },
   },

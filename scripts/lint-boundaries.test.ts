@@ -99,3 +99,25 @@ describe('rrule.js is loaded in one place', () => {
     expect(importsRrule.test(readFileSync(join('core', 'recurrence', 'rrule-library.ts'), 'utf8'))).toBe(true);
   });
 });
+
+describe('words on screen go through Messages', { timeout: 30_000 }, () => {
+  const path = 'renderer/day-view/sample.tsx';
+  const header = "import { text } from '../i18n';\n";
+
+  it('refuses English typed straight into JSX: as text, in an accessible name or as a string child', async () => {
+    for (const jsx of ['<p>Book appointment</p>', '<button aria-label="Close">×</button>', '<input placeholder="Search" />', "<p>{'Loading'}</p>"]) {
+      const fired = await rulesFiredFor(path, `${header}export const A = () => ${jsx};\nexport const b = () => text.app.close;\n`);
+      expect(fired, jsx).toContain('no-restricted-syntax');
+    }
+  });
+
+  it('refuses keeping text at module level, where it would stay in the first language', async () => {
+    const fired = await rulesFiredFor(path, `${header}const words = text.openings;\nexport const A = () => <p>{words.title}</p>;\n`);
+    expect(fired).toContain('no-restricted-syntax');
+  });
+
+  it('accepts words read from text while rendering, and symbols', async () => {
+    const fired = await rulesFiredFor(path, `${header}export const A = () => <p aria-label={text.app.close}>{text.app.close} ×</p>;\n`);
+    expect(fired).toEqual([]);
+  });
+});

@@ -3,7 +3,9 @@ import { AuditChainBanner } from './AuditChainBanner';
 import { useAutomaticBackups } from '../backup/useAutomaticBackups';
 import { Desk } from './Desk';
 import { FirstRun } from '../first-run/FirstRun';
-import { text } from '../i18n';
+import { Fragment, useEffect } from 'react';
+import { setDeskLanguage, text } from '../i18n';
+import { useDeskLanguage } from '../language/useDeskLanguage';
 import { useSession } from '../session/session-store';
 import { SignIn } from '../sign-in/SignIn';
 
@@ -20,11 +22,18 @@ export function App() {
   const locked = useSession((state) => state.locked);
   // First run commits in one transaction, so a desk that no longer needs it is wholly set up.
   useAutomaticBackups(needsFirstRun === false);
+  const language = useDeskLanguage(needsFirstRun);
+  // Switched before the screens below render, so they read the new words; the key re-renders all of them
+  // (memoised ones too) when it changes, e.g. at sign-in or when someone picks another language.
+  if (language !== undefined) setDeskLanguage(language);
+  useEffect(() => {
+    if (language !== undefined) document.documentElement.lang = language;
+  }, [language]);
   return (
-    <>
+    <Fragment key={language ?? 'loading'}>
       <AuditChainBanner />
-      {screen(needsFirstRun, staff !== null && !locked)}
-    </>
+      {language === undefined ? <p className="app-message" role="status">{text.app.loading}</p> : screen(needsFirstRun, staff !== null && !locked)}
+    </Fragment>
   );
 }
 

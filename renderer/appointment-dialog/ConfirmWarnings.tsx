@@ -17,12 +17,12 @@ export interface ConfirmWarningsProps {
 /** Visits listed per warning before "…and N more". */
 const listed = 5;
 
-const sentences: Record<WarningGroup['kind'], (subject: string) => string> = {
+const sentences = (): Record<WarningGroup['kind'], (subject: string) => string> => ({
   'outside-hours': text.preview.confirmOutsideHours,
   break: text.preview.confirmBreak,
   'no-hours': text.preview.confirmNoHours,
   other: text.preview.confirmOther,
-};
+});
 
 /**
  * The short confirm step before saving a booking that only has warnings
@@ -39,7 +39,7 @@ export function ConfirmWarnings({ groups, single, format, onConfirm, onBack }: C
       <div className="modal-body confirm-warnings" data-testid="confirm-warnings">
         {groups.map((group) => (
           <div key={group.kind}>
-            <p>{sentences[group.kind](text.preview.visitsAre(group.visits.length, single))}</p>
+            <p>{sentences()[group.kind](text.preview.visitsAre(group.visits.length, single))}</p>
             {single ? null : (
               <ul>
                 {group.visits.slice(0, listed).map((visit) => (

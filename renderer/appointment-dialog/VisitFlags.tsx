@@ -16,7 +16,7 @@ export interface VisitFlagsProps {
   format: ClinicFormat;
 }
 
-const labels = { closed: text.preview.flagClosed, blocked: text.preview.flagBlocked, conflict: text.preview.flagConflict, 'outside-hours': text.preview.flagOutsideHours };
+const labels = () => ({ closed: text.preview.flagClosed, blocked: text.preview.flagBlocked, conflict: text.preview.flagConflict, 'outside-hours': text.preview.flagOutsideHours });
 
 /**
  * What is special about one visit, in words after its time: the clock
@@ -38,7 +38,7 @@ export function VisitFlags({ flags, resources, namesOf, lead = ' — ', format }
         return (
           <span key={index} className={`visit-flag visit-flag-${flag.kind}`} data-flag={flag.kind}>
             {before}
-            <strong>{labels[flag.kind]}:</strong> {conflictSentence(flag.conflict, nameOf, { time: format.time })}
+            <strong>{labels()[flag.kind]}:</strong> {conflictSentence(flag.conflict, nameOf, { time: format.time })}
             {names.length > 0 ? text.preview.withWhom(names.join('; ')) : ''}
           </span>
         );

@@ -5,6 +5,7 @@ import { ValidationError } from '../../core/validation';
 import type { ValidationProblem } from '../../core/validation';
 import { daysInMonth } from '../../core/time';
 import { isoWeekday } from '../dates/calendar-dates';
+import { text } from '../i18n';
 
 /** The repeat choices the dialog offers; each maps onto core/recurrence's builder. */
 export const repeatKinds = ['none', 'daily', 'weekly', 'weekdays', 'monthly-by-date', 'monthly-by-weekday', 'yearly-by-date', 'yearly-by-weekday'] as const;
@@ -133,7 +134,7 @@ export function planRepeat(choice: RepeatChoice, wallStart: string, timeZone: st
   try {
     const { pattern, end } = patternFor(choice, wallStart.slice(0, 10));
     const rrule = buildRule(pattern, end);
-    const summary = describeRecurrence(pattern, end);
+    const summary = describeRecurrence(pattern, end, text.recurrence);
     if (rrule === null) return { ok: true, rrule, summary, preview: [], more: false };
     const occurrences = expandRule({ dtstart: wallStart, tzid: timeZone, rrule }, { limit: shown + 1 });
     const time = wallStart.slice(11, 16);

@@ -9,9 +9,9 @@ import { useClinic } from '../data/useClinic';
 import { useCommand } from '../data/useCommand';
 import { usePatientSearch } from '../data/usePatientSearch';
 import { useResources } from '../data/useResources';
-import { conflictSentence, problemSentence, text } from '../i18n';
+import { conflictSentence, liveMessages, problemSentence, text } from '../i18n';
 
-const words = text.calendarFiles;
+const words = liveMessages('calendarFiles');
 
 /** A refusal in the desk's words: the field's problem, or the first conflict a booking met. */
 function refusalSentence(error: CommandError | { code: string; field: string; message: string }, resourceName: (id: string) => string): string {

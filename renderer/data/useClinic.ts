@@ -1,14 +1,27 @@
+import { useMemo } from 'react';
 import { defaultClinicSettings, readClinicSettings } from '../../core/db';
 import type { ClinicSettings } from '../../core/db';
+import { deskLanguage, displayLocale } from '../i18n';
 import { useAppData } from './useAppData';
 import { useLiveQuery } from './useLiveQuery';
 
 /**
- * The clinic's settings (name, zone, locale), live; the defaults until they load.
+ * The clinic's settings (name, zone, locale), live, as screens write them:
+ * `locale` is the one dates and numbers are written in, the clinic's own or
+ * the signed-in staff member's language in the clinic's region (`es-US`);
+ * see {@link useClinicSettings} for the stored values. The defaults until
+ * they load.
  *
  * @example const { timeZone, locale } = useClinic();
  */
 export function useClinic(): ClinicSettings {
+  const settings = useClinicSettings();
+  const language = deskLanguage();
+  return useMemo(() => ({ ...settings, locale: displayLocale(settings.locale, language) }), [settings, language]);
+}
+
+/** The clinic's settings as stored, live; the defaults until they load. */
+export function useClinicSettings(): ClinicSettings {
   const { db } = useAppData();
   const result = useLiveQuery('clinic', () => readClinicSettings(db));
   return result.status === 'ready' ? result.value : defaultClinicSettings;

@@ -1,5 +1,5 @@
 import type { Conflict } from '../../core/overlap';
-import { en } from './en';
+import { text } from './current-language';
 import type { Messages } from './en';
 
 /** What a sentence may need besides the conflict: other words, and the clinic's clock for schedule times. */
@@ -25,7 +25,7 @@ export function conflictSentence(
   resourceName: (id: string) => string,
   options: ConflictSentenceOptions = {},
 ): string {
-  const messages = options.messages ?? en;
+  const messages = options.messages ?? text;
   const words = messages.schedule;
   const resource = resourceName(conflict.resourceId ?? '');
   const span = (start: string, end: string) => {
@@ -54,7 +54,7 @@ export function conflictSentence(
     case 'no-working-hours-defined':
       return messages.dialog.conflictWith(resource, messages.conflictKinds[conflict.kind]);
     case 'closed':
-      return conflict.closureReason ? `${messages.conflictKinds.closed}: ${conflict.closureReason}` : messages.conflictKinds.closed;
+      return conflict.closureReason ? messages.dialog.closedFor(conflict.closureReason) : messages.conflictKinds.closed;
     case 'patient-double-booked':
       return messages.conflictKinds[conflict.kind];
   }

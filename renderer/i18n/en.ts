@@ -495,6 +495,8 @@ export const en = {
     conflictTitle: 'This time is not free',
     conflictIntro: 'Nothing was booked. Choose another time or provider:',
     conflictWith: (resource: string, reason: string) => `${resource} is ${reason}`,
+    /** A closure with its reason ("The clinic is closed that day: Thanksgiving"). */
+    closedFor: (reason: string) => `The clinic is closed that day: ${reason}`,
     conflictAppointment: (patient: string, time: string, minutes: number) => `${patient}, ${time} (${minutes} min)`,
     conflictSeries: 'A visit of a repeating series',
     overrideReason: 'Book anyway — reason',
@@ -608,6 +610,8 @@ export const en = {
     undoLast: 'Undo the change the notice offers',
     undoLastKeys: 'Ctrl+Z',
     closeDialog: 'Close a dialog',
+    /** The Escape key's name on the keyboard. */
+    escapeKey: 'Esc',
     selectFirst: 'Select an appointment first: click it, or Tab to it.',
   },
   // Administration and audit viewer (renderer/admin, renderer/audit-viewer).

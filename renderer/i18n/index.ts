@@ -1,7 +1,5 @@
-import { en } from './en';
-
-/** The app's text; one language today, chosen here when there are more. */
-export const text = en;
+/** The app's text in the language the desk shows now (see current-language.ts), and the helpers that word things. */
+export { text, setDeskLanguage, deskLanguage, subscribeDeskLanguage, liveMessages, messagesIn, displayLocale } from './current-language';
 export type { Messages } from './en';
 export { problemSentence, fieldLabel } from './problem-sentence';
 export { clinicFormat } from './format';

@@ -1,5 +1,5 @@
 import type { ValidationProblem } from '../../core/validation';
-import { en } from './en';
+import { text } from './current-language';
 import type { Messages } from './en';
 
 /**
@@ -9,7 +9,7 @@ import type { Messages } from './en';
  *
  * @example fieldLabel('resourceIds.0') // 'Providers and rooms'
  */
-export function fieldLabel(field: string, messages: Messages = en): string {
+export function fieldLabel(field: string, messages: Messages = text): string {
   const key = field.split('.').filter((part) => !/^\d+$/.test(part)).at(-1) ?? '';
   const known = (messages.fields as Record<string, string | undefined>)[key];
   if (known) return known;
@@ -24,6 +24,6 @@ export function fieldLabel(field: string, messages: Messages = en): string {
  *
  * @example problemSentence({ code: 'required', field: 'familyName', message: '…' }) // 'Family name is required.'
  */
-export function problemSentence(problem: Pick<ValidationProblem, 'code' | 'field'>, messages: Messages = en): string {
+export function problemSentence(problem: Pick<ValidationProblem, 'code' | 'field'>, messages: Messages = text): string {
   return messages.validation[problem.code](fieldLabel(problem.field, messages));
 }

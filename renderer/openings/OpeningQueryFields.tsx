@@ -2,7 +2,7 @@ import type { Resource } from '../../core/model';
 import { PatientPicker } from '../appointment-dialog/PatientPicker';
 import { Field } from '../forms/Field';
 import type { ClinicFormat } from '../i18n';
-import { text } from '../i18n';
+import { liveMessages } from '../i18n';
 import { ChoiceGroup } from './ChoiceGroup';
 import type { OpeningField, OpeningForm, ResourceChoice, RoomChoice, TimesChoice } from './opening-form';
 
@@ -17,7 +17,7 @@ export interface OpeningQueryFieldsProps {
   format: ClinicFormat;
 }
 
-const words = text.openings;
+const words = liveMessages('openings');
 const isoWeekdays = [1, 2, 3, 4, 5, 6, 7];
 const timesChoices: TimesChoice[] = ['any', 'mornings', 'afternoons', 'custom'];
 const roomKinds: RoomChoice['kind'][] = ['none', 'any', 'named'];

@@ -1,6 +1,6 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import type { KeyboardEvent } from 'react';
-import { clinicFormat, text } from '../i18n';
+import { clinicFormat, liveMessages } from '../i18n';
 import type { ClinicFormat } from '../i18n';
 import { movedIndex } from './opening-results';
 import type { OpeningDay, OpeningRow } from './opening-results';
@@ -14,7 +14,7 @@ export interface OpeningResultsProps {
   onBook(row: OpeningRow): void;
 }
 
-const words = text.openings;
+const words = liveMessages('openings');
 
 /**
  * The openings as a listbox grouped by day, earliest first: each line the

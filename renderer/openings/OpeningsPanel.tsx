@@ -8,7 +8,7 @@ import { useClinic } from '../data/useClinic';
 import { useResources } from '../data/useResources';
 import { todayIn } from '../dates/calendar-dates';
 import { FormError } from '../forms/FormError';
-import { clinicFormat, text } from '../i18n';
+import { clinicFormat, liveMessages, text } from '../i18n';
 import { checkOpeningForm, defaultOpeningForm, openingProblem } from './opening-form';
 import type { OpeningField, OpeningForm } from './opening-form';
 import { bookingDraftFor, openingDays, whySentence } from './opening-results';
@@ -18,7 +18,7 @@ import { OpeningResults } from './OpeningResults';
 import { useOpeningsSearch } from './useOpeningsSearch';
 import './openings.css';
 
-const words = text.openings;
+const words = liveMessages('openings');
 
 /**
  * *Find an opening* beside the day sheet: the quick fields, then the

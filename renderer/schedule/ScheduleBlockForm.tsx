@@ -150,7 +150,7 @@ export function ScheduleBlockForm({ resource, block, kind, date, oneDay = false,
         <Field count={{ value: form.label, limit: textLimits.blockLabel }} label={words.label} error={errors['label']} hint={words.labelHint}>
           <input value={form.label} onChange={(event) => set({ label: event.target.value })} />
         </Field>
-        {form.customRule !== undefined && form.repeat.kind === 'none' ? <p className="field-hint">{words.customRule(describeRule(form.customRule))}</p> : null}
+        {form.customRule !== undefined && form.repeat.kind === 'none' ? <p className="field-hint">{words.customRule(describeRule(form.customRule, undefined, text.recurrence))}</p> : null}
         {oneDay ? null : (
           <RepeatFields
             choice={form.repeat}

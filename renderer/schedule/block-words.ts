@@ -22,7 +22,7 @@ export function describeBlock(block: ScheduleBlock, format: ClinicFormat, today:
   const date = block.wallStart.slice(0, 10);
   const endDate = block.wallEnd?.slice(0, 10) ?? date;
   const wholeDays = block.wallEnd !== null && block.wallStart.endsWith('T00:00:00') && block.wallEnd.endsWith('T00:00:00') && endDate > date;
-  const when = block.rrule === undefined ? (wholeDays && addDays(endDate, -1) !== date ? `${format.mediumDate(date)} – ${format.mediumDate(addDays(endDate, -1))}` : format.mediumDate(date)) : describeRule(block.rrule, { dtstart: block.wallStart, tzid: block.timeZone });
+  const when = block.rrule === undefined ? (wholeDays && addDays(endDate, -1) !== date ? `${format.mediumDate(date)} – ${format.mediumDate(addDays(endDate, -1))}` : format.mediumDate(date)) : describeRule(block.rrule, { dtstart: block.wallStart, tzid: block.timeZone }, text.recurrence);
   const time =
     block.wallEnd === null
       ? words.dayOff

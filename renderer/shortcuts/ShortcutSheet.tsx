@@ -47,16 +47,20 @@ function meaning(shortcut: DeskShortcut): string {
   }
 }
 
-const keyNames: Record<string, string> = { ArrowLeft: '←', ArrowRight: '→', ArrowUp: '↑', ArrowDown: '↓', ...text.month.keyNames };
 const onSelection = (shortcut: DeskShortcut) => shortcut.kind === 'status' || shortcut.kind === 'confirm' || shortcut.kind === 'undo-selected' || shortcut.kind === 'edit-selected';
-const rows = Object.entries(deskKeys).map(([key, shortcut]) => ({ key: keyNames[key] ?? key, shortcut }));
-const general: [string, string][] = [
-  ...rows.filter((row) => !onSelection(row.shortcut) && !monthViewKinds.has(row.shortcut.kind)).map((row): [string, string] => [row.key, meaning(row.shortcut)]),
-  [text.shortcuts.undoLastKeys, meaning({ kind: 'undo-last' })],
-  ['Esc', text.shortcuts.closeDialog],
-];
-const selection: [string, string][] = rows.filter((row) => onSelection(row.shortcut)).map((row) => [row.key, meaning(row.shortcut)]);
-const month: [string, string][] = rows.filter((row) => monthViewKinds.has(row.shortcut.kind)).map((row) => [row.key, meaning(row.shortcut)]);
+/** The sheet's three lists, worded in the language of the moment. */
+function sheetRows() {
+  const keyNames: Record<string, string> = { ArrowLeft: '←', ArrowRight: '→', ArrowUp: '↑', ArrowDown: '↓', ...text.month.keyNames };
+  const rows = Object.entries(deskKeys).map(([key, shortcut]) => ({ key: keyNames[key] ?? key, shortcut }));
+  const general: [string, string][] = [
+    ...rows.filter((row) => !onSelection(row.shortcut) && !monthViewKinds.has(row.shortcut.kind)).map((row): [string, string] => [row.key, meaning(row.shortcut)]),
+    [text.shortcuts.undoLastKeys, meaning({ kind: 'undo-last' })],
+    [text.shortcuts.escapeKey, text.shortcuts.closeDialog],
+  ];
+  const selection: [string, string][] = rows.filter((row) => onSelection(row.shortcut)).map((row) => [row.key, meaning(row.shortcut)]);
+  const month: [string, string][] = rows.filter((row) => monthViewKinds.has(row.shortcut.kind)).map((row) => [row.key, meaning(row.shortcut)]);
+  return { general, selection, month };
+}
 
 function Keys({ rows: list }: { rows: [string, string][] }) {
   return (
@@ -80,6 +84,7 @@ function Keys({ rows: list }: { rows: [string, string][] }) {
  * @example <ShortcutSheet onClose={close} />
  */
 export function ShortcutSheet({ onClose }: { onClose(): void }) {
+  const { general, selection, month } = sheetRows();
   return (
     <Modal title={text.shortcuts.title} onClose={onClose}>
       <div className="modal-body">

@@ -1,4 +1,5 @@
 import { useClinic } from '../data/useClinic';
+import { LanguagePicker } from '../language/LanguagePicker';
 import { text } from '../i18n';
 import { useSession } from '../session/session-store';
 import { useShortcutSheet } from '../shortcuts/shortcut-sheet-store';
@@ -32,6 +33,7 @@ export function StatusBar() {
       </span>
       <SyncStatusSummary />
       <span className="status-spacer" />
+      <LanguagePicker />
       <button type="button" onClick={toggleShortcuts} aria-keyshortcuts="?">
         {text.statusBar.shortcuts} <kbd>?</kbd>
       </button>

@@ -7,14 +7,14 @@ import { useClinic } from '../data/useClinic';
 import { useCommand } from '../data/useCommand';
 import { useResources } from '../data/useResources';
 import { todayIn } from '../dates/calendar-dates';
-import { clinicFormat, problemSentence, text } from '../i18n';
+import { clinicFormat, liveMessages, problemSentence, text } from '../i18n';
 import { useNotices } from '../notices/notice-store';
 import { useWaitlist } from './useWaitlist';
 import { bookMatchArgs, freedSlotsOf } from './waitlist-view';
 import { useWaitlistDesk } from './waitlist-store';
 import './waitlist.css';
 
-const words = text.waitlist;
+const words = liveMessages('waitlist');
 
 /**
  * The notice when a visit cancelled or marked no-show on this desk frees

@@ -7,13 +7,13 @@ import { useCommand } from '../data/useCommand';
 import { Field } from '../forms/Field';
 import { FormError } from '../forms/FormError';
 import type { ClinicFormat } from '../i18n';
-import { text } from '../i18n';
+import { liveMessages, text } from '../i18n';
 import { useNotices } from '../notices/notice-store';
 import { ChoiceGroup } from '../openings/ChoiceGroup';
 import { emptyWaitlistForm, formFieldOf, waitlistAddArgs } from './waitlist-form';
 import type { WaitlistField, WaitlistForm } from './waitlist-form';
 
-const words = text.waitlist;
+const words = liveMessages('waitlist');
 const isoWeekdays = [1, 2, 3, 4, 5, 6, 7];
 const toggled = <T,>(list: readonly T[], value: T, on: boolean) => (on ? [...list, value] : list.filter((other) => other !== value));
 

@@ -6,7 +6,7 @@ import { useClinic } from '../data/useClinic';
 import { useCommand } from '../data/useCommand';
 import { useResources } from '../data/useResources';
 import { Field } from '../forms/Field';
-import { clinicFormat, problemSentence, text } from '../i18n';
+import { clinicFormat, liveMessages, problemSentence, text } from '../i18n';
 import { useNotices } from '../notices/notice-store';
 import { useWaitlist } from './useWaitlist';
 import { visibleEntries } from './waitlist-view';
@@ -15,7 +15,7 @@ import { WaitlistAddForm } from './WaitlistAddForm';
 import '../openings/openings.css';
 import './waitlist.css';
 
-const words = text.waitlist;
+const words = liveMessages('waitlist');
 const filterStates: WaitlistFilter['state'][] = ['open', 'waiting', 'offered', 'booked', 'removed'];
 
 /** Who the entry wants, in words. */

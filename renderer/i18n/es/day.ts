@@ -92,6 +92,7 @@ export const esShortcuts: Messages['shortcuts'] = {
   undoLast: 'Deshacer el cambio que ofrece el aviso',
   undoLastKeys: 'Ctrl+Z',
   closeDialog: 'Cerrar un cuadro de diálogo',
+  escapeKey: 'Esc',
   selectFirst: 'Primero seleccione una cita: haga clic en ella o llegue con Tab.',
 };
 

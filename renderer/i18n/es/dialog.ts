@@ -24,6 +24,7 @@ export const esDialog: Messages['dialog'] = {
   conflictTitle: 'Esta hora no está libre',
   conflictIntro: 'No se reservó nada. Elija otra hora u otro profesional:',
   conflictWith: (resource, reason) => `${resource} ${reason}`,
+  closedFor: (reason) => `La clínica está cerrada ese día: ${reason}`,
   conflictAppointment: (patient, time, minutes) => `${patient}, ${time} (${minutes} min)`,
   conflictSeries: 'Una visita de una serie que se repite',
   overrideReason: 'Reservar de todos modos: motivo',

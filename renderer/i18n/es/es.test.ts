@@ -31,6 +31,7 @@ const sameAsEnglish = new Set([
   'appName',
   'admin.no',
   'shortcuts.undoLastKeys',
+  'shortcuts.escapeKey',
   'month.keyNames.PageUp',
   'month.keyNames.PageDown',
   'month.keyNames.Enter',

@@ -91,6 +91,7 @@ export const frShortcuts: Messages['shortcuts'] = {
   undoLast: 'Annuler le changement que propose la notification',
   undoLastKeys: 'Ctrl+Z',
   closeDialog: 'Fermer une boîte de dialogue',
+  escapeKey: 'Échap',
   selectFirst: 'Sélectionnez d’abord un rendez-vous\u00a0: cliquez dessus ou atteignez-le avec Tab.',
 };
 

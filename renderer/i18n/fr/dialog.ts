@@ -29,6 +29,7 @@ export const frDialog: Messages['dialog'] = {
   conflictIntro: 'Rien n’a été réservé. Choisissez un autre horaire ou un autre praticien\u00a0:',
   // The reason is a verb phrase (conflictKinds): "Salle 1 a déjà un rendez-vous à cette heure".
   conflictWith: (resource, reason) => `${resource} ${reason}`,
+  closedFor: (reason) => `La clinique est fermée ce jour-là\u00a0: ${reason}`,
   conflictAppointment: (patient, time, minutes) => `${patient}, ${time} (${minutes} min)`,
   conflictSeries: 'Une visite d’une série récurrente',
   overrideReason: 'Réserver quand même — motif',
