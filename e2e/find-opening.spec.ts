@@ -72,3 +72,39 @@ test('find an opening: a refused length, why nothing fits, then search, pick wit
   // The taken time leaves the list at once: the next opening starts as the new visit ends.
   await expect(panel.openings().first()).toHaveText(/^10:10\sAM–10:50\sAM/);
 });
+
+test('a taken time: the booking dialog offers the nearest free times, and the later one books', async ({ page }) => {
+  await page.clock.setFixedTime(now);
+  await page.goto('/');
+  await new FirstRunPage(page).createClinic(sampleSetup);
+  await new SignInPage(page).signIn(sampleSetup.username, sampleSetup.passphrase);
+  const day = new DayViewPage(page);
+  await day.goTo('2026-11-26');
+  await day.bookNewPatient('Dr Adams', '09:00', { givenName: 'Ada', familyName: 'Lovelace', dateOfBirth: '1990-12-10' });
+  await expect(await day.appointmentIn('Dr Adams', 'Ada Lovelace')).toHaveCount(1);
+
+  // Grace at Ada's 9:00: taken. Dr Adams starts at 9:00, so the nearest before is this afternoon (it is 2 PM now).
+  await day.clickSlot('Dr Adams', '11:00');
+  const dialog = new AppointmentDialogPage(page);
+  await dialog.registerPatient({ givenName: 'Grace', familyName: 'Hopper', dateOfBirth: '1986-12-09' });
+  await expect(dialog.checkNote()).toHaveText('No conflict, closure or hours problem.');
+  await expect(dialog.nearestTimes()).toHaveCount(0); // a free time looks nothing up
+  await dialog.time().fill('09:00');
+  await expect(dialog.checkNote()).toContainText('Dr Adams is already booked at that time');
+  await expect(dialog.nearestTime('Earlier')).toHaveText(/^Earlier: Wed Nov 25, 4:30\sPM$/);
+  await expect(dialog.nearestTime('Later')).toHaveText(/^Later: 9:30\sAM$/);
+
+  // The later one moves the start and keeps the rest; the check runs again and finds nothing.
+  await dialog.nearestTime('Later').click();
+  await expect(dialog.time()).toHaveValue('09:30');
+  await expect(dialog.time()).toBeFocused();
+  await expect(dialog.date()).toHaveValue('2026-11-26');
+  await expect(dialog.chosenPatient()).toContainText('Grace Hopper');
+  await expect(dialog.resource('Dr Adams')).toBeChecked();
+  await expect(dialog.checkNote()).toHaveText('No conflict, closure or hours problem.');
+  await expect(dialog.nearestTimes()).toHaveCount(0);
+  await dialog.book();
+  await expect(dialog.root()).toHaveCount(0);
+  await expect(await day.appointmentIn('Dr Adams', 'Grace Hopper')).toHaveCount(1);
+  await expect(await day.appointmentIn('Dr Adams', 'Ada Lovelace')).toHaveCount(1);
+});
