@@ -9,7 +9,9 @@ import { SignInPage } from './pages/sign-in';
  * Find an opening (issue 13, item 2): a refused length named beside its
  * field, a search that finds nothing saying why, then the next 40-minute
  * opening with Dr Adams for a patient already booked at 09:00 — picked with
- * the keyboard, booked through the usual dialog, gone from the list.
+ * the keyboard, booked through the usual dialog, gone from the list. And the
+ * booking dialog's own help: a taken time offers the nearest free times
+ * before and after it, and the later one moves the start and books.
  */
 const now = new Date('2026-11-25T19:00:00Z'); // Wednesday 14:00 in New York
 test.describe.configure({ timeout: 90_000 });
