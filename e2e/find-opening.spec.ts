@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import { seriousViolations } from './pages/accessibility';
 import { AppointmentDialogPage } from './pages/appointment-dialog';
 import { DayViewPage } from './pages/day-view';
 import { FindOpeningPage } from './pages/find-opening';
@@ -95,6 +96,7 @@ test('a taken time: the booking dialog offers the nearest free times, and the la
   await expect(dialog.checkNote()).toContainText('Dr Adams is already booked at that time');
   await expect(dialog.nearestTime('Earlier')).toHaveText(/^Earlier: Wed Nov 25, 4:30\sPM$/);
   await expect(dialog.nearestTime('Later')).toHaveText(/^Later: 9:30\sAM$/);
+  expect(await seriousViolations(page)).toEqual([]);
 
   // The later one moves the start and keeps the rest; the check runs again and finds nothing.
   await dialog.nearestTime('Later').click();
