@@ -50,7 +50,7 @@ export async function openingContext(db: TimedeskDb, input: OpeningQuery, beyond
 }
 
 /** Each resource's bookable spans and soft blockouts over `[from, to)`, from core/schedule's `availability`. */
-export function bookableByResource(context: OpeningContext, from: number, to: number): Map<string, { bookable: BookableSpan[]; soft: SoftSpan[] }> {
+export function bookableByResource(context: Pick<OpeningContext, 'blocks' | 'closures' | 'clinicTimeZone'>, from: number, to: number): Map<string, { bookable: BookableSpan[]; soft: SoftSpan[] }> {
   const byResource = new Map<string, { bookable: BookableSpan[]; soft: SoftSpan[] }>();
   for (const span of availability(context.blocks, context.closures, { from, to, clinicTimeZone: context.clinicTimeZone })) {
     let entry = byResource.get(span.resourceId);

@@ -15,4 +15,6 @@ export type { ClockFilter } from './clock-windows';
 export { whyNoOpenings } from './why-no-openings';
 export type { NoOpeningReason } from './why-no-openings';
 export { findRepeatingOpening } from './repeating-opening';
+export { nearestOpenings, nearestAround, nearestOpeningQuerySchema } from './nearest-openings';
+export type { NearestOpeningQuery, NearestOpening, NearestOpenings } from './nearest-openings';
 export type { RepeatingOpeningQuery } from './repeating-opening';

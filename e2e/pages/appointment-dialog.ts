@@ -106,6 +106,16 @@ export class AppointmentDialogPage {
     return this.root().getByTestId('draft-check');
   }
 
+  /** "Nearest free times" under a refused time: the earlier and later buttons, or why there are none. */
+  nearestTimes(): Locator {
+    return this.root().getByRole('group', { name: 'Nearest free times' });
+  }
+
+  /** The nearest-free-time button on one side ("Earlier: …" / "Later: …"). */
+  nearestTime(side: 'Earlier' | 'Later'): Locator {
+    return this.nearestTimes().getByRole('button', { name: new RegExp(`^${side}: `) });
+  }
+
   /** The "Book anyway?" step before saving a booking with warnings. */
   confirmWarnings(): Locator {
     return this.page.getByRole('dialog', { name: 'Book anyway?' });

@@ -5,6 +5,7 @@ import { unoverridableKinds } from '../../core/overlap';
 import type { CommandError, ConflictReport } from '../../core/commands';
 import { textLimits } from '../../core/model';
 import type { Patient } from '../../core/model';
+import type { NearestOpening } from '../../core/openings';
 import { useClinic } from '../data/useClinic';
 import { useCommand } from '../data/useCommand';
 import { useResources } from '../data/useResources';
@@ -21,6 +22,8 @@ import { ConfirmWarnings } from './ConfirmWarnings';
 import { ConflictList } from './ConflictList';
 import { draftCheckInput } from './draft-check-input';
 import { DraftCheckNote } from './DraftCheckNote';
+import { movedStart, nearestTimesQuery } from './nearest-times';
+import { NearestTimes } from './NearestTimes';
 import { EditScopeDialog } from './EditScopeDialog';
 import { durationPresets } from './duration-presets';
 import { useSession } from '../session/session-store';
@@ -33,6 +36,7 @@ import { RepeatFields } from './RepeatFields';
 import { QuickRegister } from './QuickRegister';
 import { useDraftCheck } from './useDraftCheck';
 import { useEditBooking } from './useEditBooking';
+import { useNearestOpenings } from './useNearestOpenings';
 import { warningsToConfirm } from './warnings-to-confirm';
 import type { WarningGroup } from './warnings-to-confirm';
 
@@ -125,6 +129,17 @@ export function AppointmentDialog({ draft, onClose }: AppointmentDialogProps) {
     [resourceIds, patient, date, time, duration, clinic.timeZone, repeat.kind, plan, editing],
   );
   const draftCheck = useDraftCheck(checkInput);
+  // Only once the (debounced) check refuses a single visit: the nearest free times before and after.
+  const nearestQuery = useMemo(() => nearestTimesQuery(checkInput, draftCheck.state.status === 'ready' ? draftCheck.state.check : null), [checkInput, draftCheck.state]);
+  const nearest = useNearestOpenings(nearestQuery);
+  /** A suggestion moves the start (date and time) and keeps the rest; the check runs again, and focus stays on the time. */
+  function moveStart(opening: NearestOpening) {
+    const moved = movedStart(opening, clinic.timeZone);
+    setDateField(moved.date);
+    setTime(moved.time);
+    setConflict(null);
+    formRef.current?.querySelector<HTMLInputElement>('input[name="time"]')?.focus();
+  }
   const [confirming, setConfirming] = useState<WarningGroup[] | null>(null);
   const edit = useEditBooking(editing, patient ? text.patientName(patient) : text.dayView.unknownPatient, format, {
     onSaved: (notice) => (show(notice), setDate(date), onClose()),
@@ -290,6 +305,18 @@ export function AppointmentDialog({ draft, onClose }: AppointmentDialogProps) {
           </Field>
         </div>
         {repeat.kind === 'none' ? <DraftCheckNote state={draftCheck.state} time={time} format={format} resources={resources} /> : null}
+        {nearestQuery ? (
+          <NearestTimes
+            found={nearest}
+            at={Date.parse(nearestQuery.at)}
+            chosenDate={date}
+            durationMinutes={nearestQuery.durationMinutes}
+            clinic={clinic}
+            format={format}
+            resources={resources}
+            onMove={moveStart}
+          />
+        ) : null}
 
         <fieldset className={`duration-choice${errors['durationMinutes'] ? ' field-invalid' : ''}`}>
           <legend>{text.dialog.duration}</legend>

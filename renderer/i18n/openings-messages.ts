@@ -51,4 +51,21 @@ export const openingsMessages = {
     tooShort: (name: string, longest: number, wanted: number) => `${name}’s longest stretch of hours is ${longest} minutes; the visit needs ${wanted}.`,
     fullyBooked: (name: string) => `${name} is fully booked at those times (or the room or the patient is busy then).`,
   },
+  /** The booking dialog's offer when the chosen time is taken (core/openings nearestOpenings). */
+  nearest: {
+    title: 'Nearest free times',
+    looking: 'Looking for the nearest free times…',
+    failed: 'The nearest free times could not be looked up.',
+    /** A button: moves the start there. `when` is the time, with the date when it is another day. */
+    earlier: (when: string) => `Earlier: ${when}`,
+    later: (when: string) => `Later: ${when}`,
+    /** A time on another day, e.g. "Tue Jan 6, 8:00 AM". */
+    onDay: (weekday: string, date: string, time: string) => `${weekday} ${date}, ${time}`,
+    nothingEarlierPast: 'Nothing earlier: that time has already passed.',
+    nothingEarlierFromNow: 'Nothing earlier is free between now and then.',
+    nothingEarlierWeeks: 'Nothing earlier is free in the eight weeks before.',
+    nothingLater: 'Nothing later is free in the next eight weeks.',
+    /** Before the why-sentences when neither side has a free time. */
+    noneWhy: 'No free time in the eight weeks either side:',
+  },
 };
