@@ -44,4 +44,17 @@ export const esOpenings: Messages['openings'] = {
     tooShort: (name, longest, wanted) => `El tramo de horario más largo de ${name} es de ${count(longest, 'minuto', 'minutos')}; la visita necesita ${wanted}.`,
     fullyBooked: (name) => `${name} no tiene huecos libres a esas horas (o la sala o el paciente están ocupados entonces).`,
   },
+  nearest: {
+    title: 'Horas libres más cercanas',
+    looking: 'Buscando las horas libres más cercanas…',
+    failed: 'No se pudieron buscar las horas libres más cercanas.',
+    earlier: (when) => `Antes: ${when}`,
+    later: (when) => `Después: ${when}`,
+    onDay: (weekday, date, time) => `${weekday} ${date}, ${time}`,
+    nothingEarlierPast: 'Nada antes: esa hora ya ha pasado.',
+    nothingEarlierFromNow: 'No hay nada libre antes entre ahora y esa hora.',
+    nothingEarlierWeeks: 'No hay nada libre antes en las ocho semanas anteriores.',
+    nothingLater: 'No hay nada libre después en las próximas ocho semanas.',
+    noneWhy: 'No hay horas libres en las ocho semanas anteriores ni posteriores:',
+  },
 };

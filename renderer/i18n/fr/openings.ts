@@ -46,4 +46,17 @@ export const frOpenings: Messages['openings'] = {
     tooShort: (name, longest, wanted) => `La plus longue plage d’horaires ${de(name)} dure ${plural('fr', longest, { one: '# minute', other: '# minutes' })}\u202f; la visite en demande ${wanted}.`,
     fullyBooked: (name) => `${name}\u00a0: tout est réservé à ces heures (ou la salle ou le patient est déjà pris à ce moment).`,
   },
+  nearest: {
+    title: 'Créneaux libres les plus proches',
+    looking: 'Recherche des créneaux libres les plus proches…',
+    failed: 'Les créneaux libres les plus proches n’ont pas pu être recherchés.',
+    earlier: (when) => `Plus tôt\u00a0: ${when}`,
+    later: (when) => `Plus tard\u00a0: ${when}`,
+    onDay: (weekday, date, time) => `${weekday} ${date}, ${time}`,
+    nothingEarlierPast: 'Rien de plus tôt\u00a0: cette heure est déjà passée.',
+    nothingEarlierFromNow: 'Rien de plus tôt n’est libre d’ici là.',
+    nothingEarlierWeeks: 'Rien de plus tôt n’est libre dans les huit semaines précédentes.',
+    nothingLater: 'Rien de plus tard n’est libre dans les huit semaines suivantes.',
+    noneWhy: 'Aucun créneau libre dans les huit semaines avant ni après\u00a0:',
+  },
 };
