@@ -13,7 +13,7 @@ const tuesday = '2026-03-10T14:00:00.000Z';
 function storedChain(entries: readonly AuditEntry[]): StoredChainSource {
   return {
     entryAt: async (seq) => entries.find((entry) => entry.seq === seq),
-    entriesAfter: (after) => entries.filter((entry) => entry.seq > after),
+    entriesAfter: async (after, limit) => entries.filter((entry) => entry.seq > after).slice(0, limit),
   };
 }
 
@@ -73,6 +73,19 @@ describe('verifyChainIncrementally', () => {
     expect(check).toMatchObject({ scope: 'new-entries', report: { ok: true, count: 0, headSeq: 40, headHash: head.hash } });
     expect(hash.calls).toBe(1);
     expect(check.next).toMatchObject({ seq: 40, hash: head.hash, verifiedAt: tuesday, fullVerifiedAt: monday });
+  });
+
+  it('reads on past a page (5,000 entries) and links the pages', async () => {
+    const entries = [...sampleAuditChain(5_100)];
+    const head: VerifiedHead = { deviceId: 'desk-1', seq: 10, hash: entries[9]?.hash as string, verifiedAt: monday, fullVerifiedAt: monday };
+    const pages: number[] = [];
+    const source = storedChain(entries);
+    const paged: StoredChainSource = { entryAt: source.entryAt, entriesAfter: (after, limit) => (pages.push(after), source.entriesAfter(after, limit)) };
+    const check = await verifyChainIncrementally(paged, { deviceId: 'desk-1', verifiedHead: head, at: tuesday });
+    expect(check).toMatchObject({ scope: 'new-entries', hashed: 5_091, report: { ok: true, count: 5_090, headSeq: 5_100 } });
+    expect(pages).toEqual([10, 5_010]);
+    const gap = await verifyChainIncrementally(storedChain(entries.filter((entry) => entry.seq !== 5_011)), { deviceId: 'desk-1', verifiedHead: head, at: tuesday });
+    expect(gap.report).toMatchObject({ ok: false, problem: 'removed', seq: 5_011 });
   });
 
   it('names an entry edited after the verified head, checking the whole chain for the first break, and keeps no head', async () => {

@@ -17,13 +17,21 @@ export interface VerifiedHead {
   fullVerifiedAt: string;
 }
 
-/** Where {@link verifyChainIncrementally} reads one device's stored chain. */
+/**
+ * Where {@link verifyChainIncrementally} reads one device's stored chain. A
+ * page at a time, as plain promises: a long log never sits in memory, and a
+ * Dexie transaction around the check stays open (an async generator's own
+ * promises would let IndexedDB commit it early).
+ */
 export interface StoredChainSource {
   /** The stored entry with this seq, or undefined when there is none. */
   entryAt(seq: number): Promise<AuditEntry | undefined>;
-  /** The stored entries with seq greater than `after`, in seq order (`after` 0: the whole chain). */
-  entriesAfter(after: number): AsyncIterable<AuditEntry> | Iterable<AuditEntry>;
+  /** Up to `limit` stored entries with seq greater than `after`, in seq order; fewer than `limit` means the chain ends there. */
+  entriesAfter(after: number, limit: number): Promise<readonly AuditEntry[]>;
 }
+
+/** Entries read per page. */
+const pageSize = 5_000;
 
 /**
  * Why a check verified the whole chain instead of only the new entries:
@@ -107,7 +115,7 @@ export async function verifyChainIncrementally(source: StoredChainSource, option
   const wholeChain = async (because: WholeChainReason): Promise<IncrementalCheck> => {
     const anchor = previous === null ? [] : [{ deviceId, seq: previous.seq, hash: previous.hash }];
     const verifier = new AuditChainVerifier({ expectedHeads: [...expectedHeads, ...anchor], hashText });
-    await pushAll(verifier, source.entriesAfter(0));
+    await pushAll(verifier, source, 0);
     const report = verifier.finish();
     return { report, scope: 'whole-chain', wholeChainBecause: because, hashed, previous, next: keep(deviceId, report, at, at) };
   };
@@ -124,14 +132,21 @@ export async function verifyChainIncrementally(source: StoredChainSource, option
   }
 
   const verifier = new AuditChainVerifier({ expectedHeads: expectedHeads.filter((head) => head.seq > previous.seq), hashText, continuesFrom: previous });
-  await pushAll(verifier, source.entriesAfter(previous.seq));
+  await pushAll(verifier, source, previous.seq);
   const report = verifier.finish();
   if (!report.ok) return wholeChain('new-entries-broken');
   return { report, scope: 'new-entries', wholeChainBecause: null, hashed, previous, next: keep(deviceId, report, at, previous.fullVerifiedAt) };
 }
 
-async function pushAll(verifier: AuditChainVerifier, entries: AsyncIterable<AuditEntry> | Iterable<AuditEntry>): Promise<void> {
-  for await (const entry of entries) if (!verifier.push(entry)) return;
+/** Feeds the verifier every stored entry after `after`, a page at a time, until its outcome is settled. */
+async function pushAll(verifier: AuditChainVerifier, source: StoredChainSource, after: number): Promise<void> {
+  for (let from = after; ; ) {
+    const page = await source.entriesAfter(from, pageSize);
+    for (const entry of page) if (!verifier.push(entry)) return;
+    const last = page.at(-1);
+    if (page.length < pageSize || last === undefined) return;
+    from = last.seq;
+  }
 }
 
 function keep(deviceId: string, report: AuditChainReport, at: string, fullVerifiedAt: string): VerifiedHead | null {
