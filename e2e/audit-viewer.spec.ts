@@ -208,6 +208,67 @@ test('100,000 entries: only the rows in view are in the DOM, and older pages loa
   expect(await domRows()).toBeLessThan(50);
 });
 
+test('opening again checks only the new entries; an edit to an older one shows with "Verify the whole log"', async ({ page }) => {
+  await setUpClinicAsAdmin(page, now);
+  const audit = new AuditViewerPage(page);
+  const admin = new AdminPage(page);
+
+  // First opening: nothing verified yet, so the whole log is.
+  await audit.open();
+  await expect(audit.chainStatus()).toHaveAttribute('data-state', 'ok');
+  await expect(audit.chainDetail()).toHaveText(/^\(checked the whole log, \d+ entries, at \d{1,2}:\d{2}\s[AP]M\)$/);
+  const firstHead = await audit.verifiedUpTo();
+  expect(firstHead).toBeGreaterThan(3);
+
+  // Two more changes, then back: only those entries are checked, and the status says when the whole log was.
+  await admin.open();
+  await admin.addResource({ kind: 'Room', name: 'Room 2' });
+  await audit.open();
+  await expect(audit.chainDetail()).toHaveText(/^\(checked \d+ new entr(y|ies) at \d{1,2}:\d{2}\s[AP]M\)$/);
+  const secondHead = await audit.verifiedUpTo();
+  expect(secondHead).toBeGreaterThan(firstHead);
+  const newEntries = Number(/checked (\d+) new/.exec((await audit.chainDetail().textContent()) ?? '')?.[1]);
+  expect(newEntries).toBe(secondHead - firstHead);
+  await expect(page.getByTestId('chain-last-whole')).toHaveText(/^Whole log last verified Nov 25, 2026, \d{1,2}:\d{2}\s[AP]M; older entries are checked again by “Verify the whole log”\.$/);
+
+  // Someone edits entry 3, long verified: the quick check on opening does not hash it again…
+  await admin.open();
+  await page.evaluate(async () => {
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const request = indexedDB.open('timedesk');
+      request.onsuccess = () => resolve(request.result);
+      request.onerror = () => reject(request.error);
+    });
+    const store = db.transaction('audit', 'readwrite').objectStore('audit');
+    const third = await new Promise<{ seq: number; reason: string | null }>((resolve, reject) => {
+      const request = store.getAll();
+      request.onsuccess = () => resolve((request.result as { seq: number; reason: string | null }[]).find((entry) => entry.seq === 3)!);
+      request.onerror = () => reject(request.error);
+    });
+    await new Promise<void>((resolve, reject) => {
+      const request = store.put({ ...third, reason: 'quietly changed' });
+      request.onsuccess = () => resolve();
+      request.onerror = () => reject(request.error);
+    });
+    db.close();
+  });
+  await audit.open();
+  await expect(audit.chainDetail()).toHaveText(/^\(no new entries since the last check; checked at /);
+  await expect(audit.chainStatus()).toHaveAttribute('data-state', 'ok');
+
+  // …the whole-log check does, names it, and records the break once; from then on every opening checks the whole log.
+  await audit.verifyWholeButton().click();
+  await expect(audit.chainStatus()).toHaveAttribute('data-state', 'broken');
+  await expect(audit.chainStatus()).toContainText('Chain broken at entry 3: edited.');
+  await expect(audit.rowsWithAction('AUDIT_CHAIN_BROKEN')).toHaveCount(1);
+  await admin.open();
+  await audit.open();
+  await expect(audit.chainStatus()).toHaveAttribute('data-state', 'broken');
+  await expect(audit.chainStatus()).toContainText('Chain broken at entry 3: edited.');
+  await expect(audit.rowsWithAction('AUDIT_CHAIN_BROKEN')).toHaveCount(1);
+  expect(await seriousViolations(page)).toEqual([]);
+});
+
 test('an edited entry turns the chain status red, naming the first broken entry', async ({ page }, testInfo) => {
   await setUpClinicAsAdmin(page, now);
   // Someone edits entry 3 behind the app's back (straight in IndexedDB, past the append-only guard).

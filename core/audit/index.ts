@@ -19,6 +19,8 @@ export { appendEntry, computeEntryHash, hashedBody, sha256Hex } from './chain';
 export type { ChainLink } from './chain';
 export { AuditChainVerifier, verifyAuditChain } from './verify-chain';
 export type { AuditChainProblem, AuditCheckpoint, ChainEntry, AuditHead, AuditChainOk, AuditChainFailure, AuditChainReport, VerifyChainOptions } from './verify-chain';
+export { verifyChainIncrementally } from './verify-incrementally';
+export type { VerifiedHead, StoredChainSource, WholeChainReason, IncrementalCheck, IncrementalCheckOptions } from './verify-incrementally';
 export { csvCell, guardFormula, unguardFormula, needsFormulaGuard, quoteField } from './csv-cell';
 export { auditCsvColumns, entryToCells, cellsToEntry, cellsToRow } from './csv-columns';
 export type { AuditCsvColumn, CellProblem, AuditRow } from './csv-columns';

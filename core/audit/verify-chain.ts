@@ -38,7 +38,11 @@ export interface AuditHead {
   count: number;
 }
 
-/** A chain that verified: how many entries, and the head of the last device seen. */
+/**
+ * A chain that verified: how many entries, and the head of the last device
+ * seen. With `continuesFrom`, `count` is the entries after the verified head
+ * and the head is that entry's when none came after it.
+ */
 export interface AuditChainOk {
   ok: true;
   count: number;
@@ -73,6 +77,14 @@ export interface VerifyChainOptions {
   contiguous?: boolean;
   /** SHA-256 of UTF-8 text in lower-case hex; defaults to @noble/hashes. */
   hashText?: (text: string) => string;
+  /**
+   * The entries continue a chain already verified up to this entry (a desk's
+   * verified head): the first entry must be its seq + 1 and link to its hash.
+   * Expected heads of that device must lie after it: one at or before it
+   * cannot be seen in these entries, so the caller checks it against the
+   * stored entry (verifyChainIncrementally does).
+   */
+  continuesFrom?: { deviceId: string; seq: number; hash: string };
 }
 
 interface DeviceState {
@@ -123,6 +135,16 @@ export class AuditChainVerifier {
     this.contiguous = options.contiguous ?? true;
     this.hashText = options.hashText ?? sha256Hex;
     this.checkpoints = options.expectedHeads ?? [];
+    const from = options.continuesFrom;
+    if (from) {
+      if (this.checkpoints.some((checkpoint) => checkpoint.seq <= from.seq && appliesTo(checkpoint, from.deviceId))) {
+        throw new Error(`An expected head at or before seq ${from.seq}, where the entries continue a verified chain, cannot be checked from them.`);
+      }
+      // Index -1: the verified entry itself, just before the first one pushed.
+      const verified: DeviceState = { deviceId: from.deviceId, lastSeq: from.seq, lastHash: from.hash, lastIndex: -1, count: 0 };
+      this.devices.set(from.deviceId, verified);
+      this.last = verified;
+    }
   }
 
   /**

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { AuditEntry } from '../audit';
 import { readDevice } from '../db';
-import { checkStoredAuditChain } from './audit-integrity';
+import { checkAuditChainSinceVerified, checkStoredAuditChain } from './audit-integrity';
 import { admin, clinicFixture, commandFixture, frontDesk, rawAudit } from './commands.fixture';
 
 async function withHistory() {
@@ -90,5 +90,100 @@ describe('checkStoredAuditChain', () => {
     const reports = await Promise.all([checkStoredAuditChain(env), checkStoredAuditChain(env), checkStoredAuditChain(env)]);
     expect(reports.map((report) => report.ok)).toEqual([false, false, false]);
     expect(await db.audit.where('action').equals('AUDIT_CHAIN_BROKEN').count()).toBe(1);
+  });
+});
+
+describe('checkAuditChainSinceVerified (the audit screen)', () => {
+  it('verifies the whole chain first, then only the entries written since, keeping the head it reached', async () => {
+    const { db, env, entries, clock, must } = await withHistory();
+    const device = await readDevice(db);
+    const monday = new Date(clock.now).toISOString();
+    const first = await checkAuditChainSinceVerified(env);
+    expect(first).toMatchObject({ scope: 'whole-chain', wholeChainBecause: 'no-verified-head', report: { ok: true, count: entries.length } });
+    expect(await db.auditVerification.get(device.deviceId)).toEqual({ deviceId: device.deviceId, seq: entries.length, hash: (entries.at(-1) as AuditEntry).hash, verifiedAt: monday, fullVerifiedAt: monday });
+
+    clock.now += 86_400_000;
+    await must('patient/view', { patientId: 'p1' }, frontDesk);
+    await must('patient/view', { patientId: 'p2' }, frontDesk);
+    const second = await checkAuditChainSinceVerified(env);
+    expect(second).toMatchObject({ scope: 'new-entries', hashed: 3, report: { ok: true, count: 2, headSeq: entries.length + 2 } });
+    const tuesday = new Date(clock.now).toISOString();
+    expect(await db.auditVerification.get(device.deviceId)).toMatchObject({ seq: entries.length + 2, verifiedAt: tuesday, fullVerifiedAt: monday });
+
+    // Asked for the whole chain: every entry again, and the time of this full verification kept.
+    const whole = await checkAuditChainSinceVerified(env, { wholeChain: true });
+    expect(whole).toMatchObject({ scope: 'whole-chain', wholeChainBecause: 'asked', hashed: entries.length + 2 });
+    expect(await db.auditVerification.get(device.deviceId)).toMatchObject({ verifiedAt: tuesday, fullVerifiedAt: tuesday });
+    expect(await db.audit.where('action').equals('AUDIT_CHAIN_BROKEN').count()).toBe(0);
+  });
+
+  it('passes the empty log of a new desk, keeping nothing and recording nothing', async () => {
+    const { db, clock } = await commandFixture();
+    const env = { db, clock: () => clock.now, newId: () => 'unused' };
+    expect(await checkAuditChainSinceVerified(env)).toMatchObject({ report: { ok: true, count: 0 }, next: null });
+    expect(await db.auditVerification.count()).toBe(0);
+    expect(await db.audit.count()).toBe(0);
+  });
+
+  it('names an entry edited after the verified head and records the break once', async () => {
+    const { db, env, must } = await withHistory();
+    await checkAuditChainSinceVerified(env);
+    await must('patient/view', { patientId: 'p2' }, frontDesk);
+    const fresh = (await db.audit.orderBy('[deviceId+seq]').last()) as AuditEntry;
+    await rawAudit(db, (store) => store.put({ ...fresh, reason: 'nothing to see here' }));
+    expect(await checkAuditChainSinceVerified(env)).toMatchObject({ scope: 'whole-chain', wholeChainBecause: 'new-entries-broken', report: { ok: false, problem: 'edited', seq: fresh.seq } });
+    expect(await db.auditVerification.count()).toBe(0);
+    // The next check finds no head, verifies the whole chain and shows the same break, recorded once.
+    expect(await checkAuditChainSinceVerified(env)).toMatchObject({ wholeChainBecause: 'no-verified-head', report: { ok: false, problem: 'edited', seq: fresh.seq } });
+    expect(await db.audit.where('action').equals('AUDIT_CHAIN_BROKEN').count()).toBe(1);
+  });
+
+  it('an edit before the verified head shows in the whole-chain check, which forgets the head', async () => {
+    const { db, env, entries } = await withHistory();
+    await checkAuditChainSinceVerified(env);
+    const victim = entries[1] as AuditEntry;
+    await rawAudit(db, (store) => store.put({ ...victim, reason: 'nothing to see here' }));
+    // Only the entries after the head are hashed: this edit is not among them.
+    expect(await checkAuditChainSinceVerified(env)).toMatchObject({ scope: 'new-entries', report: { ok: true, count: 0 } });
+    expect(await checkAuditChainSinceVerified(env, { wholeChain: true })).toMatchObject({ report: { ok: false, problem: 'edited', seq: victim.seq } });
+    expect(await db.auditVerification.count()).toBe(0);
+    expect(await checkAuditChainSinceVerified(env)).toMatchObject({ scope: 'whole-chain', report: { ok: false, seq: victim.seq } });
+  });
+
+  it('a verified entry that vanished (a rolled-back log) is reported, not skipped', async () => {
+    const { db, env, entries, must } = await withHistory();
+    await must('patient/view', { patientId: 'p2' }, frontDesk);
+    await checkAuditChainSinceVerified(env);
+    const head = (await db.audit.orderBy('[deviceId+seq]').last()) as AuditEntry;
+    // The log and the device row put back as they were before the last entry: only the kept head knows better.
+    await rawAudit(db, (store) => store.delete([head.deviceId, head.seq]));
+    const device = await readDevice(db);
+    await db.meta.put({ ...device, auditSeq: head.seq - 1, auditHead: (entries.at(-1) as AuditEntry).hash });
+    const check = await checkAuditChainSinceVerified(env);
+    expect(check).toMatchObject({ scope: 'whole-chain', wholeChainBecause: 'verified-head-missing', report: { ok: false, problem: 'truncated', seq: head.seq } });
+    expect(await db.audit.where('action').equals('AUDIT_CHAIN_BROKEN').count()).toBe(1);
+    expect(await db.auditVerification.count()).toBe(0);
+  });
+
+  it('a break the start-up check records forgets the head, so the screen verifies the whole chain and shows it', async () => {
+    const { db, env, entries } = await withHistory();
+    await checkAuditChainSinceVerified(env);
+    const victim = entries[2] as AuditEntry;
+    await rawAudit(db, (store) => store.put({ ...victim, reason: 'nothing to see here' }));
+    expect(await checkStoredAuditChain(env)).toMatchObject({ ok: false, seq: victim.seq });
+    expect(await db.auditVerification.count()).toBe(0);
+    expect(await checkAuditChainSinceVerified(env)).toMatchObject({ wholeChainBecause: 'no-verified-head', report: { ok: false, problem: 'edited', seq: victim.seq } });
+    expect(await db.audit.where('action').equals('AUDIT_CHAIN_BROKEN').count()).toBe(1);
+  });
+
+  it('records no break when commands commit while it reads', async () => {
+    const { db, env, commands } = await withHistory();
+    await checkAuditChainSinceVerified(env);
+    const check = checkAuditChainSinceVerified(env);
+    const writes = Array.from({ length: 5 }, (_, index) => commands.run('resource/save', { kind: 'room', name: `Room ${index}`, timeZone: 'UTC' }, admin));
+    const [report] = await Promise.all([check, ...writes]);
+    expect(report.report.ok).toBe(true);
+    expect(await db.audit.where('action').equals('AUDIT_CHAIN_BROKEN').count()).toBe(0);
+    expect(await checkAuditChainSinceVerified(env)).toMatchObject({ scope: 'new-entries', report: { ok: true } });
   });
 });

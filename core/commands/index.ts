@@ -21,7 +21,7 @@ export type { SavedSeries, SplitResult } from './series-commands';
 export type { CancelledSeries } from './series-cancel';
 export type { BookedAppointment } from './appointment-commands';
 export type { ScheduleChangeResult } from './schedule-commands';
-export { checkStoredAuditChain } from './audit-integrity';
+export { checkStoredAuditChain, checkAuditChainSinceVerified } from './audit-integrity';
 export { exportAuditLog } from './audit-export';
 export type { AuditExportRequest, AuditExportOutcome } from './audit-export';
 export type { PrintedDaySheet } from './day-sheet-commands';

@@ -102,5 +102,18 @@ export const v9Stores = {
   waitlist: 'id, patientId',
 } as const;
 
+/**
+ * v10: the audit screen's verified head (issue 11). `auditVerification` holds
+ * one core/audit `VerifiedHead` per device (key `deviceId`): the last entry a
+ * clean chain check reached and when, and when the whole chain last verified,
+ * so opening the screen hashes only the entries after it. Local bookkeeping,
+ * never synced. A new table, so nothing to upgrade: the first check after it
+ * verifies the whole chain.
+ */
+export const v10Stores = {
+  ...v9Stores,
+  auditVerification: 'deviceId',
+} as const;
+
 /** The version new databases are created at and old ones upgraded to. */
-export const currentSchemaVersion = 9;
+export const currentSchemaVersion = 10;

@@ -1,13 +1,13 @@
 import Dexie from 'dexie';
 import type { DexieOptions, Table } from 'dexie';
-import type { AuditEntry } from '../audit';
+import type { AuditEntry, VerifiedHead } from '../audit';
 import type { Closure, Patient, Resource, ScheduleBlock, Series, SeriesException, StaffMember, VisitConfirmation, WaitlistEntry } from '../model';
 import { appendOnly } from './append-only';
 import { databaseExtensions } from './database-extensions';
 import type { MetaRow } from './device-meta';
 import type { SyncConflict } from '../sync/conflict-record';
 import type { AppointmentRow, BookingRow, OutboxMutation, StaffCredential, SyncRejectionRow, SyncStateRow } from './records';
-import { v1Stores, v2Stores, v3Stores, v4Stores, v8Stores, v9Stores } from './schema';
+import { v1Stores, v2Stores, v3Stores, v4Stores, v8Stores, v9Stores, v10Stores } from './schema';
 import { upgradeToV2 } from './upgrade-v2';
 import { upgradeToV4 } from './upgrade-v4';
 
@@ -28,7 +28,7 @@ export interface UpgradeOptions {
 }
 
 /** Every table name, for transactions that span the whole store. */
-export const allTables = Object.keys(v9Stores) as (keyof typeof v9Stores)[];
+export const allTables = Object.keys(v10Stores) as (keyof typeof v10Stores)[];
 
 /**
  * The local database. Construct it, then call `openTimedeskDb` (device.ts),
@@ -57,6 +57,7 @@ export class TimedeskDb extends Dexie {
   declare readonly syncRejections: Table<SyncRejectionRow, string>;
   declare readonly syncState: Table<SyncStateRow, string>;
   declare readonly visitConfirmations: Table<VisitConfirmation, string>;
+  declare readonly auditVerification: Table<VerifiedHead, string>;
 
   constructor(options: TimedeskDbOptions & UpgradeOptions = {}) {
     super(options.name ?? 'timedesk', {
@@ -80,6 +81,8 @@ export class TimedeskDb extends Dexie {
     this.version(8).stores(v8Stores);
     // v9: the waitlist (issue 13): a new table, nothing to upgrade.
     this.version(9).stores(v9Stores);
+    // v10: the audit screen's verified head per device (issue 11): a new table, nothing to upgrade.
+    this.version(10).stores(v10Stores);
     this.use(appendOnly(['audit']));
     // Middleware of the layers above, registered on the database rather than imported by it:
     // core/sync's effect capture records what each command writes (the outbox's `effects`).

@@ -38,6 +38,23 @@ export class AuditViewerPage {
     return this.page.getByTestId('chain-status');
   }
 
+  /** What the last check covered: "(checked 12 new entries at 9:05 AM)", "(checked the whole log, …)". */
+  chainDetail(): Locator {
+    return this.page.getByTestId('chain-detail');
+  }
+
+  /** N of "Chain verified up to entry N" (once the check has finished). */
+  async verifiedUpTo(): Promise<number> {
+    const words = (await this.chainStatus().locator('strong').textContent()) ?? '';
+    const match = /^Chain verified up to entry ([\d,]+)$/.exec(words.trim());
+    if (!match?.[1]) throw new Error(`Unexpected chain verdict "${words}"`);
+    return Number(match[1].replace(/,/g, ''));
+  }
+
+  verifyWholeButton(): Locator {
+    return this.page.getByRole('button', { name: 'Verify the whole log' });
+  }
+
   /** Entry rows (not the header, not the "loading older" row). */
   rows(): Locator {
     return this.page.getByTestId('audit-list').locator('[role="row"][data-action]');

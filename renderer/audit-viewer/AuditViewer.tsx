@@ -54,7 +54,7 @@ export function AuditViewer() {
   if (checked.ok && JSON.stringify(checked.value) !== JSON.stringify(lastGood)) setLastGood(checked.value);
   const errors = checked.ok ? {} : errorsFor(checked.error, ['fromDate', 'toDate']);
 
-  const { chain, recheck, show } = useChainStatus();
+  const { chain, recheck, verifyWhole, show } = useChainStatus();
   const list = useAuditEntries(selection);
   const exporter = useAuditExport(show);
   const state = exporter.state;
@@ -63,7 +63,7 @@ export function AuditViewer() {
     <section className="audit-viewer" aria-labelledby="audit-title">
       <header className="audit-header-bar">
         <h1 id="audit-title">{words.title}</h1>
-        <ChainStatus chain={chain} onRecheck={recheck} />
+        <ChainStatus chain={chain} format={format} onRecheck={recheck} onVerifyWhole={verifyWhole} />
       </header>
       <AuditFilters form={form} onChange={setForm} staff={staff} patient={patient} onPatient={setPatient} errors={errors} />
       <div className="audit-export">

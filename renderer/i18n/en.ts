@@ -141,11 +141,21 @@ const admin = {
 const auditViewer = {
   title: 'Audit log',
   chainLabel: 'Audit chain verification',
-  chainChecking: 'Verifying the audit chain…',
-  chainVerified: 'Chain verified',
-  chainCount: (count: number) => `${count.toLocaleString()} ${count === 1 ? 'entry' : 'entries'} on this desk,`,
+  /** Opening the screen checks the entries written since the last check; "Verify the whole log" checks every one. */
+  chainChecking: 'Verifying…',
+  chainCheckingWhole: 'Verifying the whole log…',
+  chainVerifiedUpTo: (seq: number) => `Chain verified up to entry ${seq.toLocaleString()}`,
+  chainCheckedNew: (count: number, time: string) =>
+    count === 0 ? `(no new entries since the last check; checked at ${time})` : `(checked ${count.toLocaleString()} new ${count === 1 ? 'entry' : 'entries'} at ${time})`,
+  chainCheckedWhole: (count: number, time: string) => `(checked the whole log, ${count.toLocaleString()} ${count === 1 ? 'entry' : 'entries'}, at ${time})`,
+  chainEmpty: 'Chain verified: no entries on this desk yet.',
+  /** Only a whole-log check sees an edit to entries before the last verified one. */
+  lastWholeCheck: (when: string) => `Whole log last verified ${when}; older entries are checked again by “Verify the whole log”.`,
   headHash: 'head',
   chainBroken: (seq: number, problem: string) => `Chain broken at entry ${seq}: ${problem}.`,
+  /** Why a check that should have looked at new entries only verified the whole log. */
+  verifiedEntryChanged: (seq: number) => `Entry ${seq.toLocaleString()}, verified earlier, has changed, so the whole log was verified.`,
+  verifiedEntryMissing: (seq: number) => `Entry ${seq.toLocaleString()}, verified earlier, is gone, so the whole log was verified.`,
   chainCheckFailed: 'The audit chain could not be read.',
   problems: {
     edited: 'edited',
@@ -154,7 +164,8 @@ const auditViewer = {
     truncated: 'the latest entries are missing',
     inserted: 'entries added',
   } satisfies Record<AuditChainProblem, string>,
-  recheck: 'Verify again',
+  recheck: 'Check new entries',
+  verifyWhole: 'Verify the whole log',
   filtersLabel: 'Filter the audit log',
   fromDate: 'From',
   toDate: 'To',
