@@ -1,5 +1,5 @@
 import type { Messages } from '../en';
-import { count } from './count';
+import { count, number } from './count';
 
 /** Administration (renderer/admin) in Spanish: resources, closures, staff. */
 export const esAdmin: Messages['admin'] = {
@@ -50,11 +50,17 @@ const entries = (value: number) => count(value, 'entrada', 'entradas');
 export const esAuditViewer: Messages['auditViewer'] = {
   title: 'Registro de auditoría',
   chainLabel: 'Verificación de la cadena de auditoría',
-  chainChecking: 'Verificando la cadena de auditoría…',
-  chainVerified: 'Cadena verificada',
-  chainCount: (value) => `${entries(value)} en este puesto,`,
+  chainChecking: 'Verificando…',
+  chainCheckingWhole: 'Verificando todo el registro…',
+  chainVerifiedUpTo: (seq) => `Cadena verificada hasta la entrada ${number(seq)}`,
+  chainCheckedNew: (value, time) => (value === 0 ? `(ninguna entrada nueva desde la última comprobación; comprobado a las ${time})` : `(${count(value, 'entrada nueva comprobada', 'entradas nuevas comprobadas')} a las ${time})`),
+  chainCheckedWhole: (value, time) => `(todo el registro comprobado, ${entries(value)}, a las ${time})`,
+  chainEmpty: 'Cadena verificada: todavía no hay entradas en este puesto.',
+  lastWholeCheck: (when) => `Todo el registro se verificó por última vez ${when}; las entradas anteriores se vuelven a comprobar con «Verificar todo el registro».`,
   headHash: 'último',
   chainBroken: (seq, problem) => `Cadena rota en la entrada ${seq}: ${problem}.`,
+  verifiedEntryChanged: (seq) => `La entrada ${number(seq)}, ya verificada, ha cambiado, así que se verificó todo el registro.`,
+  verifiedEntryMissing: (seq) => `La entrada ${number(seq)}, ya verificada, ha desaparecido, así que se verificó todo el registro.`,
   chainCheckFailed: 'No se pudo leer la cadena de auditoría.',
   problems: {
     edited: 'modificada',
@@ -63,7 +69,8 @@ export const esAuditViewer: Messages['auditViewer'] = {
     truncated: 'faltan las entradas más recientes',
     inserted: 'entradas añadidas',
   },
-  recheck: 'Verificar de nuevo',
+  recheck: 'Comprobar las entradas nuevas',
+  verifyWhole: 'Verificar todo el registro',
   filtersLabel: 'Filtrar el registro de auditoría',
   fromDate: 'Desde',
   toDate: 'Hasta',

@@ -64,7 +64,8 @@ describe('Spanish messages', () => {
     expect(es.auditViewer.exported(1, 'auditoria.csv')).toBe('Se exportó 1 entrada a auditoria.csv.');
     expect(es.auditViewer.exported(2, 'auditoria.csv')).toBe('Se exportaron 2 entradas a auditoria.csv.');
     expect(es.auditViewer.shown(1, true)).toBe('1 entrada mostrada; hay más al desplazarse');
-    expect(es.auditViewer.chainCount(12000)).toBe('12.000 entradas en este puesto,');
+    expect(es.auditViewer.chainCheckedWhole(12000, '9:05')).toBe('(todo el registro comprobado, 12.000 entradas, a las 9:05)');
+    expect(es.auditViewer.chainCheckedNew(1, '9:05')).toBe('(1 entrada nueva comprobada a las 9:05)');
     expect(es.calendarFiles.imported(1, 2)).toBe('Se importaron 1 visita y 2 series que se repiten.');
     expect(es.backup.restoreCounts(1, 2, 1)).toBe('1 cita, 2 pacientes, 1 entrada de auditoría.');
     expect(es.waitlist.waited(1)).toBe('esperando 1 día');

@@ -50,11 +50,20 @@ export const frAdmin: Messages['admin'] = {
 export const frAuditViewer: Messages['auditViewer'] = {
   title: 'Journal d’audit',
   chainLabel: 'Vérification de la chaîne d’audit',
-  chainChecking: 'Vérification de la chaîne d’audit…',
-  chainVerified: 'Chaîne vérifiée',
-  chainCount: (count) => `${plural('fr', count, { one: '# entrée', other: '# entrées' })} sur ce poste,`,
+  chainChecking: 'Vérification…',
+  chainCheckingWhole: 'Vérification de tout le journal…',
+  chainVerifiedUpTo: (seq) => `Chaîne vérifiée jusqu’à l’entrée ${new Intl.NumberFormat('fr').format(seq)}`,
+  chainCheckedNew: (count, time) =>
+    count === 0
+      ? `(aucune nouvelle entrée depuis la dernière vérification\u202f; vérifié à ${time})`
+      : `(${plural('fr', count, { one: '# nouvelle entrée vérifiée', other: '# nouvelles entrées vérifiées' })} à ${time})`,
+  chainCheckedWhole: (count, time) => `(tout le journal vérifié, ${plural('fr', count, { one: '# entrée', other: '# entrées' })}, à ${time})`,
+  chainEmpty: 'Chaîne vérifiée\u00a0: aucune entrée sur ce poste pour l’instant.',
+  lastWholeCheck: (when) => `Tout le journal a été vérifié pour la dernière fois ${when}\u202f; les entrées plus anciennes sont revérifiées par «\u00a0Vérifier tout le journal\u00a0».`,
   headHash: 'tête',
   chainBroken: (seq, problem) => `Chaîne rompue à l’entrée ${seq}\u00a0: ${problem}.`,
+  verifiedEntryChanged: (seq) => `L’entrée ${new Intl.NumberFormat('fr').format(seq)}, déjà vérifiée, a changé\u202f: tout le journal a donc été vérifié.`,
+  verifiedEntryMissing: (seq) => `L’entrée ${new Intl.NumberFormat('fr').format(seq)}, déjà vérifiée, a disparu\u202f: tout le journal a donc été vérifié.`,
   chainCheckFailed: 'La chaîne d’audit n’a pas pu être lue.',
   problems: {
     edited: 'modifiée',
@@ -63,7 +72,8 @@ export const frAuditViewer: Messages['auditViewer'] = {
     truncated: 'les dernières entrées manquent',
     inserted: 'entrées ajoutées',
   },
-  recheck: 'Vérifier à nouveau',
+  recheck: 'Vérifier les nouvelles entrées',
+  verifyWhole: 'Vérifier tout le journal',
   filtersLabel: 'Filtrer le journal d’audit',
   fromDate: 'Du',
   toDate: 'Au',

@@ -76,7 +76,11 @@ describe('the French messages', () => {
   });
 
   it('count by French rules: singular for 0 and 1, plural from 2, numbers written the French way', () => {
-    expect([0, 1, 2].map((count) => fr.auditViewer.chainCount(count))).toEqual(['0 entrée sur ce poste,', '1 entrée sur ce poste,', '2 entrées sur ce poste,']);
+    expect([0, 1, 2].map((count) => fr.auditViewer.chainCheckedWhole(count, '9:05'))).toEqual([
+      '(tout le journal vérifié, 0 entrée, à 9:05)',
+      '(tout le journal vérifié, 1 entrée, à 9:05)',
+      '(tout le journal vérifié, 2 entrées, à 9:05)',
+    ]);
     expect([0, 1, 2].map((count) => fr.calendarFiles.exported(count, 'visites.ics'))).toEqual([
       '0 visite écrite dans visites.ics.',
       '1 visite écrite dans visites.ics.',
