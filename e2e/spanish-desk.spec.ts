@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { es } from '../renderer/i18n/es';
+import { fr } from '../renderer/i18n/fr';
 import { DayViewPage } from './pages/day-view';
 import { englishLeftIn } from './pages/english-left';
 
@@ -17,7 +18,7 @@ const passphrase = 'caballo correcto batería';
 
 test.describe.configure({ timeout: 120_000 });
 
-test('a Spanish desk: first run, sign-in, a booking, a weekly series and a cancellation, all in Spanish', async ({ page }) => {
+test('a Spanish desk: first run, sign-in, a booking, a weekly series and a cancellation, all in Spanish; then her own desk in French', async ({ page }) => {
   const body = page.locator('body');
   // Monday 23 November 2026, 10:00 in Madrid.
   await page.clock.setFixedTime(new Date('2026-11-23T09:00:00Z'));
@@ -86,4 +87,16 @@ test('a Spanish desk: first run, sign-in, a booking, a weekly series and a cance
   await expect(cancel).toBeHidden();
   await expect(await day.appointmentIn('Dra. García', 'Carmen Sánchez')).toHaveCount(0);
   expect(await englishLeftIn(body, es)).toEqual([]);
+
+  // Lucía switches her own desk to French: at once, and still after signing in again.
+  await page.getByRole('contentinfo').getByLabel(es.language.label).selectOption({ label: 'Français' });
+  await expect(page.getByRole('navigation', { name: fr.nav.label }).getByRole('button', { name: fr.nav.daySheet })).toBeVisible();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'fr');
+  await expect(day.title()).toContainText('lundi');
+  await page.reload();
+  await page.getByLabel(es.fields.username).fill('lucia');
+  await page.getByLabel(es.fields.passphrase).fill(passphrase);
+  await page.getByRole('button', { name: es.signIn.submit, exact: true }).click();
+  await expect(page.getByRole('navigation', { name: fr.nav.label }).getByRole('button', { name: fr.nav.daySheet })).toBeVisible();
+  expect(await englishLeftIn(body, fr)).toEqual([]);
 });

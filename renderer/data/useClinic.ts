@@ -20,9 +20,25 @@ export function useClinic(): ClinicSettings {
   return useMemo(() => ({ ...settings, locale: displayLocale(settings.locale, language) }), [settings, language]);
 }
 
-/** The clinic's settings as stored, live; the defaults until they load. */
+/**
+ * The clinic's settings as stored, live; until they are first read, the
+ * last ones this database showed (so a screen mounted again, e.g. after a
+ * language switch, never flashes the defaults' "Clinic" in UTC), else the
+ * defaults.
+ */
 export function useClinicSettings(): ClinicSettings {
+  return useLoadedClinicSettings() ?? defaultClinicSettings;
+}
+
+const lastRead = new WeakMap<object, ClinicSettings>();
+
+/** The clinic's settings as stored, live, or `undefined` until this database's settings have been read once. */
+export function useLoadedClinicSettings(): ClinicSettings | undefined {
   const { db } = useAppData();
   const result = useLiveQuery('clinic', () => readClinicSettings(db));
-  return result.status === 'ready' ? result.value : defaultClinicSettings;
+  if (result.status === 'ready') {
+    lastRead.set(db, result.value);
+    return result.value;
+  }
+  return lastRead.get(db);
 }

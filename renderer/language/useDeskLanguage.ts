@@ -1,6 +1,6 @@
 import type { DeskLanguage } from '../../core/model';
 import { useAppData } from '../data/useAppData';
-import { useClinicSettings } from '../data/useClinic';
+import { useLoadedClinicSettings } from '../data/useClinic';
 import { useLiveQuery } from '../data/useLiveQuery';
 import { useSession } from '../session/session-store';
 import { chosenLanguage } from './language-choice';
@@ -15,11 +15,13 @@ import { chosenLanguage } from './language-choice';
  */
 export function useDeskLanguage(needsFirstRun: boolean | undefined): DeskLanguage | undefined {
   const { db } = useAppData();
-  const clinic = useClinicSettings();
+  const clinic = useLoadedClinicSettings();
   const staffId = useSession((state) => state.staff?.staffId);
   const member = useLiveQuery(`staff-language:${staffId ?? ''}`, () => (staffId === undefined ? Promise.resolve(undefined) : db.staff.get(staffId)));
   if (needsFirstRun === undefined) return undefined;
   if (needsFirstRun) return chosenLanguage({ kind: 'first-run', computerLocale: navigator.languages?.[0] ?? navigator.language });
+  // The clinic's language is not known before its settings are read: wait rather than guess English.
+  if (clinic === undefined) return undefined;
   if (staffId === undefined) return chosenLanguage({ kind: 'signed-out', clinicLocale: clinic.locale });
   // Until their record is read, nothing: showing the clinic's language for a moment would flash the desk.
   if (member.status === 'loading') return undefined;
