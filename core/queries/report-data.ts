@@ -31,7 +31,7 @@ export interface ReportData extends RangeRecords {
   /** Patients of those visits with a visit (not cancelled, not missed) before the range, with any resource. */
   seenBefore: Set<string>;
   /** The confirmation records of the visits that start in the range, by visit key (core/confirmations `visitKey`). */
-  confirmations: Map<string, VisitConfirmation>;
+  confirmations: ReadonlyMap<string, VisitConfirmation>;
   /** The waitlist: every entry, the visits booked from it in the range and the freed visits under them. */
   waitlist: WaitlistRecords;
 }

@@ -10,7 +10,7 @@ export interface WaitlistRecords {
   /** The whole list (a clinic's is hundreds): the report picks the entries added or booked in the range. */
   entries: WaitlistEntry[];
   /** The visits of the entries booked in the range, by appointment id. */
-  bookedVisits: Map<string, ReportVisit>;
+  bookedVisits: ReadonlyMap<string, ReportVisit>;
   /** Cancelled and no-show visits (stored, or series visits cancelled as exceptions) overlapping those visits on their resources. */
   freedVisits: FreedVisit[];
 }
