@@ -82,14 +82,22 @@ function settle(counter: Counter): WaitlistFigure {
   };
 }
 
-/** Whether the booked visit took time a cancellation or no-show had given back (core/waitlist `freedTime`) at or before `bookedAt`. */
-function tookFreedTime(visit: Pick<ReportVisit, 'id' | 'resourceIds' | 'start' | 'end'>, bookedAt: number, freed: readonly FreedVisit[]): boolean {
-  return freed.some(
-    (other) =>
-      other.id !== visit.id &&
-      other.freedAt <= bookedAt &&
-      freedTime(other, null).some((span) => visit.resourceIds.includes(span.resourceId) && span.start < visit.end && visit.start < span.end),
-  );
+/** The freed visits by resource, so each booked visit looks only at its own resources' (a year's list is long). */
+function freedByResource(freed: readonly FreedVisit[]): Map<string, FreedVisit[]> {
+  const byResource = new Map<string, FreedVisit[]>();
+  for (const visit of freed) {
+    for (const span of freedTime(visit, null)) {
+      let list = byResource.get(span.resourceId);
+      if (list === undefined) byResource.set(span.resourceId, (list = []));
+      list.push(visit);
+    }
+  }
+  return byResource;
+}
+
+/** Whether the booked visit overlaps, on one of its resources, a visit freed (core/waitlist `freedTime`: all of it) at or before `bookedAt`. */
+function tookFreedTime(visit: Pick<ReportVisit, 'id' | 'resourceIds' | 'start' | 'end'>, bookedAt: number, freed: ReadonlyMap<string, readonly FreedVisit[]>): boolean {
+  return visit.resourceIds.some((resourceId) => (freed.get(resourceId) ?? []).some((other) => other.id !== visit.id && other.freedAt <= bookedAt && other.start < visit.end && visit.start < other.end));
 }
 
 /**
@@ -117,6 +125,7 @@ export function waitlistReport(input: WaitlistInput): WaitlistReport {
   const all = emptyCounter();
   const any = emptyCounter();
   const byProvider = new Map<string, Counter>(input.providerIds.map((id) => [id, emptyCounter()]));
+  let freed: Map<string, FreedVisit[]> | undefined;
   for (const entry of input.entries) {
     const groups: Counter[] = [];
     if (Array.isArray(entry.providers)) {
@@ -138,7 +147,8 @@ export function waitlistReport(input: WaitlistInput): WaitlistReport {
     let fromFreedSlot = false;
     if (bookedInRange && state.kind === 'booked') {
       const visit = input.bookedVisits.get(state.appointmentId);
-      fromFreedSlot = visit !== undefined && tookFreedTime(visit, bookedAt, input.freedVisits);
+      freed ??= freedByResource(input.freedVisits);
+      fromFreedSlot = visit !== undefined && tookFreedTime(visit, bookedAt, freed);
     }
     for (const counter of groups) {
       if (addedInRange) {
