@@ -61,7 +61,7 @@ test('a manager reads the day’s utilisation and attendance, exports a table an
   // Confirmations: Ada confirmed and came; Alan, unconfirmed, did not; the day before had no answers.
   await expect(page.getByRole('heading', { name: 'Confirmations', level: 2 })).toBeVisible();
   expect(await reports.row('confirmations', 'All visits')).toEqual(['All visits', '3', '2', '0', '1', '0', '0', '100.0%', 'no answers']);
-  expect(await reports.row('confirmations-no-shows', 'All visits')).toEqual(['All visits', '1', '0', '0.0%', '0', '1', '100.0%']);
+  expect(await reports.row('confirmations-no-shows', 'All visits')).toEqual(['All visits', '1', '0', '0.0%', '0', '1', '100.0%', 'no visits', 'no visits']);
   await expect(page.getByTestId('confirmations-chart')).toHaveAttribute('aria-label', 'Confirmed rate 100.0% (1 answer); no-show rate 0.0% when confirmed, 100.0% when not confirmed.');
   await expect(page.getByTestId('waitlist-chart')).toHaveAttribute('aria-label', 'No waitlist entries in this period.');
 

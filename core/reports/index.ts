@@ -17,7 +17,7 @@ export { attendance, parseLateCancelHours, lateCancelLimits } from './attendance
 export type { AttendanceFigure, AttendanceReport, AttendanceInput } from './attendance';
 export { patientsReport } from './patients';
 export type { PatientsReport, PatientsInput } from './patients';
-export { waitlistReport, median } from './waitlist-report';
+export { waitlistReport } from './waitlist-report';
 export type { WaitlistReport, WaitlistFigure, WaitlistInput, FreedVisit } from './waitlist-report';
 export { confirmationsReport } from './confirmations-report';
 export type { ConfirmationsReport, ConfirmationFigure, ConfirmationsInput, NoShowSplit } from './confirmations-report';

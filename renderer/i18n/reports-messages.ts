@@ -146,6 +146,8 @@ export const reportsMessages = {
       notConfirmedCompleted: 'Not confirmed: completed',
       notConfirmedNoShow: 'Not confirmed: no-shows',
       notConfirmedRate: 'Not confirmed: no-show rate',
+      previousConfirmedRate: 'Previous: confirmed no-show rate',
+      previousNotConfirmedRate: 'Previous: not confirmed no-show rate',
     },
     allVisits: 'All visits',
     confirmedSeries: 'Confirmed',

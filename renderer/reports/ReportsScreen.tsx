@@ -164,7 +164,7 @@ function ReportBody({ figures, previous, resources, locale, timeZone }: { figure
         <p className="report-explain">{words.confirmations.explain}</p>
         <ReportChart label={words.confirmations.chartLabel} {...charts.confirmations} formatValue={numbers.percent} minimumTop={1} testId="confirmations-chart" />
         <ReportTableView table={confirmationsTable(figures, previous, context)} fileRange={fileRange} />
-        <ReportTableView table={confirmationNoShowTable(figures, context)} fileRange={fileRange} />
+        <ReportTableView table={confirmationNoShowTable(figures, previous, context)} fileRange={fileRange} />
       </section>
     </div>
   );

@@ -48,26 +48,34 @@ export function confirmationsTable(figures: ReportFigures, previous: ReportFigur
 /**
  * Does calling work? Completed visits, no-shows and the no-show rate of
  * confirmed visits beside those nobody answered for (unconfirmed, reminded,
- * no answer), all and by provider and room; *no visits* where none settled.
+ * no answer), all and by provider and room, with the previous period's two
+ * rates; *no visits* where none settled.
  *
- * @example confirmationNoShowTable(figures, context).rows[0].cells // ['All visits', '3', '1', '25.0%', '1', '1', '50.0%']
+ * @example confirmationNoShowTable(figures, null, context).rows[0].cells // ['All visits', '3', '1', '25.0%', '1', '1', '50.0%']
  */
-export function confirmationNoShowTable(figures: ReportFigures, context: TableContext): ReportTable {
+export function confirmationNoShowTable(figures: ReportFigures, previous: ReportFigures | null, context: TableContext): ReportTable {
   const words = context.words.confirmations;
   const numbers = reportNumbers(context.locale);
   const columns = words.noShowColumns;
   const rate = (value: number | null) => (value === null ? context.words.noVisits : numbers.percent(value));
+  const header = [columns.group, columns.confirmedCompleted, columns.confirmedNoShow, columns.confirmedRate, columns.notConfirmedCompleted, columns.notConfirmedNoShow, columns.notConfirmedRate];
+  if (previous) header.push(columns.previousConfirmedRate, columns.previousNotConfirmedRate);
+  const before = previous ? new Map(confirmationGroups(previous, context).map((group) => [group.key, group.figure])) : null;
   return {
     id: 'confirmations-no-shows',
     caption: words.noShowTitle,
-    header: [columns.group, columns.confirmedCompleted, columns.confirmedNoShow, columns.confirmedRate, columns.notConfirmedCompleted, columns.notConfirmedNoShow, columns.notConfirmedRate],
+    header,
     rows: confirmationGroups(figures, context).map(({ key, label, figure }) => {
       const { confirmedNoShow: yes, notConfirmedNoShow: no } = figure;
-      return {
-        key,
-        cells: [label, numbers.count(yes.completed), numbers.count(yes.noShow), rate(yes.rate), numbers.count(no.completed), numbers.count(no.noShow), rate(no.rate)],
-        csv: [label, yes.completed, yes.noShow, rateCsv(yes.rate), no.completed, no.noShow, rateCsv(no.rate)],
-      };
+      const cells = [label, numbers.count(yes.completed), numbers.count(yes.noShow), rate(yes.rate), numbers.count(no.completed), numbers.count(no.noShow), rate(no.rate)];
+      const csv: ReportCell[] = [label, yes.completed, yes.noShow, rateCsv(yes.rate), no.completed, no.noShow, rateCsv(no.rate)];
+      if (before) {
+        const old = before.get(key);
+        const [oldYes, oldNo] = [old?.confirmedNoShow.rate ?? null, old?.notConfirmedNoShow.rate ?? null];
+        cells.push(rate(oldYes), rate(oldNo));
+        csv.push(rateCsv(oldYes), rateCsv(oldNo));
+      }
+      return { key, cells, csv };
     }),
   };
 }

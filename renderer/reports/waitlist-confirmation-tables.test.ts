@@ -70,9 +70,11 @@ describe('confirmations tables', () => {
   });
 
   it('sets the no-show rate of confirmed visits beside that of unanswered ones, and says when there were no visits', () => {
-    const table = confirmationNoShowTable(figures(), context());
+    const table = confirmationNoShowTable(figures(), null, context());
     expect(table.rows[0]?.cells).toEqual(['All visits', '3', '1', '25.0%', '1', '1', '50.0%']);
     expect(table.rows[3]?.cells).toEqual(['Dr New', '0', '0', 'no visits', '0', '0', 'no visits']);
+    // The week before: v0 confirmed and came; nobody unanswered settled.
+    expect(confirmationNoShowTable(figures(), figures(previousRange(range)), context()).rows[0]?.cells.slice(-2)).toEqual(['0.0%', 'no visits']);
     expect(confirmationsSummary(figures(), context())).toBe('Confirmed rate 80.0% (5 answers); no-show rate 25.0% when confirmed, 50.0% when not confirmed.');
     expect(confirmationsSummary(figures(quiet), context())).toBe('No visits in this period.');
     expect(confirmationsSummary(figures(), context('fr-FR', fr.reports))).toBe('Taux de confirmation 80,0\u00a0% (5 réponses)\u202f; taux d’absence 25,0\u00a0% pour les visites confirmées, 50,0\u00a0% pour les autres.');

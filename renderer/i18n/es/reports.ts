@@ -172,6 +172,8 @@ export const esReports: Messages['reports'] = {
       notConfirmedCompleted: 'No confirmadas: atendidas',
       notConfirmedNoShow: 'No confirmadas: inasistencias',
       notConfirmedRate: 'No confirmadas: tasa de inasistencia',
+      previousConfirmedRate: 'Periodo anterior: tasa de inasistencia de las confirmadas',
+      previousNotConfirmedRate: 'Periodo anterior: tasa de inasistencia de las no confirmadas',
     },
     allVisits: 'Todas las visitas',
     confirmedSeries: 'Confirmadas',

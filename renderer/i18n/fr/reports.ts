@@ -171,6 +171,8 @@ export const frReports: Messages['reports'] = {
       notConfirmedCompleted: 'Non confirmées\u00a0: terminées',
       notConfirmedNoShow: 'Non confirmées\u00a0: absences',
       notConfirmedRate: 'Non confirmées\u00a0: taux d’absence',
+      previousConfirmedRate: 'Période précédente\u00a0: taux d’absence des confirmées',
+      previousNotConfirmedRate: 'Période précédente\u00a0: taux d’absence des non confirmées',
     },
     allVisits: 'Toutes les visites',
     confirmedSeries: 'Confirmées',
