@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseReportRange } from './report-range';
-import { bookedVisits, entries, freedVisits, zone } from './reports.fixture';
+import { wallTimeToInstant } from '../time';
+import { bookedVisits, entries, entry, freedVisits, zone } from './reports.fixture';
 import { median, waitlistReport } from './waitlist-report';
 
 const range = parseReportRange({ fromDate: '2027-03-08', toDate: '2027-03-14', timeZone: zone });
@@ -39,6 +40,19 @@ describe('waitlistReport', () => {
     expect(sunday.to - sunday.from).toBe(23 * hour);
     const report = waitlistReport({ range: sunday, providerIds, entries, bookedVisits, freedVisits });
     expect(report.all).toMatchObject({ added: 1, booked: 1, medianWaitMs: 23 * hour });
+  });
+});
+
+describe('waitlistReport in Sydney', () => {
+  it('measures a wait across the April clock change in real hours, and keeps the 25-hour Sunday whole', () => {
+    const sydney = 'Australia/Sydney';
+    const iso = (wall: string) => new Date(wallTimeToInstant(wall, sydney)).toISOString();
+    const weekend = parseReportRange({ fromDate: '2027-04-03', toDate: '2027-04-04', timeZone: sydney });
+    expect(weekend.to - weekend.from).toBe(49 * hour);
+    const booked = { ...entry('s1', ['dr-ng'], '2027-04-01T00:00', { kind: 'booked', appointmentId: 'a1', at: iso('2027-04-04T10:00'), by: 'staff-desk' }), createdAt: iso('2027-04-03T10:00') };
+    const late = { ...entry('s2', 'any', '2027-04-01T00:00', { kind: 'waiting' }), createdAt: iso('2027-04-04T23:30') };
+    const report = waitlistReport({ range: weekend, providerIds: ['dr-ng'], entries: [booked, late], bookedVisits: new Map(), freedVisits: [] });
+    expect(report.all).toMatchObject({ added: 2, booked: 1, medianWaitMs: 25 * hour, fromFreedSlot: 0, fromFreedSlotRate: 0 }); // 10:00 AEDT → 10:00 AEST
   });
 });
 
