@@ -5,9 +5,10 @@ import { ReportsPage } from './pages/reports';
 
 /**
  * Issue 17's reports in Chromium: three visits booked and settled at the
- * counter (a completed visit, a no-show, a cancellation an hour ahead), then
+ * counter (a completed visit its patient confirmed, a no-show, a
+ * cancellation an hour ahead), then
  * Reports for that day: utilisation from the day's hours, attendance with the
- * late cancellation, the charts with their words for screen readers, the
+ * late cancellation, confirmations (does calling work?), the charts with their words for screen readers, the
  * previous period beside it, a CSV of a table, a refused range, and print.
  * The clock is Wednesday 25 November 2026, 09:00 New York.
  */
@@ -24,6 +25,10 @@ test('a manager reads the day’s utilisation and attendance, exports a table an
   await book('Dr Adams', '10:00', 'Ada', 'Lovelace');
   await book('Dr Adams', '11:00', 'Alan', 'Turing');
   await book('Dr Brown', '10:00', 'Grace', 'Hopper');
+  // Ada confirms on the phone (F) before she comes; nobody answers for Alan or Grace.
+  await day.select('Dr Adams', 'Ada Lovelace');
+  await page.keyboard.press('f');
+  await expect(day.notice()).toContainText('Ada Lovelace: confirmed.');
   await day.setStatus('Dr Adams', 'Ada Lovelace', 'Arrived', 'arrived');
   await day.setStatus('Dr Adams', 'Ada Lovelace', 'In room', 'in_room');
   await day.setStatus('Dr Adams', 'Ada Lovelace', 'Completed', 'completed');
@@ -52,6 +57,13 @@ test('a manager reads the day’s utilisation and attendance, exports a table an
   expect(await reports.row('attendance-resource', 'All visits')).toEqual(['All visits', '3', '1', '1', '1', '1', '0', '50.0%', 'no visits']);
   await expect(page.getByTestId('attendance-chart')).toHaveAttribute('aria-label', '3 visits; no-show rate 50.0%; 1 late cancellation.');
   expect(await reports.row('patients', 'New patients')).toEqual(['New patients', '1', '0']);
+
+  // Confirmations: Ada confirmed and came; Alan, unconfirmed, did not; the day before had no answers.
+  await expect(page.getByRole('heading', { name: 'Confirmations', level: 2 })).toBeVisible();
+  expect(await reports.row('confirmations', 'All visits')).toEqual(['All visits', '3', '2', '0', '1', '0', '0', '100.0%', 'no answers']);
+  expect(await reports.row('confirmations-no-shows', 'All visits')).toEqual(['All visits', '1', '0', '0.0%', '0', '1', '100.0%', 'no visits', 'no visits']);
+  await expect(page.getByTestId('confirmations-chart')).toHaveAttribute('aria-label', 'Confirmed rate 100.0% (1 answer); no-show rate 0.0% when confirmed, 100.0% when not confirmed.');
+  await expect(page.getByTestId('waitlist-chart')).toHaveAttribute('aria-label', 'No waitlist entries in this period.');
 
   // CSV of a table: the audit export's safe writer, plain numbers.
   const csv = await reports.exportCsv('utilisation');

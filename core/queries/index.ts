@@ -20,6 +20,8 @@ export { displacedVisits } from './displaced-status';
 export type { DisplacedVisit } from './displaced-status';
 export { readReportData, readRangeRecords } from './report-data';
 export type { ReportData, RangeRecords } from './report-data';
+export { readWaitlistRecords } from './report-waitlist';
+export type { WaitlistRecords } from './report-waitlist';
 export { readMonth } from './month-reads';
 export type { MonthQuery } from './month-reads';
 export { lookUpVisit } from './visit-lookup';

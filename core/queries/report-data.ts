@@ -1,13 +1,16 @@
 import type { TimedeskDb } from '../db';
 import { bookingsOverlapping, readClinicSettings } from '../db';
 import type { AppointmentRow } from '../db';
-import type { Resource } from '../model';
+import { visitKey } from '../confirmations';
+import type { Resource, VisitConfirmation } from '../model';
 import { durationLimits, msToInstant } from '../model';
 import { isAttendedOrDue, reportVisit } from '../reports';
 import type { ReportRange, ReportVisit } from '../reports';
 import { availability } from '../schedule';
 import type { BookableSpan } from '../schedule';
 import { seriesOccurrencesIn } from './calendar-range';
+import { readWaitlistRecords, seriesCancelledAt } from './report-waitlist';
+import type { WaitlistRecords } from './report-waitlist';
 import { readSchedule } from './schedule-reads';
 import type { StoredSchedule } from './schedule-reads';
 
@@ -27,6 +30,10 @@ export interface RangeRecords {
 export interface ReportData extends RangeRecords {
   /** Patients of those visits with a visit (not cancelled, not missed) before the range, with any resource. */
   seenBefore: Set<string>;
+  /** The confirmation records of the visits that start in the range, by visit key (core/confirmations `visitKey`). */
+  confirmations: ReadonlyMap<string, VisitConfirmation>;
+  /** The waitlist: every entry, the visits booked from it in the range and the freed visits under them. */
+  waitlist: WaitlistRecords;
 }
 
 /**
@@ -55,20 +62,23 @@ export async function readRangeRecords(db: TimedeskDb, range: ReportRange, resou
     readSchedule(db, { resourceIds: ids, from: range.from, to: range.to }),
     readClinicSettings(db),
   ]);
-  const cancelledSeries = new Set<string>();
-  for (const occurrence of occurrences) if (occurrence.status === 'cancelled') cancelledSeries.add(occurrence.seriesId);
-  const cancelledAt = new Map<string, number>();
-  if (cancelledSeries.size > 0) {
-    for (const exception of await db.seriesExceptions.where('seriesId').anyOf([...cancelledSeries]).toArray()) {
-      if (exception.kind === 'cancelled') cancelledAt.set(`${exception.seriesId}|${exception.originalStart}`, Date.parse(exception.updatedAt));
-    }
-  }
+  const cancelledAt = await seriesCancelledAt(db, occurrences);
   const visits: ReportVisit[] = [];
   for (const row of stored) {
     if (Date.parse(row.end) > range.from && row.resourceIds.some((id) => wantedIds.has(id))) visits.push(reportVisit(row));
   }
   for (const occurrence of occurrences) {
-    const visit: ReportVisit = { id: occurrence.id, patientId: occurrence.patientId, resourceIds: occurrence.resourceIds, start: Date.parse(occurrence.start), end: Date.parse(occurrence.end), status: occurrence.status, wallStart: occurrence.wallStart };
+    const visit: ReportVisit = {
+      id: occurrence.id,
+      patientId: occurrence.patientId,
+      resourceIds: occurrence.resourceIds,
+      start: Date.parse(occurrence.start),
+      end: Date.parse(occurrence.end),
+      status: occurrence.status,
+      wallStart: occurrence.wallStart,
+      seriesId: occurrence.seriesId,
+      originalStart: occurrence.originalStart,
+    };
     const at = cancelledAt.get(`${occurrence.seriesId}|${occurrence.originalStart}`);
     if (occurrence.status === 'cancelled' && at !== undefined) visit.cancelledAt = at;
     visits.push(visit);
@@ -105,14 +115,23 @@ async function storedVisits(db: TimedeskDb, ids: readonly string[], range: Repor
 const fewResources = 4;
 
 /**
- * Reads a report's records: {@link readRangeRecords}, and which patients
- * came before the range (for new vs returning).
+ * Reads a report's records: {@link readRangeRecords}, which patients came
+ * before the range (for new vs returning), the confirmations of the visits
+ * that start in it, and the waitlist ({@link readWaitlistRecords}).
  *
  * @example const data = await readReportData(db, parseReportRange({ fromDate: '2027-03-01', toDate: '2027-03-31', timeZone: 'Europe/London' }));
  */
 export async function readReportData(db: TimedeskDb, range: ReportRange, resourceIds?: readonly string[]): Promise<ReportData> {
   const records = await readRangeRecords(db, range, resourceIds);
-  return { ...records, seenBefore: await patientsSeenBefore(db, records.visits, range.from) };
+  const [seenBefore, confirmations, waitlist] = await Promise.all([patientsSeenBefore(db, records.visits, range.from), confirmationsOf(db, records.visits, range), readWaitlistRecords(db, range)]);
+  return { ...records, seenBefore, confirmations, waitlist };
+}
+
+/** The stored confirmation records of the visits that start in the range, in one keyed read. */
+async function confirmationsOf(db: TimedeskDb, visits: readonly ReportVisit[], range: ReportRange): Promise<Map<string, VisitConfirmation>> {
+  const keys = [...new Set(visits.filter((visit) => visit.start >= range.from && visit.start < range.to).map(visitKey))];
+  const records = await db.visitConfirmations.bulkGet(keys);
+  return new Map(records.filter((record) => record !== undefined).map((record) => [record.id, record]));
 }
 
 /** Patients among `visits` with a stored visit they came to (or are due at) that starts before `before`. */

@@ -1,7 +1,9 @@
 /**
  * Manager reports computed on the desk from local data: utilisation (from
  * core/schedule's `availability()`), attendance (no-shows, late
- * cancellations) and patients (new vs returning). Pure functions over
+ * cancellations), patients (new vs returning), the waitlist (entries, wait,
+ * filled from freed slots) and confirmations (answers, and no-shows of
+ * confirmed vs unanswered visits). Pure functions over
  * records the caller read; core/queries' `readReportData` reads them from
  * the store. This file is the folder's only public entry (README.md).
  */
@@ -15,5 +17,9 @@ export { attendance, parseLateCancelHours, lateCancelLimits } from './attendance
 export type { AttendanceFigure, AttendanceReport, AttendanceInput } from './attendance';
 export { patientsReport } from './patients';
 export type { PatientsReport, PatientsInput } from './patients';
+export { waitlistReport } from './waitlist-report';
+export type { WaitlistReport, WaitlistFigure, WaitlistInput, FreedVisit } from './waitlist-report';
+export { confirmationsReport } from './confirmations-report';
+export type { ConfirmationsReport, ConfirmationFigure, ConfirmationsInput, NoShowSplit } from './confirmations-report';
 export { reportCsv } from './report-csv';
 export type { ReportCell } from './report-csv';

@@ -16,6 +16,9 @@ export interface ReportVisit {
   wallStart: string;
   /** Epoch ms of the change to `cancelled`, for a cancelled visit. */
   cancelledAt?: number;
+  /** A series visit's series and rule start: with `id`, what names its confirmation (core/confirmations `visitKey`). */
+  seriesId?: string;
+  originalStart?: string;
 }
 
 /**
@@ -36,6 +39,8 @@ export function reportVisit(appointment: Appointment): ReportVisit {
   };
   const last = appointment.statusHistory.at(-1);
   if (appointment.status === 'cancelled' && last !== undefined) visit.cancelledAt = Date.parse(last.at);
+  if (appointment.seriesId !== undefined) visit.seriesId = appointment.seriesId;
+  if (appointment.originalStart !== undefined) visit.originalStart = appointment.originalStart;
   return visit;
 }
 

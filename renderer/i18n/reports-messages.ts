@@ -2,7 +2,7 @@ import type { ReportPeriod } from '../../core/reports';
 import type { PluralForms } from './plural';
 
 /**
- * The words of Reports (issue 17): filters, the three reports, their
+ * The words of Reports (issue 17): filters, the five reports, their
  * charts' text alternatives, CSV headers and the print title. Part of the
  * `Messages` object (en.ts `reports`); a translation gives its own.
  */
@@ -79,6 +79,79 @@ export const reportsMessages = {
     newSeries: 'New',
     returningSeries: 'Returning',
   },
-  notYet: 'Waitlist and confirmation figures appear here once this desk keeps waitlist entries and reminders.',
+  waitlist: {
+    title: 'Waitlist',
+    explain:
+      'Entries added in the period, by the state they are in now; and entries booked in the period, whenever they were added: the median wait from being added to being booked, and how many were booked into time that a cancellation or no-show had freed before. Time freed by moving a visit is not counted. An entry for two providers counts under each.',
+    chartLabel: 'Waitlist entries added and booked, by wanted provider',
+    summary: (added: string, states: string, wait: string, freed: string) => `${added} (${states}); median wait ${wait}; ${freed}.`,
+    states: (waiting: string, offered: string, booked: string, removed: string) => `${waiting} waiting, ${offered} offered, ${booked} booked, ${removed} removed`,
+    freed: (fromFreed: string, booked: string) => `${fromFreed} of ${booked} from a freed slot`,
+    addedCount: { one: '# entry added', other: '# entries added' } satisfies PluralForms,
+    bookedCount: { one: '# booked', other: '# booked' } satisfies PluralForms,
+    empty: 'No waitlist entries in this period.',
+    noEntries: 'no waitlist entries',
+    noneBooked: 'none booked',
+    columns: {
+      group: 'Wanted provider',
+      added: 'Added',
+      waiting: 'Waiting now',
+      offered: 'Offered now',
+      booked: 'Booked now',
+      removed: 'Removed now',
+      bookedInPeriod: 'Booked in the period',
+      medianWait: 'Median wait',
+      fromFreedSlot: 'From a freed slot',
+      fromFreedSlotRate: 'Share from a freed slot',
+      previousAdded: 'Previous: added',
+      previousMedianWait: 'Previous: median wait',
+    },
+    csvMedianWait: 'Median wait (days)',
+    csvPreviousMedianWait: 'Previous: median wait (days)',
+    allEntries: 'All entries',
+    anyProvider: 'Any provider',
+    addedSeries: 'Added',
+    bookedSeries: 'Booked',
+    minutes: { one: '# minute', other: '# minutes' } satisfies PluralForms,
+    hours: { one: '# hour', other: '# hours' } satisfies PluralForms,
+    days: { one: '# day', other: '# days' } satisfies PluralForms,
+  },
+  confirmations: {
+    title: 'Confirmations',
+    explain:
+      'Visits that started in the period, with the confirmation each has now for its time (a visit moved after the answer is unconfirmed again). Confirmed rate = confirmed ÷ (confirmed + declined); no answer and reminded are not answers. Reminded counts the visits whose record says a reminder went out: this desk sends no reminders yet. No-show rate = no-shows ÷ (completed + no-shows); declined visits that were kept are in neither group.',
+    chartLabel: 'No-show rate of confirmed and not confirmed visits',
+    summary: (rate: string, answered: string, confirmedNoShow: string, notConfirmedNoShow: string) =>
+      `Confirmed rate ${rate} (${answered}); no-show rate ${confirmedNoShow} when confirmed, ${notConfirmedNoShow} when not confirmed.`,
+    answeredCount: { one: '# answer', other: '# answers' } satisfies PluralForms,
+    empty: 'No visits in this period.',
+    noAnswers: 'no answers',
+    columns: {
+      group: 'Group',
+      visits: 'Visits',
+      unconfirmed: 'Unconfirmed',
+      reminded: 'Reminded',
+      confirmed: 'Confirmed',
+      declined: 'Declined',
+      noAnswer: 'No answer',
+      confirmedRate: 'Confirmed rate',
+      previousRate: 'Previous confirmed rate',
+    },
+    noShowTitle: 'Does calling work? No-shows of confirmed and not confirmed visits',
+    noShowColumns: {
+      group: 'Group',
+      confirmedCompleted: 'Confirmed: completed',
+      confirmedNoShow: 'Confirmed: no-shows',
+      confirmedRate: 'Confirmed: no-show rate',
+      notConfirmedCompleted: 'Not confirmed: completed',
+      notConfirmedNoShow: 'Not confirmed: no-shows',
+      notConfirmedRate: 'Not confirmed: no-show rate',
+      previousConfirmedRate: 'Previous: confirmed no-show rate',
+      previousNotConfirmedRate: 'Previous: not confirmed no-show rate',
+    },
+    allVisits: 'All visits',
+    confirmedSeries: 'Confirmed',
+    notConfirmedSeries: 'Not confirmed',
+  },
   fileName: (report: string, from: string, to: string) => `timedesk-${report}-${from}-${to}.csv`,
 };

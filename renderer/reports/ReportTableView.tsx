@@ -16,7 +16,7 @@ export function ReportTableView({ table, fileRange }: { table: ReportTable; file
   const [saved, setSaved] = useState<string | null>(null);
   const exportCsv = async () => {
     const name = words.fileName(table.id, fileRange[0], fileRange[1]);
-    const csv = reportCsv(table.header, table.rows.map((row) => row.csv));
+    const csv = reportCsv(table.csvHeader ?? table.header, table.rows.map((row) => row.csv));
     const outcome = await saveExportFile({ name, parts: [csv], mimeType: 'text/csv', filter: { name: 'CSV', extensions: ['csv'] } });
     setSaved(outcome.outcome === 'refused' ? words.exportRefused(outcome.message) : outcome.outcome === 'cancelled' ? null : words.exported(name));
   };

@@ -15,12 +15,14 @@ import type { ReportFigures } from './report-figures';
 import { reportNumbers } from './report-numbers';
 import { attendanceTable, bucketLabel, bucketTotals, patientsTable, utilisationByPeriodTable, utilisationTable, weekdayName } from './report-tables';
 import type { TableContext } from './report-tables';
+import { confirmationNoShowTable, confirmationsSummary, confirmationsTable } from './confirmation-tables';
+import { waitlistGroups, waitlistSummary, waitlistTable } from './waitlist-tables';
 import { useReportFigures } from './useReportFigures';
 import './reports.css';
 
 /**
- * Reports (managers and admins): utilisation, attendance and patients for a
- * range, computed on this desk from its own records (offline), each with a
+ * Reports (managers and admins): utilisation, attendance, patients, the
+ * waitlist and confirmations for a range, computed on this desk from its own records (offline), each with a
  * chart, its words for screen readers, tables with *Export CSV*, and *Print*.
  *
  * @example <ReportsScreen />
@@ -77,6 +79,9 @@ function ReportBody({ figures, previous, resources, locale, timeZone }: { figure
     const all = figures.attendance.all;
     const patientCategories = [words.utilisation.thisPeriod, ...(previous ? [words.utilisation.previousPeriod] : [])];
     const patientFigures = [figures.patients, ...(previous ? [previous.patients] : [])];
+    const waitlist = waitlistGroups(figures, context);
+    const confirmationCategories = [words.confirmations.confirmedSeries, words.confirmations.notConfirmedSeries];
+    const noShowRates = (report: ReportFigures) => [report.confirmations.all.confirmedNoShow.rate, report.confirmations.all.notConfirmedNoShow.rate];
     return {
       utilisation: {
         categories: names,
@@ -103,6 +108,19 @@ function ReportBody({ figures, previous, resources, locale, timeZone }: { figure
           { label: words.patients.returningSeries, values: patientFigures.map((report) => report.returningPatients) },
         ],
         summary: words.patients.summary(plural(locale, figures.patients.patients, words.patients.patientCount), plural(locale, figures.patients.newPatients, words.patients.newCount), plural(locale, figures.patients.returningPatients, words.patients.returningCount)),
+      },
+      waitlist: {
+        categories: waitlist.map((group) => group.label),
+        series: [
+          { label: words.waitlist.addedSeries, values: waitlist.map((group) => group.figure.added) },
+          { label: words.waitlist.bookedSeries, values: waitlist.map((group) => group.figure.booked) },
+        ],
+        summary: waitlistSummary(figures, context),
+      },
+      confirmations: {
+        categories: confirmationCategories,
+        series: [{ label: words.utilisation.thisPeriod, values: noShowRates(figures) }, ...(previous ? [{ label: words.utilisation.previousPeriod, values: noShowRates(previous) }] : [])],
+        summary: confirmationsSummary(figures, context),
       },
     };
   }, [figures, previous, words, numbers, context, format, locale]);
@@ -135,7 +153,19 @@ function ReportBody({ figures, previous, resources, locale, timeZone }: { figure
         <ReportChart label={words.patients.chartLabel} {...charts.patients} formatValue={count} testId="patients-chart" />
         <ReportTableView table={patientsTable(figures, previous, context)} fileRange={fileRange} />
       </section>
-      <p className="report-not-yet">{words.notYet}</p>
+      <section aria-labelledby="report-waitlist">
+        <h2 id="report-waitlist">{words.waitlist.title}</h2>
+        <p className="report-explain">{words.waitlist.explain}</p>
+        <ReportChart label={words.waitlist.chartLabel} {...charts.waitlist} formatValue={count} testId="waitlist-chart" />
+        <ReportTableView table={waitlistTable(figures, previous, context)} fileRange={fileRange} />
+      </section>
+      <section aria-labelledby="report-confirmations">
+        <h2 id="report-confirmations">{words.confirmations.title}</h2>
+        <p className="report-explain">{words.confirmations.explain}</p>
+        <ReportChart label={words.confirmations.chartLabel} {...charts.confirmations} formatValue={numbers.percent} minimumTop={1} testId="confirmations-chart" />
+        <ReportTableView table={confirmationsTable(figures, previous, context)} fileRange={fileRange} />
+        <ReportTableView table={confirmationNoShowTable(figures, previous, context)} fileRange={fileRange} />
+      </section>
     </div>
   );
 }

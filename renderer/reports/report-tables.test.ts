@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseReportRange, previousRange } from '../../core/reports';
 import { availability } from '../../core/schedule';
-import { blocks, closures, resourceIds, visits, zone } from '../../core/reports/reports.fixture';
+import { blocks, bookedVisits, closures, confirmations, entries, freedVisits, resourceIds, visits, zone } from '../../core/reports/reports.fixture';
 import { clinicFormat, text } from '../i18n';
 import { checkFilters, defaultFilters, monthOf } from './report-filters';
 import { reportFigures } from './report-figures';
@@ -11,7 +11,7 @@ import type { TableContext } from './report-tables';
 const range = parseReportRange({ fromDate: '2027-03-08', toDate: '2027-03-14', timeZone: zone });
 const resources = resourceIds.map((id) => ({ id, name: id, kind: 'provider' as const, timeZone: zone, capacity: 1, active: true }));
 const figures = (r = range) =>
-  reportFigures(r, { resources, visits, bookable: availability(blocks, closures, { from: r.from, to: r.to, clinicTimeZone: zone }), seenBefore: new Set(['p1']) }, { period: 'day', weekStart: 1, lateCancelHours: 24 });
+  reportFigures(r, { resources, visits, bookable: availability(blocks, closures, { from: r.from, to: r.to, clinicTimeZone: zone }), seenBefore: new Set(['p1']), confirmations, waitlist: { entries, bookedVisits, freedVisits } }, { period: 'day', weekStart: 1, lateCancelHours: 24 });
 const context = (locale = 'en-US'): TableContext => ({ words: text.reports, locale, format: clinicFormat(locale, zone), names: new Map([['dr-lee', 'Dr Lee'], ['dr-khan', 'Dr Khan'], ['room-1', 'Room 1'], ['dr-new', 'Dr New']]) });
 
 describe('report tables', () => {

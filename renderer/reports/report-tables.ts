@@ -9,6 +9,8 @@ export interface ReportTable {
   id: string;
   caption: string;
   header: string[];
+  /** The CSV's header when a column's plain numbers need their unit named (a wait written "3 days" on screen, in days in the file). */
+  csvHeader?: string[];
   rows: { key: string; cells: string[]; csv: ReportCell[] }[];
 }
 
@@ -21,7 +23,12 @@ export interface TableContext {
   names: ReadonlyMap<string, string>;
 }
 
-const rateCsv = (rate: number | null) => (rate === null ? null : csvNumber(rate, 4));
+/**
+ * A rate as a CSV cell: four decimals, empty when there is none.
+ *
+ * @example rateCsv(2 / 3) // 0.6667
+ */
+export const rateCsv = (rate: number | null): number | null => (rate === null ? null : csvNumber(rate, 4));
 const hoursCsv = (minutes: number) => csvNumber(minutes / 60, 2);
 
 /**
