@@ -18,7 +18,7 @@ import {
 import type { Series, SeriesException } from '../model';
 import type { Conflict } from '../overlap';
 import { seriesCandidates } from '../queries';
-import { cancelOccurrence, editSeries, expandSeries, findRuleOccurrence, moveOccurrence, occurrenceIdFor, ruleSpecOf, splitSeries } from '../recurrence';
+import { cancelOccurrence, editSeries, expandSeries, findRuleOccurrence, moveOccurrence, occurrenceIdFor, ruleSpecOf, splitSeries, weekdaysFollowTheStart } from '../recurrence';
 import { localMsToWallTime, parseWallTime, wallPartsToLocalMs, wallTimeToInstant } from '../time';
 import type { WallTime } from '../time';
 import { changeStatus } from './appointment-commands';
@@ -79,9 +79,12 @@ function droppedNote(orphaned: readonly SeriesException[]): Record<string, Field
 /**
  * core/recurrence's `editSeries`, with exceptions and EXDATEs following the
  * start: if the series now starts an hour later, the cancelled 09:00 on
- * 16 Feb becomes the cancelled 10:00 that day instead of being dropped.
+ * 16 Feb becomes the cancelled 10:00 that day instead of being dropped. A
+ * weekly rule follows a start moved to another date too (core/recurrence's
+ * `weekdaysFollowTheStart`: Monday to Wednesday repeats on Wednesdays).
  */
-function editFollowingTheStart(series: Series, exceptions: readonly SeriesException[], changes: z.output<typeof seriesChanges>, at: string) {
+function editFollowingTheStart(series: Series, exceptions: readonly SeriesException[], asked: z.output<typeof seriesChanges>, at: string) {
+  const changes = weekdaysFollowTheStart(series, asked);
   const shift = changes.dtstart === undefined ? 0 : wallMs(changes.dtstart) - wallMs(series.dtstart);
   const move = (wall: WallTime) => localMsToWallTime(wallMs(wall) + shift);
   const shifted = shift === 0 ? exceptions : exceptions.map((exception) => ({ ...exception, originalStart: move(exception.originalStart) }));
