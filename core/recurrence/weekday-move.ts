@@ -131,7 +131,7 @@ export function moveWeeklyRule(rrule: string, move: { from: WallTime; to: WallTi
  * @example weekdaysFollowTheStart({ dtstart: '2026-03-02T09:00:00', timeZone: 'America/New_York', rrule: 'FREQ=WEEKLY;BYDAY=MO;COUNT=8' }, { dtstart: '2026-03-04T09:00' })
  * // { dtstart: '2026-03-04T09:00', rrule: 'FREQ=WEEKLY;BYDAY=WE;COUNT=8' }
  */
-export function weekdaysFollowTheStart<Changes extends SeriesChanges>(series: Pick<Series, 'dtstart' | 'timeZone' | 'rrule'>, changes: Changes): Changes {
+export function weekdaysFollowTheStart<Changes extends SeriesChanges>(series: Pick<Series, 'dtstart' | 'timeZone' | 'rrule'>, changes: Changes): Changes & Pick<SeriesChanges, 'rrule'> {
   const to = changes.dtstart;
   if (to === undefined || changes.rrule !== undefined) return changes;
   if (dateMs(to, 'dtstart') === dateMs(series.dtstart, 'dtstart')) return changes;

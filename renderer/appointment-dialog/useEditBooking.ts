@@ -1,9 +1,10 @@
 import { useState } from 'react';
 import type { CommandError } from '../../core/commands';
+import { useSeriesRule } from '../data/useSeriesRule';
 import { useSeriesStart } from '../data/useSeriesStart';
 import type { ClinicFormat } from '../i18n';
 import { text } from '../i18n';
-import { needsScope, scopesFor } from './edit-scope';
+import { needsScope, scopeNote, scopesFor } from './edit-scope';
 import type { BookingEdit, EditScope, EditTarget } from './edit-scope';
 import type { EditScopeDialogProps } from './EditScopeDialog';
 import { useSaveBooking } from './useSaveBooking';
@@ -35,14 +36,14 @@ export interface EditBooking {
  */
 export function useEditBooking(target: EditTarget | undefined, patientName: string, format: ClinicFormat, handlers: EditBookingHandlers): EditBooking {
   const save = useSaveBooking(format);
-  const seriesStart = useSeriesStart(target?.seriesId);
+  const timing = { seriesStart: useSeriesStart(target?.seriesId), seriesRule: useSeriesRule(target?.seriesId) };
   const [pending, setPending] = useState<{ edit: BookingEdit; override: string | undefined } | null>(null);
   const [scope, setScope] = useState<EditScope | null>(null);
 
   async function saveIn(target: EditTarget, chosen: EditScope | null, edit: BookingEdit, override: string | undefined) {
     handlers.setBusy(true);
     try {
-      const outcome = await save(target, edit, chosen, { override, seriesStart, patientName });
+      const outcome = await save(target, edit, chosen, { override, ...timing, patientName });
       if (outcome.ok) handlers.onSaved(outcome.notice);
       else handlers.onRefused(outcome.error);
     } catch {
@@ -64,7 +65,8 @@ export function useEditBooking(target: EditTarget | undefined, patientName: stri
       ? null
       : {
           intro: text.editScope.intro(patientName, format.shortDate(target.wallStart.slice(0, 10))),
-          offered: scopesFor(target, pending.edit, seriesStart),
+          offered: scopesFor(target, pending.edit, timing),
+          note: scopeNote(target, pending.edit, timing),
           onChoose: (chosen) => {
             setScope(chosen);
             setPending(null);

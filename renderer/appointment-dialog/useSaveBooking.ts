@@ -5,7 +5,7 @@ import { useCommand } from '../data/useCommand';
 import type { ClinicFormat } from '../i18n';
 import { text } from '../i18n';
 import { planEdit } from './edit-scope';
-import type { BookingEdit, EditScope, EditTarget } from './edit-scope';
+import type { BookingEdit, EditScope, EditTarget, SeriesTiming } from './edit-scope';
 
 /** How a save ended: saved (with the notice to show), nothing to save, or the first refusal. */
 export type SaveOutcome = { ok: true; notice: string } | { ok: false; error: CommandError };
@@ -15,7 +15,7 @@ export type SaveBooking = (
   target: EditTarget,
   edit: BookingEdit,
   scope: EditScope | null,
-  options?: { override?: string | undefined; seriesStart?: string | undefined; patientName?: string },
+  options?: { override?: string | undefined; patientName?: string } & SeriesTiming,
 ) => Promise<SaveOutcome>;
 
 /**

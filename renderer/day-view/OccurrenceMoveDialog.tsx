@@ -1,7 +1,8 @@
 import { useRef } from 'react';
 import { EditScopeDialog } from '../appointment-dialog/EditScopeDialog';
-import { scopesFor } from '../appointment-dialog/edit-scope';
+import { scopeNote, scopesFor } from '../appointment-dialog/edit-scope';
 import { useSaveBooking } from '../appointment-dialog/useSaveBooking';
+import { useSeriesRule } from '../data/useSeriesRule';
 import { useSeriesStart } from '../data/useSeriesStart';
 import type { ClinicFormat } from '../i18n';
 import { text } from '../i18n';
@@ -28,7 +29,7 @@ export interface OccurrenceMoveDialogProps {
 export function OccurrenceMoveDialog({ pending, format, resourceNames, onClose }: OccurrenceMoveDialogProps) {
   const save = useSaveBooking(format);
   const show = useNotices((state) => state.show);
-  const seriesStart = useSeriesStart(pending.item.seriesId);
+  const timing = { seriesStart: useSeriesStart(pending.item.seriesId), seriesRule: useSeriesRule(pending.item.seriesId) };
   const { item, edit } = pending;
   const name = item.patient ? text.patientName(item.patient) : text.dayView.unknownPatient;
 
@@ -41,7 +42,7 @@ export function OccurrenceMoveDialog({ pending, format, resourceNames, onClose }
     if (saving.current) return;
     saving.current = true;
     try {
-      const outcome = await save(item, edit, scope, { seriesStart, patientName: name });
+      const outcome = await save(item, edit, scope, { ...timing, patientName: name });
       if (outcome.ok) show(outcome.notice);
       else show(text.dayView.notMoved(name, refusalSentence(outcome.error, (id) => resourceNames.get(id) ?? id)), { tone: 'error' });
     } catch {
@@ -56,5 +57,5 @@ export function OccurrenceMoveDialog({ pending, format, resourceNames, onClose }
     if (!saving.current) onClose();
   }
 
-  return <EditScopeDialog intro={text.editScope.intro(name, format.shortDate(item.wallStart.slice(0, 10)))} offered={scopesFor(item, edit, seriesStart)} onChoose={(scope) => void choose(scope)} onCancel={cancel} />;
+  return <EditScopeDialog intro={text.editScope.intro(name, format.shortDate(item.wallStart.slice(0, 10)))} offered={scopesFor(item, edit, timing)} note={scopeNote(item, edit, timing)} onChoose={(scope) => void choose(scope)} onCancel={cancel} />;
 }
