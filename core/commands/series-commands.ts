@@ -92,16 +92,17 @@ function editFollowingTheStart(series: Series, exceptions: readonly SeriesExcept
   return editSeries(series, shifted, withExdates, at);
 }
 
-const unknownSeries = (id: string) => refuse('unknown-entity', 'seriesId', `There is no series "${id}".`);
+export const unknownSeries = (id: string) => refuse('unknown-entity', 'seriesId', `There is no series "${id}".`);
 
-async function loadSeries(scope: WriteScope, seriesId: string) {
+/** A series and its exceptions, read in the command's transaction (no series: `series` is undefined). */
+export async function loadSeries(scope: WriteScope, seriesId: string) {
   const series = await scope.db.series.get(seriesId);
   const exceptions = series ? await scope.db.seriesExceptions.where('seriesId').equals(seriesId).toArray() : [];
   return { series, exceptions };
 }
 
 /** Stores an exception list: rows that changed are put, rows that vanished are deleted. */
-async function saveExceptions(scope: WriteScope, before: readonly SeriesException[], after: readonly SeriesException[]): Promise<void> {
+export async function saveExceptions(scope: WriteScope, before: readonly SeriesException[], after: readonly SeriesException[]): Promise<void> {
   const kept = new Set(after.map((exception) => exception.id));
   await scope.db.seriesExceptions.bulkDelete(before.filter((exception) => !kept.has(exception.id)).map((exception) => exception.id));
   await scope.db.seriesExceptions.bulkPut(after.filter((exception) => !before.includes(exception)));
@@ -208,7 +209,8 @@ export const seriesCommands = {
         patientId: series.patientId,
         changes: fieldChanges(beforeFields, changed, ['id', 'seriesId', 'originalStart', 'kind', 'version', 'createdAt', 'updatedAt']),
       });
-      return { ok: true, value: { exception: changed, warnings: check.warnings }, baseVersion: previous?.version ?? null, intent: { ...args, exceptionId: changed.id, at: scope.at } };
+      // `previous` (null: there was none) is what Undo puts back (`occurrence/undo-move`).
+      return { ok: true, value: { exception: changed, previous: previous ?? null, warnings: check.warnings }, baseVersion: previous?.version ?? null, intent: { ...args, exceptionId: changed.id, at: scope.at } };
     },
   }),
 

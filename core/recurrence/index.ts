@@ -24,3 +24,5 @@ export { editSeries } from './series-edit';
 export type { SeriesChanges, EditResult } from './series-edit';
 export { moveWeeklyRule, weekdayMoveBlocker, weekdaysFollowTheStart } from './weekday-move';
 export type { WeekdayMoveBlocker } from './weekday-move';
+export { undoOccurrenceMove } from './occurrence-undo';
+export type { OccurrenceMoveToUndo, UndoneMove } from './occurrence-undo';

@@ -62,6 +62,7 @@ const validation: Record<ValidationCode, (label: string) => string> = {
   'inactive-resource': (label) => `${label} is switched off; switch it on again before changing its schedule.`,
   'block-too-long': () => 'A shift, break or change of hours lasts at most 24 hours, a blockout 31 days, leave 366 days.',
   'range-too-long': (label) => `${label}: search at most a year at a time.`,
+  'changed-since': () => 'This visit was changed again since (here or on another desk), so that change can no longer be undone.',
 };
 
 const statuses: Record<AppointmentStatus, string> = {
