@@ -19,7 +19,7 @@ describe('occurrence/undo-move', () => {
     const outboxBefore = await db.outbox.count();
 
     const undone = await must('occurrence/undo-move', { ...key, movedVersion: moved.exception.version, previous: moved.previous }, frontDesk);
-    expect(undone).toEqual({ restored: null, occurrenceId: `${series.id}:20260112T090000` });
+    expect(undone).toEqual({ restored: null, occurrenceId: `${series.id}:20260112T090000`, wallStart: '2026-01-12T09:00:00', timeZone: 'America/New_York' });
     expect(await db.seriesExceptions.count()).toBe(0);
     expect(await seriesStarts(db)).toContain('2026-01-12T09:00:00');
     expect(await seriesStarts(db)).not.toContain('2026-01-12T11:00:00');

@@ -72,7 +72,8 @@ export const occurrenceUndoCommands = {
         changes: { ...fieldChanges(fieldsOf(series, found.local, undone), back), ...(restored?.kind === 'cancelled' ? { status: { before: 'booked', after: 'cancelled' } } : {}) },
         reason: undoReason,
       });
-      return { ok: true, value: { restored, occurrenceId }, baseVersion: undone.version, intent: { ...args, at: scope.at } };
+      // Where the visit is back, for the notice.
+      return { ok: true, value: { restored, occurrenceId, wallStart: back.wallStart, timeZone: back.timeZone }, baseVersion: undone.version, intent: { ...args, at: scope.at } };
     },
   }),
 };

@@ -8,10 +8,12 @@ import { needsScope, scopeNote, scopesFor } from './edit-scope';
 import type { BookingEdit, EditScope, EditTarget } from './edit-scope';
 import type { EditScopeDialogProps } from './EditScopeDialog';
 import { useSaveBooking } from './useSaveBooking';
+import type { UndoCall } from './useSaveBooking';
 
 /** What the edit dialog calls back with. */
 export interface EditBookingHandlers {
-  onSaved(notice: string): void;
+  /** Saved: the notice, and the Undo it offers when the save can be undone ("this visit only"). */
+  onSaved(notice: string, undo: UndoCall | undefined): void;
   /** A refusal: conflicts to the list, other problems beside their field. */
   onRefused(error: CommandError): void;
   onFailed(): void;
@@ -44,7 +46,7 @@ export function useEditBooking(target: EditTarget | undefined, patientName: stri
     handlers.setBusy(true);
     try {
       const outcome = await save(target, edit, chosen, { override, ...timing, patientName });
-      if (outcome.ok) handlers.onSaved(outcome.notice);
+      if (outcome.ok) handlers.onSaved(outcome.notice, outcome.undo);
       else handlers.onRefused(outcome.error);
     } catch {
       handlers.onFailed();

@@ -2,6 +2,7 @@ import { useRef } from 'react';
 import { EditScopeDialog } from '../appointment-dialog/EditScopeDialog';
 import { scopeNote, scopesFor } from '../appointment-dialog/edit-scope';
 import { useSaveBooking } from '../appointment-dialog/useSaveBooking';
+import { useUndoSave } from '../appointment-dialog/useUndoSave';
 import { useSeriesRule } from '../data/useSeriesRule';
 import { useSeriesStart } from '../data/useSeriesStart';
 import type { ClinicFormat } from '../i18n';
@@ -21,7 +22,8 @@ export interface OccurrenceMoveDialogProps {
 /**
  * After a series visit is dragged: asks which visits move (this one,
  * this and following, all), then saves through the same commands as the
- * edit dialog. The notice says what moved or, when refused, why (the
+ * edit dialog. The notice says what moved (with Undo for "this visit
+ * only", as a single appointment's drag has) or, when refused, why (the
  * first conflict); the sheet only ever shows what is stored.
  *
  * @example <OccurrenceMoveDialog pending={pending} format={format} resourceNames={names} onClose={clear} />
@@ -29,6 +31,7 @@ export interface OccurrenceMoveDialogProps {
 export function OccurrenceMoveDialog({ pending, format, resourceNames, onClose }: OccurrenceMoveDialogProps) {
   const save = useSaveBooking(format);
   const show = useNotices((state) => state.show);
+  const undoSave = useUndoSave(format, (id) => resourceNames.get(id) ?? id);
   const timing = { seriesStart: useSeriesStart(pending.item.seriesId), seriesRule: useSeriesRule(pending.item.seriesId) };
   const { item, edit } = pending;
   const name = item.patient ? text.patientName(item.patient) : text.dayView.unknownPatient;
@@ -43,7 +46,10 @@ export function OccurrenceMoveDialog({ pending, format, resourceNames, onClose }
     saving.current = true;
     try {
       const outcome = await save(item, edit, scope, { ...timing, patientName: name });
-      if (outcome.ok) show(outcome.notice);
+      if (outcome.ok) {
+        const { undo } = outcome;
+        show(outcome.notice, undo ? { undo: () => void undoSave(undo, name) } : {});
+      }
       else show(text.dayView.notMoved(name, refusalSentence(outcome.error, (id) => resourceNames.get(id) ?? id)), { tone: 'error' });
     } catch {
       show(text.app.unexpectedError, { tone: 'error' });

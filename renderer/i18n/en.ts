@@ -589,6 +589,9 @@ export const en = {
     savedFollowing: (patient: string, date: string) => `Saved: ${patient}’s visits from ${date} on are changed.`,
     savedAll: (patient: string) => `Saved: all of ${patient}’s visits in the series are changed.`,
     nothingChanged: 'Nothing was changed.',
+    // After Undo on the notice of "this visit only": where the visit is back, or why it could not go back.
+    undone: (patient: string, time: string) => `Undone: ${patient}’s visit is back at ${time}.`,
+    notUndone: (patient: string, reason: string) => `${patient}’s visit was not put back: ${reason}.`,
   },
   editScope: {
     title: 'Change a repeating appointment',

@@ -104,6 +104,8 @@ export const esEdit: Messages['edit'] = {
   savedFollowing: (patient, date) => `Guardado: cambian las visitas de ${patient} a partir del ${date}.`,
   savedAll: (patient) => `Guardado: cambian todas las visitas de ${patient} en la serie.`,
   nothingChanged: 'No se cambió nada.',
+  undone: (patient, time) => `Deshecho: la visita de ${patient} vuelve a estar a las ${time}.`,
+  notUndone: (patient, reason) => `La visita de ${patient} no se devolvió a su hora: ${reason}.`,
 };
 
 export const esEditScope: Messages['editScope'] = {

@@ -125,6 +125,8 @@ export const frEdit: Messages['edit'] = {
   savedFollowing: (patient, date) => `Enregistré\u00a0: les visites ${de(patient)} à partir du ${date} sont modifiées.`,
   savedAll: (patient) => `Enregistré\u00a0: toutes les visites ${de(patient)} dans la série sont modifiées.`,
   nothingChanged: 'Rien n’a été modifié.',
+  undone: (patient, time) => `Annulé\u00a0: la visite ${de(patient)} est de nouveau à ${time}.`,
+  notUndone: (patient, reason) => `La visite ${de(patient)} n’a pas été remise à sa place\u00a0: ${reason}.`,
 };
 
 /** Which visits of a series a change is for, in French. */
