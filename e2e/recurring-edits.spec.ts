@@ -9,8 +9,9 @@ import { EditAppointmentPage } from './pages/recurring-edits';
 import { SignInPage } from './pages/sign-in';
 
 /**
- * Changing a weekly series from the day sheet: one visit, this and the
- * following ones, cancelling one and cancelling all that is left. The clock
+ * Changing a weekly series from the day sheet: one visit (and undoing a
+ * move), this and the following ones, cancelling one and cancelling all
+ * that is left. The clock
  * is pinned to Wednesday 16 December 2026, 12:00 in New York; the series
  * runs on Wednesdays at 10:00 from 2 December, eight times (2 Dec – 20 Jan),
  * so three visits are already over when the test starts.
@@ -24,7 +25,7 @@ async function seriousViolations(page: Page) {
   return results.violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical').map((violation) => `${violation.id}: ${violation.help}`);
 }
 
-test('a weekly series: move one visit, change this and following, cancel one, cancel all with a reason', async ({ page }, testInfo) => {
+test('a weekly series: move one visit (and undo a move), change this and following, cancel one, cancel all with a reason', async ({ page }, testInfo) => {
   await page.clock.setFixedTime(now);
   await page.goto('/');
   await new FirstRunPage(page).createClinic(sampleSetup);
@@ -70,6 +71,14 @@ test('a weekly series: move one visit, change this and following, cancel one, ca
   await expect((await grace()).getByRole('button', { name: /^Grace Hopper, / })).toHaveAccessibleName(at11);
   await expectVisit('2026-12-16', at10);
   await expectVisit('2026-12-30', at10);
+  // Dragged and saved for this visit only, a series visit has Undo on the notice, like a single appointment: 30 December goes back to 10:00.
+  await day.moveAppointment('Dr Adams', 'Grace Hopper', '11:00');
+  await edit.chooseScope('This visit only');
+  await expect((await grace()).getByRole('button', { name: /^Grace Hopper, / })).toHaveAccessibleName(at11);
+  await day.notice().getByRole('button', { name: 'Undo' }).click();
+  await expect(day.notice()).toContainText('Undone: Grace Hopper’s visit is back at');
+  await expect((await grace()).getByRole('button', { name: /^Grace Hopper, / })).toHaveAccessibleName(at10);
+  await expectVisit('2026-12-23', at11);
 
   // 2. Edit the 13 January visit (E on the focused booking): 14:00, 45 minutes, new reason, this and following.
   await day.goTo('2027-01-13');

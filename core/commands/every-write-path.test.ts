@@ -27,6 +27,8 @@ const casesFor = ({ booked, arrived, seriesId, waiting, offered }: Ids): Case[] 
   { name: 'appointment/undo-status', args: { appointmentId: arrived }, session: frontDesk },
   { name: 'series/create', args: { resourceIds: ['dr-lee'], patientId: 'p1', dtstart: '2026-01-07T15:00', timeZone: 'America/New_York', durationMinutes: 30, rrule: 'FREQ=WEEKLY;COUNT=4' }, session: frontDesk },
   { name: 'occurrence/edit', args: { seriesId, originalStart: '2026-01-13T09:00', wallStart: '2026-01-13T10:00' }, session: frontDesk },
+  // busyClinic moved the 27 January visit once: Undo puts it back (the exception goes, a delete).
+  { name: 'occurrence/undo-move', args: { seriesId, originalStart: '2026-01-27T09:00', movedVersion: 0, previous: null }, session: frontDesk },
   { name: 'occurrence/cancel', args: { seriesId, originalStart: '2026-01-20T09:00', reason: 'Provider ill' }, session: frontDesk },
   { name: 'occurrence/change-status', args: { seriesId, originalStart: '2026-01-06T09:00', to: 'arrived' }, session: frontDesk },
   { name: 'series/edit-following', args: { seriesId, fromOriginalStart: '2026-02-03T09:00', changes: { durationMinutes: 45 } }, session: frontDesk },
@@ -72,6 +74,7 @@ async function busyClinic() {
   const { appointment } = await must('appointment/book', { resourceIds: ['room-1'], patientId: 'p1', wallStart: '2026-01-05T13:00', timeZone: 'America/New_York', durationMinutes: 30 }, frontDesk);
   await must('appointment/change-status', { appointmentId: appointment.id, to: 'arrived' }, frontDesk);
   const { series } = await must('series/create', { resourceIds: ['room-1'], patientId: 'p2', dtstart: '2026-01-06T09:00', timeZone: 'America/New_York', durationMinutes: 30, rrule: 'FREQ=WEEKLY;COUNT=10' }, frontDesk);
+  await must('occurrence/edit', { seriesId: series.id, originalStart: '2026-01-27T09:00', wallStart: '2026-01-27T11:00' }, frontDesk);
   await must('confirmation/set', { visit: { appointmentId: booked.appointment.id }, to: 'no_answer' }, frontDesk);
   const waiting = await must('waitlist/add', { request: { patientId: 'p1', providers: ['dr-lee'], durationMinutes: 30, reason: 'Wants sooner' } }, frontDesk);
   const offered = await must('waitlist/add', { request: { patientId: 'p2', providers: { kind: 'provider' }, durationMinutes: 30, reason: 'Wants sooner' } }, frontDesk);

@@ -15,6 +15,7 @@ import type { CommandEnvironment } from './run-command';
 import { scheduleCommands } from './schedule-commands';
 import { waitlistCommands } from './waitlist-commands';
 import { seriesCommands } from './series-commands';
+import { occurrenceUndoCommands } from './occurrence-undo-commands';
 import type { CommandSession } from './session';
 import { setupCommands } from './setup-commands';
 
@@ -26,6 +27,7 @@ import { setupCommands } from './setup-commands';
 export const commandHandlers = {
   ...appointmentCommands,
   ...seriesCommands,
+  ...occurrenceUndoCommands,
   ...patientCommands,
   ...setupCommands,
   ...scheduleCommands,

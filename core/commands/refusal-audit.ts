@@ -29,6 +29,7 @@ export const commandIntents = {
   'appointment/undo-status': { action: 'STATUS_UNDONE', entityType: 'appointment' },
   'series/create': { action: 'SERIES_CREATED', entityType: 'series' },
   'occurrence/edit': { action: 'OCCURRENCE_MOVED', entityType: 'series' },
+  'occurrence/undo-move': { action: 'OCCURRENCE_MOVED', entityType: 'series' },
   'occurrence/cancel': { action: 'OCCURRENCE_CANCELLED', entityType: 'series' },
   'occurrence/change-status': { action: 'STATUS_CHANGED', entityType: 'series' },
   'series/edit-following': { action: 'SERIES_SPLIT', entityType: 'series' },

@@ -18,7 +18,7 @@ import {
 import type { Series, SeriesException } from '../model';
 import type { Conflict } from '../overlap';
 import { seriesCandidates } from '../queries';
-import { cancelOccurrence, editSeries, expandSeries, findRuleOccurrence, moveOccurrence, occurrenceIdFor, ruleSpecOf, splitSeries } from '../recurrence';
+import { cancelOccurrence, editSeries, expandSeries, findRuleOccurrence, moveOccurrence, occurrenceIdFor, ruleSpecOf, splitSeries, weekdaysFollowTheStart } from '../recurrence';
 import { localMsToWallTime, parseWallTime, wallPartsToLocalMs, wallTimeToInstant } from '../time';
 import type { WallTime } from '../time';
 import { changeStatus } from './appointment-commands';
@@ -79,9 +79,12 @@ function droppedNote(orphaned: readonly SeriesException[]): Record<string, Field
 /**
  * core/recurrence's `editSeries`, with exceptions and EXDATEs following the
  * start: if the series now starts an hour later, the cancelled 09:00 on
- * 16 Feb becomes the cancelled 10:00 that day instead of being dropped.
+ * 16 Feb becomes the cancelled 10:00 that day instead of being dropped. A
+ * weekly rule follows a start moved to another date too (core/recurrence's
+ * `weekdaysFollowTheStart`: Monday to Wednesday repeats on Wednesdays).
  */
-function editFollowingTheStart(series: Series, exceptions: readonly SeriesException[], changes: z.output<typeof seriesChanges>, at: string) {
+function editFollowingTheStart(series: Series, exceptions: readonly SeriesException[], asked: z.output<typeof seriesChanges>, at: string) {
+  const changes = weekdaysFollowTheStart(series, asked);
   const shift = changes.dtstart === undefined ? 0 : wallMs(changes.dtstart) - wallMs(series.dtstart);
   const move = (wall: WallTime) => localMsToWallTime(wallMs(wall) + shift);
   const shifted = shift === 0 ? exceptions : exceptions.map((exception) => ({ ...exception, originalStart: move(exception.originalStart) }));
@@ -89,16 +92,17 @@ function editFollowingTheStart(series: Series, exceptions: readonly SeriesExcept
   return editSeries(series, shifted, withExdates, at);
 }
 
-const unknownSeries = (id: string) => refuse('unknown-entity', 'seriesId', `There is no series "${id}".`);
+export const unknownSeries = (id: string) => refuse('unknown-entity', 'seriesId', `There is no series "${id}".`);
 
-async function loadSeries(scope: WriteScope, seriesId: string) {
+/** A series and its exceptions, read in the command's transaction (no series: `series` is undefined). */
+export async function loadSeries(scope: WriteScope, seriesId: string) {
   const series = await scope.db.series.get(seriesId);
   const exceptions = series ? await scope.db.seriesExceptions.where('seriesId').equals(seriesId).toArray() : [];
   return { series, exceptions };
 }
 
 /** Stores an exception list: rows that changed are put, rows that vanished are deleted. */
-async function saveExceptions(scope: WriteScope, before: readonly SeriesException[], after: readonly SeriesException[]): Promise<void> {
+export async function saveExceptions(scope: WriteScope, before: readonly SeriesException[], after: readonly SeriesException[]): Promise<void> {
   const kept = new Set(after.map((exception) => exception.id));
   await scope.db.seriesExceptions.bulkDelete(before.filter((exception) => !kept.has(exception.id)).map((exception) => exception.id));
   await scope.db.seriesExceptions.bulkPut(after.filter((exception) => !before.includes(exception)));
@@ -205,7 +209,8 @@ export const seriesCommands = {
         patientId: series.patientId,
         changes: fieldChanges(beforeFields, changed, ['id', 'seriesId', 'originalStart', 'kind', 'version', 'createdAt', 'updatedAt']),
       });
-      return { ok: true, value: { exception: changed, warnings: check.warnings }, baseVersion: previous?.version ?? null, intent: { ...args, exceptionId: changed.id, at: scope.at } };
+      // `previous` (null: there was none) is what Undo puts back (`occurrence/undo-move`).
+      return { ok: true, value: { exception: changed, previous: previous ?? null, warnings: check.warnings }, baseVersion: previous?.version ?? null, intent: { ...args, exceptionId: changed.id, at: scope.at } };
     },
   }),
 

@@ -22,3 +22,7 @@ export { splitSeries } from './series-split';
 export type { SplitResult } from './series-split';
 export { editSeries } from './series-edit';
 export type { SeriesChanges, EditResult } from './series-edit';
+export { moveWeeklyRule, weekdayMoveBlocker, weekdaysFollowTheStart } from './weekday-move';
+export type { WeekdayMoveBlocker } from './weekday-move';
+export { undoOccurrenceMove } from './occurrence-undo';
+export type { OccurrenceMoveToUndo, UndoneMove } from './occurrence-undo';

@@ -77,6 +77,7 @@ export const validationCodes = [
   'inactive-resource',
   'block-too-long',
   'range-too-long',
+  'changed-since',
 ] as const;
 
 export type ValidationCode = (typeof validationCodes)[number];

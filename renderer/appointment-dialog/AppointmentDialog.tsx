@@ -25,6 +25,7 @@ import { DraftCheckNote } from './DraftCheckNote';
 import { movedStart, nearestTimesQuery } from './nearest-times';
 import { NearestTimes } from './NearestTimes';
 import { EditScopeDialog } from './EditScopeDialog';
+import { useUndoSave } from './useUndoSave';
 import { durationPresets } from './duration-presets';
 import { useSession } from '../session/session-store';
 import { OverrideConflict } from './OverrideConflict';
@@ -141,8 +142,10 @@ export function AppointmentDialog({ draft, onClose }: AppointmentDialogProps) {
     formRef.current?.querySelector<HTMLInputElement>('input[name="time"]')?.focus();
   }
   const [confirming, setConfirming] = useState<WarningGroup[] | null>(null);
-  const edit = useEditBooking(editing, patient ? text.patientName(patient) : text.dayView.unknownPatient, format, {
-    onSaved: (notice) => (show(notice), setDate(date), onClose()),
+  const patientName = patient ? text.patientName(patient) : text.dayView.unknownPatient;
+  const undoSave = useUndoSave(format, (id) => resources.find((resource) => resource.id === id)?.name ?? id);
+  const edit = useEditBooking(editing, patientName, format, {
+    onSaved: (notice, undo) => (show(notice, undo ? { undo: () => void undoSave(undo, patientName) } : {}), setDate(date), onClose()),
     onRefused: (error) => showRefusal(error),
     onFailed: () => setErrors({ form: text.app.unexpectedError }),
     setBusy,

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import type { FormEvent } from 'react';
 import { Modal } from '../dialog/Modal';
 import { text } from '../i18n';
-import type { EditScope } from './edit-scope';
+import type { EditScope, ScopeNote } from './edit-scope';
 import { ScopeChoice } from './ScopeChoice';
 
 /** Props of {@link EditScopeDialog}. */
@@ -11,6 +11,8 @@ export interface EditScopeDialogProps {
   intro: string;
   /** The scopes this change can be saved with (edit-scope.ts `scopesFor`); the others are shown disabled, with why. */
   offered: readonly EditScope[];
+  /** Said under the choices (edit-scope.ts `scopeNote`): why the visit moves alone, or that the series' weekdays move. */
+  note: ScopeNote | null;
   onChoose(scope: EditScope): void;
   /** Escape, × or Cancel: nothing is saved. */
   onCancel(): void;
@@ -21,9 +23,9 @@ export interface EditScopeDialogProps {
  * applies to before anything is saved. Focus starts on "This visit only";
  * Enter saves, Escape cancels.
  *
- * @example <EditScopeDialog intro={intro} offered={scopesFor(visit, edit, seriesStart)} onChoose={save} onCancel={close} />
+ * @example <EditScopeDialog intro={intro} offered={scopesFor(visit, edit, timing)} note={scopeNote(visit, edit, timing)} onChoose={save} onCancel={close} />
  */
-export function EditScopeDialog({ intro, offered, onChoose, onCancel }: EditScopeDialogProps) {
+export function EditScopeDialog({ intro, offered, note, onChoose, onCancel }: EditScopeDialogProps) {
   const [scope, setScope] = useState<EditScope>('this');
   function submit(event: FormEvent) {
     event.preventDefault();
@@ -35,7 +37,7 @@ export function EditScopeDialog({ intro, offered, onChoose, onCancel }: EditScop
       <form className="modal-body" onSubmit={submit} noValidate>
         <p>{intro}</p>
         <ScopeChoice value={scope} onChange={setScope} purpose="change" offered={offered} />
-        {offered.length === 1 ? <p className="field-hint">{text.editScope.movesAlone}</p> : null}
+        {note === null ? null : <p className="field-hint">{text.editScope.notes[note]}</p>}
         <div className="form-actions">
           <button type="button" onClick={onCancel}>
             {text.app.cancel}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { needsScope, planCancel, planEdit, scopesFor, shiftWallTime } from './edit-scope';
+import { aloneReason, needsScope, scopeNote, planCancel, planEdit, scopesFor, shiftWallTime } from './edit-scope';
 import type { BookingEdit, EditTarget } from './edit-scope';
 
 const appointment: EditTarget = {
@@ -74,26 +74,55 @@ describe('planEdit', () => {
 
 describe('scopesFor', () => {
   const seriesStart = '2026-01-05T09:00:00';
+  const weekly = { seriesStart, seriesRule: 'FREQ=WEEKLY;BYDAY=MO,TH;COUNT=20' };
 
   it('offers all three for a change on the same day, and nothing for a single appointment', () => {
-    expect(scopesFor(occurrence, { ...unchanged, wallStart: '2026-03-09T10:00' }, seriesStart)).toEqual(['this', 'following', 'all']);
-    expect(scopesFor(occurrence, { ...unchanged, notes: 'Fasting' }, undefined)).toEqual(['this', 'following', 'all']);
-    expect(scopesFor(appointment, { ...unchanged, wallStart: '2026-03-09T10:00' }, seriesStart)).toEqual([]);
+    expect(scopesFor(occurrence, { ...unchanged, wallStart: '2026-03-09T10:00' }, weekly)).toEqual(['this', 'following', 'all']);
+    expect(scopesFor(occurrence, { ...unchanged, notes: 'Fasting' }, {})).toEqual(['this', 'following', 'all']);
+    expect(scopesFor(appointment, { ...unchanged, wallStart: '2026-03-09T10:00' }, weekly)).toEqual([]);
   });
 
-  it('moves a visit alone when it goes to another date: the rule keeps its weekdays, so the series cannot follow by a day', () => {
-    expect(scopesFor(occurrence, { ...unchanged, wallStart: '2026-03-10T09:00' }, seriesStart)).toEqual(['this']);
-    expect(() => planEdit(occurrence, { ...unchanged, wallStart: '2026-03-10T09:00' }, 'all', { seriesStart })).toThrow(/cannot be saved/);
+  it('offers the series a move to another weekday when its rule is weekly: only the new start is sent, the engine moves the weekdays', () => {
+    const wednesday = { ...unchanged, wallStart: '2026-03-11T09:00' };
+    expect(scopesFor(occurrence, wednesday, weekly)).toEqual(['this', 'following', 'all']);
+    expect(aloneReason(occurrence, wednesday, weekly.seriesRule)).toBeNull();
+    expect(planEdit(occurrence, wednesday, 'all', weekly)).toEqual([{ name: 'series/edit-all', args: { seriesId: 's1', changes: { dtstart: '2026-01-07T09:00:00' } } }]);
+    expect(planEdit(occurrence, wednesday, 'following', weekly)).toEqual([{ name: 'series/edit-following', args: { seriesId: 's1', fromOriginalStart: '2026-03-09T09:00:00', changes: { dtstart: '2026-03-11T09:00:00' } } }]);
+    expect(scopeNote(occurrence, wednesday, weekly)).toBe('weekdays-move');
+    expect(scopeNote(occurrence, { ...unchanged, wallStart: '2026-03-09T10:00' }, weekly)).toBeNull();
+    // The rule not read yet: the visit moves alone rather than guess.
+    expect(scopesFor(occurrence, wednesday, { seriesStart })).toEqual(['this']);
+    expect(scopeNote(occurrence, wednesday, { seriesStart })).toBeNull();
+  });
+
+  it('moves a visit alone when it goes to another date of a monthly, yearly or custom series, and says why', () => {
+    const tuesday = { ...unchanged, wallStart: '2026-03-10T09:00' };
+    for (const [seriesRule, why] of [
+      ['FREQ=MONTHLY;BYMONTHDAY=9', 'month-or-year-dates'],
+      ['FREQ=YEARLY;BYMONTH=3;BYMONTHDAY=9', 'month-or-year-dates'],
+      ['FREQ=DAILY;COUNT=5', 'rule-parts'],
+      ['FREQ=WEEKLY;BYMONTH=3;BYDAY=MO', 'rule-parts'],
+    ] as const) {
+      expect(scopesFor(occurrence, tuesday, { seriesStart, seriesRule })).toEqual(['this']);
+      expect(aloneReason(occurrence, tuesday, seriesRule)).toBe(why);
+      expect(scopeNote(occurrence, tuesday, { seriesStart, seriesRule })).toBe(why);
+      expect(() => planEdit(occurrence, tuesday, 'all', { seriesStart, seriesRule })).toThrow(/cannot be saved/);
+    }
+    // The same day, another time: the series follows, whatever its rule.
+    expect(scopesFor(occurrence, { ...unchanged, wallStart: '2026-03-09T10:00' }, { seriesStart, seriesRule: 'FREQ=MONTHLY;BYMONTHDAY=9' })).toEqual(['this', 'following', 'all']);
   });
 
   it('moves a visit already moved on its own alone, but still lets its length or words change for the series', () => {
     const movedBefore = { ...occurrence, wallStart: '2026-03-09T11:00:00' };
-    expect(scopesFor(movedBefore, { ...unchanged, wallStart: '2026-03-09T12:00' }, seriesStart)).toEqual(['this']);
-    expect(scopesFor(movedBefore, { ...unchanged, wallStart: '2026-03-09T11:00', durationMinutes: 45 }, seriesStart)).toEqual(['this', 'following', 'all']);
+    expect(scopesFor(movedBefore, { ...unchanged, wallStart: '2026-03-09T12:00' }, weekly)).toEqual(['this']);
+    expect(scopesFor(movedBefore, { ...unchanged, wallStart: '2026-03-12T11:00' }, weekly)).toEqual(['this']);
+    expect(aloneReason(movedBefore, { ...unchanged, wallStart: '2026-03-12T11:00' }, weekly.seriesRule)).toBe('moved-already');
+    expect(scopesFor(movedBefore, { ...unchanged, wallStart: '2026-03-09T11:00', durationMinutes: 45 }, weekly)).toEqual(['this', 'following', 'all']);
+    expect(aloneReason(movedBefore, { ...unchanged, wallStart: '2026-03-09T11:00', durationMinutes: 45 }, weekly.seriesRule)).toBeNull();
   });
 
   it('holds "all" back for a move until the series start is read', () => {
-    expect(scopesFor(occurrence, { ...unchanged, wallStart: '2026-03-09T10:00' }, undefined)).toEqual(['this', 'following']);
+    expect(scopesFor(occurrence, { ...unchanged, wallStart: '2026-03-09T10:00' }, {})).toEqual(['this', 'following']);
   });
 });
 

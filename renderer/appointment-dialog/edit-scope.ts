@@ -1,4 +1,6 @@
 import type { CommandArgs, CommandName } from '../../core/commands';
+import { weekdayMoveBlocker } from '../../core/recurrence';
+import type { WeekdayMoveBlocker } from '../../core/recurrence';
 import { localMsToWallTime, parseWallTime, wallPartsToLocalMs } from '../../core/time';
 
 /**
@@ -69,24 +71,65 @@ const sameWall = (left: string, right: string) => localMs(left, 'wallStart') ===
 const sameIds = (left: readonly string[], right: readonly string[]) => left.length === right.length && left.every((id, index) => id === right[index]);
 
 /**
- * The scopes a change to this visit can be saved with (empty: not a series
- * visit, no question). A series' rule keeps its weekdays and month days, so
- * a visit moved to another date moves alone: shifting the series' start by a
- * day would put the first visit on a Tuesday and leave the rest on Mondays.
- * A visit already moved on its own keeps that time when its series moves, so
- * moving it again moves it alone too. "All" that moves visits needs the
- * series' start (`seriesStart`), which may still be loading.
+ * Why a move of this visit is saved for it alone, which the scope question
+ * says: `moved-already` (a visit already moved on its own keeps that time
+ * when its series moves, so moving it again moves it alone too), or, for a
+ * move to another date, why the series' rule cannot follow
+ * (core/recurrence `weekdayMoveBlocker`: a monthly or yearly rule keeps its
+ * dates; a rule with parts of its own keeps its days). `null`: the rest of
+ * the series can move with it (a weekly rule moves its weekdays), nothing
+ * moved, or the rule is still loading.
  *
- * @example scopesFor(mondayVisit, { ...fields, wallStart: '2026-03-10T09:00' }, '2026-01-05T09:00:00') // ['this']
+ * @example aloneReason(mondayVisit, { ...fields, wallStart: '2026-03-11T09:00' }, 'FREQ=MONTHLY;BYMONTHDAY=9') // 'month-or-year-dates'
  */
-export function scopesFor(target: EditTarget, edit: BookingEdit, seriesStart: string | undefined): readonly EditScope[] {
+export function aloneReason(target: EditTarget, edit: BookingEdit, seriesRule: string | undefined): 'moved-already' | WeekdayMoveBlocker | null {
+  if (!needsScope(target) || sameWall(edit.wallStart, target.wallStart)) return null;
+  if (!sameWall(target.wallStart, target.originalStart)) return 'moved-already';
+  const otherDate = edit.wallStart.slice(0, 10) !== target.wallStart.slice(0, 10);
+  return otherDate && seriesRule !== undefined ? weekdayMoveBlocker(seriesRule) : null;
+}
+
+/** What the scopes depend on besides the visit: the series' start (`dtstart`) and rule, either of which may still be loading. */
+export interface SeriesTiming {
+  seriesStart?: string | undefined;
+  seriesRule?: string | undefined;
+}
+
+/**
+ * The scopes a change to this visit can be saved with (empty: not a series
+ * visit, no question). A visit moved to another date moves the rest of a
+ * weekly series to other weekdays by the same number of days (the engine
+ * rewrites the rule's BYDAY, core/recurrence `weekdaysFollowTheStart`); for
+ * any other rule it moves alone, and so does a visit already moved on its
+ * own ({@link aloneReason}). "All" that moves visits needs the series' start
+ * (`seriesStart`), and a move to another date the rule (`seriesRule`); both
+ * may still be loading.
+ *
+ * @example scopesFor(mondayVisit, { ...fields, wallStart: '2026-03-11T09:00' }, { seriesStart: '2026-01-05T09:00:00', seriesRule: 'FREQ=WEEKLY;BYDAY=MO' }) // ['this', 'following', 'all']
+ */
+export function scopesFor(target: EditTarget, edit: BookingEdit, timing: SeriesTiming): readonly EditScope[] {
   if (!needsScope(target)) return [];
   const moved = !sameWall(edit.wallStart, target.wallStart);
   if (!moved) return editScopes;
   const otherDate = edit.wallStart.slice(0, 10) !== target.wallStart.slice(0, 10);
-  const movedAlready = !sameWall(target.wallStart, target.originalStart);
-  if (otherDate || movedAlready) return ['this'];
-  return seriesStart === undefined ? ['this', 'following'] : editScopes;
+  if (aloneReason(target, edit, timing.seriesRule) !== null || (otherDate && timing.seriesRule === undefined)) return ['this'];
+  return timing.seriesStart === undefined ? ['this', 'following'] : editScopes;
+}
+
+/** What the scope question adds under the choices: why the visit moves alone, or that the series' weekdays move (`weekdays-move`). */
+export type ScopeNote = 'moved-already' | WeekdayMoveBlocker | 'weekdays-move';
+
+/**
+ * The note for the scope question ({@link aloneReason}, or `weekdays-move`
+ * when a move to another date can take a weekly series along), or null.
+ *
+ * @example scopeNote(mondayVisit, { ...fields, wallStart: '2026-03-11T09:00' }, { seriesStart, seriesRule: 'FREQ=WEEKLY;BYDAY=MO' }) // 'weekdays-move'
+ */
+export function scopeNote(target: EditTarget, edit: BookingEdit, timing: SeriesTiming): ScopeNote | null {
+  const alone = aloneReason(target, edit, timing.seriesRule);
+  if (alone !== null) return alone;
+  const otherDate = edit.wallStart.slice(0, 10) !== target.wallStart.slice(0, 10);
+  return otherDate && scopesFor(target, edit, timing).includes('following') ? 'weekdays-move' : null;
 }
 
 /** The fields that changed, as a series change or an occurrence edit takes them (text only when shown and different). */
@@ -113,10 +156,14 @@ function changedDetails(target: EditTarget, edit: BookingEdit) {
  *   amount as this visit was (so the tail keeps the step the user made).
  * - `all`: `series/edit-all`; `dtstart` is the series' start moved by that
  *   same amount (needs `seriesStart`, the series' `dtstart`).
+ * - A move to another date in `following` or `all` (a weekly series, see
+ *   {@link scopesFor}) sends only the new `dtstart`: the engine moves the
+ *   rule's weekdays with it, as it knows the rule the change lands on (a
+ *   split's tail counts its own visits).
  *
  * @example planEdit(occurrence, { ...fields, wallStart: '2026-01-19T10:00' }, 'following') // [{ name: 'series/edit-following', args: { seriesId, fromOriginalStart: '2026-01-19T09:00:00', changes: { dtstart: '2026-01-19T10:00:00' } } }]
  */
-export function planEdit(target: EditTarget, edit: BookingEdit, scope: EditScope | null, options: { override?: string | undefined; seriesStart?: string | undefined } = {}): CommandCall[] {
+export function planEdit(target: EditTarget, edit: BookingEdit, scope: EditScope | null, options: { override?: string | undefined } & SeriesTiming = {}): CommandCall[] {
   const override = options.override === undefined ? {} : { override: { reason: options.override } };
   const moved = !sameWall(edit.wallStart, target.wallStart);
   const details = changedDetails(target, edit);
@@ -132,7 +179,7 @@ export function planEdit(target: EditTarget, edit: BookingEdit, scope: EditScope
   }
   if (!moved && Object.keys(details).length === 0) return [];
   const chosen = scope ?? 'this';
-  if (!scopesFor(target, edit, options.seriesStart).includes(chosen)) throw new Error(`This change cannot be saved for "${chosen}" visits (see scopesFor).`);
+  if (!scopesFor(target, edit, options).includes(chosen)) throw new Error(`This change cannot be saved for "${chosen}" visits (see scopesFor).`);
   const key = { seriesId: target.seriesId };
   switch (chosen) {
     case 'this':

@@ -1,16 +1,19 @@
 import { useState } from 'react';
 import type { CommandError } from '../../core/commands';
+import { useSeriesRule } from '../data/useSeriesRule';
 import { useSeriesStart } from '../data/useSeriesStart';
 import type { ClinicFormat } from '../i18n';
 import { text } from '../i18n';
-import { needsScope, scopesFor } from './edit-scope';
+import { needsScope, scopeNote, scopesFor } from './edit-scope';
 import type { BookingEdit, EditScope, EditTarget } from './edit-scope';
 import type { EditScopeDialogProps } from './EditScopeDialog';
 import { useSaveBooking } from './useSaveBooking';
+import type { UndoCall } from './useSaveBooking';
 
 /** What the edit dialog calls back with. */
 export interface EditBookingHandlers {
-  onSaved(notice: string): void;
+  /** Saved: the notice, and the Undo it offers when the save can be undone ("this visit only"). */
+  onSaved(notice: string, undo: UndoCall | undefined): void;
   /** A refusal: conflicts to the list, other problems beside their field. */
   onRefused(error: CommandError): void;
   onFailed(): void;
@@ -35,15 +38,15 @@ export interface EditBooking {
  */
 export function useEditBooking(target: EditTarget | undefined, patientName: string, format: ClinicFormat, handlers: EditBookingHandlers): EditBooking {
   const save = useSaveBooking(format);
-  const seriesStart = useSeriesStart(target?.seriesId);
+  const timing = { seriesStart: useSeriesStart(target?.seriesId), seriesRule: useSeriesRule(target?.seriesId) };
   const [pending, setPending] = useState<{ edit: BookingEdit; override: string | undefined } | null>(null);
   const [scope, setScope] = useState<EditScope | null>(null);
 
   async function saveIn(target: EditTarget, chosen: EditScope | null, edit: BookingEdit, override: string | undefined) {
     handlers.setBusy(true);
     try {
-      const outcome = await save(target, edit, chosen, { override, seriesStart, patientName });
-      if (outcome.ok) handlers.onSaved(outcome.notice);
+      const outcome = await save(target, edit, chosen, { override, ...timing, patientName });
+      if (outcome.ok) handlers.onSaved(outcome.notice, outcome.undo);
       else handlers.onRefused(outcome.error);
     } catch {
       handlers.onFailed();
@@ -64,7 +67,8 @@ export function useEditBooking(target: EditTarget | undefined, patientName: stri
       ? null
       : {
           intro: text.editScope.intro(patientName, format.shortDate(target.wallStart.slice(0, 10))),
-          offered: scopesFor(target, pending.edit, seriesStart),
+          offered: scopesFor(target, pending.edit, timing),
+          note: scopeNote(target, pending.edit, timing),
           onChoose: (chosen) => {
             setScope(chosen);
             setPending(null);

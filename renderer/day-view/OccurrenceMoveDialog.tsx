@@ -1,7 +1,9 @@
 import { useRef } from 'react';
 import { EditScopeDialog } from '../appointment-dialog/EditScopeDialog';
-import { scopesFor } from '../appointment-dialog/edit-scope';
+import { scopeNote, scopesFor } from '../appointment-dialog/edit-scope';
 import { useSaveBooking } from '../appointment-dialog/useSaveBooking';
+import { useUndoSave } from '../appointment-dialog/useUndoSave';
+import { useSeriesRule } from '../data/useSeriesRule';
 import { useSeriesStart } from '../data/useSeriesStart';
 import type { ClinicFormat } from '../i18n';
 import { text } from '../i18n';
@@ -20,7 +22,8 @@ export interface OccurrenceMoveDialogProps {
 /**
  * After a series visit is dragged: asks which visits move (this one,
  * this and following, all), then saves through the same commands as the
- * edit dialog. The notice says what moved or, when refused, why (the
+ * edit dialog. The notice says what moved (with Undo for "this visit
+ * only", as a single appointment's drag has) or, when refused, why (the
  * first conflict); the sheet only ever shows what is stored.
  *
  * @example <OccurrenceMoveDialog pending={pending} format={format} resourceNames={names} onClose={clear} />
@@ -28,7 +31,8 @@ export interface OccurrenceMoveDialogProps {
 export function OccurrenceMoveDialog({ pending, format, resourceNames, onClose }: OccurrenceMoveDialogProps) {
   const save = useSaveBooking(format);
   const show = useNotices((state) => state.show);
-  const seriesStart = useSeriesStart(pending.item.seriesId);
+  const undoSave = useUndoSave(format, (id) => resourceNames.get(id) ?? id);
+  const timing = { seriesStart: useSeriesStart(pending.item.seriesId), seriesRule: useSeriesRule(pending.item.seriesId) };
   const { item, edit } = pending;
   const name = item.patient ? text.patientName(item.patient) : text.dayView.unknownPatient;
 
@@ -41,8 +45,11 @@ export function OccurrenceMoveDialog({ pending, format, resourceNames, onClose }
     if (saving.current) return;
     saving.current = true;
     try {
-      const outcome = await save(item, edit, scope, { seriesStart, patientName: name });
-      if (outcome.ok) show(outcome.notice);
+      const outcome = await save(item, edit, scope, { ...timing, patientName: name });
+      if (outcome.ok) {
+        const { undo } = outcome;
+        show(outcome.notice, undo ? { undo: () => void undoSave(undo, name) } : {});
+      }
       else show(text.dayView.notMoved(name, refusalSentence(outcome.error, (id) => resourceNames.get(id) ?? id)), { tone: 'error' });
     } catch {
       show(text.app.unexpectedError, { tone: 'error' });
@@ -56,5 +63,5 @@ export function OccurrenceMoveDialog({ pending, format, resourceNames, onClose }
     if (!saving.current) onClose();
   }
 
-  return <EditScopeDialog intro={text.editScope.intro(name, format.shortDate(item.wallStart.slice(0, 10)))} offered={scopesFor(item, edit, seriesStart)} onChoose={(scope) => void choose(scope)} onCancel={cancel} />;
+  return <EditScopeDialog intro={text.editScope.intro(name, format.shortDate(item.wallStart.slice(0, 10)))} offered={scopesFor(item, edit, timing)} note={scopeNote(item, edit, timing)} onChoose={(scope) => void choose(scope)} onCancel={cancel} />;
 }

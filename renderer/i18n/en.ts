@@ -11,6 +11,7 @@ import { confirmationMessages } from './confirmation-messages';
 import { openingsMessages } from './openings-messages';
 import { waitlistMessages } from './waitlist-messages';
 import { englishRecurrenceLabels } from '../../core/recurrence';
+import type { WeekdayMoveBlocker } from '../../core/recurrence';
 
 /**
  * Every word the front desk reads, in one place so the app can be
@@ -61,6 +62,7 @@ const validation: Record<ValidationCode, (label: string) => string> = {
   'inactive-resource': (label) => `${label} is switched off; switch it on again before changing its schedule.`,
   'block-too-long': () => 'A shift, break or change of hours lasts at most 24 hours, a blockout 31 days, leave 366 days.',
   'range-too-long': (label) => `${label}: search at most a year at a time.`,
+  'changed-since': () => 'This visit was changed again since (here or on another desk), so that change can no longer be undone.',
 };
 
 const statuses: Record<AppointmentStatus, string> = {
@@ -587,6 +589,9 @@ export const en = {
     savedFollowing: (patient: string, date: string) => `Saved: ${patient}’s visits from ${date} on are changed.`,
     savedAll: (patient: string) => `Saved: all of ${patient}’s visits in the series are changed.`,
     nothingChanged: 'Nothing was changed.',
+    // After Undo on the notice of "this visit only": where the visit is back, or why it could not go back.
+    undone: (patient: string, time: string) => `Undone: ${patient}’s visit is back at ${time}.`,
+    notUndone: (patient: string, reason: string) => `${patient}’s visit was not put back: ${reason}.`,
   },
   editScope: {
     title: 'Change a repeating appointment',
@@ -598,7 +603,13 @@ export const en = {
     all: 'All visits in the series',
     allCancel: 'All visits that have not happened yet (past ones are kept)',
     confirm: 'Save',
-    movesAlone: 'Moved to another day, or already moved on its own, this visit moves alone: the rest of the series keeps its days and times.',
+    // Under the choices: why the visit moves alone, or what moving the series to another day does (edit-scope.ts scopeNote).
+    notes: {
+      'moved-already': 'Already moved on its own, this visit moves alone: the rest of the series keeps its days and times.',
+      'month-or-year-dates': 'This series repeats on dates of the month or year, not on days of the week, so moved to another day this visit moves alone: the rest of the series keeps its dates and times.',
+      'rule-parts': 'This series’ repeat rule cannot follow a move to another day, so this visit moves alone: the rest of the series keeps its days and times.',
+      'weekdays-move': 'Moving this and following visits, or all of them, moves the series’ days of the week by the same number of days; visits already moved on their own stay where they are.',
+    } as Record<'moved-already' | WeekdayMoveBlocker | 'weekdays-move', string>,
     cancelledFollowing: (patient: string, date: string) => `Cancelled ${patient}’s visits from ${date} on.`,
     cancelledAll: (patient: string) => `Cancelled ${patient}’s remaining visits in the series.`,
   },

@@ -44,6 +44,7 @@ export const esValidation: Messages['validation'] = {
   'inactive-resource': (label) => `${label}: está desactivado; vuelva a activarlo antes de cambiar su horario.`,
   'block-too-long': () => 'Un turno, una pausa o un cambio de horario dura como máximo 24 horas; un bloqueo, 31 días; una ausencia, 366 días.',
   'range-too-long': (label) => `${label}: busque como máximo un año cada vez.`,
+  'changed-since': () => 'Esta visita se ha vuelto a cambiar desde entonces (aquí o en otro puesto), así que ese cambio ya no se puede deshacer.',
 };
 
 export const esStatuses: Messages['statuses'] = {

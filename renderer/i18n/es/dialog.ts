@@ -104,6 +104,8 @@ export const esEdit: Messages['edit'] = {
   savedFollowing: (patient, date) => `Guardado: cambian las visitas de ${patient} a partir del ${date}.`,
   savedAll: (patient) => `Guardado: cambian todas las visitas de ${patient} en la serie.`,
   nothingChanged: 'No se cambió nada.',
+  undone: (patient, time) => `Deshecho: la visita de ${patient} vuelve a estar a las ${time}.`,
+  notUndone: (patient, reason) => `La visita de ${patient} no se devolvió a su hora: ${reason}.`,
 };
 
 export const esEditScope: Messages['editScope'] = {
@@ -116,7 +118,12 @@ export const esEditScope: Messages['editScope'] = {
   all: 'Todas las visitas de la serie',
   allCancel: 'Todas las visitas que aún no han tenido lugar (las pasadas se conservan)',
   confirm: 'Guardar',
-  movesAlone: 'Si se pasa a otro día, o si ya se movió por separado, esta visita se mueve sola: el resto de la serie conserva sus días y horas.',
+  notes: {
+    'moved-already': 'Como ya se movió por separado, esta visita se mueve sola: el resto de la serie conserva sus días y horas.',
+    'month-or-year-dates': 'Esta serie se repite en fechas del mes o del año, no en días de la semana; si se pasa a otro día, esta visita se mueve sola: el resto de la serie conserva sus fechas y horas.',
+    'rule-parts': 'La regla de repetición de esta serie no puede seguir un cambio a otro día, así que esta visita se mueve sola: el resto de la serie conserva sus días y horas.',
+    'weekdays-move': 'Si mueve esta visita y las siguientes, o todas, los días de la semana de la serie se desplazan el mismo número de días; las visitas ya movidas por separado se quedan donde están.',
+  },
   cancelledFollowing: (patient, date) => `Se cancelaron las visitas de ${patient} a partir del ${date}.`,
   cancelledAll: (patient) => `Se cancelaron las visitas restantes de ${patient} en la serie.`,
 };

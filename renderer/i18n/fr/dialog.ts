@@ -125,6 +125,8 @@ export const frEdit: Messages['edit'] = {
   savedFollowing: (patient, date) => `Enregistré\u00a0: les visites ${de(patient)} à partir du ${date} sont modifiées.`,
   savedAll: (patient) => `Enregistré\u00a0: toutes les visites ${de(patient)} dans la série sont modifiées.`,
   nothingChanged: 'Rien n’a été modifié.',
+  undone: (patient, time) => `Annulé\u00a0: la visite ${de(patient)} est de nouveau à ${time}.`,
+  notUndone: (patient, reason) => `La visite ${de(patient)} n’a pas été remise à sa place\u00a0: ${reason}.`,
 };
 
 /** Which visits of a series a change is for, in French. */
@@ -138,7 +140,12 @@ export const frEditScope: Messages['editScope'] = {
   all: 'Toutes les visites de la série',
   allCancel: 'Toutes les visites qui n’ont pas encore eu lieu (les visites passées sont conservées)',
   confirm: 'Enregistrer',
-  movesAlone: 'Déplacée à un autre jour, ou déjà déplacée seule, cette visite bouge seule\u00a0: le reste de la série garde ses jours et ses heures.',
+  notes: {
+    'moved-already': 'Déjà déplacée seule, cette visite bouge seule\u00a0: le reste de la série garde ses jours et ses heures.',
+    'month-or-year-dates': 'Cette série se répète à des dates du mois ou de l’année, pas sur des jours de la semaine\u202f; déplacée à un autre jour, cette visite bouge seule\u00a0: le reste de la série garde ses dates et ses heures.',
+    'rule-parts': 'La règle de répétition de cette série ne peut pas suivre un déplacement à un autre jour\u202f; cette visite bouge donc seule\u00a0: le reste de la série garde ses jours et ses heures.',
+    'weekdays-move': 'Si vous déplacez cette visite et les suivantes, ou toutes, les jours de la semaine de la série sont décalés du même nombre de jours\u202f; les visites déjà déplacées seules restent où elles sont.',
+  },
   cancelledFollowing: (patient, date) => `Les visites ${de(patient)} à partir du ${date} sont annulées.`,
   cancelledAll: (patient) => `Les visites restantes ${de(patient)} dans la série sont annulées.`,
 };

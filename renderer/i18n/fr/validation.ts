@@ -42,4 +42,5 @@ export const frValidation: Messages['validation'] = {
   'inactive-resource': (label) => `${label}\u00a0: cette ressource est désactivée\u202f; réactivez-la avant de modifier son planning.`,
   'block-too-long': () => 'Un horaire, une pause ou un changement d’horaires dure au plus 24 heures, une plage bloquée 31 jours, un congé 366 jours.',
   'range-too-long': (label) => `${label}\u00a0: recherchez sur un an au plus à la fois.`,
+  'changed-since': () => 'Cette visite a de nouveau été modifiée depuis (ici ou sur un autre poste)\u202f; ce changement ne peut donc plus être annulé.',
 };
