@@ -15,8 +15,13 @@ export const contactChannels = ['email', 'sms', 'none'] as const;
 /** One of {@link contactChannels}. */
 export type ContactChannel = (typeof contactChannels)[number];
 
-/** What the desk records when it asks a patient: each channel allowed or not, the one they prefer, and whether they opted out of every message. */
-const consentAnswerFields = z.object({
+/**
+ * What the desk records when it asks a patient: each channel allowed or not,
+ * the one they prefer, and whether they opted out of every message. The bare
+ * fields, for schemas that add their own (the command's `patientId`); the
+ * rules between them are {@link contactConsentAnswerSchema}'s and the record's.
+ */
+export const contactConsentAnswerFields = z.object({
   emailAllowed: z.boolean(),
   smsAllowed: z.boolean(),
   preferredChannel: z.enum(contactChannels),
@@ -34,7 +39,7 @@ const consentAnswerFields = z.object({
  * gave them (so opting back in restores them on screen), and
  * {@link contactPermission} reads an opted-out record as "no messages".
  */
-function checkAnswer(answer: z.infer<typeof consentAnswerFields>, context: z.RefinementCtx): void {
+function checkAnswer(answer: z.infer<typeof contactConsentAnswerFields>, context: z.RefinementCtx): void {
   if (answer.preferredChannel === 'email' && !answer.emailAllowed) addCodedIssue(context, 'invalid-format', 'Email is preferred but not allowed: allow email or choose another channel.', ['preferredChannel']);
   if (answer.preferredChannel === 'sms' && !answer.smsAllowed) addCodedIssue(context, 'invalid-format', 'Text messages are preferred but not allowed: allow them or choose another channel.', ['preferredChannel']);
   if (answer.optedOut && answer.optOutReason === undefined) addCodedIssue(context, 'reason-required', 'Say why the patient opted out.', ['optOutReason']);
@@ -46,7 +51,7 @@ function checkAnswer(answer: z.infer<typeof consentAnswerFields>, context: z.Ref
  *
  * @example contactConsentAnswerSchema.parse({ emailAllowed: true, smsAllowed: false, preferredChannel: 'email', optedOut: false })
  */
-export const contactConsentAnswerSchema = consentAnswerFields.strict().superRefine(checkAnswer);
+export const contactConsentAnswerSchema = contactConsentAnswerFields.strict().superRefine(checkAnswer);
 
 /** See {@link contactConsentAnswerSchema}. */
 export type ContactConsentAnswer = z.infer<typeof contactConsentAnswerSchema>;
@@ -65,7 +70,7 @@ export const contactConsentSchema = z
   .object({
     id: idSchema,
     patientId: idSchema,
-    ...consentAnswerFields.shape,
+    ...contactConsentAnswerFields.shape,
     recordedBy: idSchema,
     recordedAt: instantSchema,
     version: z.number().int().min(0),

@@ -262,6 +262,7 @@ const auditActions: Record<AuditAction, string> = {
   WAITLIST_DECLINED: 'Waitlist offer declined',
   WAITLIST_BOOKED: 'Booked from the waitlist',
   WAITLIST_REMOVED: 'Removed from the waitlist',
+  CONTACT_CONSENT_SET: 'Contact consent recorded',
 };
 
 /** The English text of the app. */

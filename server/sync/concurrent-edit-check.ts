@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
-import { ValidationError, parseAppointment, parseScheduleBlock, parseSeries, parseSeriesException, parseVisitConfirmation, parseWaitlistEntry } from '../../core';
+import { ValidationError, parseAppointment, parseScheduleBlock, parseSeries, parseSeriesException, parseVisitConfirmation, parseWaitlistEntry, parseContactConsent } from '../../core';
 import type { EntityRecord, SyncEntity, WriteTransaction } from '../storage/storage';
 import type { ConcurrentEditRecord } from './concurrent-edit-record';
-import { createdOnManyDesks, editValues, isEditedEntity, mergeConcurrentEdit, sameValue, wordFieldNames } from './concurrent-edit';
+import { createdOnManyDesks, editValues, followingFields, isEditedEntity, mergeConcurrentEdit, sameValue, wordFieldNames } from './concurrent-edit';
 import type { EditedEntity } from './concurrent-edit';
 import type { CheckedEffect } from './effect-validation';
 import type { SyncAuth } from './sync-auth';
@@ -40,6 +40,7 @@ const parsers: Readonly<Record<EditedEntity, (input: unknown) => object>> = {
   scheduleBlock: parseScheduleBlock,
   visitConfirmation: parseVisitConfirmation,
   waitlistEntry: parseWaitlistEntry,
+  contactConsent: parseContactConsent,
 };
 
 /**
@@ -244,7 +245,7 @@ const staffOf = (staffId: string | null | undefined) => (staffId === null || sta
 /** Fields (slot, status or words; not the history) whose values differ between two copies, sorted. */
 function differingFields(stored: RecordData, incoming: RecordData): string[] {
   const keys = new Set([...Object.keys(stored), ...Object.keys(incoming)]);
-  return [...keys].filter((key) => !['id', 'version', 'createdAt', 'updatedAt', 'syncConflict', 'statusHistory'].includes(key) && !sameValue(stored[key], incoming[key])).sort();
+  return [...keys].filter((key) => !['id', 'version', 'createdAt', 'updatedAt', 'syncConflict', ...followingFields].includes(key) && !sameValue(stored[key], incoming[key])).sort();
 }
 
 /**

@@ -166,4 +166,5 @@ export const esAuditActions: Messages['auditActions'] = {
   WAITLIST_DECLINED: 'Oferta de la lista de espera rechazada',
   WAITLIST_BOOKED: 'Reservado desde la lista de espera',
   WAITLIST_REMOVED: 'Quitado de la lista de espera',
+  CONTACT_CONSENT_SET: 'Consentimiento de contacto registrado',
 };

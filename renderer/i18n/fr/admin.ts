@@ -172,4 +172,5 @@ export const frAuditActions: Messages['auditActions'] = {
   WAITLIST_DECLINED: 'Proposition de la liste d’attente refusée',
   WAITLIST_BOOKED: 'Réservé depuis la liste d’attente',
   WAITLIST_REMOVED: 'Retiré de la liste d’attente',
+  CONTACT_CONSENT_SET: 'Consentement de contact enregistré',
 };
