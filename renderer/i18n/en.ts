@@ -8,6 +8,7 @@ import { reportsMessages } from './reports-messages';
 import { calendarFilesMessages } from './calendar-files-messages';
 import { scheduleMessages } from './schedule-messages';
 import { confirmationMessages } from './confirmation-messages';
+import { consentMessages } from './consent-messages';
 import { openingsMessages } from './openings-messages';
 import { waitlistMessages } from './waitlist-messages';
 import { englishRecurrenceLabels } from '../../core/recurrence';
@@ -200,6 +201,7 @@ const auditViewer = {
     availability: 'Working hours',
     'schedule-block': 'Schedule',
     'visit-confirmation': 'Visit confirmation',
+    'contact-consent': 'Contact consent',
     closure: 'Closure',
     conflict: 'Conflict',
     'audit-log': 'Audit log',
@@ -327,6 +329,8 @@ export const en = {
     email: 'Email',
     mrn: 'Medical record number',
     reason: 'Reason',
+    optOutReason: 'Why they opted out',
+    preferredChannel: 'Preferred channel',
     displayName: 'Name',
     // Administration forms (renderer/admin).
     name: 'Name',
@@ -765,6 +769,7 @@ export const en = {
   reports: reportsMessages,
   calendarFiles: calendarFilesMessages,
   confirmation: confirmationMessages,
+  consent: consentMessages,
   month: monthMessages,
   openings: openingsMessages,
   waitlist: waitlistMessages,

@@ -104,6 +104,7 @@ export const esAuditViewer: Messages['auditViewer'] = {
     availability: 'Horario de trabajo',
     'schedule-block': 'Horario',
     'visit-confirmation': 'Confirmación de visita',
+    'contact-consent': 'Consentimiento de contacto',
     closure: 'Cierre',
     conflict: 'Conflicto',
     'audit-log': 'Registro de auditoría',

@@ -110,6 +110,7 @@ export const frAuditViewer: Messages['auditViewer'] = {
     availability: 'Horaires de travail',
     'schedule-block': 'Planning',
     'visit-confirmation': 'Confirmation de visite',
+    'contact-consent': 'Consentement de contact',
     closure: 'Fermeture',
     conflict: 'Conflit',
     'audit-log': 'Journal d’audit',
