@@ -4,6 +4,7 @@ import type { EntityRecord, SyncEntity, WriteTransaction } from '../storage/stor
 import type { ConcurrentEditRecord } from './concurrent-edit-record';
 import { createdOnManyDesks, editValues, followingFields, isEditedEntity, mergeConcurrentEdit, sameValue, wordFieldNames } from './concurrent-edit';
 import type { EditedEntity } from './concurrent-edit';
+import { keepOptOut, optOutStands } from './opt-out-stands';
 import type { CheckedEffect } from './effect-validation';
 import type { SyncAuth } from './sync-auth';
 import type { Mutation } from './wire-schemas';
@@ -20,6 +21,8 @@ export interface EditCheck {
    * author), so the desk that lost pulls them over its own copies.
    */
   keptAuthors?: KeptAuthor[];
+  /** The conflict keeps this push's change, not the stored one (a consent opt-out, opt-out-stands.ts): its `kept.version` is the change it is written at. */
+  keptIsThisPush?: true;
 }
 
 /** Who a record put again on a conflict is written under: its stored author, desk and staff member. */
@@ -181,7 +184,9 @@ export async function checkConcurrentEdit(tx: WriteTransaction, auth: SyncAuth, 
     deviceIds: [...new Set([current.deviceId, auth.deviceId])].sort(),
     status: 'open',
   };
-  return { effects: kept, conflict, keptAuthors: [authorOf(current), ...restored.authors] };
+  const check = { effects: kept, conflict, keptAuthors: [authorOf(current), ...restored.authors] };
+  // An opt-out is never held back behind another desk's "allowed" (opt-out-stands.ts).
+  return optOutStands(entity, stored, edited.data) ? keepOptOut(check, current, edited) : check;
 }
 
 /**

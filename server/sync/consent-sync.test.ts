@@ -54,23 +54,23 @@ describe('contact consent through sync', () => {
     expect(response.results[0]).toMatchObject({ status: 'rejected', reason: { code: 'reason-required', field: 'effects.0.data.optOutReason' } });
   });
 
-  it('two desks asking the same patient offline: different answers end on Needs attention with the first kept on both; the same answer in other words is none', async () => {
+  it('two desks asking the same patient offline: different answers end on Needs attention, an opt-out pushed first kept on both; the same answer in other words is none', async () => {
     const { a, b } = await twoDesks();
-    await a.desk.must('patient/set-consent', textsOnly, deskFrontDesk);
-    await b.desk.must('patient/set-consent', optedOut, deskAdmin);
+    await a.desk.must('patient/set-consent', optedOut, deskFrontDesk);
+    await b.desk.must('patient/set-consent', textsOnly, deskAdmin);
     expect(await a.sync.syncNow()).toBe(true);
     expect(await b.sync.syncNow()).toBe(true);
     expect(await a.sync.syncNow()).toBe(true);
     for (const side of [a, b]) {
-      expect(await side.desk.db.contactConsents.get('p1')).toMatchObject({ optedOut: false, smsAllowed: true, recordedBy: deskFrontDesk.staffId });
+      expect(await side.desk.db.contactConsents.get('p1')).toMatchObject({ optedOut: true, recordedBy: deskFrontDesk.staffId });
       expect((await side.desk.db.conflicts.toArray()).filter((row) => row.status === 'open')).toEqual([
         expect.objectContaining({
           kind: 'concurrent-edit',
           entity: 'contactConsent',
           recordId: 'p1',
           fields: ['optedOut'],
-          kept: expect.objectContaining({ deviceId: a.auth.deviceId }),
-          other: expect.objectContaining({ deviceId: b.auth.deviceId, staffId: deskAdmin.staffId, values: expect.objectContaining({ optedOut: true, optOutReason: 'Asked for no messages', smsAllowed: true }) }),
+          kept: expect.objectContaining({ deviceId: a.auth.deviceId, values: expect.objectContaining({ optedOut: true }) }),
+          other: expect.objectContaining({ deviceId: b.auth.deviceId, staffId: deskAdmin.staffId, values: expect.objectContaining({ optedOut: false, smsAllowed: true }) }),
         }),
       ]);
     }
@@ -85,6 +85,34 @@ describe('contact consent through sync', () => {
       expect((await side.desk.db.conflicts.toArray()).filter((row) => row.kind === 'concurrent-edit' && row.recordId === 'p2')).toEqual([]);
       // The answer and who recorded it go together: desk a's, applied first; the words merge.
       expect(await side.desk.db.contactConsents.get('p2')).toMatchObject({ optedOut: true, optOutReason: 'Does not want reminders', recordedBy: deskFrontDesk.staffId });
+    }
+  });
+
+  it('an opt-out pushed after another desk’s "texts allowed" still stands: never messaged while the conflict waits, the allowed answer kept aside', async () => {
+    const { a, b } = await twoDesks();
+    await a.desk.must('patient/set-consent', textsOnly, deskFrontDesk);
+    await b.desk.must('patient/set-consent', optedOut, deskAdmin);
+    expect(await a.sync.syncNow()).toBe(true);
+    expect(await b.sync.syncNow()).toBe(true);
+    expect(await a.sync.syncNow()).toBe(true);
+    expect(await b.sync.syncNow()).toBe(true);
+    const stored = await running!.storage.write(a.auth.clinicId, a.auth.deviceId, (tx) => tx.getEntity('contactConsent', 'p1'));
+    for (const side of [a, b]) {
+      expect(await side.desk.db.contactConsents.get('p1')).toMatchObject({ optedOut: true, optOutReason: 'Asked for no messages', recordedBy: deskAdmin.staffId });
+      expect((await side.desk.db.conflicts.toArray()).filter((row) => row.status === 'open')).toEqual([
+        expect.objectContaining({
+          entity: 'contactConsent',
+          recordId: 'p1',
+          fields: ['optedOut'],
+          kept: expect.objectContaining({ deviceId: b.auth.deviceId, staffId: deskAdmin.staffId, version: stored?.version, values: expect.objectContaining({ optedOut: true }) }),
+          other: expect.objectContaining({
+            deviceId: a.auth.deviceId,
+            staffId: deskFrontDesk.staffId,
+            values: expect.objectContaining({ optedOut: false, smsAllowed: true }),
+            effects: [expect.objectContaining({ entity: 'contactConsent', id: 'p1', op: 'put', data: expect.objectContaining({ optedOut: false, recordedBy: deskFrontDesk.staffId }) })],
+          }),
+        }),
+      ]);
     }
   });
 });
