@@ -2,17 +2,19 @@ import { expect, test } from '@playwright/test';
 import { CallDownPage } from './pages/call-down';
 import { DayViewPage } from './pages/day-view';
 import { FirstRunPage, sampleSetup } from './pages/first-run';
+import { PatientConsentPage } from './pages/patient-consent';
 import { SignInPage } from './pages/sign-in';
 
 /**
  * Confirmations without a sync server (issue 16, item 1): the afternoon
  * call-down through the *To confirm* list, answers by key and by button,
- * undo, and the mark on the booking.
+ * undo, and the mark on the booking; a patient's contact consent recorded in
+ * Find patient and shown on the list and in the booking dialog.
  */
 const now = new Date('2026-11-25T19:00:00Z'); // Wednesday 14:00 in New York
 test.describe.configure({ timeout: 120_000 });
 
-test('the To confirm list: tomorrow’s and the day after’s visits in call order, confirmed by phone with F, no answer with O, undone with Ctrl+Z', async ({ page }) => {
+test('the To confirm list: tomorrow’s and the day after’s visits in call order, confirmed by phone with F, no answer with O, undone with Ctrl+Z; a patient who opted out is marked on it and in the booking dialog', async ({ page }) => {
   await page.clock.setFixedTime(now);
   await page.goto('/');
   await new FirstRunPage(page).createClinic(sampleSetup);
@@ -48,6 +50,25 @@ test('the To confirm list: tomorrow’s and the day after’s visits in call ord
   await expect(list.line('Ada Lovelace')).toHaveCount(1);
   await list.line('Ada Lovelace').getByRole('button', { name: 'Confirmed' }).click();
   await expect(list.line('Ada Lovelace')).toHaveCount(0);
+
+  // Grace opts out of messages (Find patient): recorded under who and when; the list marks her, the booking dialog says so.
+  const consent = new PatientConsentPage(page);
+  await consent.open('Hopper', 'Grace Hopper');
+  await expect(consent.root().getByTestId('consent-summary')).toHaveText('Contact consent not asked yet');
+  await consent.optOut('Asked for no reminders');
+  await expect(consent.root().getByTestId('consent-summary')).toHaveText('Opted out of all messages: Asked for no reminders');
+  await expect(consent.root().getByTestId('consent-recorded')).toHaveText(/^Recorded by .+ on Nov 25, 2026, 2:00\s?PM$/);
+  await consent.close();
+  await expect(list.line('Grace Hopper').getByTestId('call-down-opted-out')).toHaveText('Opted out');
+  await expect(list.line('Alan Turing').getByTestId('call-down-opted-out')).toHaveCount(0);
+  const booking = await day.openNewAppointment();
+  await booking.choosePatient('Hopper', 'Grace Hopper');
+  await expect(booking.root().getByTestId('consent-note')).toHaveText('Opted out of reminders — no messages will be sent');
+  await booking.root().getByRole('button', { name: 'Change', exact: true }).click();
+  await booking.choosePatient('Turing', 'Alan Turing');
+  await expect(booking.root().getByTestId('consent-note')).toHaveText('Contact consent not asked yet');
+  await page.keyboard.press('Escape');
+  await expect(booking.root()).toBeHidden();
 
   // On the sheet: Ada's block carries the confirmed mark, and its panel says so.
   await day.goTo('2026-11-26');

@@ -58,6 +58,7 @@ export const auditActions = [
   'WAITLIST_DECLINED',
   'WAITLIST_BOOKED',
   'WAITLIST_REMOVED',
+  'CONTACT_CONSENT_SET',
 ] as const;
 
 /** One of {@link auditActions}. */

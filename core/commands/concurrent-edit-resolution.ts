@@ -14,7 +14,7 @@ interface ResolveArgs {
 
 /** The local copy of the record a concurrent edit names. */
 async function editedRecord(db: TimedeskDb, conflict: ConcurrentEditConflict): Promise<Record<string, unknown> | undefined> {
-  const table = { appointment: db.appointments, series: db.series, seriesException: db.seriesExceptions, scheduleBlock: db.scheduleBlocks, visitConfirmation: db.visitConfirmations, waitlistEntry: db.waitlist }[conflict.entity];
+  const table = { appointment: db.appointments, series: db.series, seriesException: db.seriesExceptions, scheduleBlock: db.scheduleBlocks, visitConfirmation: db.visitConfirmations, waitlistEntry: db.waitlist, contactConsent: db.contactConsents }[conflict.entity];
   return (await table.get(conflict.recordId)) as Record<string, unknown> | undefined;
 }
 

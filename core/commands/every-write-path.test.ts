@@ -38,6 +38,7 @@ const casesFor = ({ booked, arrived, seriesId, waiting, offered }: Ids): Case[] 
   { name: 'patient/register', args: { givenName: 'Grace', familyName: 'Hopper', dateOfBirth: '1906-12-09' }, session: frontDesk },
   { name: 'patient/update', args: { patientId: 'p1', changes: { phone: '555 0199' } }, session: frontDesk },
   { name: 'patient/view', args: { patientId: 'p1' }, session: frontDesk },
+  { name: 'patient/set-consent', args: { patientId: 'p1', emailAllowed: false, smsAllowed: true, preferredChannel: 'sms', optedOut: false }, session: frontDesk },
   { name: 'day-sheet/print', args: { date: '2026-01-05', resourceIds: ['dr-lee', 'room-1'] }, session: frontDesk },
   { name: 'calendar-file/export', args: { what: { kind: 'clinic' }, from: '2026-01-05', to: '2026-01-11', format: 'ics', includePatientNames: true }, session: manager },
   { name: 'resource/save', args: { kind: 'room', name: 'Room 2', timeZone: 'America/New_York' }, session: manager },

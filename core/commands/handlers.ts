@@ -6,6 +6,7 @@ import { clinicCommands } from './clinic-commands';
 import { daySheetCommands } from './day-sheet-commands';
 import type { CommandResult } from './command-result';
 import { confirmationCommands } from './confirmation-commands';
+import { consentCommands } from './consent-commands';
 import { conflictCommands } from './conflict-commands';
 import type { CommandDefinition } from './define-command';
 import { patientCommands } from './patient-commands';
@@ -38,6 +39,7 @@ export const commandHandlers = {
   ...backupCommands,
   ...calendarFileCommands,
   ...confirmationCommands,
+  ...consentCommands,
 };
 
 /** The command map's type. */

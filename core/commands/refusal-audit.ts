@@ -61,6 +61,7 @@ export const commandIntents = {
   'waitlist/decline': { action: 'WAITLIST_DECLINED', entityType: 'waitlist-entry' },
   'waitlist/remove': { action: 'WAITLIST_REMOVED', entityType: 'waitlist-entry' },
   'waitlist/book': { action: 'WAITLIST_BOOKED', entityType: 'waitlist-entry' },
+  'patient/set-consent': { action: 'CONTACT_CONSENT_SET', entityType: 'contact-consent' },
 } as const satisfies Record<CommandName, CommandIntent | null>;
 
 /**

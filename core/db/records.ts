@@ -82,6 +82,7 @@ export type SyncedEntity =
   | 'scheduleBlock'
   | 'visitConfirmation'
   | 'waitlistEntry'
+  | 'contactConsent'
   | 'closure'
   | 'staff'
   | 'conflict'

@@ -1,7 +1,7 @@
 import Dexie from 'dexie';
 import type { DexieOptions, Table } from 'dexie';
 import type { AuditEntry, VerifiedHead } from '../audit';
-import type { Closure, Patient, Resource, ScheduleBlock, Series, SeriesException, StaffMember, VisitConfirmation, WaitlistEntry } from '../model';
+import type { Closure, ContactConsent, Patient, Resource, ScheduleBlock, Series, SeriesException, StaffMember, VisitConfirmation, WaitlistEntry } from '../model';
 import { appendOnly } from './append-only';
 import { databaseExtensions } from './database-extensions';
 import type { MetaRow } from './device-meta';
@@ -57,6 +57,7 @@ export class TimedeskDb extends Dexie {
   declare readonly syncRejections: Table<SyncRejectionRow, string>;
   declare readonly syncState: Table<SyncStateRow, string>;
   declare readonly visitConfirmations: Table<VisitConfirmation, string>;
+  declare readonly contactConsents: Table<ContactConsent, string>;
   declare readonly auditVerification: Table<VerifiedHead, string>;
 
   constructor(options: TimedeskDbOptions & UpgradeOptions = {}) {

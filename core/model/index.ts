@@ -69,3 +69,5 @@ export {
   parseVisitConfirmation,
 } from './visit-confirmation';
 export type { ConfirmationStatus, ConfirmationMethod, ConfirmationChange, VisitConfirmation } from './visit-confirmation';
+export { contactChannels, contactConsentAnswerFields, contactConsentAnswerSchema, contactConsentSchema, parseContactConsent, contactPermission } from './contact-consent';
+export type { ContactChannel, ContactConsentAnswer, ContactConsent, ContactPermission } from './contact-consent';

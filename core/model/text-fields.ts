@@ -14,7 +14,7 @@ import { z } from 'zod';
  *
  * @example textLimits.notes // 2000
  */
-export const textLimits = { notes: 2000, visitReason: 200, reason: 500, blockLabel: 120, blockoutType: 60, leaveReason: 200, confirmationNote: 200 } as const;
+export const textLimits = { notes: 2000, visitReason: 200, reason: 500, blockLabel: 120, blockoutType: 60, leaveReason: 200, confirmationNote: 200, optOutReason: 200 } as const;
 
 /**
  * Required text, trimmed, 1–`max` characters.

@@ -26,6 +26,7 @@ export const syncedTableEntities: Readonly<Record<string, SyncedEntity>> = {
   scheduleBlocks: 'scheduleBlock',
   visitConfirmations: 'visitConfirmation',
   waitlist: 'waitlistEntry',
+  contactConsents: 'contactConsent',
   closures: 'closure',
   staff: 'staff',
   conflicts: 'conflict',

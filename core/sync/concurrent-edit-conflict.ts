@@ -33,7 +33,7 @@ const editSideSchema = z.object({
 export const concurrentEditConflictSchema = z.object({
   id: idSchema,
   kind: z.literal('concurrent-edit'),
-  entity: z.enum(['appointment', 'series', 'seriesException', 'scheduleBlock', 'visitConfirmation', 'waitlistEntry']),
+  entity: z.enum(['appointment', 'series', 'seriesException', 'scheduleBlock', 'visitConfirmation', 'waitlistEntry', 'contactConsent']),
   /** The appointment, series, exception or schedule block both desks edited. */
   recordId: idSchema,
   /** The slot/status fields whose values differ between the two changes. */

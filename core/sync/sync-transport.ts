@@ -15,7 +15,7 @@ import type { OutboxMutation } from '../db';
  * server's upgrade wrote every stored rule again as a `scheduleBlock` later
  * in the same log (server/sync/schedule-upgrade.ts), so nothing is lost.
  */
-const entities = ['appointment', 'series', 'seriesException', 'patient', 'resource', 'scheduleBlock', 'visitConfirmation', 'waitlistEntry', 'availability', 'closure', 'staff', 'conflict', 'clinic', 'staffCredential'] as const;
+const entities = ['appointment', 'series', 'seriesException', 'patient', 'resource', 'scheduleBlock', 'visitConfirmation', 'waitlistEntry', 'contactConsent', 'availability', 'closure', 'staff', 'conflict', 'clinic', 'staffCredential'] as const;
 
 /**
  * The entity of the v3 weekday rules, superseded by `scheduleBlock`: pulled

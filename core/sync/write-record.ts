@@ -7,7 +7,7 @@ import { credentialRowFromRecord, settingsFromClinicRecord } from './synced-reco
 import { putStaffKeepingUsernamesUnique } from './username-clash';
 
 /** Entities whose records carry a `version` (the server's change number after a pull). */
-const versioned: ReadonlySet<SyncedEntity> = new Set(['appointment', 'series', 'seriesException', 'scheduleBlock', 'visitConfirmation', 'waitlistEntry', 'conflict']);
+const versioned: ReadonlySet<SyncedEntity> = new Set(['appointment', 'series', 'seriesException', 'scheduleBlock', 'visitConfirmation', 'waitlistEntry', 'contactConsent', 'conflict']);
 
 /** One record to write with {@link writeRecords}. */
 export interface RecordWrite {

@@ -30,6 +30,7 @@ import { durationPresets } from './duration-presets';
 import { useSession } from '../session/session-store';
 import { OverrideConflict } from './OverrideConflict';
 import { PatientPicker } from './PatientPicker';
+import { ConsentNote } from '../consent/ConsentNote';
 import { planRepeat } from './repeat-plan';
 import type { RepeatChoice } from './repeat-plan';
 import { OccurrencePreview } from './OccurrencePreview';
@@ -281,6 +282,8 @@ export function AppointmentDialog({ draft, onClose }: AppointmentDialogProps) {
             onCancel={() => (setRegistering(null), setRefocus('patient-search'))}
           />
         )}
+        {/* Whether the clinic may write to the patient: said here, where the booking (and its reminders) starts. */}
+        {patient && registering === null ? <ConsentNote patientId={patient.id} /> : null}
 
         <fieldset className={`resource-choice${errors['resourceIds'] ? ' field-invalid' : ''}`} aria-describedby={errors['resourceIds'] ? 'resource-error' : undefined}>
           <legend>{text.dialog.resources}</legend>

@@ -4,6 +4,7 @@ import { keyForAnswer } from '../shortcuts/desk-shortcut';
 import type { ConfirmationChanges, DeskAnswer } from './useConfirmation';
 import type { CallDownSheet } from './useCallDownList';
 import type { LiveResult } from '../data/useLiveQuery';
+import '../consent/consent.css';
 
 const answers: DeskAnswer[] = ['confirmed', 'declined', 'no_answer'];
 
@@ -23,7 +24,8 @@ export interface CallDownPanelProps {
  * call order (core/confirmations `callDownList`). Clicking a line selects the
  * visit, so the desk's keys (F confirmed, D declined, O no answer, and every
  * other key on the selection) act on it; each line has the three answers as
- * buttons too. An answered visit leaves the list at once (live query).
+ * buttons too. A patient who opted out of messages is marked (a call is
+ * still the desk's to make). An answered visit leaves the list at once (live query).
  *
  * @example <CallDownPanel list={list} format={format} selectedId={id} onSelect={select} confirmation={confirmation} onClose={close} />
  */
@@ -64,6 +66,11 @@ export function CallDownPanel({ list, format, selectedId, onSelect, confirmation
                             <button type="button" className="link" onClick={() => onSelect(item.id)} onFocus={() => onSelect(item.id)}>
                               {name}
                             </button>
+                            {list.value.optedOut.has(item.patientId) ? (
+                              <span className="consent-mark" data-testid="call-down-opted-out" title={text.consent.optedOutLine}>
+                                {text.consent.optedOutMark}
+                              </span>
+                            ) : null}
                             <span className="call-down-tries">
                               {text.confirmation.statuses[line.confirmation]}
                               {line.unanswered > 0 ? ` · ${text.confirmation.tries(line.unanswered)}` : ''}

@@ -8,6 +8,7 @@ import { reportsMessages } from './reports-messages';
 import { calendarFilesMessages } from './calendar-files-messages';
 import { scheduleMessages } from './schedule-messages';
 import { confirmationMessages } from './confirmation-messages';
+import { consentMessages } from './consent-messages';
 import { openingsMessages } from './openings-messages';
 import { waitlistMessages } from './waitlist-messages';
 import { englishRecurrenceLabels } from '../../core/recurrence';
@@ -202,6 +203,7 @@ const auditViewer = {
     availability: 'Working hours',
     'schedule-block': 'Schedule',
     'visit-confirmation': 'Visit confirmation',
+    'contact-consent': 'Contact consent',
     closure: 'Closure',
     conflict: 'Conflict',
     'audit-log': 'Audit log',
@@ -264,6 +266,7 @@ const auditActions: Record<AuditAction, string> = {
   WAITLIST_DECLINED: 'Waitlist offer declined',
   WAITLIST_BOOKED: 'Booked from the waitlist',
   WAITLIST_REMOVED: 'Removed from the waitlist',
+  CONTACT_CONSENT_SET: 'Contact consent recorded',
 };
 
 /** The English text of the app. */
@@ -328,6 +331,8 @@ export const en = {
     email: 'Email',
     mrn: 'Medical record number',
     reason: 'Reason',
+    optOutReason: 'Why they opted out',
+    preferredChannel: 'Preferred channel',
     displayName: 'Name',
     // Administration forms (renderer/admin).
     name: 'Name',
@@ -775,6 +780,7 @@ export const en = {
   reports: reportsMessages,
   calendarFiles: calendarFilesMessages,
   confirmation: confirmationMessages,
+  consent: consentMessages,
   month: monthMessages,
   openings: openingsMessages,
   waitlist: waitlistMessages,

@@ -7,6 +7,7 @@ import { DisplacedCard } from '../schedule/DisplacedCard';
 import { ScheduleEditCard } from '../schedule/ScheduleEditCard';
 import { useScheduleAttention } from '../schedule/useScheduleAttention';
 import { ConfirmationEditCard, useConfirmationEdits } from '../confirmations/ConfirmationEditCard';
+import { ConsentEditCard, useConsentEdits } from '../consent/ConsentEditCard';
 import './needs-attention.css';
 
 /**
@@ -26,7 +27,16 @@ export function NeedsAttention() {
   const schedule = useScheduleAttention();
   // Visit confirmations two desks recorded differently (renderer/confirmations).
   const answers = useConfirmationEdits();
-  const noSchedule = schedule.status === 'ready' && schedule.value.displaced.length === 0 && schedule.value.edits.length === 0 && answers.status === 'ready' && answers.value.length === 0;
+  // Contact consents two desks recorded differently (renderer/consent).
+  const consents = useConsentEdits();
+  const noSchedule =
+    schedule.status === 'ready' &&
+    schedule.value.displaced.length === 0 &&
+    schedule.value.edits.length === 0 &&
+    answers.status === 'ready' &&
+    answers.value.length === 0 &&
+    consents.status === 'ready' &&
+    consents.value.length === 0;
   const noEdits = edits.status === 'ready' && edits.value.length === 0 && noSchedule;
   return (
     <section className="needs-attention" aria-labelledby="needs-attention-title">
@@ -65,6 +75,13 @@ export function NeedsAttention() {
             ? answers.value.map((edit) => (
                 <li key={edit.id}>
                   <ConfirmationEditCard edit={edit} />
+                </li>
+              ))
+            : null}
+          {consents.status === 'ready'
+            ? consents.value.map((edit) => (
+                <li key={edit.id}>
+                  <ConsentEditCard edit={edit} />
                 </li>
               ))
             : null}

@@ -34,6 +34,8 @@ export interface OpenEdit {
   currentStatus: AppointmentStatus | null;
 }
 
+const ownCards: ReadonlySet<ConcurrentEditConflict['entity']> = new Set(['scheduleBlock', 'visitConfirmation', 'contactConsent']);
+
 const slotKeys: ReadonlySet<string> = new Set(['wallStart', 'dtstart', 'timeZone', 'durationMinutes', 'start', 'end', 'resourceIds', 'rrule', 'exdates', 'rdates', 'kind']);
 
 function sideOf(side: Pick<ConcurrentEditConflict['kept'], 'deviceId' | 'values'>, ownDeviceId: string): EditSide {
@@ -59,8 +61,8 @@ function sideOf(side: Pick<ConcurrentEditConflict['kept'], 'deviceId' | 'values'
 export async function readOpenEdits(db: TimedeskDb, ownDeviceId: string): Promise<OpenEdit[]> {
   return db.transaction('r', db.conflicts, db.patients, db.series, db.appointments, async () => {
     const edits = (await db.conflicts.where('status').equals('open').toArray())
-      // Schedule blocks and confirmations have cards of their own (renderer/schedule, renderer/confirmations).
-      .filter((conflict): conflict is ConcurrentEditConflict => conflict.kind === 'concurrent-edit' && conflict.entity !== 'scheduleBlock' && conflict.entity !== 'visitConfirmation')
+      // Schedule blocks, confirmations and contact consents have cards of their own (renderer/schedule, renderer/confirmations).
+      .filter((conflict): conflict is ConcurrentEditConflict => conflict.kind === 'concurrent-edit' && !ownCards.has(conflict.entity))
       .sort((a, b) => a.detectedAtChange - b.detectedAtChange);
     const result: OpenEdit[] = [];
     for (const edit of edits) {

@@ -2,6 +2,7 @@ import { useMemo, useState } from 'react';
 import type { Patient } from '../../core/model';
 import type { CalendarItem } from '../../core/queries';
 import { PatientPicker } from '../appointment-dialog/PatientPicker';
+import { ConsentSection } from '../consent/ConsentSection';
 import { useNow } from '../app/useNow';
 import { useClinic } from '../data/useClinic';
 import { useCommand } from '../data/useCommand';
@@ -19,8 +20,10 @@ function visitOf(item: CalendarItem) {
 /**
  * "Find patient" (`/`): search by name, phone, date of birth or record
  * number, then see the patient's visits from three months back to a year
- * ahead; choosing one opens its day with it selected. Opening a patient is
- * recorded (`patient/view`), as any look at a patient's record is.
+ * ahead; choosing one opens its day with it selected. Below them, the
+ * patient's contact consent, shown and recorded there (renderer/consent).
+ * Opening a patient is recorded (`patient/view`), as any look at a
+ * patient's record is.
  *
  * @example <PatientFinder onClose={close} />
  */
@@ -72,6 +75,7 @@ export function PatientFinder({ onClose }: { onClose(): void }) {
             </ul>
           </section>
         ) : null}
+        {patient ? <ConsentSection patient={patient} format={format} /> : null}
       </div>
     </Modal>
   );

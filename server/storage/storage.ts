@@ -65,7 +65,7 @@ export interface MutationRecord {
  * schedule blocks: the upgrade tombstones those rules (schedule-upgrade.ts)
  * and effect validation refuses new ones.
  */
-export const syncEntities = ['appointment', 'series', 'seriesException', 'patient', 'resource', 'scheduleBlock', 'visitConfirmation', 'waitlistEntry', 'availability', 'closure', 'staff', 'conflict', 'clinic', 'staffCredential'] as const;
+export const syncEntities = ['appointment', 'series', 'seriesException', 'patient', 'resource', 'scheduleBlock', 'visitConfirmation', 'waitlistEntry', 'contactConsent', 'availability', 'closure', 'staff', 'conflict', 'clinic', 'staffCredential'] as const;
 
 /** One of {@link syncEntities}. */
 export type SyncEntity = (typeof syncEntities)[number];

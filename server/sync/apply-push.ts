@@ -193,7 +193,9 @@ async function applyMutation(tx: WriteTransaction, auth: SyncAuth, checked: Chec
   }
   if (edit.conflict !== undefined) {
     const detectedAtChange = (await tx.lockChanges()) + 1;
-    lastChange = await tx.writeRecord({ entity: 'conflict', id: edit.conflict.id, op: 'put', data: { ...edit.conflict, detectedAtChange } });
+    // A conflict that keeps this push's change names the version it was just written at.
+    const kept = edit.keptIsThisPush && lastChange !== undefined ? { kept: { ...edit.conflict.kept, version: lastChange } } : {};
+    lastChange = await tx.writeRecord({ entity: 'conflict', id: edit.conflict.id, op: 'put', data: { ...edit.conflict, ...kept, detectedAtChange } });
     await tx.insertConflict({ id: edit.conflict.id, appointmentId: edit.conflict.recordId, detectedAtChange });
     conflictId = edit.conflict.id;
   }

@@ -1,9 +1,10 @@
 import { createHash } from 'node:crypto';
-import { ValidationError, parseAppointment, parseScheduleBlock, parseSeries, parseSeriesException, parseVisitConfirmation, parseWaitlistEntry } from '../../core';
+import { ValidationError, parseAppointment, parseScheduleBlock, parseSeries, parseSeriesException, parseVisitConfirmation, parseWaitlistEntry, parseContactConsent } from '../../core';
 import type { EntityRecord, SyncEntity, WriteTransaction } from '../storage/storage';
 import type { ConcurrentEditRecord } from './concurrent-edit-record';
-import { createdOnManyDesks, editValues, isEditedEntity, mergeConcurrentEdit, sameValue, wordFieldNames } from './concurrent-edit';
+import { createdOnManyDesks, editValues, followingFields, isEditedEntity, mergeConcurrentEdit, sameValue, wordFieldNames } from './concurrent-edit';
 import type { EditedEntity } from './concurrent-edit';
+import { keepOptOut, optOutStands } from './opt-out-stands';
 import type { CheckedEffect } from './effect-validation';
 import type { SyncAuth } from './sync-auth';
 import type { Mutation } from './wire-schemas';
@@ -20,6 +21,8 @@ export interface EditCheck {
    * author), so the desk that lost pulls them over its own copies.
    */
   keptAuthors?: KeptAuthor[];
+  /** The conflict keeps this push's change, not the stored one (a consent opt-out, opt-out-stands.ts): its `kept.version` is the change it is written at. */
+  keptIsThisPush?: true;
 }
 
 /** Who a record put again on a conflict is written under: its stored author, desk and staff member. */
@@ -40,6 +43,7 @@ const parsers: Readonly<Record<EditedEntity, (input: unknown) => object>> = {
   scheduleBlock: parseScheduleBlock,
   visitConfirmation: parseVisitConfirmation,
   waitlistEntry: parseWaitlistEntry,
+  contactConsent: parseContactConsent,
 };
 
 /**
@@ -180,7 +184,9 @@ export async function checkConcurrentEdit(tx: WriteTransaction, auth: SyncAuth, 
     deviceIds: [...new Set([current.deviceId, auth.deviceId])].sort(),
     status: 'open',
   };
-  return { effects: kept, conflict, keptAuthors: [authorOf(current), ...restored.authors] };
+  const check = { effects: kept, conflict, keptAuthors: [authorOf(current), ...restored.authors] };
+  // An opt-out is never held back behind another desk's "allowed" (opt-out-stands.ts).
+  return optOutStands(entity, stored, edited.data) ? keepOptOut(check, current, edited) : check;
 }
 
 /**
@@ -244,7 +250,7 @@ const staffOf = (staffId: string | null | undefined) => (staffId === null || sta
 /** Fields (slot, status or words; not the history) whose values differ between two copies, sorted. */
 function differingFields(stored: RecordData, incoming: RecordData): string[] {
   const keys = new Set([...Object.keys(stored), ...Object.keys(incoming)]);
-  return [...keys].filter((key) => !['id', 'version', 'createdAt', 'updatedAt', 'syncConflict', 'statusHistory'].includes(key) && !sameValue(stored[key], incoming[key])).sort();
+  return [...keys].filter((key) => !['id', 'version', 'createdAt', 'updatedAt', 'syncConflict', ...followingFields].includes(key) && !sameValue(stored[key], incoming[key])).sort();
 }
 
 /**

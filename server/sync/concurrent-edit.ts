@@ -21,7 +21,7 @@
  */
 
 /** The synced entities whose records carry a version and a slot (a schedule block's slot is its time, kind and repeat). */
-export type EditedEntity = 'appointment' | 'series' | 'seriesException' | 'scheduleBlock' | 'visitConfirmation' | 'waitlistEntry';
+export type EditedEntity = 'appointment' | 'series' | 'seriesException' | 'scheduleBlock' | 'visitConfirmation' | 'waitlistEntry' | 'contactConsent';
 
 /**
  * Whether an entity is checked against concurrent edits.
@@ -30,19 +30,20 @@ export type EditedEntity = 'appointment' | 'series' | 'seriesException' | 'sched
  * @example isEditedEntity('patient') // false (contact fields are last-writer-wins)
  */
 export function isEditedEntity(entity: string): entity is EditedEntity {
-  return entity === 'appointment' || entity === 'series' || entity === 'seriesException' || entity === 'scheduleBlock' || entity === 'visitConfirmation' || entity === 'waitlistEntry';
+  return entity === 'appointment' || entity === 'series' || entity === 'seriesException' || entity === 'scheduleBlock' || entity === 'visitConfirmation' || entity === 'waitlistEntry' || entity === 'contactConsent';
 }
 
 /**
  * Whether records of an entity are keyed by what they are about rather than
- * by a random id — a visit's confirmation by the visit — so two desks can
+ * by a random id — a visit's confirmation by the visit, a patient's contact
+ * consent by the patient — so two desks can
  * each create "the same" record offline: a creation (`baseVersion: null`)
  * meeting a stored record is then checked as an edit of an unknown base.
  *
  * @example createdOnManyDesks('visitConfirmation') // true
  */
 export function createdOnManyDesks(entity: string): boolean {
-  return entity === 'visitConfirmation';
+  return entity === 'visitConfirmation' || entity === 'contactConsent';
 }
 
 /** Fields that may stay last-writer-wins: the words around a booking, not the booking. */
@@ -56,6 +57,9 @@ const wordFields: Readonly<Record<EditedEntity, readonly string[]>> = {
   visitConfirmation: [],
   // A waitlist entry's note is words; its state (booked on one desk, removed on another), wants and priority are not.
   waitlistEntry: ['note'],
+  // Whether the clinic may write to a patient is never last-writer-wins: one desk recording an opt-out
+  // while another allows texts is a conflict. Two opt-outs in different words are not: the reason is words.
+  contactConsent: ['optOutReason'],
 };
 
 /**
@@ -70,8 +74,18 @@ export function wordFieldNames(entity: EditedEntity): readonly string[] {
 const bookkeeping: ReadonlySet<string> = new Set(['id', 'version', 'createdAt', 'updatedAt', 'syncConflict']);
 
 // The history differs whenever two desks make "the same" change (each entry
-// has its own at/by), so it follows the status but is not what is compared.
-const followsStatus: ReadonlySet<string> = new Set(['statusHistory']);
+// has its own at/by), and so do a consent's who-asked and when: they follow
+// the status or answer they go with (taken with it, never from the other
+// side) but are not what is compared.
+const followsStatus: ReadonlySet<string> = new Set(['statusHistory', 'recordedBy', 'recordedAt']);
+
+/**
+ * The fields that go with the slot and status without being compared: a
+ * status history, who recorded a consent and when.
+ *
+ * @example followingFields.includes('recordedBy') // true
+ */
+export const followingFields: readonly string[] = [...followsStatus];
 
 type RecordData = Record<string, unknown>;
 

@@ -10,7 +10,7 @@ import {
 } from '../../core';
 import { clinicRecordSchema, staffCredentialRecordSchema } from '../../core/sync/synced-records';
 import { parseWith } from '../../core';
-import { parseScheduleBlock, parseVisitConfirmation, parseWaitlistEntry } from '../../core';
+import { parseContactConsent, parseScheduleBlock, parseVisitConfirmation, parseWaitlistEntry } from '../../core';
 import type { SyncEntity } from '../storage/storage';
 import { parseConflictRecord } from './conflict-record';
 import type { Effect } from './wire-schemas';
@@ -27,6 +27,8 @@ const parsers: Record<SyncEntity, (input: unknown) => object> = {
   waitlistEntry: parseWaitlistEntry,
   availability: refuseWeeklyRule,
   visitConfirmation: parseVisitConfirmation,
+  // A patient's consent: the preferred channel must be allowed, an opt-out says why (core/model).
+  contactConsent: parseContactConsent,
   closure: parseClosure,
   staff: parseStaffMember,
   conflict: parseConflictRecord,

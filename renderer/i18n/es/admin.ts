@@ -104,6 +104,7 @@ export const esAuditViewer: Messages['auditViewer'] = {
     availability: 'Horario de trabajo',
     'schedule-block': 'Horario',
     'visit-confirmation': 'Confirmación de visita',
+    'contact-consent': 'Consentimiento de contacto',
     closure: 'Cierre',
     conflict: 'Conflicto',
     'audit-log': 'Registro de auditoría',
@@ -166,4 +167,5 @@ export const esAuditActions: Messages['auditActions'] = {
   WAITLIST_DECLINED: 'Oferta de la lista de espera rechazada',
   WAITLIST_BOOKED: 'Reservado desde la lista de espera',
   WAITLIST_REMOVED: 'Quitado de la lista de espera',
+  CONTACT_CONSENT_SET: 'Consentimiento de contacto registrado',
 };

@@ -58,6 +58,8 @@ export const esFields: Messages['fields'] = {
   email: 'Correo electrónico',
   mrn: 'Número de historia clínica',
   reason: 'Motivo',
+  optOutReason: 'Por qué no desea mensajes',
+  preferredChannel: 'Medio preferido',
   displayName: 'Nombre',
   name: 'Nombre',
   capacity: 'Capacidad',

@@ -4,6 +4,7 @@ import { esApp, esChainBanner, esFields, esFirstRun, esForms, esSignIn, esStatus
 import { esBackup } from './backup';
 import { esCalendarFiles } from './calendar-files';
 import { esConfirmation } from './confirmation';
+import { esConsent } from './consent';
 import { esConflictKinds, esResourceKinds, esRoles, esStatuses, esValidation } from './core-words';
 import { esDayView, esFinder, esPrint, esShortcuts, esStatus } from './day';
 import { esDialog, esEdit, esEditScope, esPreview, esRepeat } from './dialog';
@@ -59,6 +60,7 @@ export const es: Messages = {
   reports: esReports,
   calendarFiles: esCalendarFiles,
   confirmation: esConfirmation,
+  consent: esConsent,
   month: esMonth,
   openings: esOpenings,
   waitlist: esWaitlist,

@@ -110,6 +110,7 @@ export const frAuditViewer: Messages['auditViewer'] = {
     availability: 'Horaires de travail',
     'schedule-block': 'Planning',
     'visit-confirmation': 'Confirmation de visite',
+    'contact-consent': 'Consentement de contact',
     closure: 'Fermeture',
     conflict: 'Conflit',
     'audit-log': 'Journal d’audit',
@@ -172,4 +173,5 @@ export const frAuditActions: Messages['auditActions'] = {
   WAITLIST_DECLINED: 'Proposition de la liste d’attente refusée',
   WAITLIST_BOOKED: 'Réservé depuis la liste d’attente',
   WAITLIST_REMOVED: 'Retiré de la liste d’attente',
+  CONTACT_CONSENT_SET: 'Consentement de contact enregistré',
 };

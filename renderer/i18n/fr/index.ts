@@ -4,6 +4,7 @@ import { frAdmin, frAuditActions, frAuditViewer } from './admin';
 import { frBackup } from './backup';
 import { frCalendarFiles } from './calendar-files';
 import { frConfirmation } from './confirmation';
+import { frConsent } from './consent';
 import { frConflictKinds, frResourceKinds, frRoles, frStatuses } from './core-words';
 import { frDayView, frPrint, frShortcuts, frStatus } from './day-view';
 import { frDialog, frEdit, frEditScope, frFinder, frPreview, frRepeat } from './dialog';
@@ -99,6 +100,7 @@ export const fr: Messages = {
   reports: frReports,
   calendarFiles: frCalendarFiles,
   confirmation: frConfirmation,
+  consent: frConsent,
   month: frMonth,
   openings: frOpenings,
   waitlist: frWaitlist,

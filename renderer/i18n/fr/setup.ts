@@ -30,6 +30,8 @@ export const frFields: Messages['fields'] = {
   email: 'E-mail',
   mrn: 'Numéro de dossier médical',
   reason: 'Motif',
+  optOutReason: 'Pourquoi le patient refuse les messages',
+  preferredChannel: 'Moyen préféré',
   displayName: 'Nom',
   // Administration forms (renderer/admin).
   name: 'Nom',
