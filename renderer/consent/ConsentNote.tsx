@@ -4,9 +4,9 @@ import { usePatientConsent } from './usePatientConsent';
 
 /**
  * The booking dialog's line under the chosen patient when the clinic may not
- * write to them: "Opted out of reminders — no messages will be sent", or
- * "Contact consent not asked yet" (never treated as consent). Nothing when
- * messages are allowed.
+ * write to them: "Opted out of reminders — no messages will be sent",
+ * "Contact consent not asked yet" (never treated as consent), or "No channel
+ * allowed: no messages will be sent". Nothing when messages are allowed.
  *
  * @example <ConsentNote patientId={patient.id} />
  */
@@ -17,7 +17,7 @@ export function ConsentNote({ patientId }: { patientId: string }) {
   if (warning === null) return null;
   return (
     <p className={`consent-note consent-${warning}`} data-testid="consent-note" role="status">
-      {warning === 'opted-out' ? text.consent.optedOutLine : text.consent.notAsked}
+      {{ 'opted-out': text.consent.optedOutLine, 'not-asked': text.consent.notAsked, 'nothing-allowed': text.consent.nothingAllowed }[warning]}
     </p>
   );
 }

@@ -28,9 +28,11 @@ describe('what the desk says about consent', () => {
     expect(consentSummary({ ...record, optedOut: true, optOutReason: 'Asked for no reminders' }, en)).toBe('Opted out of all messages: Asked for no reminders');
   });
 
-  it('warns for an opt-out and a consent never asked, not for one that allows messages', () => {
+  it('warns for an opt-out, a consent never asked and an answer allowing no channel, not for one that allows messages', () => {
     expect(consentWarning(undefined)).toBe('not-asked');
     expect(consentWarning({ ...record, optedOut: true, optOutReason: 'No' })).toBe('opted-out');
+    expect(consentWarning({ ...record, emailAllowed: false, smsAllowed: false, preferredChannel: 'none' })).toBe('nothing-allowed');
     expect(consentWarning(record)).toBeNull();
+    expect(consentWarning({ ...record, smsAllowed: false, preferredChannel: 'none' })).toBeNull();
   });
 });

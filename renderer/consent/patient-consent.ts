@@ -42,14 +42,16 @@ export function consentSummary(answer: ContactConsentAnswer | undefined, message
 }
 
 /**
- * The booking dialog's and the call-down list's warning for a patient, or
- * null when the clinic may write to them: an opt-out or a consent never asked.
+ * The booking dialog's warning for a patient, or null when the clinic may
+ * write to them: an opt-out, a consent never asked, or an answer that allows
+ * no channel (nothing would be sent either).
  *
  * @example consentWarning(undefined) // 'not-asked'
  */
-export function consentWarning(consent: Pick<ContactConsent, 'emailAllowed' | 'smsAllowed' | 'preferredChannel' | 'optedOut' | 'optOutReason'> | undefined): 'opted-out' | 'not-asked' | null {
-  const kind = contactPermission(consent).kind;
-  return kind === 'allowed' ? null : kind;
+export function consentWarning(consent: Pick<ContactConsent, 'emailAllowed' | 'smsAllowed' | 'preferredChannel' | 'optedOut' | 'optOutReason'> | undefined): 'opted-out' | 'not-asked' | 'nothing-allowed' | null {
+  const permission = contactPermission(consent);
+  if (permission.kind !== 'allowed') return permission.kind;
+  return permission.channels.length === 0 ? 'nothing-allowed' : null;
 }
 
 /**

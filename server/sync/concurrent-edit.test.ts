@@ -103,3 +103,29 @@ describe('mergeConcurrentEdit', () => {
     expect(sameValue({ count: 5 }, { count: 5, until: '2026-07-01' })).toBe(false);
   });
 });
+
+describe('mergeConcurrentEdit for a contact consent', () => {
+  const at = '2026-03-01T09:00:00.000Z';
+  const asked = { id: 'p1', patientId: 'p1', emailAllowed: true, smsAllowed: false, preferredChannel: 'email', optedOut: false, recordedBy: 's1', recordedAt: at, version: 3, createdAt: at, updatedAt: at };
+
+  it('who asked and when go with the answer, never compared: the same answer from two staff members is no conflict and keeps the stored one’s name', () => {
+    const stored = { ...asked, smsAllowed: true, recordedBy: 's2', recordedAt: '2026-03-01T10:00:00.000Z' };
+    const incoming = { ...asked, smsAllowed: true, recordedBy: 's3', recordedAt: '2026-03-01T10:05:00.000Z' };
+    const merge = mergeConcurrentEdit('contactConsent', asked, stored, incoming);
+    expect(merge.conflictFields).toEqual([]);
+    expect(merge.data).toMatchObject({ smsAllowed: true, recordedBy: 's2', recordedAt: '2026-03-01T10:00:00.000Z' });
+  });
+
+  it('an answer changed on one side only comes in whole, with who recorded it', () => {
+    const incoming = { ...asked, optedOut: true, optOutReason: 'No messages', recordedBy: 's3', recordedAt: '2026-03-01T10:05:00.000Z' };
+    const merge = mergeConcurrentEdit('contactConsent', asked, asked, incoming);
+    expect(merge.conflictFields).toEqual([]);
+    expect(merge.data).toMatchObject({ optedOut: true, optOutReason: 'No messages', recordedBy: 's3' });
+  });
+
+  it('an opt-out on one side and texts allowed on the other is a conflict on the fields that differ', () => {
+    const stored = { ...asked, smsAllowed: true, recordedBy: 's2' };
+    const incoming = { ...asked, optedOut: true, optOutReason: 'No messages', recordedBy: 's3' };
+    expect(mergeConcurrentEdit('contactConsent', asked, stored, incoming).conflictFields).toEqual(['optedOut', 'smsAllowed']);
+  });
+});
