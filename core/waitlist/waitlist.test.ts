@@ -108,7 +108,7 @@ describe('freedTime', () => {
 });
 
 describe('freedBySchedule', () => {
-  const weekdays = (change: Partial<Parameters<typeof block>[0]> = {}) =>
+  const weekdays = (change: { wallEnd?: string } = {}) =>
     block({ id: 'week', kind: 'working', timeZone: 'America/New_York', wallStart: '2027-01-04T09:00', wallEnd: '2027-01-04T17:00', rrule: 'FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR', ...change });
   // Monday 11 to Wednesday 13 January 2027, New York (UTC−5).
   const range = { from: Date.parse('2027-01-11T05:00:00Z'), to: Date.parse('2027-01-14T05:00:00Z'), clinicTimeZone: 'America/New_York' };

@@ -17,9 +17,10 @@ import './waitlist.css';
 const words = liveMessages('waitlist');
 
 /**
- * The notice when a visit cancelled or marked no-show on this desk frees
- * time that waiting patients fit: "2 waiting patients fit Dr Lee,
- * 10:30–11:10 today", then the matches best first (core/waitlist
+ * The notice when a change on this desk frees time that waiting patients
+ * fit — a visit cancelled, marked no-show, moved or shortened, or hours
+ * extended or a blockout or leave taken away (`waitlist-store`): "2
+ * waiting patients fit Dr Lee, 10:30–11:10 today", then the matches best first (core/waitlist
  * `matchFreedSlot`: wanted provider and times, priority, waited longest).
  * The first match has focus, so Enter books it (`waitlist/book`, the normal
  * booking check, at `placeInSlot`'s time); Tab reaches the others. With
@@ -40,7 +41,7 @@ export function FreedSlotNotice() {
   const first = useRef<HTMLButtonElement>(null);
 
   const byId = useMemo(() => new Map(resources.map((resource) => [resource.id, resource])), [resources]);
-  // The first provider the visit freed that someone fits: a visit has one provider as a rule.
+  // The earliest freed slot someone fits (a visit has one provider as a rule; longer hours free a slot a day).
   const found = useMemo(() => {
     if (!freed || list.status !== 'ready') return null;
     for (const slot of freedSlotsOf(freed, byId, now)) {
