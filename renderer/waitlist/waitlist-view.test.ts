@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { freedTime, matchFreedSlot } from '../../core/waitlist';
-import { bookMatchArgs, freedSlotsOf, visibleEntries, waitingCount } from './waitlist-view';
+import { bookMatchArgs, freedSlotsOf, offerMatchArgs, visibleEntries, waitingCount } from './waitlist-view';
 import { waitingEntry } from '../../core/waitlist/waitlist.fixture';
 
 const entry = waitingEntry;
@@ -77,6 +77,8 @@ describe('freedSlotsOf and bookMatchArgs', () => {
     const [match] = matchFreedSlot([entry('w1', { times: [{ start: '10:40', end: '12:00' }] })], slot, Date.parse('2027-01-12T15:00:00Z'));
     if (!match) throw new Error('no match');
     expect(bookMatchArgs(match, slot)).toEqual({ id: 'w1', booking: { resourceIds: ['dr-lee', 'room-2'], wallStart: '2027-01-12T10:40:00', timeZone: 'America/New_York', durationMinutes: 30 } });
+    // Offered instead: the same time, provider and room, held on the entry.
+    expect(offerMatchArgs(match, slot)).toEqual({ id: 'w1', slot: { start: '2027-01-12T15:40:00.000Z', end: '2027-01-12T16:10:00.000Z', providerId: 'dr-lee', roomId: 'room-2' } });
   });
 
   it('books across a clock change on the provider’s wall time (London, 28 March 2027)', () => {

@@ -86,3 +86,16 @@ export function bookMatchArgs(match: WaitlistMatch, slot: FreedSlot): CommandArg
     },
   };
 }
+
+/**
+ * The `waitlist/offer` arguments for a match: the time in the slot it
+ * would be booked at (`placeInSlot`), on the slot's provider and room.
+ *
+ * @example offerMatchArgs(match, slot) // { id: 'w1', slot: { start: '2027-01-12T15:30:00.000Z', end: '2027-01-12T16:00:00.000Z', providerId: 'dr-lee', roomId: 'room-2' } }
+ */
+export function offerMatchArgs(match: WaitlistMatch, slot: FreedSlot): CommandArgs<'waitlist/offer'> {
+  return {
+    id: match.entry.id,
+    slot: { start: new Date(match.start).toISOString(), end: new Date(match.end).toISOString(), providerId: slot.providerId, ...(slot.roomId ? { roomId: slot.roomId } : {}) },
+  };
+}
