@@ -111,6 +111,24 @@ describe('schedule commands', () => {
     expect(override.leaveWins).toEqual([{ resourceId: 'dr-lee', day: '2026-01-05', overrideId: override.block?.id, leaveId: expect.any(String) }]);
   });
 
+  it('returns the time a change frees and nobody has booked, for the waitlist; a change that takes time frees nothing', async () => {
+    const { must } = await clinicFixture();
+    const iso = (spans: { resourceId: string; start: number; end: number }[]) => spans.map((span) => [span.resourceId, new Date(span.start).toISOString(), new Date(span.end).toISOString()]);
+    // Wednesday 7 January: Dr Lee stays until 20:00 (New York, UTC−5).
+    const late = await must('schedule/save-block', { block: { resourceId: 'dr-lee', kind: 'override', wallStart: '2026-01-07T08:00', wallEnd: '2026-01-07T20:00', label: 'Late clinic' } }, frontDesk);
+    expect(iso(late.freed)).toEqual([['dr-lee', '2026-01-07T23:00:00.000Z', '2026-01-08T01:00:00.000Z']]);
+    // A visit booked before a blockout stays booked through it: removing the blockout frees only the time around it.
+    await must('appointment/book', book('2026-01-08T10:30'), frontDesk);
+    const meeting = await must('schedule/save-block', { block: { resourceId: 'dr-lee', kind: 'blockout', blockoutType: 'Staff meeting', enforcement: 'hard', wallStart: '2026-01-08T10:00', wallEnd: '2026-01-08T12:00' } }, frontDesk);
+    expect(meeting.freed).toEqual([]);
+    const removed = await must('schedule/remove-block', { id: meeting.block?.id as string, reason: 'Meeting moved' }, frontDesk);
+    expect(iso(removed.freed)).toEqual([
+      ['dr-lee', '2026-01-08T15:00:00.000Z', '2026-01-08T15:30:00.000Z'],
+      ['dr-lee', '2026-01-08T16:00:00.000Z', '2026-01-08T17:00:00.000Z'],
+    ]);
+    expect((await must('schedule/end-block', { id: 'hours-dr-lee', lastDate: '2026-01-30' }, manager)).freed).toEqual([]);
+  });
+
   it('ends a rota after a day and removes a block, each audited and synced', async () => {
     const { db, must } = await clinicFixture();
     const ended = await must('schedule/end-block', { id: 'hours-dr-lee', lastDate: '2026-01-30', reason: 'New rota in February' }, manager);

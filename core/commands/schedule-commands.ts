@@ -5,11 +5,13 @@ import { describePlan, planScheduleChange } from '../queries';
 import type { DisplacedBooking, PlannedScheduleChange, ScheduleChange } from '../queries';
 import { scheduleBlockDraftSchema } from '../schedule';
 import type { LeaveOverOverride } from '../schedule';
+import type { FreedSpan } from '../waitlist';
 import type { ScheduleDisplacedConflict } from '../sync/schedule-displaced-conflict';
 import { refuse } from './command-result';
 import { defineCommand } from './define-command';
 import type { CommandStep, WriteScope } from './define-command';
 import { fieldChanges } from './field-changes';
+import { scheduleFreedTime } from './schedule-freed-time';
 import { isManager } from './session';
 
 /** What a schedule command returns. */
@@ -22,6 +24,8 @@ export interface ScheduleChangeResult {
   needsAttentionId?: string | undefined;
   /** Days where leave wins over an override (the override's hours do not apply there). */
   leaveWins: LeaveOverOverride[];
+  /** Time the change gave back and nobody has booked, from now over the next four weeks at most: the waitlist's freed-slot notice offers it. */
+  freed: FreedSpan[];
 }
 
 const reasonSchema = z.string().trim().max(textLimits.reason).optional();
@@ -46,6 +50,7 @@ async function applyScheduleChange(scope: WriteScope, input: ScheduleChange, rea
     return refuse('not-permitted', 'session', 'Only a manager or admin can change a rota; the desk records one-day changes, blockouts and leave.');
   }
   const { displaced, leaveWins } = await describePlan(scope.db, plan, { now: scope.now });
+  const freed = await scheduleFreedTime(scope.db, plan, scope.now);
   const blockId = plan.after?.id ?? (plan.before as ScheduleBlock).id;
   if (plan.after !== undefined) await scope.db.scheduleBlocks.put(plan.after);
   else await scope.db.scheduleBlocks.delete(blockId);
@@ -78,7 +83,7 @@ async function applyScheduleChange(scope: WriteScope, input: ScheduleChange, rea
   });
   return {
     ok: true,
-    value: { block: plan.after, change: plan.change, displaced, needsAttentionId, leaveWins },
+    value: { block: plan.after, change: plan.change, displaced, needsAttentionId, leaveWins, freed },
     baseVersion: plan.before?.version ?? null,
     intent: { ...input, ...(reason ? { reason } : {}), blockId },
   };

@@ -9,3 +9,5 @@ export { nextWaitlistState, waitlistTransitions } from './waitlist-transitions';
 export type { WaitlistEvent } from './waitlist-transitions';
 export { matchFreedSlot, placeInSlot, daysWaited } from './match-freed-slot';
 export type { FreedSlot, WaitlistMatch } from './match-freed-slot';
+export { freedBySchedule } from './freed-by-schedule';
+export type { ScheduleChangeSpan } from './freed-by-schedule';

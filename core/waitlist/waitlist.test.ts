@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseWaitlistRequest } from '../model';
+import { block } from '../schedule/schedule.fixture';
+import { freedBySchedule } from './freed-by-schedule';
 import { freedTime } from './freed-time';
 import { daysWaited, matchFreedSlot } from './match-freed-slot';
 import { nextWaitlistState } from './waitlist-transitions';
@@ -73,6 +75,112 @@ describe('freedTime', () => {
       { resourceId: 'room-1', start: 45, end: 60 },
     ]);
     expect(freedTime(visit, { start: 0, end: 90, resourceIds: visit.resourceIds })).toEqual([]);
+  });
+
+  // Dr Lee in Room 1, Tuesday 12 January 2027 10:30–11:10 in New York (15:30–16:10Z).
+  const at = (iso: string) => Date.parse(iso);
+  const tuesday = { start: at('2027-01-12T15:30:00Z'), end: at('2027-01-12T16:10:00Z'), resourceIds: ['dr-lee', 'room-1'] };
+  it('frees the old time of a visit moved later the same day, and only the part the new time left', () => {
+    expect(freedTime(tuesday, { start: at('2027-01-12T19:00:00Z'), end: at('2027-01-12T19:40:00Z'), resourceIds: tuesday.resourceIds })).toEqual([
+      { resourceId: 'dr-lee', start: tuesday.start, end: tuesday.end },
+      { resourceId: 'room-1', start: tuesday.start, end: tuesday.end },
+    ]);
+    // Moved 20 minutes later: 10:30–10:50 is free, 10:50–11:10 is still the visit's.
+    expect(freedTime(tuesday, { start: at('2027-01-12T15:50:00Z'), end: at('2027-01-12T16:30:00Z'), resourceIds: ['dr-lee'] })).toEqual([
+      { resourceId: 'dr-lee', start: tuesday.start, end: at('2027-01-12T15:50:00Z') },
+      { resourceId: 'room-1', start: tuesday.start, end: tuesday.end },
+    ]);
+  });
+  it('frees the whole old time of a visit moved to another day', () => {
+    expect(freedTime(tuesday, { start: at('2027-01-14T15:30:00Z'), end: at('2027-01-14T16:10:00Z'), resourceIds: tuesday.resourceIds })).toEqual([
+      { resourceId: 'dr-lee', start: tuesday.start, end: tuesday.end },
+      { resourceId: 'room-1', start: tuesday.start, end: tuesday.end },
+    ]);
+  });
+  it('frees the tail of a shortened visit, and nothing when it is lengthened or starts earlier over its own time', () => {
+    expect(freedTime(tuesday, { ...tuesday, end: at('2027-01-12T15:50:00Z') })).toEqual([
+      { resourceId: 'dr-lee', start: at('2027-01-12T15:50:00Z'), end: tuesday.end },
+      { resourceId: 'room-1', start: at('2027-01-12T15:50:00Z'), end: tuesday.end },
+    ]);
+    expect(freedTime(tuesday, { ...tuesday, end: at('2027-01-12T16:30:00Z') })).toEqual([]);
+    expect(freedTime(tuesday, { ...tuesday, start: at('2027-01-12T15:00:00Z') })).toEqual([]);
+  });
+});
+
+describe('freedBySchedule', () => {
+  const weekdays = (change: { wallEnd?: string } = {}) =>
+    block({ id: 'week', kind: 'working', timeZone: 'America/New_York', wallStart: '2027-01-04T09:00', wallEnd: '2027-01-04T17:00', rrule: 'FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR', ...change });
+  // Monday 11 to Wednesday 13 January 2027, New York (UTC−5).
+  const range = { from: Date.parse('2027-01-11T05:00:00Z'), to: Date.parse('2027-01-14T05:00:00Z'), clinicTimeZone: 'America/New_York' };
+  const change = (blocksBefore: ReturnType<typeof block>[], blocksAfter: ReturnType<typeof block>[], booked: { start: number; end: number }[] = []) =>
+    freedBySchedule({ resourceId: 'dr-lee', blocksBefore, blocksAfter, closures: [], range, booked });
+  const iso = (spans: { start: number; end: number }[]) => spans.map((span) => [new Date(span.start).toISOString(), new Date(span.end).toISOString()]);
+
+  it('frees the hour added to each day when hours are extended, minus what is already booked', () => {
+    const booked = [{ start: Date.parse('2027-01-12T22:00:00Z'), end: Date.parse('2027-01-12T22:30:00Z') }];
+    const freed = change([weekdays()], [weekdays({ wallEnd: '2027-01-04T18:00' })], booked);
+    expect(freed.every((span) => span.resourceId === 'dr-lee')).toBe(true);
+    expect(iso(freed)).toEqual([
+      ['2027-01-11T22:00:00.000Z', '2027-01-11T23:00:00.000Z'],
+      ['2027-01-12T22:30:00.000Z', '2027-01-12T23:00:00.000Z'],
+      ['2027-01-13T22:00:00.000Z', '2027-01-13T23:00:00.000Z'],
+    ]);
+  });
+
+  it('frees a longer day set by changed hours, and a blockout or leave removed or ended', () => {
+    const longTuesday = block({ id: 'tue', kind: 'override', timeZone: 'America/New_York', wallStart: '2027-01-12T08:00', wallEnd: '2027-01-12T19:00' });
+    expect(iso(change([weekdays()], [weekdays(), longTuesday]))).toEqual([
+      ['2027-01-12T13:00:00.000Z', '2027-01-12T14:00:00.000Z'],
+      ['2027-01-12T22:00:00.000Z', '2027-01-13T00:00:00.000Z'],
+    ]);
+    const meeting = block({ id: 'meet', kind: 'blockout', blockoutType: 'Staff meeting', enforcement: 'hard', timeZone: 'America/New_York', wallStart: '2027-01-11T15:00', wallEnd: '2027-01-11T16:00', rrule: 'FREQ=DAILY' });
+    expect(iso(change([weekdays(), meeting], [weekdays()]))).toEqual([
+      ['2027-01-11T20:00:00.000Z', '2027-01-11T21:00:00.000Z'],
+      ['2027-01-12T20:00:00.000Z', '2027-01-12T21:00:00.000Z'],
+      ['2027-01-13T20:00:00.000Z', '2027-01-13T21:00:00.000Z'],
+    ]);
+    // Ended after Monday: Tuesday's and Wednesday's meetings are free time now.
+    expect(iso(change([weekdays(), meeting], [weekdays(), { ...meeting, rrule: 'FREQ=DAILY;UNTIL=20270112T045959Z' }]))).toEqual([
+      ['2027-01-12T20:00:00.000Z', '2027-01-12T21:00:00.000Z'],
+      ['2027-01-13T20:00:00.000Z', '2027-01-13T21:00:00.000Z'],
+    ]);
+    const leave = block({ id: 'leave', kind: 'leave', reason: 'Course', timeZone: 'America/New_York', wallStart: '2027-01-13T00:00', wallEnd: '2027-01-14T00:00' });
+    expect(iso(change([weekdays(), leave], [weekdays()]))).toEqual([['2027-01-13T14:00:00.000Z', '2027-01-13T22:00:00.000Z']]);
+  });
+
+  it('frees nothing when hours are cut, leave is added, or a blockout turns soft; a soft blockout removed is free', () => {
+    expect(change([weekdays()], [weekdays({ wallEnd: '2027-01-04T16:00' })])).toEqual([]);
+    const leave = block({ id: 'leave', kind: 'leave', reason: 'Course', timeZone: 'America/New_York', wallStart: '2027-01-13T00:00', wallEnd: '2027-01-14T00:00' });
+    expect(change([weekdays()], [weekdays(), leave])).toEqual([]);
+    const hard = block({ id: 'meet', kind: 'blockout', blockoutType: 'Emergencies', enforcement: 'hard', timeZone: 'America/New_York', wallStart: '2027-01-12T09:00', wallEnd: '2027-01-12T10:00' });
+    const soft = { ...hard, enforcement: 'soft' } as typeof hard;
+    expect(change([weekdays(), hard], [weekdays(), soft])).toEqual([]);
+    expect(iso(change([weekdays(), soft], [weekdays()]))).toEqual([['2027-01-12T14:00:00.000Z', '2027-01-12T15:00:00.000Z']]);
+  });
+
+  it('keeps the wall-clock hours across a clock change (New York, 14 March 2027; London, 28 March 2027)', () => {
+    const march = { from: Date.parse('2027-03-12T05:00:00Z'), to: Date.parse('2027-03-16T04:00:00Z'), clinicTimeZone: 'America/New_York' };
+    const freed = freedBySchedule({ resourceId: 'dr-lee', blocksBefore: [weekdays()], blocksAfter: [weekdays({ wallEnd: '2027-01-04T18:00' })], closures: [], range: march, booked: [] });
+    // Friday 17:00 EST is 22:00Z; Monday after the change 17:00 EDT is 21:00Z.
+    expect(iso(freed)).toEqual([
+      ['2027-03-12T22:00:00.000Z', '2027-03-12T23:00:00.000Z'],
+      ['2027-03-15T21:00:00.000Z', '2027-03-15T22:00:00.000Z'],
+    ]);
+    const london = (wallEnd: string) => block({ id: 'sun', kind: 'working', timeZone: 'Europe/London', wallStart: '2027-03-27T09:00', wallEnd, rrule: 'FREQ=DAILY;COUNT=2' });
+    const weekend = { from: Date.parse('2027-03-27T00:00:00Z'), to: Date.parse('2027-03-29T00:00:00Z'), clinicTimeZone: 'Europe/London' };
+    expect(iso(freedBySchedule({ resourceId: 'dr-lee', blocksBefore: [london('2027-03-27T12:00')], blocksAfter: [london('2027-03-27T13:00')], closures: [], range: weekend, booked: [] }))).toEqual([
+      ['2027-03-27T12:00:00.000Z', '2027-03-27T13:00:00.000Z'],
+      ['2027-03-28T11:00:00.000Z', '2027-03-28T12:00:00.000Z'],
+    ]);
+  });
+
+  it('frees a closure-free day only: a closed day stays closed whatever the hours', () => {
+    const closed = [{ resourceId: null, startDate: '2027-01-12', endDate: '2027-01-12', reason: 'Inspection' }];
+    const freed = freedBySchedule({ resourceId: 'dr-lee', blocksBefore: [weekdays()], blocksAfter: [weekdays({ wallEnd: '2027-01-04T18:00' })], closures: closed, range, booked: [] });
+    expect(iso(freed)).toEqual([
+      ['2027-01-11T22:00:00.000Z', '2027-01-11T23:00:00.000Z'],
+      ['2027-01-13T22:00:00.000Z', '2027-01-13T23:00:00.000Z'],
+    ]);
   });
 });
 

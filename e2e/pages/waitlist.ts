@@ -43,6 +43,19 @@ export class WaitlistPage {
     await this.root().getByLabel('Show', { exact: true }).selectOption({ label: state });
   }
 
+  /** The line of a patient's entry. */
+  entry(patientName: string): Locator {
+    return this.entries().filter({ hasText: patientName });
+  }
+
+  /** *Declined* on an offered entry, with the reason they gave, back to waiting. */
+  async decline(patientName: string, reason: string): Promise<void> {
+    const entry = this.entry(patientName);
+    await entry.getByRole('button', { name: 'Declined', exact: true }).click();
+    await entry.getByLabel('Why did they decline? (optional)').fill(reason);
+    await entry.getByRole('button', { name: 'Back to waiting', exact: true }).click();
+  }
+
   notice(): Locator {
     return this.page.getByTestId('freed-slot-notice');
   }

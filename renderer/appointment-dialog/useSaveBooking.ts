@@ -4,6 +4,8 @@ import { wallTimeToInstant } from '../../core/time';
 import { useCommand } from '../data/useCommand';
 import type { ClinicFormat } from '../i18n';
 import { text } from '../i18n';
+import { freedByEdit } from '../waitlist/freed-by-edit';
+import { useWaitlistDesk } from '../waitlist/waitlist-store';
 import { planEdit } from './edit-scope';
 import type { BookingEdit, EditScope, EditTarget, SeriesTiming } from './edit-scope';
 
@@ -26,10 +28,11 @@ export type SaveBooking = (
  * also carries changed words, or `appointment/edit` for words alone;
  * `occurrence/edit`, `series/edit-following` or `series/edit-all` for a
  * series visit), stopping at the first refusal, and
- * says in words what was saved. The edit dialog and the drag on the day
- * sheet share it, so both save a series visit the same way. "This visit
- * only" (`occurrence/edit`) comes back with its Undo: `occurrence/undo-move`
- * with what the visit was before (see useUndoSave).
+ * says in words what was saved; the time a one-visit move or shortening
+ * left goes to the waitlist's freed-slot notice. The edit dialog and the drag
+ * on the day sheet share it, so both save a series visit the same way. "This
+ * visit only" (`occurrence/edit`) comes back with its Undo:
+ * `occurrence/undo-move` with what the visit was before (see useUndoSave).
  *
  * @example const save = useSaveBooking(format); const outcome = await save(item, edit, 'following', { patientName: 'Ada Lovelace' });
  */
@@ -48,6 +51,8 @@ export function useSaveBooking(format: ClinicFormat): SaveBooking {
           undo = { name: 'occurrence/undo-move', args: { seriesId: exception.seriesId, originalStart: exception.originalStart, movedVersion: exception.version, previous } };
         }
       }
+      // One visit moved or shortened: the time it left is matched against the waitlist at once.
+      useWaitlistDesk.getState().report(freedByEdit(target, edit, calls));
       const name = options.patientName ?? text.dayView.unknownPatient;
       const date = format.shortDate(edit.wallStart.slice(0, 10));
       if (scope === 'following' && target.source === 'occurrence') return { ok: true, notice: text.edit.savedFollowing(name, date) };

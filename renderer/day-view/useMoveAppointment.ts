@@ -1,5 +1,6 @@
 import { useCallback } from 'react';
 import type { CalendarDate } from '../../core/model';
+import { freedTime } from '../../core/waitlist';
 import { needsScope } from '../appointment-dialog/edit-scope';
 import type { DayItem } from '../data/day-sheet';
 import { useCommand } from '../data/useCommand';
@@ -7,6 +8,7 @@ import { wallTimeAt } from '../dates/calendar-dates';
 import type { ClinicFormat } from '../i18n';
 import { conflictSentence, problemSentence, text } from '../i18n';
 import { useNotices } from '../notices/notice-store';
+import { useWaitlistDesk } from '../waitlist/waitlist-store';
 import { useOccurrenceMove } from './occurrence-move-store';
 
 /** Moves or resizes a booking on the sheet; answers whether the engine accepted it. */
@@ -15,7 +17,8 @@ export type MoveAppointment = (item: DayItem, date: CalendarDate, startMinute: n
 /**
  * Saves a drag through `appointment/move` (the engine re-runs the booking
  * check without counting the booking against itself). Accepted: a notice
- * with Undo, which moves it back. Refused: the notice says why (what it
+ * with Undo, which moves it back; the time a move or undo left goes to the
+ * waitlist's freed-slot notice. Refused: the notice says why (what it
  * would collide with) and the block stays where it was, because the sheet
  * only ever shows what is stored. A series visit is not moved yet: the
  * scope question opens first (OccurrenceMoveDialog saves it).
@@ -46,9 +49,16 @@ export function useMoveAppointment(format: ClinicFormat, timeZone: string, resou
         return false;
       }
       const moved = result.value.appointment;
+      const there = { start: Date.parse(moved.start), end: Date.parse(moved.end), resourceIds: moved.resourceIds };
+      // The time the move left (the old slot, or a shortened visit's tail) is matched against the waitlist at once; so is an undo's.
+      useWaitlistDesk.getState().report(freedTime(item, there));
       const back = { wallStart: item.wallStart, timeZone: item.timeZone, durationMinutes: item.durationMinutes };
       show(text.dayView.moved(name, format.time(Date.parse(moved.start)), moved.durationMinutes), {
-        undo: () => void run('appointment/move', { appointmentId: item.id, ...back }).then((undone) => !undone.ok && show(text.dayView.moveUndoFailed, { tone: 'error' })),
+        undo: () =>
+          void run('appointment/move', { appointmentId: item.id, ...back }).then((undone) => {
+            if (undone.ok) useWaitlistDesk.getState().report(freedTime(there, item));
+            else show(text.dayView.moveUndoFailed, { tone: 'error' });
+          }),
       });
       return true;
     },

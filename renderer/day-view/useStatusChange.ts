@@ -1,5 +1,6 @@
 import { useCallback } from 'react';
 import type { AppointmentStatus } from '../../core/model';
+import { freedTime } from '../../core/waitlist';
 import type { DayItem } from '../data/day-sheet';
 import type { RunCommand } from '../data/useCommand';
 import { useCommand } from '../data/useCommand';
@@ -72,7 +73,7 @@ export function useStatusChange(): StatusChanges {
       const name = nameOf(item);
       const { appointmentId } = result;
       // Time a cancel or no-show gives back is matched against the waitlist at once (the freed-slot notice).
-      if (to === 'cancelled' || to === 'no_show') useWaitlistDesk.getState().report({ start: item.start, end: item.end, resourceIds: item.resourceIds });
+      if (to === 'cancelled' || to === 'no_show') useWaitlistDesk.getState().report(freedTime(item, null));
       show(text.status.changed(name, text.statuses[to]), appointmentId ? { undo: () => void undoById(appointmentId, name) } : {});
       return true;
     },

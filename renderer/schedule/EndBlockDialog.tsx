@@ -11,6 +11,7 @@ import { errorsFor } from '../forms/field-errors';
 import { useFormSubmit } from '../forms/useFormSubmit';
 import { clinicFormat, text } from '../i18n';
 import { useNotices } from '../notices/notice-store';
+import { useWaitlistDesk } from '../waitlist/waitlist-store';
 import { describeBlock } from './block-words';
 import { ScheduleImpact } from './ScheduleImpact';
 import { useSchedulePreview } from './useSchedulePreview';
@@ -45,6 +46,8 @@ export function EndBlockDialog({ resource, block, mode, onClose }: EndBlockDialo
       const extra = reason.trim() ? { reason } : {};
       const result = mode === 'end' ? await run('schedule/end-block', { id: block.id, lastDate, ...extra }) : await run('schedule/remove-block', { id: block.id, ...extra });
       if (result.ok && result.value.displaced.length > 0) useNotices.getState().show(words.savedDisplaced(result.value.displaced.length));
+      // A blockout or leave ended or removed gives its time back: matched against the waitlist at once.
+      if (result.ok) useWaitlistDesk.getState().report(result.value.freed);
       return result;
     },
     errorsOf: (error) => errorsFor(error, ['lastDate', 'reason', 'id', 'session']),

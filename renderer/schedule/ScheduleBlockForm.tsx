@@ -14,6 +14,7 @@ import { errorsFor } from '../forms/field-errors';
 import { useFormSubmit } from '../forms/useFormSubmit';
 import { clinicFormat, problemSentence, text } from '../i18n';
 import { useNotices } from '../notices/notice-store';
+import { useWaitlistDesk } from '../waitlist/waitlist-store';
 import { ScheduleImpact } from './ScheduleImpact';
 import { draftFromForm, emptyForm, formFromBlock } from './schedule-form';
 import type { BlockForm } from './schedule-form';
@@ -65,6 +66,8 @@ export function ScheduleBlockForm({ resource, block, kind, date, oneDay = false,
       if (!built.ok) return { ok: false as const, error: built.problem };
       const saved = await run('schedule/save-block', { block: built.draft, ...(changeReason.trim() ? { reason: changeReason } : {}) });
       if (saved.ok && saved.value.displaced.length > 0) useNotices.getState().show(words.savedDisplaced(saved.value.displaced.length));
+      // Longer hours, a blockout or leave taken away: the time it gave back is matched against the waitlist at once.
+      if (saved.ok) useWaitlistDesk.getState().report(saved.value.freed);
       return saved;
     },
     errorsOf: (error) => errorsFor(error, formFields),

@@ -4,6 +4,7 @@ import { useAllResources } from '../admin/useAllResources';
 import { useClinic } from '../data/useClinic';
 import { todayIn } from '../dates/calendar-dates';
 import { clinicFormat, text } from '../i18n';
+import { FreedSlotNotice } from '../waitlist/FreedSlotNotice';
 import { describeBlock } from './block-words';
 import { EndBlockDialog } from './EndBlockDialog';
 import { ScheduleBlockForm } from './ScheduleBlockForm';
@@ -15,7 +16,8 @@ import { useScheduleBlocks } from './useScheduleBlocks';
  * ("Every 2 weeks on Mon, 09:00–13:00, from Jan 4, 2027"), with Add, Edit,
  * End (a repeat stops after a day) and Remove. Each form shows the next four
  * weeks of resulting hours and the booked visits a change would leave
- * outside them before anything is saved.
+ * outside them before anything is saved. Time a change gives back (longer
+ * hours, leave removed) is offered to the waitlist here at once.
  *
  * @example <SchedulesPanel />
  */
@@ -51,6 +53,7 @@ export function SchedulesPanel() {
         ) : null}
       </div>
       {resource ? <p className="field-hint">{words.panelHint(resource.timeZone)}</p> : <p>{words.noResources}</p>}
+      <FreedSlotNotice />
       {blocks === undefined ? <p role="status">{text.app.loading}</p> : null}
       {resource && blocks && blocks.length === 0 ? <p>{words.noBlocks(resource.name)}</p> : null}
       {resource && blocks && blocks.length > 0 ? (

@@ -10,20 +10,23 @@ import { todayIn } from '../dates/calendar-dates';
 import { clinicFormat, liveMessages, problemSentence, text } from '../i18n';
 import { useNotices } from '../notices/notice-store';
 import { useWaitlist } from './useWaitlist';
-import { bookMatchArgs, freedSlotsOf } from './waitlist-view';
+import { bookMatchArgs, freedSlotsOf, offerMatchArgs } from './waitlist-view';
 import { useWaitlistDesk } from './waitlist-store';
 import './waitlist.css';
 
 const words = liveMessages('waitlist');
 
 /**
- * The notice when a visit cancelled or marked no-show on this desk frees
- * time that waiting patients fit: "2 waiting patients fit Dr Lee,
- * 10:30–11:10 today", then the matches best first (core/waitlist
+ * The notice when a change on this desk frees time that waiting patients
+ * fit — a visit cancelled, marked no-show, moved or shortened, or hours
+ * extended or a blockout or leave taken away (`waitlist-store`): "2
+ * waiting patients fit Dr Lee, 10:30–11:10 today", then the matches best first (core/waitlist
  * `matchFreedSlot`: wanted provider and times, priority, waited longest).
  * The first match has focus, so Enter books it (`waitlist/book`, the normal
- * booking check, at `placeInSlot`'s time); Tab reaches the others. With
- * no one fitting, nothing shows.
+ * booking check, at `placeInSlot`'s time); Tab reaches *Offer* beside it
+ * (`waitlist/offer`: put to the patient by phone, the entry then shows the
+ * offer on the waitlist) and the other matches. With no one fitting,
+ * nothing shows.
  *
  * @example <FreedSlotNotice />
  */
@@ -40,7 +43,7 @@ export function FreedSlotNotice() {
   const first = useRef<HTMLButtonElement>(null);
 
   const byId = useMemo(() => new Map(resources.map((resource) => [resource.id, resource])), [resources]);
-  // The first provider the visit freed that someone fits: a visit has one provider as a rule.
+  // The earliest freed slot someone fits (a visit has one provider as a rule; longer hours free a slot a day).
   const found = useMemo(() => {
     if (!freed || list.status !== 'ready') return null;
     for (const slot of freedSlotsOf(freed, byId, now)) {
@@ -77,6 +80,16 @@ export function FreedSlotNotice() {
     clear();
   }
 
+  // The patient was phoned and has not said yes yet: the entry holds the offer and leaves the matches (only waiting ones fit).
+  async function offer(match: WaitlistMatch) {
+    const result = await run('waitlist/offer', offerMatchArgs(match, slot));
+    if (!result.ok) {
+      show('field' in result.error ? problemSentence(result.error) : result.error.message, { tone: 'error' });
+      return;
+    }
+    show(words.offered(nameOf(match)));
+  }
+
   return (
     <section
       className="freed-slot-notice"
@@ -92,6 +105,9 @@ export function FreedSlotNotice() {
           <li key={match.entry.id}>
             <button type="button" ref={index === 0 ? first : undefined} onClick={() => void book(match)}>
               {words.bookMatch(nameOf(match), format.time(match.start))}
+            </button>{' '}
+            <button type="button" onClick={() => void offer(match)}>
+              {words.offerMatch(nameOf(match), format.time(match.start))}
             </button>{' '}
             <span className="field-hint">
               {words.priorities[match.entry.priority]} · {words.minutes(match.entry.durationMinutes)} · {match.entry.reason}

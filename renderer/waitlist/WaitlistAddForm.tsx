@@ -1,16 +1,16 @@
 import { useState } from 'react';
 import type { FormEvent } from 'react';
-import type { Resource, WaitlistPriority } from '../../core/model';
+import type { Patient, Resource, WaitlistEntry, WaitlistPriority } from '../../core/model';
 import { waitlistPriorities } from '../../core/model';
 import { PatientPicker } from '../appointment-dialog/PatientPicker';
 import { useCommand } from '../data/useCommand';
 import { Field } from '../forms/Field';
 import { FormError } from '../forms/FormError';
 import type { ClinicFormat } from '../i18n';
-import { liveMessages, text } from '../i18n';
+import { liveMessages, problemSentence, text } from '../i18n';
 import { useNotices } from '../notices/notice-store';
 import { ChoiceGroup } from '../openings/ChoiceGroup';
-import { emptyWaitlistForm, formFieldOf, waitlistAddArgs } from './waitlist-form';
+import { emptyWaitlistForm, formFieldOf, formFromEntry, waitlistAddArgs, waitlistUpdateArgs } from './waitlist-form';
 import type { WaitlistField, WaitlistForm } from './waitlist-form';
 
 const words = liveMessages('waitlist');
@@ -20,36 +20,41 @@ const toggled = <T,>(list: readonly T[], value: T, on: boolean) => (on ? [...lis
 /**
  * Adds a patient to the waitlist (`waitlist/add`): the patient typeahead,
  * providers (none ticked: any), length, reason, priority, earliest/latest
- * dates and days. The command's refusal is shown beside the field it names.
+ * dates and days. Given an `entry`, the same form filled in with its wants
+ * changes them (`waitlist/update`; its times of day are kept). The
+ * command's refusal is shown beside the field it names.
  *
  * @example <WaitlistAddForm providers={providers} format={format} onDone={close} />
+ * @example <WaitlistAddForm entry={entry} patient={patient} providers={providers} format={format} onDone={close} />
  */
-export function WaitlistAddForm({ providers, format, onDone }: { providers: readonly Resource[]; format: ClinicFormat; onDone(): void }) {
+export function WaitlistAddForm({ entry, patient, providers, format, onDone }: { entry?: WaitlistEntry; patient?: Patient | undefined; providers: readonly Resource[]; format: ClinicFormat; onDone(): void }) {
   const run = useCommand();
   const show = useNotices((state) => state.show);
-  const [form, setForm] = useState<WaitlistForm>(emptyWaitlistForm);
+  const [form, setForm] = useState<WaitlistForm>(() => (entry ? formFromEntry(entry, patient ?? null) : emptyWaitlistForm()));
   const [errors, setErrors] = useState<Partial<Record<WaitlistField, string>>>({});
   const [formError, setFormError] = useState<string | undefined>();
   const change = (part: Partial<WaitlistForm>) => setForm((current) => ({ ...current, ...part }));
+  const title = entry ? words.editTitle : words.addTitle;
 
   async function save(event: FormEvent) {
     event.preventDefault();
-    const result = await run('waitlist/add', waitlistAddArgs(form));
+    const result = entry ? await run('waitlist/update', waitlistUpdateArgs(entry.id, form)) : await run('waitlist/add', waitlistAddArgs(form));
     if (!result.ok) {
       const error = result.error;
       const field = 'field' in error ? formFieldOf(error.field) : null;
-      const sentence = 'field' in error && field ? text.validation[error.code](words.fields[field]) : error.message;
+      const sentence = 'field' in error && field ? text.validation[error.code](words.fields[field]) : 'field' in error ? problemSentence(error) : error.message;
       setErrors(field ? { [field]: sentence } : {});
       setFormError(field ? undefined : sentence);
       return;
     }
-    show(words.added(form.patient ? text.patientName(form.patient) : ''));
+    const name = form.patient ? text.patientName(form.patient) : '';
+    show(entry ? words.updated(name) : words.added(name));
     onDone();
   }
 
   return (
-    <form onSubmit={(event) => void save(event)} noValidate aria-label={words.addTitle} data-testid="waitlist-add">
-      <h3>{words.addTitle}</h3>
+    <form onSubmit={(event) => void save(event)} noValidate aria-label={title} data-testid={entry ? 'waitlist-edit' : 'waitlist-add'}>
+      <h3>{title}</h3>
       <PatientPicker patient={form.patient} onChoose={(patient) => change({ patient })} format={format} error={errors.patient} />
       <ChoiceGroup legend={words.fields.providers} error={errors.providers} hint={words.providersHint}>
         {providers.map((provider) => (
@@ -100,7 +105,7 @@ export function WaitlistAddForm({ providers, format, onDone }: { providers: read
           {words.cancelAdd}
         </button>
         <button type="submit" className="primary">
-          {words.save}
+          {entry ? words.saveEdit : words.save}
         </button>
       </div>
     </form>

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { parseWaitlistRequest } from '../../core/model';
 import type { Patient } from '../../core/model';
 import { ValidationError } from '../../core/validation';
-import { emptyWaitlistForm, formFieldOf, waitlistAddArgs } from './waitlist-form';
+import { waitingEntry } from '../../core/waitlist/waitlist.fixture';
+import { emptyWaitlistForm, formFieldOf, formFromEntry, waitlistAddArgs, waitlistUpdateArgs } from './waitlist-form';
 
 const patient = { id: 'p1', givenName: 'Ada', familyName: 'Lovelace' } as Patient;
 
@@ -48,5 +49,44 @@ describe('formFieldOf', () => {
     expect(formFieldOf('request.weekdays.0')).toBe('weekdays');
     expect(formFieldOf('request')).toBeNull();
     expect(formFieldOf('booking.wallStart')).toBeNull();
+  });
+});
+
+describe('formFromEntry and waitlistUpdateArgs', () => {
+  const entry = waitingEntry('w1', {
+    patientId: 'p1',
+    providers: ['dr-lee'],
+    durationMinutes: 45,
+    priority: 'soon',
+    earliestDate: '2027-01-04',
+    weekdays: [2, 4],
+    times: [{ start: '09:00', end: '12:00' }],
+    note: 'Call after 4pm',
+  });
+
+  it('fills the form in with the entry, and sends it back unchanged, times of day included', () => {
+    const form = formFromEntry(entry, patient);
+    expect(form).toMatchObject({ patient, providerIds: ['dr-lee'], length: '45', priority: 'soon', earliestDate: '2027-01-04', latestDate: '', weekdays: [2, 4], note: 'Call after 4pm' });
+    const args = waitlistUpdateArgs('w1', form);
+    expect(args.id).toBe('w1');
+    expect(parseWaitlistRequest(args.request)).toEqual({
+      patientId: 'p1',
+      providers: ['dr-lee'],
+      durationMinutes: 45,
+      reason: entry.reason,
+      priority: 'soon',
+      earliestDate: '2027-01-04',
+      weekdays: [2, 4],
+      times: [{ start: '09:00', end: '12:00' }],
+      note: 'Call after 4pm',
+    });
+  });
+
+  it('sends a change and leaves out what was emptied; any provider when none is ticked', () => {
+    const form = { ...formFromEntry(entry, patient), providerIds: [], priority: 'urgent' as const, earliestDate: '', note: '' };
+    const request = parseWaitlistRequest(waitlistUpdateArgs('w1', form).request);
+    expect(request).toMatchObject({ providers: { kind: 'provider' }, priority: 'urgent' });
+    expect(request.earliestDate).toBeUndefined();
+    expect(request.note).toBeUndefined();
   });
 });

@@ -1,4 +1,4 @@
-import type { Patient, WaitlistPriority } from '../../core/model';
+import type { Patient, WaitlistEntry, WaitlistPriority } from '../../core/model';
 import type { CommandArgs } from '../../core/commands';
 
 /** The add form's fields, as typed (strings where the receptionist types). */
@@ -14,6 +14,8 @@ export interface WaitlistForm {
   /** ISO weekdays (1 = Monday); empty means any day. */
   weekdays: number[];
   note: string;
+  /** An edited entry's times of day, kept as they were: the form does not show them, so an edit never drops them. */
+  times?: WaitlistEntry['times'];
 }
 
 /** A form field a refusal is shown beside. */
@@ -51,8 +53,41 @@ export function waitlistAddArgs(form: WaitlistForm): CommandArgs<'waitlist/add'>
       ...(form.latestDate ? { latestDate: form.latestDate } : {}),
       ...(form.weekdays.length > 0 ? { weekdays: [...form.weekdays].sort((a, b) => a - b) } : {}),
       ...(form.note.trim() ? { note: form.note } : {}),
+      ...(form.times !== undefined ? { times: form.times } : {}),
     },
   };
+}
+
+/**
+ * The form filled in with an entry's wants, to change them
+ * (`waitlist/update`); its times of day ride along unchanged.
+ *
+ * @example formFromEntry(entry, patient).length // '30'
+ */
+export function formFromEntry(entry: WaitlistEntry, patient: Patient | null): WaitlistForm {
+  return {
+    patient,
+    providerIds: Array.isArray(entry.providers) ? [...entry.providers] : [],
+    length: String(entry.durationMinutes),
+    reason: entry.reason,
+    priority: entry.priority,
+    earliestDate: entry.earliestDate ?? '',
+    latestDate: entry.latestDate ?? '',
+    weekdays: [...(entry.weekdays ?? [])],
+    note: entry.note ?? '',
+    ...(entry.times !== undefined ? { times: entry.times } : {}),
+  };
+}
+
+/**
+ * The `waitlist/update` arguments: the entry's id and the form as
+ * {@link waitlistAddArgs} reads it (a field emptied is left out, so the
+ * command clears it).
+ *
+ * @example waitlistUpdateArgs('w1', { ...formFromEntry(entry, patient), priority: 'urgent' }).request.priority // 'urgent'
+ */
+export function waitlistUpdateArgs(id: string, form: WaitlistForm): CommandArgs<'waitlist/update'> {
+  return { id, request: waitlistAddArgs(form).request };
 }
 
 const fieldsByRequestKey: Record<string, WaitlistField> = {
@@ -68,7 +103,7 @@ const fieldsByRequestKey: Record<string, WaitlistField> = {
 };
 
 /**
- * The form field a `waitlist/add` refusal names (`request.providers.1` →
+ * The form field a `waitlist/add` or `waitlist/update` refusal names (`request.providers.1` →
  * `providers`), or `null` for one that names none of them.
  *
  * @example formFieldOf('request.durationMinutes') // 'length'

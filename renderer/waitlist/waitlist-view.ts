@@ -1,6 +1,5 @@
 import type { WaitlistEntry, WaitlistPriority } from '../../core/model';
-import type { FreedSlot, WaitlistMatch } from '../../core/waitlist';
-import { freedTime } from '../../core/waitlist';
+import type { FreedSlot, FreedSpan, WaitlistMatch } from '../../core/waitlist';
 import type { CommandArgs } from '../../core/commands';
 import { instantToWallTime } from '../../core/time';
 
@@ -43,36 +42,30 @@ export function waitingCount(entries: readonly WaitlistEntry[]): number {
   return entries.filter((entry) => entry.state.kind === 'waiting').length;
 }
 
-/** What the desk knows of a visit that was cancelled or marked no-show. */
-export interface FreedVisit {
-  start: number;
-  end: number;
-  resourceIds: readonly string[];
-}
-
 /**
- * The freed slots of a visit that was cancelled or marked no-show, one per
- * provider it had (core/waitlist `freedTime`), each with the room the visit
- * had, if one was freed over the same time, and the provider's zone.
- * Resources not given (equipment, unknown) are skipped. Only what is still
- * ahead is offered: a no-show is marked after the visit began, so the slot
+ * The slots a change freed (core/waitlist `freedTime` of a visit,
+ * `freedBySchedule` of hours), one per provider span, earliest first, each
+ * with a room freed over the same time (a visit's room), if any, and the
+ * provider's zone. Resources not given (equipment, unknown) and rooms on
+ * their own are skipped: the waitlist wants providers. Only what is still
+ * ahead is offered: a no-show is marked after the visit began, so a slot
  * starts at the next 5-minute mark after `now` (the booking's step), and a
  * slot already over is dropped.
  *
- * @example freedSlotsOf(visit, new Map([['dr-lee', { kind: 'provider', timeZone: 'America/New_York' }]]), Date.now())
+ * @example freedSlotsOf(freedTime(visit, null), new Map([['dr-lee', { kind: 'provider', timeZone: 'America/New_York' }]]), Date.now())
  */
-export function freedSlotsOf(visit: FreedVisit, resources: ReadonlyMap<string, { kind: string; timeZone: string }>, now: number): FreedSlot[] {
+export function freedSlotsOf(freed: readonly FreedSpan[], resources: ReadonlyMap<string, { kind: string; timeZone: string }>, now: number): FreedSlot[] {
   const ahead = Math.ceil(now / stepMs) * stepMs;
-  const spans = freedTime(visit, null).map((span) => ({ ...span, start: Math.max(span.start, ahead) })).filter((span) => span.end > span.start);
-  const room = spans.find((span) => resources.get(span.resourceId)?.kind === 'room');
+  const spans = freed.map((span) => ({ ...span, start: Math.max(span.start, ahead) })).filter((span) => span.end > span.start);
+  const rooms = spans.filter((span) => resources.get(span.resourceId)?.kind === 'room');
   const slots: FreedSlot[] = [];
   for (const span of spans) {
     const resource = resources.get(span.resourceId);
     if (resource?.kind !== 'provider') continue;
-    const roomId = room && room.start <= span.start && room.end >= span.end ? room.resourceId : undefined;
+    const roomId = rooms.find((room) => room.start <= span.start && room.end >= span.end)?.resourceId;
     slots.push({ providerId: span.resourceId, timeZone: resource.timeZone, start: span.start, end: span.end, ...(roomId ? { roomId } : {}) });
   }
-  return slots;
+  return slots.sort((left, right) => left.start - right.start);
 }
 
 /**
@@ -91,5 +84,18 @@ export function bookMatchArgs(match: WaitlistMatch, slot: FreedSlot): CommandArg
       timeZone: slot.timeZone,
       durationMinutes: match.entry.durationMinutes,
     },
+  };
+}
+
+/**
+ * The `waitlist/offer` arguments for a match: the time in the slot it
+ * would be booked at (`placeInSlot`), on the slot's provider and room.
+ *
+ * @example offerMatchArgs(match, slot) // { id: 'w1', slot: { start: '2027-01-12T15:30:00.000Z', end: '2027-01-12T16:00:00.000Z', providerId: 'dr-lee', roomId: 'room-2' } }
+ */
+export function offerMatchArgs(match: WaitlistMatch, slot: FreedSlot): CommandArgs<'waitlist/offer'> {
+  return {
+    id: match.entry.id,
+    slot: { start: new Date(match.start).toISOString(), end: new Date(match.end).toISOString(), providerId: slot.providerId, ...(slot.roomId ? { roomId: slot.roomId } : {}) },
   };
 }
