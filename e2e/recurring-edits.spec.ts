@@ -10,11 +10,12 @@ import { SignInPage } from './pages/sign-in';
 
 /**
  * Changing a weekly series from the day sheet: one visit (and undoing a
- * move), this and the following ones, cancelling one and cancelling all
- * that is left. The clock
+ * move), this and the following ones, all of them, cancelling one and
+ * cancelling all that is left. The clock
  * is pinned to Wednesday 16 December 2026, 12:00 in New York; the series
  * runs on Wednesdays at 10:00 from 2 December, eight times (2 Dec – 20 Jan),
- * so three visits are already over when the test starts.
+ * so three visits are already over when the test starts. "Cancel all"
+ * reaches the visits "this and following" split off into a part of their own.
  */
 const now = new Date('2026-12-16T17:00:00Z');
 
@@ -25,7 +26,7 @@ async function seriousViolations(page: Page) {
   return results.violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical').map((violation) => `${violation.id}: ${violation.help}`);
 }
 
-test('a weekly series: move one visit (and undo a move), change this and following, cancel one, cancel all with a reason', async ({ page }, testInfo) => {
+test('a weekly series: move one visit (and undo a move), change this and following, change all (both parts), cancel one, cancel all with a reason', async ({ page }, testInfo) => {
   await page.clock.setFixedTime(now);
   await page.goto('/');
   await new FirstRunPage(page).createClinic(sampleSetup);
@@ -53,6 +54,8 @@ test('a weekly series: move one visit (and undo a move), change this and followi
   const at10 = /^Grace Hopper, 10:00\sAM, 30 minutes, Booked, Physiotherapy$/;
   const at11 = /^Grace Hopper, 11:00\sAM, 30 minutes, Booked, Physiotherapy$/;
   const at2pm = /^Grace Hopper, 2:00\sPM, 45 minutes, Booked, Hydrotherapy$/;
+  const rehabAt10 = /^Grace Hopper, 10:00\sAM, 30 minutes, Booked, Rehabilitation$/;
+  const rehabAt2pm = /^Grace Hopper, 2:00\sPM, 45 minutes, Booked, Rehabilitation$/;
 
   // 1. Drag the 23 December visit to 11:00: the app asks first; Escape saves nothing.
   await day.goTo('2026-12-23');
@@ -106,13 +109,27 @@ test('a weekly series: move one visit (and undo a move), change this and followi
   await expectVisit('2027-01-06', at10);
   await expectVisit('2026-12-23', at11);
 
+  // 2b. A new reason for all visits in the series, from 6 January: the part split off from 13 January takes it too.
+  await day.goTo('2027-01-06');
+  await day.select('Dr Adams', 'Grace Hopper');
+  await page.keyboard.press('e');
+  await expect(edit.visitReason()).toHaveValue('Physiotherapy');
+  await edit.visitReason().fill('Rehabilitation');
+  await edit.save();
+  await edit.chooseScope('All visits in the series');
+  await expect((await grace()).getByRole('button', { name: /^Grace Hopper, / })).toHaveAccessibleName(rehabAt10);
+  await expectVisit('2027-01-13', rehabAt2pm);
+  await expectVisit('2027-01-20', rehabAt2pm);
+  // The visit moved on its own keeps its own fields.
+  await expectVisit('2026-12-23', at11);
+
   // 3. Cancel the 30 December visit alone, with a reason.
   await day.goTo('2026-12-30');
   await day.select('Dr Adams', 'Grace Hopper');
   await day.statusButton('Cancel').click();
   await edit.cancelVisits('This visit only', 'Patient travelling');
   await expect(await grace()).toHaveCount(0);
-  await expectVisit('2027-01-06', at10);
+  await expectVisit('2027-01-06', rehabAt10);
 
   // 4. Cancel all that has not happened yet, from 6 January: the past visits stay (16 December is over at noon).
   await day.select('Dr Adams', 'Grace Hopper');
@@ -124,17 +141,20 @@ test('a weekly series: move one visit (and undo a move), change this and followi
   await expect(day.notice()).toContainText('Cancelled Grace Hopper’s remaining visits in the series.');
   await expect(await grace()).toHaveCount(0);
   await expectVisit('2026-12-23', null);
-  await expectVisit('2026-12-16', at10);
-  await expectVisit('2026-12-02', at10);
-  // "This and following" made the visits from 13 January a series of their own, which stays.
-  await expectVisit('2027-01-13', at2pm);
+  await expectVisit('2026-12-16', rehabAt10);
+  await expectVisit('2026-12-02', rehabAt10);
+  // "This and following" made the visits from 13 January a part of their own, linked to the series: "all" reaches them too.
+  await expectVisit('2027-01-13', null);
+  await expectVisit('2027-01-20', null);
 
-  // The audit log names both cancellations with their reasons.
+  // The audit log names each part's change, and the cancellations with their reasons.
   const audit = new AuditViewerPage(page);
   await audit.open();
+  await audit.filterAction('Series edited');
+  await expect(audit.rowsWithAction('SERIES_EDITED')).toHaveCount(2);
   await audit.filterAction('Series cancelled');
-  await expect(audit.rowsWithAction('SERIES_CANCELLED')).toHaveCount(1);
-  await expect(audit.rowsWithAction('SERIES_CANCELLED')).toContainText('Treatment moved to another clinic');
+  await expect(audit.rowsWithAction('SERIES_CANCELLED')).toHaveCount(2);
+  for (const row of await audit.rowsWithAction('SERIES_CANCELLED').all()) await expect(row).toContainText('Treatment moved to another clinic');
   await audit.filterAction('Occurrence cancelled');
   await expect(audit.rowsWithAction('OCCURRENCE_CANCELLED')).toHaveCount(1);
   await expect(audit.rowsWithAction('OCCURRENCE_CANCELLED')).toContainText('Patient travelling');

@@ -24,6 +24,8 @@ import type { WallTime } from '../time';
 import { changeStatus } from './appointment-commands';
 import { saveAppointment } from './appointment-rows';
 import { cancelSeriesFrom, firstUnstartedOccurrence } from './series-cancel';
+import type { CancelledSeries } from './series-cancel';
+import { isOver, loadLineage, shiftedStart } from './series-lineage';
 import { checkCandidates } from './booking-context';
 import type { Candidate } from './booking-context';
 import { refuse } from './command-result';
@@ -38,6 +40,16 @@ export interface SavedSeries {
   /** Occurrences within the check horizon (after exceptions). */
   occurrenceCount: number;
   warnings: Conflict[];
+}
+
+/** What "all" returns: the chosen series and the other parts of its lineage it edited too. */
+export interface EditedSeries extends SavedSeries {
+  otherParts: Series[];
+}
+
+/** What "cancel all" returns: the chosen series' part (nothing cancelled in it when it was over) and each other part of its lineage that had visits left. */
+export interface CancelledLineage extends CancelledSeries {
+  otherParts: CancelledSeries[];
 }
 
 /** What "this and following" returns: the shortened original (null when the cut was at the start, i.e. "all") and the series carrying the changes. */
@@ -108,35 +120,68 @@ export async function saveExceptions(scope: WriteScope, before: readonly SeriesE
   await scope.db.seriesExceptions.bulkPut(after.filter((exception) => !before.includes(exception)));
 }
 
+/** Changes that belong to one part of a split series (its own rule, end and skipped dates), never carried to the others. */
+const partOwnFields = ['rrule', 'exdates', 'rdates'] as const;
+
+/** One part as "all visits" edits it. */
+interface EditedPart extends ReturnType<typeof editFollowingTheStart> {
+  before: Series;
+  /** Its exceptions as stored before the edit. */
+  stored: SeriesException[];
+}
+
 /**
- * "All": edits the whole series (rule, time, length, resources, notes);
- * exceptions follow the start (see editFollowingTheStart) or are dropped
- * and listed in the audit entry. Occurrences from now (or the series'
- * start, if later) are re-checked.
+ * "All": edits the whole series (time, length, resources, visit reason,
+ * notes); exceptions follow the start (see editFollowingTheStart) or are
+ * dropped and listed in the audit entry. A series cut by "this and
+ * following" is edited in every part of its lineage (core/recurrence
+ * `lineageOf`) that still has a visit to come: each part's start moves by
+ * the same wall-clock amount as the chosen one's, the other changes apply
+ * as given, one `SERIES_EDITED` entry per part, one mutation (the chosen
+ * series first: the sync server reads the mutation's first put as the
+ * record `baseVersion` belongs to). A rule, EXDATEs or RDATEs belong to one
+ * part, so changing them across several parts is refused (`not-permitted`).
+ * `reach: 'series'` edits only the series named (conflict resolution
+ * applying another desk's values to that record). Occurrences from now (or
+ * a part's start, if later) are re-checked, all parts together.
  *
  * @example run('series/edit-all', { seriesId: 's1', changes: { durationMinutes: 45 } }, session)
  */
 const editAll = defineCommand({
-  args: z.object({ seriesId: idSchema, changes: seriesChanges, override: overrideSchema.optional() }),
+  args: z.object({ seriesId: idSchema, changes: seriesChanges, override: overrideSchema.optional(), reach: z.enum(['lineage', 'series']).optional() }),
   async run(scope, args) {
-    const { series: before, exceptions } = await loadSeries(scope, args.seriesId);
-    if (!before) return unknownSeries(args.seriesId);
-    const edited = editFollowingTheStart(before, exceptions, args.changes, scope.at);
-    const candidates = seriesCandidates(edited.series, edited.exceptions, scope.now);
-    const check = await checkCandidates(scope, candidates, { seriesIds: [before.id] });
-    const refusal = gateConflicts(scope, check, args.override, { entityType: 'series', entityId: before.id, patientId: edited.series.patientId });
+    const { series: chosen, exceptions } = await loadSeries(scope, args.seriesId);
+    if (!chosen) return unknownSeries(args.seriesId);
+    const lineage = args.reach === 'series' ? [{ series: chosen, exceptions }] : await loadLineage(scope, chosen, exceptions);
+    const others = lineage.slice(1).filter((part) => !isOver(part, scope.now));
+    const ownField = others.length === 0 ? undefined : partOwnFields.find((field) => args.changes[field] !== undefined);
+    if (ownField !== undefined) {
+      return refuse('not-permitted', `changes.${ownField}`, 'This series was split into parts, each with its own repeat rule and dates; change those with "this and following" from the visit they should start at.');
+    }
+    const changesFor = (part: Series) =>
+      part === chosen || args.changes.dtstart === undefined ? args.changes : { ...args.changes, dtstart: shiftedStart(chosen, args.changes.dtstart, part) };
+    const edited: EditedPart[] = [{ series: chosen, exceptions }, ...others].map((part) => ({
+      ...editFollowingTheStart(part.series, part.exceptions, changesFor(part.series), scope.at),
+      before: part.series,
+      stored: part.exceptions,
+    }));
+    const candidates = edited.flatMap((part) => seriesCandidates(part.series, part.exceptions, scope.now));
+    const check = await checkCandidates(scope, candidates, { seriesIds: edited.map((part) => part.before.id) });
+    const refusal = gateConflicts(scope, check, args.override, { entityType: 'series', entityId: chosen.id, patientId: edited[0]!.series.patientId });
     if (refusal) return refusal;
-    await scope.db.series.put(edited.series);
-    await saveExceptions(scope, exceptions, edited.exceptions);
-    scope.audit({
-      action: 'SERIES_EDITED',
-      entityType: 'series',
-      entityId: before.id,
-      patientId: edited.series.patientId,
-      changes: { ...fieldChanges(before, edited.series), ...droppedNote(edited.orphaned) },
-    });
-    const value: SavedSeries = { series: edited.series, occurrenceCount: candidates.length, warnings: check.warnings };
-    return { ok: true, value, baseVersion: before.version };
+    for (const part of edited) {
+      await scope.db.series.put(part.series);
+      await saveExceptions(scope, part.stored, part.exceptions);
+      scope.audit({
+        action: 'SERIES_EDITED',
+        entityType: 'series',
+        entityId: part.before.id,
+        patientId: part.series.patientId,
+        changes: { ...fieldChanges(part.before, part.series), ...droppedNote(part.orphaned), ...(part.before === chosen ? {} : { editedWith: { before: null, after: chosen.id } }) },
+      });
+    }
+    const value: EditedSeries = { series: edited[0]!.series, otherParts: edited.slice(1).map((part) => part.series), occurrenceCount: candidates.length, warnings: check.warnings };
+    return { ok: true, value, baseVersion: chosen.version, ...(others.length === 0 ? {} : { intent: { ...args, otherSeriesIds: others.map((part) => part.series.id) } }) };
   },
 });
 
@@ -153,7 +198,8 @@ export const seriesCommands = {
    * @example run('series/create', { resourceIds: ['dr-lee'], patientId: 'p1', dtstart: '2026-01-05T09:00', timeZone: 'America/New_York', durationMinutes: 30, rrule: 'FREQ=WEEKLY;COUNT=52' }, session)
    */
   'series/create': defineCommand({
-    args: seriesSchema.omit({ id: true, version: true, createdAt: true, updatedAt: true }).extend({ override: overrideSchema.optional() }),
+    // A new series starts its own lineage: only a split links series (`lineageId`).
+    args: seriesSchema.omit({ id: true, lineageId: true, version: true, createdAt: true, updatedAt: true }).extend({ override: overrideSchema.optional() }),
     async run(scope, args) {
       const { override, ...input } = args;
       if (!(await scope.db.patients.get(input.patientId))) return refuse('unknown-entity', 'patientId', `There is no patient "${input.patientId}".`);
@@ -330,8 +376,11 @@ export const seriesCommands = {
    * arrived, in room or completed. The series ends before its first
    * occurrence that has not started (a later one already held earlier, by a
    * move, pushes that further); visits before it that lie in the future
-   * are cancelled one by one. Refused with `nothing-to-cancel` when nothing
-   * is left.
+   * are cancelled one by one. A series cut by "this and following" is
+   * cancelled so in every part of its lineage (core/recurrence
+   * `lineageOf`): one `SERIES_CANCELLED` entry per part with something left,
+   * one mutation; a part that is over is left alone. Refused with
+   * `nothing-to-cancel` when nothing is left in any part.
    *
    * @example run('series/cancel-all', { seriesId: 's1', reason: 'Treatment finished early' }, session)
    */
@@ -342,9 +391,29 @@ export const seriesCommands = {
       if (!('reason' in why)) return why;
       const { series, exceptions } = await loadSeries(scope, args.seriesId);
       if (!series) return unknownSeries(args.seriesId);
-      const cutAt = firstUnstartedOccurrence(series, exceptions, scope.now);
-      const step = await cancelSeriesFrom(scope, { series, exceptions, cutAt, reason: why.reason, cancelUnstartedFrom: scope.now });
-      return step.ok ? { ...step, intent: { ...args, reason: why.reason, cancelledFrom: step.value.cancelledFrom, at: scope.at } } : step;
+      const plans = (await loadLineage(scope, series, exceptions)).map((part) => ({ ...part, cutAt: firstUnstartedOccurrence(part.series, part.exceptions, scope.now) }));
+      // Parts that stay (cut after their start) go first, the chosen one leading: the sync server
+      // reads a mutation's first put as the record its baseVersion belongs to, and a removed part is a delete.
+      const removed = (plan: (typeof plans)[number]) => plan.cutAt !== null && wallTimeToInstant(plan.cutAt, plan.series.timeZone) === wallTimeToInstant(plan.series.dtstart, plan.series.timeZone);
+      const ordered = [...plans.filter((plan) => !removed(plan)), ...plans.filter(removed)];
+      const done = new Map<string, CancelledSeries>();
+      let baseVersion: number | null = null;
+      for (const plan of ordered) {
+        const step = await cancelSeriesFrom(scope, { series: plan.series, exceptions: plan.exceptions, cutAt: plan.cutAt, reason: why.reason, cancelUnstartedFrom: scope.now });
+        if (!step.ok) {
+          // A part with nothing left (over, or all cancelled) wrote nothing: the others still go.
+          if (step.error.code === 'nothing-to-cancel') continue;
+          return step;
+        }
+        done.set(plan.series.id, step.value);
+        baseVersion ??= plan.series.version;
+      }
+      if (baseVersion === null) return refuse('nothing-to-cancel', 'seriesId', 'Every visit of this series has already started or is cancelled.');
+      const chosen = done.get(series.id) ?? { series, cancelledFrom: null, cancelledAppointmentIds: [], cancelledOccurrences: [] };
+      const otherEntries = [...done].filter(([id]) => id !== series.id);
+      const value: CancelledLineage = { ...chosen, otherParts: otherEntries.map(([, part]) => part) };
+      const others = otherEntries.length === 0 ? {} : { otherParts: otherEntries.map(([seriesId, part]) => ({ seriesId, cancelledFrom: part.cancelledFrom })) };
+      return { ok: true, value, baseVersion, intent: { ...args, reason: why.reason, cancelledFrom: chosen.cancelledFrom, ...others, at: scope.at } };
     },
   }),
 
@@ -368,9 +437,11 @@ export const seriesCommands = {
       }
       const cutAt = wallTimeToInstant(args.fromOriginalStart, before.timeZone, 'fromOriginalStart');
       if (cutAt <= wallTimeToInstant(before.dtstart, before.timeZone, 'dtstart')) {
-        const whole = await editAll.run(scope, { seriesId: args.seriesId, changes: args.changes, override: args.override });
+        // "This and following" from the first visit is "all" of this series only: earlier parts keep their visits.
+        const whole = await editAll.run(scope, { seriesId: args.seriesId, changes: args.changes, override: args.override, reach: 'series' });
         if (!whole.ok) return whole;
-        const value: SplitResult = { head: null, ...whole.value };
+        const { otherParts: _none, ...saved } = whole.value;
+        const value: SplitResult = { head: null, ...saved };
         return { ...whole, value };
       }
       const split = splitSeries(before, exceptions, args.fromOriginalStart, scope.newId(), scope.at);

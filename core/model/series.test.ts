@@ -26,6 +26,11 @@ describe('parseSeries', () => {
     expect(series).toMatchObject({ dtstart: '2025-03-03T09:00:00', exdates: ['2025-03-17T09:00:00'], rdates: [], rrule: 'FREQ=WEEKLY;BYDAY=MO;COUNT=10' });
   });
 
+  it('keeps the lineage a split part belongs to, and needs none', () => {
+    expect(parseSeries({ ...valid, id: 's2', lineageId: 's1' })).toMatchObject({ id: 's2', lineageId: 's1' });
+    expect(parseSeries(valid)).not.toHaveProperty('lineageId');
+  });
+
   it.each([
     [{ rrule: 'WEEKLY' }, 'invalid-rrule', 'rrule'],
     [{ rrule: 'BYDAY=MO' }, 'invalid-rrule', 'rrule'],
@@ -37,6 +42,8 @@ describe('parseSeries', () => {
     [{ durationMinutes: 0 }, 'invalid-duration', 'durationMinutes'],
     [{ resourceIds: ['dr-lee', 'dr-lee'] }, 'duplicate-id', 'resourceIds.1'],
     [{ timeZone: 'EST5EDT-ish' }, 'unknown-zone', 'timeZone'],
+    [{ lineageId: 'the first one' }, 'invalid-format', 'lineageId'],
+    [{ lineageId: '' }, 'required', 'lineageId'],
   ])('refuses %j with %s on %s', (changes, code, field) => {
     expect(problem(changes)).toMatchObject({ code, field });
   });

@@ -38,6 +38,12 @@ export const rruleSchema = z
  * cancelled are {@link SeriesException}s keyed by their original start;
  * core/recurrence expands a series plus its exceptions into `SeriesOccurrence`s.
  *
+ * `lineageId` links the parts of a series cut by "this and following": every
+ * part split off carries the id of the series the first cut was made in (the
+ * root, which itself carries none), so "all visits" can reach every part
+ * however often it was split, even after the root is removed. Absent on a
+ * series never split, and on parts split before the link existed.
+ *
  * @example
  * parseSeries({ id: 's1', resourceIds: ['dr-lee'], patientId: 'p1', dtstart: '2025-03-03T09:00',
  *   timeZone: 'America/New_York', durationMinutes: 30, rrule: 'FREQ=WEEKLY;COUNT=10', exdates: [], rdates: [],
@@ -55,6 +61,7 @@ export const seriesSchema = z.object({
   rdates: z.array(wallTimeSchema).default([]),
   visitReason: optionalText(200),
   notes: optionalText(2000),
+  lineageId: idSchema.optional(),
   version: integerInRange(0, Number.MAX_SAFE_INTEGER, 'invalid-format', 'Version must be a whole number of 0 or more.'),
   createdAt: instantSchema,
   updatedAt: instantSchema,

@@ -20,6 +20,7 @@ export { cancelOccurrence, moveOccurrence } from './series-exceptions';
 export type { ChangeRecord, OccurrenceChange } from './series-exceptions';
 export { splitSeries } from './series-split';
 export type { SplitResult } from './series-split';
+export { lineageOf, lineageParts } from './series-lineage';
 export { editSeries } from './series-edit';
 export type { SeriesChanges, EditResult } from './series-edit';
 export { moveWeeklyRule, weekdayMoveBlocker, weekdaysFollowTheStart } from './weekday-move';

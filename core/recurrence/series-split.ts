@@ -6,12 +6,13 @@ import { ValidationError } from '../validation';
 import { expandRule } from './expand';
 import { parseRrule } from './rrule-text';
 import { findRuleOccurrence, ruleSpecOf } from './series-expand';
+import { lineageOf } from './series-lineage';
 
 /** The two halves of a "this and following" change. */
 export interface SplitResult {
   /** The original series, ended just before the split; `null` when the split is at its first occurrence. */
   before: Series | null;
-  /** A new series (id `newSeriesId`) starting at the split occurrence with the same rule. */
+  /** A new series (id `newSeriesId`) starting at the split occurrence with the same rule, linked to the original's lineage (`lineageId`). */
   after: Series;
   /** The series' exceptions before the split, unchanged. */
   beforeExceptions: SeriesException[];
@@ -42,7 +43,10 @@ function withEnd(rrule: string, end: string | null): string {
  *   the original end (`UNTIL` or never).
  * - `after` starts at the split occurrence's nominal wall time (a 02:30 series
  *   split on a spring-forward day still starts at 02:30), with the same rule,
- *   zone, duration, resources and patient.
+ *   zone, duration, resources and patient, and `lineageId` naming the
+ *   original's lineage (its `lineageId`, or its id when it has none), so a
+ *   later "all visits" reaches both halves, however often they are split.
+ *   `before` is not changed for the link: the root of a lineage carries none.
  * - EXDATEs, RDATEs and exceptions go to the half their original start falls
  *   in; moved exceptions go by ORIGINAL start, wherever they were moved to.
  *   Exceptions in `after` get the new series id (so their occurrence ids change).
@@ -53,7 +57,7 @@ function withEnd(rrule: string, end: string | null): string {
  *
  * @example
  * splitSeries(weeklyCount10, [], '2025-03-24T09:00', 's2', '2025-03-01T10:00:00Z')
- * // { before: { …, rrule: 'FREQ=WEEKLY;BYDAY=MO;COUNT=3' }, after: { id: 's2', dtstart: '2025-03-24T09:00:00', rrule: 'FREQ=WEEKLY;BYDAY=MO;COUNT=7', … }, … }
+ * // { before: { …, rrule: 'FREQ=WEEKLY;BYDAY=MO;COUNT=3' }, after: { id: 's2', lineageId: 's1', dtstart: '2025-03-24T09:00:00', rrule: 'FREQ=WEEKLY;BYDAY=MO;COUNT=7', … }, … }
  */
 export function splitSeries(
   series: Series,
@@ -85,6 +89,7 @@ export function splitSeries(
   const after = parseSeries({
     ...series,
     id: newSeriesId,
+    lineageId: lineageOf(series),
     dtstart: afterStart,
     rrule: rule.count === undefined ? series.rrule : withEnd(series.rrule, `COUNT=${rule.count - rulePrefix}`),
     exdates: series.exdates.filter((wallTime) => !isBefore(wallTime)),

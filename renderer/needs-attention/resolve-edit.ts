@@ -49,7 +49,8 @@ export async function resolveEdit(run: RunCommand, edit: OpenEdit, decision: Edi
       }
     } else if (edit.entity === 'series') {
       const changes = Object.fromEntries(seriesKeys.filter((key) => values[key] !== undefined).map((key) => [key, values[key]]));
-      const edited = await run('series/edit-all', { seriesId: edit.recordId, changes });
+      // The other desk's values are this record's: its rule and dates are its own, not every part's of a split series.
+      const edited = await run('series/edit-all', { seriesId: edit.recordId, changes, reach: 'series' });
       if (!edited.ok) return edited;
     }
   }
