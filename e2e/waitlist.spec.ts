@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { AuditViewerPage } from './pages/audit-viewer';
 import { DayViewPage } from './pages/day-view';
 import { FirstRunPage, sampleSetup } from './pages/first-run';
@@ -18,7 +19,8 @@ import { WaitlistPage } from './pages/waitlist';
 const now = new Date('2026-11-25T19:00:00Z'); // Wednesday 14:00 in New York
 test.describe.configure({ timeout: 60_000 });
 
-test('waitlist: add a waiting patient, cancel a visit, the notice offers the freed time, Enter books, the entry shows Booked', async ({ page }) => {
+/** A new clinic, signed in, with Ada at 9:00 and Grace at 14:00 with Dr Adams on Thursday 26 November. */
+async function adaAndGraceBooked(page: Page): Promise<DayViewPage> {
   await page.clock.setFixedTime(now);
   await page.goto('/');
   await new FirstRunPage(page).createClinic(sampleSetup);
@@ -29,6 +31,11 @@ test('waitlist: add a waiting patient, cancel a visit, the notice offers the fre
   await expect(await day.appointmentIn('Dr Adams', 'Ada Lovelace')).toHaveCount(1);
   await day.bookNewPatient('Dr Adams', '14:00', { givenName: 'Grace', familyName: 'Hopper', dateOfBirth: '1986-12-09' });
   await expect(await day.appointmentIn('Dr Adams', 'Grace Hopper')).toHaveCount(1);
+  return day;
+}
+
+test('waitlist: add a waiting patient, cancel a visit, the notice offers the freed time, Enter books, the entry shows Booked', async ({ page }) => {
+  const day = await adaAndGraceBooked(page);
 
   const waitlist = new WaitlistPage(page);
   await expect(page.getByRole('button', { name: 'Waitlist (0)' })).toBeVisible();
@@ -71,16 +78,7 @@ test('waitlist: add a waiting patient, cancel a visit, the notice offers the fre
 });
 
 test('waitlist: moving a visit frees its old time, the notice offers it, Offer then Declined on the waitlist', async ({ page }) => {
-  await page.clock.setFixedTime(now);
-  await page.goto('/');
-  await new FirstRunPage(page).createClinic(sampleSetup);
-  await new SignInPage(page).signIn(sampleSetup.username, sampleSetup.passphrase);
-  const day = new DayViewPage(page);
-  await day.goTo('2026-11-26');
-  await day.bookNewPatient('Dr Adams', '09:00', { givenName: 'Ada', familyName: 'Lovelace', dateOfBirth: '1990-12-10' });
-  await expect(await day.appointmentIn('Dr Adams', 'Ada Lovelace')).toHaveCount(1);
-  await day.bookNewPatient('Dr Adams', '14:00', { givenName: 'Grace', familyName: 'Hopper', dateOfBirth: '1986-12-09' });
-  await expect(await day.appointmentIn('Dr Adams', 'Grace Hopper')).toHaveCount(1);
+  const day = await adaAndGraceBooked(page);
   const waitlist = new WaitlistPage(page);
   await waitlist.open();
   await waitlist.add('Grace', { provider: 'Dr Adams', length: '30', reason: 'Wants to come sooner' });

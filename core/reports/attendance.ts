@@ -2,6 +2,7 @@ import { ValidationError } from '../validation';
 import type { ReportRange } from './report-range';
 import { calendarWeekday } from './report-range';
 import type { ReportVisit } from './report-visit';
+import { tallyOf } from './report-visit';
 
 /** Counts of one group of visits (a provider, a weekday, an hour of day, or all). */
 export interface AttendanceFigure {
@@ -96,11 +97,7 @@ export function attendance(input: AttendanceInput): AttendanceReport {
   const weekdays = new Map<string, number>();
   for (const visit of input.visits) {
     if (visit.start < input.range.from || visit.start >= input.range.to) continue;
-    const groups: Counter[] = [];
-    for (const resourceId of visit.resourceIds) {
-      const counter = byResource.get(resourceId);
-      if (counter !== undefined) groups.push(counter);
-    }
+    const groups = tallyOf(visit, byResource);
     if (groups.length === 0) continue;
     const date = visit.wallStart.slice(0, 10);
     let weekday = weekdays.get(date);

@@ -2,6 +2,7 @@ import { effectiveConfirmation, visitKey } from '../confirmations';
 import type { ConfirmationStatus, VisitConfirmation } from '../model';
 import type { ReportRange } from './report-range';
 import type { ReportVisit } from './report-visit';
+import { tallyOf } from './report-visit';
 
 /** Settled visits of one confirmation group and how many the patient missed. */
 export interface NoShowSplit {
@@ -87,11 +88,7 @@ export function confirmationsReport(input: ConfirmationsInput): ConfirmationsRep
   const byResource = new Map<string, Counter>(input.resourceIds.map((id) => [id, emptyCounter()]));
   for (const visit of input.visits) {
     if (visit.start < input.range.from || visit.start >= input.range.to) continue;
-    const groups: Counter[] = [];
-    for (const resourceId of visit.resourceIds) {
-      const counter = byResource.get(resourceId);
-      if (counter !== undefined) groups.push(counter);
-    }
+    const groups = tallyOf(visit, byResource);
     if (groups.length === 0) continue;
     groups.push(all);
     const { status } = effectiveConfirmation(input.confirmations.get(visitKey(visit)), visit.start);

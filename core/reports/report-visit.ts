@@ -63,3 +63,19 @@ export function holdsTime(visit: Pick<ReportVisit, 'status'>): boolean {
 export function isAttendedOrDue(visit: Pick<ReportVisit, 'status'>): boolean {
   return visit.status !== 'cancelled' && visit.status !== 'no_show';
 }
+
+/**
+ * The tallies a visit counts in, one per report resource it names (a visit
+ * of two tracked resources counts for both); none when it names none of
+ * them, and the report then leaves it out.
+ *
+ * @example tallyOf(visit, byResource) // [the counter of dr-lee, the counter of room-1]
+ */
+export function tallyOf<Tally>(visit: Pick<ReportVisit, 'resourceIds'>, byResource: ReadonlyMap<string, Tally>): Tally[] {
+  const tallies: Tally[] = [];
+  for (const resourceId of visit.resourceIds) {
+    const tally = byResource.get(resourceId);
+    if (tally !== undefined) tallies.push(tally);
+  }
+  return tallies;
+}
