@@ -51,6 +51,21 @@ describe('waitlist commands', () => {
     expect(await commands.run('waitlist/update', { id: entry.id, request }, frontDesk)).toMatchObject({ ok: false, error: { code: 'invalid-status-transition', field: 'state' } });
   });
 
+  it('refuses to offer a time the booking check would refuse: the provider taken, the patient booked elsewhere', async () => {
+    const { db, commands, must } = await clinicFixture();
+    const entry = await must('waitlist/add', { request }, frontDesk);
+    // Ada holds Dr Lee at 10:30 New York time (15:30 UTC) on Monday 5 January.
+    await must('appointment/book', { ...booking, patientId: 'p1' }, frontDesk);
+    const taken = { start: '2026-01-05T15:30:00.000Z', end: '2026-01-05T16:00:00.000Z', providerId: 'dr-lee' };
+    expect(await commands.run('waitlist/offer', { id: entry.id, slot: taken }, frontDesk)).toMatchObject({ ok: false, error: { code: 'booking-conflict', hard: [{ kind: 'resource-double-booked' }] } });
+    // The waiting patient herself is in Room 1 at 11:00.
+    await must('appointment/book', { ...booking, resourceIds: ['room-1'], wallStart: '2026-01-05T11:00', patientId: 'p2' }, frontDesk);
+    const busyPatient = { start: '2026-01-05T16:00:00.000Z', end: '2026-01-05T16:30:00.000Z', providerId: 'dr-lee' };
+    expect(await commands.run('waitlist/offer', { id: entry.id, slot: busyPatient }, frontDesk)).toMatchObject({ ok: false, error: { code: 'booking-conflict', hard: [{ kind: 'patient-double-booked' }] } });
+    expect((await db.waitlist.get(entry.id))?.state).toEqual({ kind: 'waiting' });
+    expect(await refusedEntries(db)).toHaveLength(2);
+  });
+
   it('books the waiting patient through the normal booking and marks the entry booked with the visit, in one command', async () => {
     const { db, commands, must } = await clinicFixture();
     const entry = await must('waitlist/add', { request }, frontDesk);

@@ -5,6 +5,8 @@ import { nextWaitlistState } from '../waitlist';
 import type { WaitlistEvent } from '../waitlist';
 import { ValidationError } from '../validation';
 import { appointmentCommands } from './appointment-commands';
+import { checkCandidates } from './booking-context';
+import { gateConflicts } from './conflict-gate';
 import type { BookedAppointment } from './appointment-commands';
 import { refuse } from './command-result';
 import { defineCommand } from './define-command';
@@ -98,12 +100,25 @@ export const waitlistCommands = {
 
   /**
    * Records that a freed slot was put to the patient (by phone, at the desk).
+   * The time must pass the booking check a save would make: a hard conflict
+   * (the provider or room taken, the patient booked elsewhere, a closure, a
+   * hard blockout or leave) refuses the offer with the conflicts, since the
+   * patient could not then be booked into it; warnings (outside hours) are
+   * left to the booking, which asks as usual.
    *
    * @example run('waitlist/offer', { id: 'w1', slot: { start, end, providerId: 'dr-lee' } }, frontDesk)
    */
   'waitlist/offer': defineCommand({
     args: z.object({ id: idSchema, slot: offeredSlotSchema }),
     async run(scope, args) {
+      const entry = await scope.db.waitlist.get(args.id);
+      if (entry !== undefined) {
+        const { slot } = args;
+        const resourceIds = slot.roomId === undefined ? [slot.providerId] : [slot.providerId, slot.roomId];
+        const check = await checkCandidates(scope, [{ id: `offer-${args.id}`, start: Date.parse(slot.start), end: Date.parse(slot.end), resourceIds, patientId: entry.patientId }]);
+        const refused = gateConflicts(scope, check, undefined, { entityType: 'waitlist-entry', entityId: args.id, patientId: entry.patientId });
+        if (refused) return refused;
+      }
       return step(scope, args.id, { kind: 'offer', slot: args.slot, at: scope.at, by: scope.session.staffId }, 'WAITLIST_OFFERED', null, args);
     },
   }),

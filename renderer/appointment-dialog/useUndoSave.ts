@@ -1,7 +1,7 @@
 import { useCallback } from 'react';
 import { wallTimeToInstant } from '../../core/time';
 import { useCommand } from '../data/useCommand';
-import { refusalSentence } from '../day-view/refusal-sentence';
+import { refusalSentence } from '../i18n';
 import type { ClinicFormat } from '../i18n';
 import { text } from '../i18n';
 import { useNotices } from '../notices/notice-store';

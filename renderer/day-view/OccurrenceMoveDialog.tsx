@@ -9,7 +9,7 @@ import type { ClinicFormat } from '../i18n';
 import { text } from '../i18n';
 import { useNotices } from '../notices/notice-store';
 import type { PendingOccurrenceMove } from './occurrence-move-store';
-import { refusalSentence } from './refusal-sentence';
+import { refusalSentence } from '../i18n';
 
 /** Props of {@link OccurrenceMoveDialog}. */
 export interface OccurrenceMoveDialogProps {

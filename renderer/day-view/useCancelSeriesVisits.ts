@@ -5,7 +5,7 @@ import { useCommand } from '../data/useCommand';
 import type { ClinicFormat } from '../i18n';
 import { text } from '../i18n';
 import { useNotices } from '../notices/notice-store';
-import { refusalSentence } from './refusal-sentence';
+import { refusalSentence } from '../i18n';
 
 /** Cancels a series visit and the ones after it, or all that have not happened; answers the refusal's sentence (or the unexpected-error one), or `null` when done. Never throws. */
 export type CancelSeriesVisits = (item: DayItem, scope: 'following' | 'all', reason: string) => Promise<string | null>;

@@ -5,3 +5,4 @@ export { problemSentence, fieldLabel } from './problem-sentence';
 export { clinicFormat } from './format';
 export type { ClinicFormat } from './format';
 export { conflictSentence } from './conflict-sentence';
+export { refusalSentence } from './refusal-sentence';

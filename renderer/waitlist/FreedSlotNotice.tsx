@@ -7,7 +7,7 @@ import { useClinic } from '../data/useClinic';
 import { useCommand } from '../data/useCommand';
 import { useResources } from '../data/useResources';
 import { todayIn } from '../dates/calendar-dates';
-import { clinicFormat, liveMessages, problemSentence, text } from '../i18n';
+import { clinicFormat, liveMessages, refusalSentence, text } from '../i18n';
 import { useNotices } from '../notices/notice-store';
 import { useWaitlist } from './useWaitlist';
 import { bookMatchArgs, freedSlotsOf, offerMatchArgs } from './waitlist-view';
@@ -73,7 +73,7 @@ export function FreedSlotNotice() {
   async function book(match: WaitlistMatch) {
     const result = await run('waitlist/book', bookMatchArgs(match, slot));
     if (!result.ok) {
-      show('field' in result.error ? problemSentence(result.error) : result.error.message, { tone: 'error' });
+      show(refusalSentence(result.error, (id) => byId.get(id)?.name ?? id), { tone: 'error' });
       return;
     }
     show(words.booked(nameOf(match), format.time(match.start)));
@@ -84,7 +84,7 @@ export function FreedSlotNotice() {
   async function offer(match: WaitlistMatch) {
     const result = await run('waitlist/offer', offerMatchArgs(match, slot));
     if (!result.ok) {
-      show('field' in result.error ? problemSentence(result.error) : result.error.message, { tone: 'error' });
+      show(refusalSentence(result.error, (id) => byId.get(id)?.name ?? id), { tone: 'error' });
       return;
     }
     show(words.offered(nameOf(match)));

@@ -4,7 +4,7 @@ import type { Resource, WaitlistEntry } from '../../core/model';
 import { useCommand } from '../data/useCommand';
 import { Field } from '../forms/Field';
 import { FormError } from '../forms/FormError';
-import { liveMessages, problemSentence, text } from '../i18n';
+import { liveMessages, refusalSentence, text } from '../i18n';
 import { useNotices } from '../notices/notice-store';
 import { emptyOfferForm, offerArgs } from './waitlist-offer';
 import type { OfferField, OfferForm } from './waitlist-offer';
@@ -15,7 +15,8 @@ const words = liveMessages('waitlist');
  * Records a time put to the patient, by phone or at the desk
  * (`waitlist/offer`): a provider they want (any of the desk's if they take
  * any), a date and a time on that provider's clock; the slot is as long
- * as their visit. A bad field is named beside it; the entry then shows
+ * as their visit. A bad field is named beside it, a time the booking check
+ * refuses says why; the entry then shows
  * "Offered Tue Jan 12, 10:30 AM, with Dr Lee" until it is booked or declined.
  *
  * @example <WaitlistOfferForm entry={entry} name="Ada Lovelace" providers={providers} today="2027-01-12" onDone={close} />
@@ -40,7 +41,8 @@ export function WaitlistOfferForm({ entry, name, providers, today, onDone }: { e
     const result = await run('waitlist/offer', built.args);
     if (!result.ok) {
       setErrors({});
-      setFormError('field' in result.error ? problemSentence(result.error) : result.error.message);
+      // A time the booking check refuses (taken, the patient elsewhere) is named with whom, as the booking dialog does.
+      setFormError(refusalSentence(result.error, (id) => providers.find((provider) => provider.id === id)?.name ?? id));
       return;
     }
     show(words.offered(name));

@@ -1,8 +1,10 @@
 import type { CommandError } from '../../core/commands';
-import { conflictSentence, problemSentence, text } from '../i18n';
+import { conflictSentence } from './conflict-sentence';
+import { text } from './current-language';
+import { problemSentence } from './problem-sentence';
 
 /**
- * The words a receptionist reads for a refused day-sheet command: the first
+ * The words a receptionist reads for a refused command: the first
  * hard conflict for a booking conflict, the i18n sentence for any other
  * refusal. Never the engine's `message`, which is English for the logs.
  *
