@@ -5,6 +5,7 @@ import { instantToLocalMs, localMsToInstant, localMsToWallTime, parseWallTime, w
 import { checkWindow, type ExpandWindow } from './expand-window';
 import { ruleNeverMatches } from './never-matches';
 import { parseRrule, type Frequency, type ParsedRule } from './rrule-text';
+import { plainWeekly } from './plain-weekly';
 import { skipAhead, type SkipAhead } from './skip-ahead';
 
 /** What to expand: a rule anchored at a wall time in an IANA zone. */
@@ -152,6 +153,18 @@ export interface WallOccurrence {
  * // [{ instant: Date.parse('2025-03-09T07:30:00Z'), nominalLocalMs: Date.UTC(2025, 2, 9, 2, 30) }]
  */
 export function expandRuleWall(spec: RuleSpec, window?: ExpandWindow): WallOccurrence[] {
+  return expandRuleWallBy(spec, window, 'fastest');
+}
+
+/**
+ * {@link expandRuleWall} with its generator named: `'fastest'` walks plain
+ * weekly rules by arithmetic (plain-weekly.ts) and everything else with
+ * rrule.js; `'rrule'` gives every rule to rrule.js, the reference the
+ * arithmetic is tested against (plain-weekly.test.ts).
+ *
+ * @example expandRuleWallBy({ dtstart: '2000-01-03T08:00', tzid: 'Europe/London', rrule: 'FREQ=WEEKLY;BYDAY=MO' }, { limit: 1 }, 'rrule') // [{ instant: Date.parse('2000-01-03T08:00:00Z'), … }]
+ */
+export function expandRuleWallBy(spec: RuleSpec, window: ExpandWindow | undefined, generator: 'fastest' | 'rrule'): WallOccurrence[] {
   if (typeof spec !== 'object' || spec === null) throw new ValidationError('required', 'spec', 'A rule needs dtstart, tzid and rrule.');
   const zone = zoneFor(spec.tzid, 'tzid');
   const dtstartParts = parseWallTime(spec.dtstart, 'dtstart');
@@ -205,27 +218,35 @@ export function expandRuleWall(spec: RuleSpec, window?: ExpandWindow): WallOccur
   // RFC 5545 §3.8.5.3: DTSTART is always the first instance and counts towards COUNT, matching the rule or not.
   consider(dtstartInstant, dtstartLocal);
   generated = 1;
-  if (generated < count && !ruleNeverMatches(rule, dtstartParts)) {
+  // One rule instance after DTSTART, in wall-time order, from either generator; false stops the walk.
+  let previousLocal = dtstartLocal;
+  const step = (local: number): boolean => {
+    // DTSTART is already counted above. rrule.js's BYSETPOS can pick one instance twice (it
+    // de-duplicates Date objects by reference), e.g. BYSETPOS=1,-1 in a one-instance month:
+    // one instance, counted once. rrule.js emits in order, so repeats are adjacent.
+    if (local === previousLocal) return true;
+    previousLocal = local;
+    if (local > stopLocal) return false;
+    if (local > limitReachedAt + offsetSlackMs) return false;
+    generated++;
+    if (generated > MAX_SCANNED_OCCURRENCES) {
+      tooMany(`Reaching this window means stepping through more than ${MAX_SCANNED_OCCURRENCES} occurrences; start the series closer to the window.`);
+    }
+    // Well before the window it still counts towards COUNT, but needs no zone lookup.
+    if (local >= skipBeforeLocal) consider(localMsToInstant(local, zone), local);
+    return generated < count;
+  };
+  // A plain weekly rule is walked by arithmetic (plain-weekly.ts); COUNT beyond the scan cap stays
+  // with rrule.js so the cap is met exactly as before.
+  const plain = generator === 'fastest' && (rule.count ?? 0) <= MAX_SCANNED_OCCURRENCES ? plainWeekly(rule, dtstartLocal, skipBeforeLocal) : null;
+  if (plain !== null) {
+    // Without COUNT the skipped instances count for nothing (as with skip-ahead); with it they use up COUNT.
+    if (rule.count !== undefined) generated += plain.skipped;
+    if (generated < count) plain.walk(step);
+  } else if (generated < count && !ruleNeverMatches(rule, dtstartParts)) {
     // Far from DTSTART, start rrule.js at a later period of the same phase (skip-ahead.ts).
     const rrule = new RRule(floatingOptions(rule, dtstartLocal, skipAhead(rule, dtstartLocal, skipBeforeLocal)), true);
-    let previousLocal = dtstartLocal;
-    rrule.all((date) => {
-      const local = date.getTime();
-      // DTSTART is already counted above. rrule.js's BYSETPOS can pick one instance twice (it
-      // de-duplicates Date objects by reference), e.g. BYSETPOS=1,-1 in a one-instance month:
-      // one instance, counted once. rrule.js emits in order, so repeats are adjacent.
-      if (local === previousLocal) return true;
-      previousLocal = local;
-      if (local > stopLocal) return false;
-      if (local > limitReachedAt + offsetSlackMs) return false;
-      generated++;
-      if (generated > MAX_SCANNED_OCCURRENCES) {
-        tooMany(`Reaching this window means stepping through more than ${MAX_SCANNED_OCCURRENCES} occurrences; start the series closer to the window.`);
-      }
-      // Well before the window it still counts towards COUNT, but needs no zone lookup.
-      if (local >= skipBeforeLocal) consider(localMsToInstant(local, zone), local);
-      return generated < count;
-    });
+    rrule.all((date) => step(date.getTime()));
   }
   for (const local of rdateLocals) consider(localMsToInstant(local, zone), local);
 
