@@ -10,6 +10,7 @@ import { consentCommands } from './consent-commands';
 import { conflictCommands } from './conflict-commands';
 import type { CommandDefinition } from './define-command';
 import { patientCommands } from './patient-commands';
+import { patientFileCommands } from './patient-file-commands';
 import { commandIntents, recordRefusal } from './refusal-audit';
 import { runCommand } from './run-command';
 import type { CommandEnvironment } from './run-command';
@@ -38,6 +39,7 @@ export const commandHandlers = {
   ...daySheetCommands,
   ...backupCommands,
   ...calendarFileCommands,
+  ...patientFileCommands,
   ...confirmationCommands,
   ...consentCommands,
 };

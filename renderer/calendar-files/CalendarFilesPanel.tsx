@@ -10,6 +10,7 @@ import { useCommand } from '../data/useCommand';
 import { usePatientSearch } from '../data/usePatientSearch';
 import { useResources } from '../data/useResources';
 import { conflictSentence, liveMessages, problemSentence, text } from '../i18n';
+import { PatientFilesPanel } from './PatientFilesPanel';
 
 const words = liveMessages('calendarFiles');
 
@@ -233,7 +234,8 @@ function ImportPanel() {
 }
 
 /**
- * Administration → Calendar files: export and import side by side (issue 14).
+ * Administration → Calendar files: visits export and import side by side,
+ * then the patients file out and in (issue 14).
  *
  * @example <CalendarFilesPanel />
  */
@@ -242,6 +244,7 @@ export function CalendarFilesPanel() {
     <div className="calendar-files">
       <ExportPanel />
       <ImportPanel />
+      <PatientFilesPanel />
     </div>
   );
 }

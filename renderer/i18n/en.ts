@@ -6,6 +6,7 @@ import { backupMessages } from './en-backup';
 import { monthMessages } from './month-messages';
 import { reportsMessages } from './reports-messages';
 import { calendarFilesMessages } from './calendar-files-messages';
+import { patientFilesMessages } from './patient-files-messages';
 import { scheduleMessages } from './schedule-messages';
 import { confirmationMessages } from './confirmation-messages';
 import { consentMessages } from './consent-messages';
@@ -253,6 +254,7 @@ const auditActions: Record<AuditAction, string> = {
   AUDIT_CHAIN_BROKEN: 'Audit chain broken',
   DAY_SHEET_PRINTED: 'Day sheet printed',
   CALENDAR_FILE_EXPORTED: 'Calendar file exported',
+  PATIENT_FILE_EXPORTED: 'Patients file exported',
   CLINIC_CREATED: 'Clinic created',
   CLINIC_SETTINGS_SAVED: 'Clinic settings saved',
   SCHEDULE_BLOCK_SAVED: 'Schedule saved',
@@ -779,6 +781,7 @@ export const en = {
   backup: backupMessages,
   reports: reportsMessages,
   calendarFiles: calendarFilesMessages,
+  patientFiles: patientFilesMessages,
   confirmation: confirmationMessages,
   consent: consentMessages,
   month: monthMessages,

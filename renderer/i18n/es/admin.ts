@@ -154,6 +154,7 @@ export const esAuditActions: Messages['auditActions'] = {
   AUDIT_CHAIN_BROKEN: 'Cadena de auditoría rota',
   DAY_SHEET_PRINTED: 'Agenda del día impresa',
   CALENDAR_FILE_EXPORTED: 'Archivo de calendario exportado',
+  PATIENT_FILE_EXPORTED: 'Archivo de pacientes exportado',
   CLINIC_CREATED: 'Clínica creada',
   CLINIC_SETTINGS_SAVED: 'Configuración de la clínica guardada',
   SCHEDULE_BLOCK_SAVED: 'Horario guardado',

@@ -3,6 +3,7 @@ import { esAdmin, esAuditActions, esAuditViewer } from './admin';
 import { esApp, esChainBanner, esFields, esFirstRun, esForms, esSignIn, esStatusBar, esZonePicker } from './app';
 import { esBackup } from './backup';
 import { esCalendarFiles } from './calendar-files';
+import { esPatientFiles } from './patient-files';
 import { esConfirmation } from './confirmation';
 import { esConsent } from './consent';
 import { esConflictKinds, esResourceKinds, esRoles, esStatuses, esValidation } from './core-words';
@@ -59,6 +60,7 @@ export const es: Messages = {
   backup: esBackup,
   reports: esReports,
   calendarFiles: esCalendarFiles,
+  patientFiles: esPatientFiles,
   confirmation: esConfirmation,
   consent: esConsent,
   month: esMonth,

@@ -160,6 +160,7 @@ export const frAuditActions: Messages['auditActions'] = {
   AUDIT_CHAIN_BROKEN: 'Chaîne d’audit rompue',
   DAY_SHEET_PRINTED: 'Feuille du jour imprimée',
   CALENDAR_FILE_EXPORTED: 'Fichier de calendrier exporté',
+  PATIENT_FILE_EXPORTED: 'Fichier des patients exporté',
   CLINIC_CREATED: 'Clinique créée',
   CLINIC_SETTINGS_SAVED: 'Paramètres de la clinique enregistrés',
   SCHEDULE_BLOCK_SAVED: 'Planning enregistré',

@@ -3,6 +3,7 @@ import { plural } from '../plural';
 import { frAdmin, frAuditActions, frAuditViewer } from './admin';
 import { frBackup } from './backup';
 import { frCalendarFiles } from './calendar-files';
+import { frPatientFiles } from './patient-files';
 import { frConfirmation } from './confirmation';
 import { frConsent } from './consent';
 import { frConflictKinds, frResourceKinds, frRoles, frStatuses } from './core-words';
@@ -99,6 +100,7 @@ export const fr: Messages = {
   backup: frBackup,
   reports: frReports,
   calendarFiles: frCalendarFiles,
+  patientFiles: frPatientFiles,
   confirmation: frConfirmation,
   consent: frConsent,
   month: frMonth,
