@@ -267,6 +267,7 @@ const auditActions: Record<AuditAction, string> = {
   WAITLIST_BOOKED: 'Booked from the waitlist',
   WAITLIST_REMOVED: 'Removed from the waitlist',
   CONTACT_CONSENT_SET: 'Contact consent recorded',
+  CLINIC_JOINED: 'Desk joined the clinic',
 };
 
 /** The English text of the app. */
