@@ -14,7 +14,7 @@
  *    guard (`putStaffKeepingUsernamesUnique`: one index lookup per record),
  *    against a bare `bulkPut` of the same rows.
  */
-import { openDesk } from '../core/sync/sync-desk.fixture';
+import { joinedAs, openDesk } from '../core/sync/sync-desk.fixture';
 import { appointmentChange } from './sync-records.fixture';
 import { applyPulledPage, joinClinic, putStaffKeepingUsernamesUnique } from '../core/sync';
 import type { PulledChange, PullResponse, SyncTransport } from '../core/sync';
@@ -65,7 +65,7 @@ async function joinBench(appointments: number, pageSize: number): Promise<{ join
   const log = clinicLog(appointments);
   const joining = await openDesk('bench-join', 7);
   const joinStart = performance.now();
-  await joinClinic({ db: joining.db, transport: logTransport(log), pageSize });
+  await joinClinic({ ...joinedAs(joining), db: joining.db, transport: logTransport(log), pageSize });
   const join = performance.now() - joinStart;
   if ((await joining.db.appointments.count()) !== appointments || (await joining.db.staffCredentials.count()) !== 40) throw new Error('join bench lost rows');
 

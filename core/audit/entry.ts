@@ -60,6 +60,7 @@ export const auditActions = [
   'WAITLIST_BOOKED',
   'WAITLIST_REMOVED',
   'CONTACT_CONSENT_SET',
+  'CLINIC_JOINED',
 ] as const;
 
 /** One of {@link auditActions}. */

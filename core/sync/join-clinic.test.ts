@@ -2,13 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { setPassphrase, setUpFirstRun, signIn } from '../auth';
 import type { AuthEnvironment } from '../auth';
 import { dumpDatabase } from '../commands/commands.fixture';
+import { readDevice } from '../db';
 import { applyPulledPage } from './apply-pull';
 import { readDeskNames } from './desk-names';
 import { joinClinic } from './join-clinic';
 import type { JoinProgress } from './join-clinic';
 import { MemoryServer, scriptedTransport } from './memory-server.fixture';
 import { createSyncClient } from './sync-client';
-import { openDesk, setUpClinic } from './sync-desk.fixture';
+import { joinedAs, openDesk, setUpClinic } from './sync-desk.fixture';
 import type { Desk } from './sync-desk.fixture';
 import { SyncTransportError } from './sync-transport';
 
@@ -69,7 +70,7 @@ describe('staff credentials sync', () => {
     const server = new MemoryServer(() => Date.UTC(2026, 0, 2, 12));
     const deskA = await clinicDesk(server);
     const deskB = await openDesk('desk-b', 2);
-    await joinClinic({ db: deskB.db, transport: server.transport() });
+    await joinClinic({ ...joinedAs(deskB), db: deskB.db, transport: server.transport() });
     const envB = authEnv(deskB);
     expect(await signIn(envB, 'rita', 'rita passphrase one')).toMatchObject({ ok: true, session: { staffId: 'rita', role: 'front_desk' } });
 
@@ -105,9 +106,10 @@ describe('joinClinic', () => {
     await sync(deskA, server);
     const deskB = await openDesk('desk-b', 2);
     const progress: JoinProgress[] = [];
-    const joined = await joinClinic({ db: deskB.db, transport: server.transport(), pageSize: 10, onProgress: (step) => progress.push(step), alsoStore: [{ key: 'enrollment', token: 't' } as { key: string }] });
+    const joined = await joinClinic({ ...joinedAs(deskB), db: deskB.db, transport: server.transport(), pageSize: 10, onProgress: (step) => progress.push(step), alsoStore: [{ key: 'enrollment', token: 't' } as { key: string }] });
 
-    expect(joined).toEqual({ changes: server.changes.length, staff: 2 });
+    expect(joined).toMatchObject({ changes: server.changes.length, staff: 2 });
+    expect(joined.records).toBe(new Set(server.changes.map((change) => `${change.entity}:${change.id}`)).size);
     expect(progress[0]).toEqual({ changes: 0, total: null });
     expect(progress.at(-1)).toEqual({ changes: server.changes.length, total: server.changes.length });
     expect(progress.length).toBe(Math.ceil(server.changes.length / 10) + 1);
@@ -125,17 +127,67 @@ describe('joinClinic', () => {
     expect((await signIn(authEnv(deskB), 'alex.admin', 'alex passphrase one')).ok).toBe(true);
   });
 
+  it('records the join on the joining desk — server, desk name, records copied; system actor — and the entry reaches the server with its chain', async () => {
+    const server = new MemoryServer(() => Date.UTC(2026, 0, 2, 12));
+    await clinicDesk(server);
+    const deskB = await openDesk('desk-b', 2);
+    const joined = await joinClinic({ ...joinedAs(deskB, 'https://sync.northside.example'), db: deskB.db, transport: server.transport() });
+
+    const entries = await deskB.db.audit.toArray();
+    expect(entries).toHaveLength(1);
+    const [entry] = entries;
+    const device = await readDevice(deskB.db);
+    expect(entry).toMatchObject({
+      seq: 1,
+      deviceId: device.deviceId,
+      at: new Date(deskB.clock.now).toISOString(),
+      actor: { kind: 'system', systemId: 'join-clinic', displayName: 'Join your clinic' },
+      action: 'CLINIC_JOINED',
+      entityType: 'clinic',
+      patientId: null,
+      outcome: 'success',
+      mutationId: null,
+      changes: {
+        server: { before: null, after: 'https://sync.northside.example' },
+        deskName: { before: null, after: 'desk-b' },
+        records: { before: null, after: joined.records },
+        staff: { before: null, after: 2 },
+      },
+    });
+    expect(joined.records).toBeGreaterThan(5);
+    // Nothing to queue (the records are the server's), and the device row's chain head moved with the entry.
+    expect(await deskB.db.outbox.count()).toBe(0);
+    expect(device).toMatchObject({ auditSeq: 1, auditHead: entry?.hash });
+
+    await sync(deskB, server);
+    expect(server.audit.get(device.deviceId)?.map((pushed) => pushed.action)).toEqual(['CLINIC_JOINED']);
+  });
+
+  it('a join whose audit entry cannot be written stores nothing of the clinic either', async () => {
+    const server = new MemoryServer(() => Date.UTC(2026, 0, 2, 12));
+    await clinicDesk(server);
+    const deskB = await openDesk('desk-b', 2);
+    const before = await dumpDatabase(deskB.db);
+    const broken = () => {
+      throw new Error('No ids left.');
+    };
+    await expect(joinClinic({ ...joinedAs(deskB), newId: broken, db: deskB.db, transport: server.transport(), alsoStore: [{ key: 'enrollment' }] })).rejects.toThrow(/No ids left/);
+    expect(await dumpDatabase(deskB.db)).toEqual(before);
+    await expect(joinClinic({ ...joinedAs(deskB), joined: { server: 'https://sync.test', deskName: '  ' }, db: deskB.db, transport: server.transport() })).rejects.toThrow(/audit log/);
+    expect(await dumpDatabase(deskB.db)).toEqual(before);
+  });
+
   it('a connection lost half-way leaves the desk fresh, and trying again with the same token works', async () => {
     const server = new MemoryServer(() => Date.UTC(2026, 0, 2, 12));
     await clinicDesk(server);
     const deskB = await openDesk('desk-b', 2);
     const before = await dumpDatabase(deskB.db);
     const flaky = scriptedTransport(server.transport(), ['ok', 'ok', 'fail'], () => new SyncTransportError(0, 'network-unreachable', 'Offline.'));
-    await expect(joinClinic({ db: deskB.db, transport: flaky, pageSize: 5, alsoStore: [{ key: 'enrollment' }] })).rejects.toThrow(/Offline/);
+    await expect(joinClinic({ ...joinedAs(deskB), db: deskB.db, transport: flaky, pageSize: 5, alsoStore: [{ key: 'enrollment' }] })).rejects.toThrow(/Offline/);
     expect(await dumpDatabase(deskB.db)).toEqual(before);
     expect(await deskB.db.table('syncState').get('enrollment')).toBeUndefined();
 
-    const joined = await joinClinic({ db: deskB.db, transport: flaky, pageSize: 5, alsoStore: [{ key: 'enrollment' }] });
+    const joined = await joinClinic({ ...joinedAs(deskB), db: deskB.db, transport: flaky, pageSize: 5, alsoStore: [{ key: 'enrollment' }] });
     expect(joined.staff).toBe(2);
     expect(await deskB.db.table('syncState').get('enrollment')).toEqual({ key: 'enrollment' });
   });
@@ -143,12 +195,12 @@ describe('joinClinic', () => {
   it('refuses a desk that already holds a clinic, and a server clinic nobody has set up yet', async () => {
     const server = new MemoryServer(() => Date.UTC(2026, 0, 2, 12));
     const empty = await openDesk('desk-c', 3);
-    await expect(joinClinic({ db: empty.db, transport: server.transport() })).rejects.toMatchObject({ code: 'unknown-entity', field: 'clinic' });
+    await expect(joinClinic({ ...joinedAs(empty), db: empty.db, transport: server.transport() })).rejects.toMatchObject({ code: 'unknown-entity', field: 'clinic' });
     expect(await empty.db.table('syncState').count()).toBe(0);
 
     const deskA = await clinicDesk(server);
     const pullsBefore = server.pullCalls;
-    await expect(joinClinic({ db: deskA.db, transport: server.transport() })).rejects.toMatchObject({ code: 'not-permitted', field: 'setup' });
+    await expect(joinClinic({ ...joinedAs(deskA), db: deskA.db, transport: server.transport() })).rejects.toMatchObject({ code: 'not-permitted', field: 'setup' });
     expect(server.pullCalls).toBe(pullsBefore);
   });
 });

@@ -5,7 +5,7 @@ import { dumpDatabase } from '../commands/commands.fixture';
 import { joinClinic } from './join-clinic';
 import { MemoryServer } from './memory-server.fixture';
 import { shareClinicRecords } from './share-clinic';
-import { openDesk } from './sync-desk.fixture';
+import { joinedAs, openDesk } from './sync-desk.fixture';
 import type { Desk } from './sync-desk.fixture';
 
 const authEnv = (desk: Desk): AuthEnvironment => ({
@@ -45,7 +45,7 @@ describe('shareClinicRecords', () => {
     const server = new MemoryServer(() => desk.clock.now);
     await server.transport().push({ deviceId: queued!.deviceId, mutations: [queued!], audit: [] });
     const joining = await openDesk('desk-new', 5);
-    await joinClinic({ db: joining.db, transport: server.transport() });
+    await joinClinic({ ...joinedAs(joining), db: joining.db, transport: server.transport() });
     expect(await signIn(authEnv(joining), 'olive', 'olive passphrase')).toMatchObject({ ok: true, session: { staffId: 'old-admin' } });
   });
 

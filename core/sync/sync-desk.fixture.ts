@@ -24,6 +24,14 @@ export interface Desk {
 export const deskAdmin: CommandSession = { staffId: 'staff-admin', displayName: 'Alex Admin', role: 'admin' };
 export const deskFrontDesk: CommandSession = { staffId: 'staff-desk', displayName: 'Dana Desk', role: 'front_desk' };
 
+/**
+ * What `joinClinic` needs besides the database and the transport, for its
+ * CLINIC_JOINED entry: the desk's clock and ids, a server address and the desk's name.
+ */
+export function joinedAs(desk: Pick<Desk, 'name' | 'clock' | 'ids'>, server = 'https://sync.test') {
+  return { clock: () => desk.clock.now, newId: () => `${desk.name}-join-${++desk.ids.counter}`, joined: { server, deskName: desk.name } };
+}
+
 /** Opens a new desk with an empty database (device id seeded from `seed`). */
 export async function openDesk(name: string, seed: number, now = Date.UTC(2026, 0, 2, 12)): Promise<Desk> {
   return reopenDesk({ name, storage: freshStorage(`timedesk-${name}`), clock: { now }, ids: { counter: 0 } }, seed);

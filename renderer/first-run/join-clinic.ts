@@ -2,6 +2,7 @@ import { ValidationError } from '../../core';
 import type { TimedeskDb } from '../../core/db';
 import { SyncTransportError, createHttpTransport, joinClinic } from '../../core/sync';
 import type { FetchLike, JoinProgress } from '../../core/sync';
+import { randomId } from '../data/app-database';
 import { EnrollError, requestEnrollment } from '../sync/enrollment';
 import type { Enrollment } from '../sync/enrollment';
 
@@ -75,7 +76,15 @@ export async function joinThisDesk(form: JoinForm, env: JoinEnvironment): Promis
     }
   }
   try {
-    await joinClinic({ db: env.db, transport: createHttpTransport({ baseUrl: enrollment.serverUrl, token: enrollment.token, fetch: env.fetch }), onProgress: env.onProgress, alsoStore: [enrollment] });
+    await joinClinic({
+      db: env.db,
+      transport: createHttpTransport({ baseUrl: enrollment.serverUrl, token: enrollment.token, fetch: env.fetch }),
+      onProgress: env.onProgress,
+      alsoStore: [enrollment],
+      clock: () => env.now,
+      newId: randomId,
+      joined: { server: enrollment.serverUrl, deskName: form.deskName.trim() },
+    });
   } catch (error) {
     if (error instanceof ValidationError) throw new JoinError(error.field === 'clinic' ? 'clinic-not-set-up' : 'desk-already-set-up', error.message, 'form', null);
     if (error instanceof SyncTransportError) {

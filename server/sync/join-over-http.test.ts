@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { setPassphrase, setUpFirstRun, signIn } from '../../core/auth';
 import type { AuthEnvironment } from '../../core/auth';
 import { createHttpTransport, createSyncClient, joinClinic, readDeskNames } from '../../core/sync';
-import { openDesk, setUpClinic } from '../../core/sync/sync-desk.fixture';
+import { joinedAs, openDesk, setUpClinic } from '../../core/sync/sync-desk.fixture';
 import type { Desk } from '../../core/sync/sync-desk.fixture';
 import { createClinic, issueEnrollmentCode } from '../accounts/clinic-admin';
 import { buildServer } from '../app';
@@ -80,7 +80,7 @@ describe('joining a clinic over HTTP', () => {
     expect(enrolledB.status).toBe(200);
     const { token: tokenB } = (await enrolledB.json()) as { token: string };
     const totals: (number | null)[] = [];
-    await joinClinic({ db: deskB.db, transport: createHttpTransport({ baseUrl: server.baseUrl, token: tokenB, fetch }), pageSize: 7, onProgress: (step) => totals.push(step.total) });
+    await joinClinic({ ...joinedAs(deskB, server.baseUrl), db: deskB.db, transport: createHttpTransport({ baseUrl: server.baseUrl, token: tokenB, fetch }), pageSize: 7, onProgress: (step) => totals.push(step.total) });
     expect(totals.at(-1)).toBeGreaterThan(7);
     expect(await signIn(authEnv(deskB), 'rita', 'rita passphrase one')).toMatchObject({ ok: true, session: { staffId: 'rita', role: 'front_desk' } });
     expect(await deskB.db.meta.get('clinic')).toMatchObject({ name: 'North Street', timeZone: 'America/New_York' });

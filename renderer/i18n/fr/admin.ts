@@ -175,4 +175,5 @@ export const frAuditActions: Messages['auditActions'] = {
   WAITLIST_BOOKED: 'Réservé depuis la liste d’attente',
   WAITLIST_REMOVED: 'Retiré de la liste d’attente',
   CONTACT_CONSENT_SET: 'Consentement de contact enregistré',
+  CLINIC_JOINED: 'Poste rattaché à la clinique',
 };
