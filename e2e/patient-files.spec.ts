@@ -25,6 +25,13 @@ test('an admin imports a patients CSV with a repeated row: two registered, found
   await admin.tab('Calendar files');
   const files = new PatientFilesPage(page);
 
+  // A date of birth not written 1980-03-25 is refused by row and column, and Import stays off.
+  await files.choose({ name: 'bad.csv', text: 'First name,Surname,Born\r\nAda,Lovelace,1815-12-10\r\nAlan,Turing,23/06/1912\r\n' });
+  await files.preview();
+  await expect(files.summary()).toHaveText('1 to register, 0 skipped as already here, 1 row with problems.');
+  await expect(files.importPart().getByRole('listitem').filter({ hasText: 'Row 3, column “Born”:' })).toHaveCount(1);
+  await expect(files.importButton()).toBeDisabled();
+
   // The mapping step is preset from the Spanish titles; the unknown column is left out.
   await files.choose(file);
   await expect(files.columnSelect('Apellidos')).toHaveValue('familyName');
