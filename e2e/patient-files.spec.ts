@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
 import { AdminPage, setUpClinicAsAdmin } from './pages/admin';
 import { PatientFilesPage } from './pages/patient-files';
@@ -40,6 +41,9 @@ test('an admin imports a patients CSV with a repeated row: two registered, found
   await files.preview();
   await expect(files.summary()).toHaveText('2 to register, 1 skipped as already here, 0 rows with problems.');
   await expect(files.importPart().getByText('Row 4, grace HOPPER: the same patient as row 2.')).toBeVisible();
+  // The mapping selects and the preview pass axe (serious and critical).
+  const violations = (await new AxeBuilder({ page }).include('.patient-files').analyze()).violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical');
+  expect(violations.map((violation) => violation.id)).toEqual([]);
   await files.importButton().click();
   await expect(files.importPart().getByText('2 patients registered.')).toBeVisible();
 
