@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
 import { AdminPage, setUpClinicAsAdmin } from './pages/admin';
 import { PatientFilesPage } from './pages/patient-files';
@@ -25,6 +26,13 @@ test('an admin imports a patients CSV with a repeated row: two registered, found
   await admin.tab('Calendar files');
   const files = new PatientFilesPage(page);
 
+  // A date of birth not written 1980-03-25 is refused by row and column, and Import stays off.
+  await files.choose({ name: 'bad.csv', text: 'First name,Surname,Born\r\nAda,Lovelace,1815-12-10\r\nAlan,Turing,23/06/1912\r\n' });
+  await files.preview();
+  await expect(files.summary()).toHaveText('1 to register, 0 skipped as already here, 1 row with problems.');
+  await expect(files.importPart().getByRole('listitem').filter({ hasText: 'Row 3, column “Born”:' })).toHaveCount(1);
+  await expect(files.importButton()).toBeDisabled();
+
   // The mapping step is preset from the Spanish titles; the unknown column is left out.
   await files.choose(file);
   await expect(files.columnSelect('Apellidos')).toHaveValue('familyName');
@@ -33,6 +41,9 @@ test('an admin imports a patients CSV with a repeated row: two registered, found
   await files.preview();
   await expect(files.summary()).toHaveText('2 to register, 1 skipped as already here, 0 rows with problems.');
   await expect(files.importPart().getByText('Row 4, grace HOPPER: the same patient as row 2.')).toBeVisible();
+  // The mapping selects and the preview pass axe (serious and critical).
+  const violations = (await new AxeBuilder({ page }).include('.patient-files').analyze()).violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical');
+  expect(violations.map((violation) => violation.id)).toEqual([]);
   await files.importButton().click();
   await expect(files.importPart().getByText('2 patients registered.')).toBeVisible();
 

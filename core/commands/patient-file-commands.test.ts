@@ -59,4 +59,17 @@ describe('importPatientDrafts', () => {
     expect(await importPatientDrafts(env(fixture), manager, drafts)).toMatchObject({ ok: false, error: { code: 'date-in-future', field: 'dateOfBirth' }, row: 3 });
     expect(await dumpStoredState(fixture.db)).toEqual(before);
   });
+
+  it('refuses the whole file when a row became a duplicate after the preview (another desk registered her)', async () => {
+    const fixture = await clinicFixture();
+    const preview = await previewOf(fixture, 'Record number,Given name,Family name,Date of birth\r\nMRN-7,Grace,Hopper,1906-12-09\r\nMRN-8,Katherine,Johnson,1918-08-26\r\n');
+    await fixture.must('patient/register', { givenName: 'katherine', familyName: 'JOHNSON', dateOfBirth: '1918-08-26' }, frontDesk);
+    const before = await dumpStoredState(fixture.db);
+    expect(await importPatientDrafts(env(fixture), manager, preview.drafts)).toMatchObject({ ok: false, error: { code: 'duplicate-id', field: 'dateOfBirth' }, row: 3 });
+    expect(await dumpStoredState(fixture.db)).toEqual(before);
+    // Two rows of one list with the same record number are one patient too.
+    const twice = [preview.drafts[0]!, { row: 3, args: { ...preview.drafts[1]!.args, mrn: 'mrn-7' } }];
+    expect(await importPatientDrafts(env(fixture), manager, twice)).toMatchObject({ ok: false, error: { code: 'duplicate-id', field: 'mrn' }, row: 3 });
+    expect(await dumpStoredState(fixture.db)).toEqual(before);
+  });
 });

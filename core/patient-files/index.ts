@@ -6,4 +6,6 @@ export type { PatientCsvRow, PatientCsvReadProblem, PatientCsvReadResult } from 
 export { suggestPatientColumns, mapPatientColumns } from './patient-columns';
 export type { PatientColumnMapping, PatientColumns, PatientMappingProblem } from './patient-columns';
 export { patientImportPreview, patientTextLimits } from './patient-import-preview';
-export type { ExistingPatient, PatientImportDraft, PatientImportDuplicate, PatientImportPreview, PatientImportProblem } from './patient-import-preview';
+export type { PatientImportDraft, PatientImportDuplicate, PatientImportPreview, PatientImportProblem } from './patient-import-preview';
+export { PatientDuplicateIndex } from './patient-duplicates';
+export type { DuplicateMatch, ExistingPatient } from './patient-duplicates';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { mapPatientColumns, suggestPatientColumns } from './patient-columns';
 import { patientImportPreview, patientTextLimits } from './patient-import-preview';
-import type { ExistingPatient } from './patient-import-preview';
+import type { ExistingPatient } from './patient-duplicates';
 import { patientsCsv } from './patients-csv';
 import { readPatientCsv } from './read-patient-csv';
 

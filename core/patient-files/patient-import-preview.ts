@@ -1,8 +1,10 @@
 import { checkDateOfBirth, parseWith, patientSchema, textLimits } from '../model';
-import type { CalendarDate, Patient } from '../model';
+import type { CalendarDate } from '../model';
 import { ValidationError } from '../validation';
 import type { ValidationCode } from '../validation';
 import type { PatientColumns } from './patient-columns';
+import { PatientDuplicateIndex } from './patient-duplicates';
+import type { ExistingPatient } from './patient-duplicates';
 import { patientFileFields } from './patient-fields';
 import type { PatientDraftArgs, PatientFileField } from './patient-fields';
 import type { PatientCsvRow } from './read-patient-csv';
@@ -50,18 +52,13 @@ export interface PatientImportPreview {
   problems: PatientImportProblem[];
 }
 
-/** What the preview needs to know of a patient already on the desk. */
-export type ExistingPatient = Pick<Patient, 'id' | 'mrn' | 'givenName' | 'familyName' | 'dateOfBirth'>;
-
-/** A name for matching: case, accents and spacing do not make another person ("José  García" is "jose garcia"). */
-const foldName = (name: string) => name.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/\s+/g, ' ').trim();
-const personKey = (patient: Pick<Patient, 'givenName' | 'familyName' | 'dateOfBirth'>) => `${foldName(patient.givenName)}|${foldName(patient.familyName)}|${patient.dateOfBirth}`;
-const recordKey = (mrn: string) => mrn.trim().toLowerCase();
+/** Each field's part of the model's schema, made once: a file may hold thousands of rows. */
+const fieldSchemas = new Map(patientFileFields.map((field) => [field, patientSchema.pick({ [field]: true } as Record<PatientFileField, true>)]));
 
 /** One field of one row checked by the model's own schema; the parsed (trimmed) value or its problem. */
 function checkField(field: PatientFileField, cell: string | undefined): { value: unknown } | { code: ValidationCode; message: string } {
   try {
-    const parsed = parseWith(patientSchema.pick({ [field]: true } as Record<PatientFileField, true>), { [field]: cell }) as Record<string, unknown>;
+    const parsed = parseWith(fieldSchemas.get(field)!, { [field]: cell }) as Record<string, unknown>;
     return { value: parsed[field] };
   } catch (error) {
     if (error instanceof ValidationError) return { code: error.code, message: error.message };
@@ -77,19 +74,14 @@ function checkField(field: PatientFileField, cell: string | undefined): { value:
  * cut), then matched against the desk: the same record number, or the same
  * given name, family name and date of birth (case and accents aside), as a
  * patient already here or an earlier row is skipped and listed, never
- * registered twice. Writes nothing; core/commands `importPatientDrafts`
+ * registered twice ({@link PatientDuplicateIndex}). Writes nothing; core/commands `importPatientDrafts`
  * registers the drafts.
  *
  * @example patientImportPreview(rows, { givenName: 0, familyName: 1, dateOfBirth: 2 }, existing, '2026-12-08')
  * // { drafts: [{ row: 2, args: { givenName: 'Ada', … } }], duplicates: [{ row: 3, reason: 'same-name-and-birth', patientId: 'p1', … }], problems: [] }
  */
 export function patientImportPreview(rows: readonly PatientCsvRow[], columns: PatientColumns, existing: readonly ExistingPatient[], today: CalendarDate): PatientImportPreview {
-  const byRecord = new Map<string, { patientId: string | null; row: number | null }>();
-  const byPerson = new Map<string, { patientId: string | null; row: number | null }>();
-  for (const patient of existing) {
-    if (patient.mrn) byRecord.set(recordKey(patient.mrn), { patientId: patient.id, row: null });
-    byPerson.set(personKey(patient), { patientId: patient.id, row: null });
-  }
+  const known = new PatientDuplicateIndex(existing);
   const preview: PatientImportPreview = { drafts: [], duplicates: [], problems: [] };
   for (const { row, cells } of rows) {
     const draft: Record<string, unknown> = {};
@@ -116,15 +108,12 @@ export function patientImportPreview(rows: readonly PatientCsvRow[], columns: Pa
       }
     }
     if (refused) continue;
-    const sameRecord = args.mrn === undefined ? undefined : byRecord.get(recordKey(args.mrn));
-    const samePerson = byPerson.get(personKey(args));
-    const match = sameRecord ?? samePerson;
+    const match = known.find(args);
     if (match) {
-      preview.duplicates.push({ row, reason: sameRecord ? 'same-record-number' : 'same-name-and-birth', patientId: match.patientId, sameAsRow: match.row, givenName: args.givenName, familyName: args.familyName });
+      preview.duplicates.push({ row, reason: match.reason, patientId: match.patientId, sameAsRow: match.row, givenName: args.givenName, familyName: args.familyName });
       continue;
     }
-    if (args.mrn !== undefined) byRecord.set(recordKey(args.mrn), { patientId: null, row });
-    byPerson.set(personKey(args), { patientId: null, row });
+    known.add(args, { patientId: null, row });
     preview.drafts.push({ row, args });
   }
   return preview;

@@ -126,8 +126,10 @@ function PatientImportPanel() {
     if (!shown) return;
     const result = await importDrafts(shown.drafts);
     if (!result.ok) {
-      const reason = refusal(result.error as { code: string; field: string });
-      setNotice({ kind: 'failed', text: 'row' in result ? words.importRefused(result.row, reason) : reason });
+      const error = result.error as { code: string; field: string };
+      // A duplicate-id here is a row that has become a patient of the desk since the preview.
+      const sentence = !('row' in result) ? refusal(error) : error.code === 'duplicate-id' ? words.registeredSince(result.row) : words.importRefused(result.row, refusal(error));
+      setNotice({ kind: 'failed', text: sentence });
       return;
     }
     setShown(null);

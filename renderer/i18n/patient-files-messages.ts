@@ -46,5 +46,6 @@ export const patientFilesMessages = {
   importButton: 'Import',
   imported: (count: number) => `${plural('en', count, { one: '# patient registered', other: '# patients registered' })}.`,
   importRefused: (row: number, reason: string) => `Nothing was imported: row ${row} was refused — ${reason}`,
+  registeredSince: (row: number) => `Nothing was imported: the patient of row ${row} is on the desk now (registered since the preview, here or on another desk). Preview again.`,
   patientName: (given: string, family: string) => `${given} ${family}`,
 };

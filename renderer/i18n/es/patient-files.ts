@@ -43,5 +43,6 @@ export const esPatientFiles: Messages['patientFiles'] = {
   importButton: 'Importar',
   imported: (value) => `${count(value, 'paciente registrado', 'pacientes registrados')}.`,
   importRefused: (row, reason) => `No se importó nada: se rechazó la fila ${row}: ${reason}`,
+  registeredSince: (row) => `No se importó nada: el paciente de la fila ${row} ya está en el puesto (se registró después de la vista previa, aquí o en otro puesto). Vuelva a ver la vista previa.`,
   patientName: (given, family) => `${given} ${family}`,
 };

@@ -43,5 +43,6 @@ export const frPatientFiles: Messages['patientFiles'] = {
   importButton: 'Importer',
   imported: (count) => `${plural('fr', count, { one: '# patient enregistré', other: '# patients enregistrés' })}.`,
   importRefused: (row, reason) => `Rien n’a été importé\u00a0: la ligne ${row} a été refusée — ${reason}`,
+  registeredSince: (row) => `Rien n’a été importé\u00a0: le patient de la ligne ${row} est maintenant sur le poste (enregistré depuis l’aperçu, ici ou sur un autre poste). Relancez l’aperçu.`,
   patientName: (given, family) => `${given} ${family}`,
 };
