@@ -61,6 +61,7 @@ export const auditActions = [
   'WAITLIST_REMOVED',
   'CONTACT_CONSENT_SET',
   'CLINIC_JOINED',
+  'STAFF_RENAMED_ON_SYNC',
 ] as const;
 
 /** One of {@link auditActions}. */

@@ -3,14 +3,17 @@ import { storeDeskNames } from './desk-names';
 import { readSyncState } from './sync-state';
 import { legacyWeeklyRuleEntity } from './sync-transport';
 import type { PullResponse } from './sync-transport';
-import { syncedTables, writeRecords } from './write-record';
+import { recordRenamedStaff } from './renamed-staff';
+import { writeRecords } from './write-record';
 import type { RecordWrite } from './write-record';
 
 /**
  * Applies one pulled page in ONE transaction: every change (with the
  * server's version), then this desk's still-pending outbox effects for the
  * records the page touched, then the new cursor, the measured clock skew
- * and the desk names the page listed (desk-names.ts).
+ * and the desk names the page listed (desk-names.ts). A pulled account
+ * stored under a free name (username-clash.ts) gets a `STAFF_RENAMED_ON_SYNC`
+ * audit entry in the same transaction (renamed-staff.ts).
  * A failure anywhere leaves neither changes nor cursor, so the same page is
  * pulled again; applying a page twice gives the same rows.
  *
@@ -22,7 +25,8 @@ import type { RecordWrite } from './write-record';
  * @example await applyPulledPage(db, page, { clockSkewMs: 1200 });
  */
 export async function applyPulledPage(db: TimedeskDb, page: PullResponse, measured: { clockSkewMs: number | null }): Promise<void> {
-  await db.transaction('rw', [...syncedTables(db), db.outbox, db.syncState], async () => {
+  // Every table: a renamed account's audit entry is written by a command nested in this transaction.
+  await db.transaction('rw', db.tables, async () => {
     // The last write of each record wins, so the page collapses to one write per record.
     const writes = new Map<string, RecordWrite>();
     for (const change of page.changes) {
@@ -42,7 +46,8 @@ export async function applyPulledPage(db: TimedeskDb, page: PullResponse, measur
         }
       }
     }
-    await writeRecords(db, [...writes.values()]);
+    const { renamedStaff } = await writeRecords(db, [...writes.values()]);
+    if (renamedStaff.length > 0) await recordRenamedStaff(db, renamedStaff, page);
     if (page.devices) await storeDeskNames(db, page.devices);
     const state = await readSyncState(db);
     await db.syncState.put({ ...state, cursor: page.nextCursor, clockSkewMs: measured.clockSkewMs ?? state.clockSkewMs });

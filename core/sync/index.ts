@@ -31,5 +31,7 @@ export type { DeskNamesRow } from './desk-names';
 export { clinicRecordSchema, staffCredentialRecordSchema, clinicRecordId } from './synced-records';
 export type { ClinicRecord, StaffCredentialRecord } from './synced-records';
 export { putStaffKeepingUsernamesUnique } from './username-clash';
+export type { RenamedAccount } from './username-clash';
+export { readRenamedOnSync } from './renamed-staff';
 export { shareClinicRecords } from './share-clinic';
 export type { SharedClinic } from './share-clinic';

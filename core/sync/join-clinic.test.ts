@@ -5,6 +5,7 @@ import { dumpDatabase } from '../commands/commands.fixture';
 import { readDevice } from '../db';
 import { applyPulledPage } from './apply-pull';
 import { readDeskNames } from './desk-names';
+import { readRenamedOnSync } from './renamed-staff';
 import { joinClinic } from './join-clinic';
 import type { JoinProgress } from './join-clinic';
 import { MemoryServer, scriptedTransport } from './memory-server.fixture';
@@ -236,5 +237,34 @@ describe('pulled records that collide', () => {
     expect((await deskC.db.syncState.get('sync'))?.cursor).toBe('3');
     // Whoever set this desk up still signs in with their own username.
     expect(await signIn(authEnv(deskC), 'admin', 'cam passphrase one')).toMatchObject({ ok: true, session: { staffId: 'c-admin' } });
+
+    // The rename is in the audit log (system actor, in the page's transaction; nothing queued), and Admin → Staff can say so.
+    const renames = await deskC.db.audit.where('action').equals('STAFF_RENAMED_ON_SYNC').toArray();
+    expect(renames).toEqual([
+      expect.objectContaining({
+        actor: { kind: 'system', systemId: 'sync', displayName: 'Sync' },
+        entityType: 'staff',
+        entityId: 'a-admin',
+        changes: { username: { before: 'admin', after: 'admin-3' } },
+        reason: 'Another account on this desk already had that username.',
+        at: new Date(deskC.clock.now).toISOString(),
+        mutationId: null,
+      }),
+    ]);
+    expect(await deskC.db.outbox.where('name').equals('sync/note-renamed-staff').count()).toBe(0);
+    expect((await readDevice(deskC.db)).auditSeq).toBe((await deskC.db.audit.count()));
+    expect(await readRenamedOnSync(deskC.db)).toEqual(new Map([['a-admin', 'admin']]));
+    // An administrator's rename settles it: the line goes, the entry stays.
+    await deskC.must('staff/save', { id: 'a-admin', displayName: 'Alex Admin', username: 'alex.admin', role: 'admin' }, { staffId: 'c-admin', displayName: 'Cam Admin', role: 'admin' });
+    expect(await readRenamedOnSync(deskC.db)).toEqual(new Map());
+    expect(await deskC.db.audit.where('action').equals('STAFF_RENAMED_ON_SYNC').count()).toBe(1);
+  });
+
+  it('a page that renames nobody writes no audit entry', async () => {
+    const deskC = await openDesk('desk-c', 3);
+    const page = { changes: [{ change: 1, entity: 'staff' as const, id: 'a-admin', op: 'put' as const, version: 1, data: { id: 'a-admin', displayName: 'Alex Admin', username: 'admin', role: 'admin', active: true } }], nextCursor: '1', hasMore: false, serverTime: new Date(deskC.clock.now).toISOString() };
+    await applyPulledPage(deskC.db, page, { clockSkewMs: null });
+    expect(await deskC.db.audit.count()).toBe(0);
+    expect(await readRenamedOnSync(deskC.db)).toEqual(new Map());
   });
 });

@@ -1,6 +1,16 @@
 import type { TimedeskDb } from '../db';
 import type { StaffMember } from '../model';
 
+/** A pulled account stored under another username than the one it synced with. */
+export interface RenamedAccount {
+  staffId: string;
+  displayName: string;
+  /** The username the server's record carries (another local account holds it). */
+  pulled: string;
+  /** The free name it is stored under on this desk (`admin-2`). */
+  storedAs: string;
+}
+
 /** Usernames are 3–40 characters (core/model's staff schema); a suffix must fit inside that. */
 const longestUsername = 40;
 
@@ -54,4 +64,17 @@ async function freeUsername(db: TimedeskDb, username: string, taken: ReadonlySet
     const candidate = `${username.slice(0, longestUsername - suffix.length)}${suffix}`;
     if (!taken.has(candidate) && !(await isTakenLocally(db, candidate))) return candidate;
   }
+}
+
+/**
+ * The accounts {@link putStaffKeepingUsernamesUnique} stored under another
+ * name: `pulled` and `stored` are its input and output, in the same order.
+ *
+ * @example renamedAccounts(pulled, stored) // [{ staffId: 'b-admin', displayName: 'Bo Admin', pulled: 'admin', storedAs: 'admin-2' }]
+ */
+export function renamedAccounts(pulled: readonly StaffMember[], stored: readonly StaffMember[]): RenamedAccount[] {
+  return pulled.flatMap((member, index) => {
+    const storedAs = stored[index]?.username;
+    return storedAs === undefined || storedAs === member.username ? [] : [{ staffId: member.id, displayName: member.displayName, pulled: member.username, storedAs }];
+  });
 }

@@ -4,7 +4,8 @@ import type { SyncedEntity, TimedeskDb } from '../db';
 import type { Appointment, StaffMember } from '../model';
 import { entityTables } from './capture-effects';
 import { credentialRowFromRecord, settingsFromClinicRecord } from './synced-records';
-import { putStaffKeepingUsernamesUnique } from './username-clash';
+import { putStaffKeepingUsernamesUnique, renamedAccounts } from './username-clash';
+import type { RenamedAccount } from './username-clash';
 
 /** Entities whose records carry a `version` (the server's change number after a pull). */
 const versioned: ReadonlySet<SyncedEntity> = new Set(['appointment', 'series', 'seriesException', 'scheduleBlock', 'visitConfirmation', 'waitlistEntry', 'contactConsent', 'conflict']);
@@ -28,11 +29,13 @@ export interface RecordWrite {
  * `version`, when given, replaces the record's own (the server's change
  * number); a re-applied local effect keeps the version its command gave it.
  * Each (entity, id) must appear at most once: collapse repeated writes to the
- * last before calling.
+ * last before calling. Returns the pulled accounts stored under another
+ * username than the server's (username-clash.ts), for the audit log.
  *
  * @example await writeRecords(db, [{ entity: 'patient', id: 'p1', op: 'put', data }, { entity: 'closure', id: 'c1', op: 'delete' }]);
  */
-export async function writeRecords(db: TimedeskDb, writes: readonly RecordWrite[]): Promise<void> {
+export async function writeRecords(db: TimedeskDb, writes: readonly RecordWrite[]): Promise<{ renamedStaff: RenamedAccount[] }> {
+  const renamedStaff: RenamedAccount[] = [];
   const byEntity = new Map<SyncedEntity, RecordWrite[]>();
   for (const write of writes) {
     const list = byEntity.get(write.entity) ?? [];
@@ -61,7 +64,7 @@ export async function writeRecords(db: TimedeskDb, writes: readonly RecordWrite[
     }
     if (entity === 'staff') {
       // Written apart from the rest so a username another local account holds cannot fail the whole page (unique index).
-      if (puts.length > 0) await putStaffKeepingUsernamesUnique(db, puts as unknown as StaffMember[]);
+      if (puts.length > 0) renamedStaff.push(...renamedAccounts(puts as unknown as StaffMember[], await putStaffKeepingUsernamesUnique(db, puts as unknown as StaffMember[])));
       continue;
     }
     if (entity !== 'appointment') {
@@ -73,6 +76,7 @@ export async function writeRecords(db: TimedeskDb, writes: readonly RecordWrite[
     await db.bookings.where('appointmentId').anyOf(list.map((write) => write.id)).delete();
     await db.bookings.bulkPut(appointments.flatMap((appointment) => bookingRows(appointment)));
   }
+  return { renamedStaff };
 }
 
 /**

@@ -4,6 +4,8 @@ import { text } from '../i18n';
 import { AdminTableHead } from './AdminTableHead';
 import { useSession } from '../session/session-store';
 import { StaffForm } from './StaffForm';
+import { StaffUsername } from './StaffUsername';
+import { useRenamedOnSync } from './useRenamedOnSync';
 import { useStaffMembers } from './useStaffMembers';
 
 /** Props of {@link StaffPanel}. */
@@ -13,7 +15,8 @@ export interface StaffPanelProps {
 }
 
 /**
- * Staff accounts: name, username, role and whether the account may sign in,
+ * Staff accounts: name, username (and, for an account a sync renamed, why),
+ * role and whether the account may sign in,
  * with Edit (change role, switch off, reset the passphrase) and "Add staff
  * member" for admins.
  *
@@ -22,6 +25,7 @@ export interface StaffPanelProps {
 export function StaffPanel({ canEdit }: StaffPanelProps) {
   const words = text.admin;
   const staff = useStaffMembers();
+  const renamedOnSync = useRenamedOnSync();
   const me = useSession((state) => state.staff);
   const [editing, setEditing] = useState<{ member: StaffMember | null } | null>(null);
   return (
@@ -46,7 +50,9 @@ export function StaffPanel({ canEdit }: StaffPanelProps) {
                   {member.displayName}
                   {member.id === me?.staffId ? <span className="muted"> {words.you}</span> : null}
                 </th>
-                <td>{member.username}</td>
+                <td>
+                  <StaffUsername username={member.username} renamedFrom={renamedOnSync.get(member.id)} />
+                </td>
                 <td>{text.roles[member.role]}</td>
                 <td>{member.active ? words.yes : words.no}</td>
                 {canEdit ? (

@@ -103,6 +103,8 @@ const admin = {
   title: 'Administration',
   managersOnly: 'Only managers and admins can change the clinic’s setup. Ask one of them.',
   adminsOnly: 'Only admins can add staff accounts or change them.',
+  /** Under a username a sync gave this account because another account here held its own (core/sync username-clash.ts). */
+  renamedOnSync: (username: string) => `Renamed from ${username} on sync: another account here had that username. Rename one of the two.`,
   sectionsLabel: 'Administration sections',
   sections: { resources: 'Providers, rooms and equipment', hours: 'Schedules', closures: 'Closures and holidays', staff: 'Staff accounts', files: 'Calendar files' },
   actions: 'Actions',
@@ -270,6 +272,7 @@ const auditActions: Record<AuditAction, string> = {
   WAITLIST_REMOVED: 'Removed from the waitlist',
   CONTACT_CONSENT_SET: 'Contact consent recorded',
   CLINIC_JOINED: 'Desk joined the clinic',
+  STAFF_RENAMED_ON_SYNC: 'Account renamed on sync',
 };
 
 /** The English text of the app. */

@@ -6,6 +6,7 @@ export const esAdmin: Messages['admin'] = {
   title: 'Administración',
   managersOnly: 'Solo los gerentes y los administradores pueden cambiar la configuración de la clínica. Pídaselo a uno de ellos.',
   adminsOnly: 'Solo los administradores pueden crear o cambiar cuentas del personal.',
+  renamedOnSync: (username) => `Renombrada desde ${username} al sincronizar: otra cuenta de este puesto ya tenía ese nombre de usuario. Cambie el nombre de una de las dos.`,
   sectionsLabel: 'Secciones de administración',
   sections: { resources: 'Profesionales, salas y equipos', hours: 'Horarios', closures: 'Cierres y festivos', staff: 'Cuentas del personal', files: 'Archivos de calendario' },
   actions: 'Acciones',
@@ -170,4 +171,5 @@ export const esAuditActions: Messages['auditActions'] = {
   WAITLIST_REMOVED: 'Quitado de la lista de espera',
   CONTACT_CONSENT_SET: 'Consentimiento de contacto registrado',
   CLINIC_JOINED: 'Puesto unido a la clínica',
+  STAFF_RENAMED_ON_SYNC: 'Cuenta renombrada al sincronizar',
 };

@@ -7,6 +7,7 @@ export const frAdmin: Messages['admin'] = {
   title: 'Administration',
   managersOnly: 'Seuls les responsables et les administrateurs peuvent modifier la configuration de la clinique. Demandez à l’un d’eux.',
   adminsOnly: 'Seuls les administrateurs peuvent ajouter ou modifier des comptes du personnel.',
+  renamedOnSync: (username) => `Renommé depuis ${username} lors de la synchronisation\u00a0: un autre compte de ce poste avait déjà cet identifiant. Renommez l’un des deux.`,
   sectionsLabel: 'Rubriques de l’administration',
   sections: { resources: 'Praticiens, salles et équipements', hours: 'Plannings', closures: 'Fermetures et jours fériés', staff: 'Comptes du personnel', files: 'Fichiers de calendrier' },
   actions: 'Actions',
@@ -176,4 +177,5 @@ export const frAuditActions: Messages['auditActions'] = {
   WAITLIST_REMOVED: 'Retiré de la liste d’attente',
   CONTACT_CONSENT_SET: 'Consentement de contact enregistré',
   CLINIC_JOINED: 'Poste rattaché à la clinique',
+  STAFF_RENAMED_ON_SYNC: 'Compte renommé lors de la synchronisation',
 };
