@@ -1,5 +1,5 @@
 import type { ScheduleBlock } from '../model';
-import { zoneFor } from '../time';
+import { isoInstant, zoneFor } from '../time';
 import { ValidationError } from '../validation';
 import type { BlockOccurrence } from './block-occurrences';
 import type { Span } from './instant-spans';
@@ -116,7 +116,7 @@ export function softOf(occurrence: BlockOccurrence): SoftBlockout {
   return { blockId: occurrence.block.id, label: blockName(occurrence.block) ?? occurrence.block.kind };
 }
 
-const iso = (ms: number) => new Date(ms).toISOString();
+const iso = isoInstant;
 
 function toEpochMs(value: string | number, field: string): number {
   if (typeof value === 'number' && Number.isFinite(value)) return value;

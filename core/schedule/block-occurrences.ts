@@ -1,6 +1,6 @@
 import type { ScheduleBlock } from '../model';
 import { expandRuleWall } from '../recurrence';
-import { localMsToInstant, localMsToWallTime, parseWallTime, wallPartsToLocalMs, zoneFor } from '../time';
+import { isoDate, localMsToInstant, parseWallTime, wallPartsToLocalMs, zoneFor } from '../time';
 import { ValidationError } from '../validation';
 
 /** One occurrence of a block, as instants. */
@@ -42,7 +42,7 @@ export function blockOccurrences(block: ScheduleBlock, from: number, to: number,
     block,
     start: instant,
     end: block.wallEnd === null ? instant : localMsToInstant(nominalLocal + lengthMs, zone),
-    day: localMsToWallTime(nominalLocal).slice(0, 10),
+    day: isoDate(nominalLocal),
   });
   const matters = (found: BlockOccurrence) => (block.kind === 'override' ? found.start < to : found.end > from && found.start < to);
 

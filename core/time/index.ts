@@ -10,4 +10,5 @@ export {
   instantToLocalMs,
 } from './wall-time';
 export { offsetMinutesAt } from './zone-offsets';
+export { isoInstant, isoDate } from './iso-text';
 export type { WallTime, WallTimeParts } from './wall-time';

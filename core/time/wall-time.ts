@@ -1,5 +1,6 @@
 import { IANAZone } from 'luxon';
 import { ValidationError } from '../validation';
+import { isoDateTime } from './iso-text';
 import { offsetMinutesAt } from './zone-offsets';
 
 /**
@@ -71,7 +72,7 @@ export function wallPartsToLocalMs(parts: WallTimeParts): number {
 
 /** Formats "local ms" (see {@link wallPartsToLocalMs}) back as a {@link WallTime}. */
 export function localMsToWallTime(localMs: number): WallTime {
-  return new Date(localMs).toISOString().slice(0, 19);
+  return isoDateTime(localMs);
 }
 
 /**
