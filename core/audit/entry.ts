@@ -59,6 +59,7 @@ export const auditActions = [
   'WAITLIST_BOOKED',
   'WAITLIST_REMOVED',
   'CONTACT_CONSENT_SET',
+  'DOWNTIME_PACK_WRITTEN',
 ] as const;
 
 /** One of {@link auditActions}. */

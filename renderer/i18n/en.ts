@@ -267,6 +267,7 @@ const auditActions: Record<AuditAction, string> = {
   WAITLIST_BOOKED: 'Booked from the waitlist',
   WAITLIST_REMOVED: 'Removed from the waitlist',
   CONTACT_CONSENT_SET: 'Contact consent recorded',
+  DOWNTIME_PACK_WRITTEN: 'Downtime pack written',
 };
 
 /** The English text of the app. */

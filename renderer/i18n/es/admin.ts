@@ -168,4 +168,5 @@ export const esAuditActions: Messages['auditActions'] = {
   WAITLIST_BOOKED: 'Reservado desde la lista de espera',
   WAITLIST_REMOVED: 'Quitado de la lista de espera',
   CONTACT_CONSENT_SET: 'Consentimiento de contacto registrado',
+  DOWNTIME_PACK_WRITTEN: 'Paquete de contingencia generado',
 };

@@ -174,4 +174,5 @@ export const frAuditActions: Messages['auditActions'] = {
   WAITLIST_BOOKED: 'Réservé depuis la liste d’attente',
   WAITLIST_REMOVED: 'Retiré de la liste d’attente',
   CONTACT_CONSENT_SET: 'Consentement de contact enregistré',
+  DOWNTIME_PACK_WRITTEN: 'Dossier de secours écrit',
 };
