@@ -39,6 +39,8 @@ export function BackupScreen() {
       </p>
       {status.key ? <BackupNowButton session={staff} /> : <p role="alert">{words.passphraseNotSet}</p>}
 
+      <DowntimePackButton session={staff} />
+
       <section aria-labelledby="backup-passphrase-title">
         <h2 id="backup-passphrase-title">{words.passphraseTitle}</h2>
         {status.key ? <p>{words.passphraseSet(recipientKeyId(status.key.recipient), when(status.key.setAt))}</p> : null}
@@ -46,8 +48,6 @@ export function BackupScreen() {
       </section>
 
       {isAdmin ? <BackupFolder /> : null}
-
-      <DowntimePackButton session={staff} />
 
       {status.recent.length > 0 ? (
         <section aria-labelledby="backup-recent-title">
