@@ -6,6 +6,9 @@ import type { TimedeskBridge } from '../../electron/bridge-contract';
 import { downloadInBrowser } from '../desktop/desktop-bridge';
 import { text } from '../i18n';
 
+/** The pause between two downloads of the pack in the browser. */
+const downloadGapMs = 300;
+
 /** How making the pack ended, for the Backups screen to say. */
 export type DowntimePackOutcome =
   | { outcome: 'written'; folder: string; pdfProblem: string | null }
@@ -28,7 +31,11 @@ export async function makeDowntimePack(deps: { db: TimedeskDb; commands: Command
   if (!made.ok) return { outcome: 'failed', problem: made.error.message };
   const pack: DowntimePack = made.value;
   if (!deps.bridge) {
-    for (const file of pack.files) downloadInBrowser(file.name, new Blob([file.text], { type: `${file.mimeType};charset=utf-8` }));
+    // One at a time, a moment apart: Chromium drops some of several downloads started in the same instant.
+    for (const [index, file] of pack.files.entries()) {
+      if (index > 0) await new Promise((resolve) => setTimeout(resolve, downloadGapMs));
+      downloadInBrowser(file.name, new Blob([file.text], { type: `${file.mimeType};charset=utf-8` }));
+    }
     return { outcome: 'downloaded' };
   }
   const written = await deps.bridge.writeDowntimePack({ files: pack.files.map((file) => ({ name: file.name, text: file.text })) });
