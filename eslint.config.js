@@ -40,7 +40,7 @@ export default tseslint.config(
               message: 'core/ is the engine: it may not import the UI, the shell, the server or tests.',
             },
             {
-              target: ['./core/model', './core/recurrence', './core/overlap', './core/schedule', './core/confirmations', './core/reminders', './core/validation', './core/time', './core/audit', './core/backup', './core/reports', './core/calendar-files', './core/patient-files', './core/month'],
+              target: ['./core/model', './core/recurrence', './core/overlap', './core/schedule', './core/confirmations', './core/reminders', './core/validation', './core/time', './core/audit', './core/backup', './core/reports', './core/calendar-files', './core/patient-files', './core/downtime', './core/month'],
               from: ['./core/db', './core/commands', './core/sync'],
               message: 'Pure engine modules may not import storage or sync (they run without IndexedDB).',
             },

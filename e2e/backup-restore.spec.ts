@@ -58,6 +58,16 @@ async function backedUpClinic(browser: Browser, downloadPath: string): Promise<{
   await download.saveAs(downloadPath);
   await expect(backups.lastBackup()).toHaveText('Last backup: today 9:00 AM, verified');
   const log = await auditLog(page);
+
+  // The downtime pack (made after the backup, so the restored log matches `log`): today's day sheet names the booked patient.
+  await backups.open();
+  const pack = await backups.makeDowntimePack();
+  expect(pack.map((file) => file.suggestedFilename()).sort()).toEqual([...['25', '26', '27', '28', '29', '30'].map((day) => `2026-11-${day}-day-sheet.html`), '2026-12-01-day-sheet.html', 'phone-list.csv', 'phone-list.html', 'visits.csv'].sort());
+  const today = pack.find((file) => file.suggestedFilename() === '2026-11-25-day-sheet.html')!;
+  const sheet = readFileSync((await today.path())!, 'utf8');
+  expect(sheet).toContain('<h1>Dr Adams</h1>');
+  expect(sheet).toMatch(/<td>10:00\sAM–[^<]+<\/td><td>Ada Lovelace<\/td>/);
+  expect(sheet).not.toContain('<script');
   await page.context().close();
   return log;
 }

@@ -152,6 +152,12 @@ export class BackupFileStore {
     return checked.folder;
   }
 
+  /** The chosen folder checked now (the downtime pack goes there), or null when none is chosen; a folder that cannot be used now throws, as for a backup. */
+  async usableChosenFolder(): Promise<string | null> {
+    if ((await this.chosenFolder()) === null) return null;
+    return this.folderOf('chosen-folder');
+  }
+
   private fileOf(handleId: string): OpenFile {
     const file = this.files.get(handleId);
     if (!file) throw new BackupFileError('handle', 'No such open backup file.');

@@ -19,6 +19,7 @@ export const bridgeChannels = {
   chooseBackupFolder: 'timedesk:choose-backup-folder',
   awaitQuit: 'timedesk:await-quit',
   quitReady: 'timedesk:quit-ready',
+  writeDowntimePack: 'timedesk:write-downtime-pack',
 } as const;
 
 /** One of the channels in {@link bridgeChannels}. */

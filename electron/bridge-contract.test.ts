@@ -4,7 +4,7 @@ import type { TimedeskBridge } from './bridge-contract';
 
 describe('bridge contract', () => {
   it('names one timedesk: channel per bridge method', () => {
-    const methods: (keyof TimedeskBridge)[] = ['getAppInfo', 'saveFile', 'printDaySheet', 'openExternal', 'allowSyncServer', 'backupFiles', 'chooseBackupFolder', 'awaitQuit', 'quitReady'];
+    const methods: (keyof TimedeskBridge)[] = ['getAppInfo', 'saveFile', 'printDaySheet', 'openExternal', 'allowSyncServer', 'backupFiles', 'chooseBackupFolder', 'awaitQuit', 'quitReady', 'writeDowntimePack'];
     expect(bridgeMethodNames).toEqual(methods);
     expect(new Set(Object.values(bridgeChannels)).size).toBe(methods.length);
     for (const channel of Object.values(bridgeChannels)) expect(channel).toMatch(/^timedesk:[a-z-]+$/);

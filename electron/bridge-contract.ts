@@ -1,4 +1,5 @@
 import type { AwaitQuitResult, BackupFilesRequest, BackupFilesResult, ChooseBackupFolderResult } from './backup-bridge-contract';
+import type { DowntimePackRequest, DowntimePackResult } from './downtime-bridge-contract';
 import { z } from 'zod';
 import type { ValidationProblem } from '../core/validation';
 import { maxOriginLength } from './content-security-policy';
@@ -146,7 +147,11 @@ export interface TimedeskBridge {
   awaitQuit(): Promise<AwaitQuitResult>;
   /** The quit backup is done (or failed): the app may close. */
   quitReady(): Promise<{ outcome: 'done' }>;
+  /** Writes the downtime pack into the chosen backup folder's `downtime/` (electron/downtime-files.ts), a PDF beside each day sheet. */
+  writeDowntimePack(request: DowntimePackRequest): Promise<DowntimePackResult>;
 }
 
 export { backupFilesRequestSchema, maxBackupIoBytes } from './backup-bridge-contract';
+export { downtimePackRequestSchema, downtimeFileNamePattern, downtimeFolderName, maxDowntimeFileCharacters } from './downtime-bridge-contract';
+export type { DowntimePackRequest, DowntimePackResult } from './downtime-bridge-contract';
 export type { AwaitQuitResult, BackupFileFailure, BackupFilesRequest, BackupFilesResult, ChooseBackupFolderResult } from './backup-bridge-contract';

@@ -6,6 +6,8 @@ import { assertTrustedSender, parseBridgeArgument } from './ipc-validation';
 import type { SenderFrameFacts } from './ipc-validation';
 import { handleBackupFiles, handleChooseBackupFolder } from './backup-bridge-handlers';
 import type { BackupBridgeHost } from './backup-bridge-handlers';
+import { handleWriteDowntimePack } from './downtime-bridge-handlers';
+import type { DowntimeBridgeHost } from './downtime-bridge-handlers';
 import { openExternallyAfterConfirmation } from './navigation-guard';
 import { allowSyncServerOrigin } from './sync-server-permission';
 import type { SyncServerPermissionHost } from './sync-server-permission';
@@ -34,6 +36,8 @@ export interface BridgeHost {
   syncServer: SyncServerPermissionHost;
   /** Backup files, the folder dialog and the quit backup (backup-bridge-handlers.ts). */
   backups: BackupBridgeHost;
+  /** The downtime pack's folder and PDF printing (downtime-bridge-handlers.ts). */
+  downtime: DowntimeBridgeHost;
 }
 
 type Handler = (args: readonly unknown[]) => Promise<unknown>;
@@ -121,6 +125,7 @@ export function createBridgeHandlers(host: BridgeHost): Record<BridgeChannel, Ha
       host.backups.quit.ready(() => host.backups.quitNow());
       return { outcome: 'done' };
     },
+    [bridgeChannels.writeDowntimePack]: (args) => handleWriteDowntimePack(host.downtime, args),
   };
 }
 

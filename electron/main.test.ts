@@ -177,6 +177,7 @@ describe('after ready', () => {
       'timedesk:print-day-sheet',
       'timedesk:quit-ready',
       'timedesk:save-file',
+      'timedesk:write-downtime-pack',
     ]);
     const getAppInfo = recorded.ipcHandlers.get('timedesk:get-app-info')!;
     const fromApp = { sender: {}, senderFrame: { url: 'app://timedesk/index.html', parent: null } };

@@ -12,6 +12,7 @@ import { appEntryUrl, appScheme, lookupAppAsset } from './app-protocol';
 import { createApplicationMenuTemplate } from './application-menu';
 import { bridgeChannels } from './bridge-contract';
 import { BackupFileStore } from './backup-files';
+import { createHtmlToPdf } from './pdf-print';
 import { createBridgeDispatcher } from './bridge-handlers';
 import type { BridgeHost } from './bridge-handlers';
 import { userDataDirFromArgv } from './command-line';
@@ -22,7 +23,7 @@ import type { DesktopConfig } from './desktop-config';
 import type { SenderFrameFacts } from './ipc-validation';
 import { navigationDecision, openExternallyAfterConfirmation, windowOpenDecision } from './navigation-guard';
 import { isPermissionGranted } from './permission-handler';
-import { createWindowOptions } from './window-options';
+import { createPdfWindowOptions, createWindowOptions } from './window-options';
 import { loadWindowState, saveWindowState, saveWindowStateSync } from './window-state';
 import type { WindowState } from './window-state';
 
@@ -217,8 +218,19 @@ function hostFor(sender: WebContents): BridgeHost {
       quit: quitBackup,
       quitNow: () => app.quit(),
     },
+    downtime: { files: backupFiles ?? new BackupFileStore(app.getPath('userData')), htmlToPdf: downtimePdf },
   };
 }
+
+/** Each downtime day sheet printed to PDF in a hidden window of its own (electron/pdf-print.ts). */
+const downtimePdf = createHtmlToPdf(() => {
+  const window = new BrowserWindow(createPdfWindowOptions()); // eng-disable CONTEXT_ISOLATION_JS_CHECK SANDBOX_JS_CHECK AUXCLICK_JS_CHECK
+  return {
+    loadURL: (url) => window.webContents.loadURL(url),
+    printToPDF: async (options) => new Uint8Array(await window.webContents.printToPDF(options)),
+    close: () => window.destroy(),
+  };
+});
 
 /** One handler per contract channel; each checks the sender frame, then the arguments. */
 function registerBridge(): void {

@@ -46,5 +46,6 @@ export function createTimedeskBridge(invoke: Invoke): TimedeskBridge {
     chooseBackupFolder: () => send(bridgeChannels.chooseBackupFolder) as ReturnType<TimedeskBridge['chooseBackupFolder']>,
     awaitQuit: () => send(bridgeChannels.awaitQuit) as ReturnType<TimedeskBridge['awaitQuit']>,
     quitReady: () => send(bridgeChannels.quitReady) as ReturnType<TimedeskBridge['quitReady']>,
+    writeDowntimePack: (request: unknown) => send(bridgeChannels.writeDowntimePack, request) as ReturnType<TimedeskBridge['writeDowntimePack']>,
   });
 }

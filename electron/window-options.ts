@@ -65,3 +65,36 @@ export function createWindowOptions(input: WindowOptionsInput): BrowserWindowCon
     },
   };
 }
+
+/**
+ * The hidden window a downtime day sheet is printed to PDF in
+ * (electron/pdf-print.ts): never shown, no preload and no bridge, scripts
+ * off (the sheet has none), its own in-memory session, the main window's
+ * other security preferences.
+ *
+ * @example createPdfWindowOptions().webPreferences?.javascript // false
+ */
+export function createPdfWindowOptions(): BrowserWindowConstructorOptions {
+  return {
+    show: false,
+    width: 794,
+    height: 1123,
+    webPreferences: {
+      partition: 'timedesk-downtime-pdf',
+      javascript: false,
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      experimentalFeatures: false,
+      webviewTag: false,
+      navigateOnDragDrop: false,
+      disableBlinkFeatures: 'Auxclick',
+      spellcheck: false,
+      devTools: false,
+    },
+  };
+}

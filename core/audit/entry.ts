@@ -62,6 +62,7 @@ export const auditActions = [
   'CONTACT_CONSENT_SET',
   'CLINIC_JOINED',
   'STAFF_RENAMED_ON_SYNC',
+  'DOWNTIME_PACK_WRITTEN',
 ] as const;
 
 /** One of {@link auditActions}. */

@@ -42,6 +42,7 @@ const casesFor = ({ booked, arrived, seriesId, waiting, offered }: Ids): Case[] 
   { name: 'day-sheet/print', args: { date: '2026-01-05', resourceIds: ['dr-lee', 'room-1'] }, session: frontDesk },
   { name: 'calendar-file/export', args: { what: { kind: 'clinic' }, from: '2026-01-05', to: '2026-01-11', format: 'ics', includePatientNames: true }, session: manager },
   { name: 'patient-file/export', args: { csvHeader: { mrn: 'Record number', givenName: 'Given name', familyName: 'Family name', dateOfBirth: 'Date of birth', phone: 'Phone', email: 'Email', notes: 'Notes' } }, session: manager },
+  { name: 'downtime/pack', args: { locale: 'en-GB', words: { daySheet: 'Day sheet', phoneList: 'Phone list', noBookings: 'No bookings', written: 'Written', date: 'Date', time: 'Time', end: 'End', provider: 'Provider', patient: 'Patient', phone: 'Phone', reason: 'Reason', visits: 'Visits' } }, session: manager },
   { name: 'resource/save', args: { kind: 'room', name: 'Room 2', timeZone: 'America/New_York' }, session: manager },
   // Leave over the booked 09:00 visit: the block and a "Needs attention" record in one transaction.
   { name: 'schedule/save-block', args: { block: { resourceId: 'dr-lee', kind: 'leave', wallStart: '2026-01-05T00:00', wallEnd: '2026-01-06T00:00', reason: 'Annual leave' } }, session: frontDesk },

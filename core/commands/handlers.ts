@@ -4,6 +4,7 @@ import { backupCommands } from './backup-commands';
 import { calendarFileCommands } from './calendar-file-commands';
 import { clinicCommands } from './clinic-commands';
 import { daySheetCommands } from './day-sheet-commands';
+import { downtimeCommands } from './downtime-commands';
 import type { CommandResult } from './command-result';
 import { confirmationCommands } from './confirmation-commands';
 import { consentCommands } from './consent-commands';
@@ -40,6 +41,7 @@ export const commandHandlers = {
   ...backupCommands,
   ...calendarFileCommands,
   ...patientFileCommands,
+  ...downtimeCommands,
   ...confirmationCommands,
   ...consentCommands,
 };

@@ -42,6 +42,7 @@ export const commandIntents = {
   'day-sheet/print': { action: 'DAY_SHEET_PRINTED', entityType: 'day-sheet' },
   'calendar-file/export': { action: 'CALENDAR_FILE_EXPORTED', entityType: 'calendar-file' },
   'patient-file/export': { action: 'PATIENT_FILE_EXPORTED', entityType: 'patient-file' },
+  'downtime/pack': { action: 'DOWNTIME_PACK_WRITTEN', entityType: 'downtime-pack' },
   'resource/save': { action: 'RESOURCE_SAVED', entityType: 'resource' },
   'closure/save': { action: 'CLOSURE_SAVED', entityType: 'closure' },
   'closure/remove': { action: 'CLOSURE_REMOVED', entityType: 'closure' },

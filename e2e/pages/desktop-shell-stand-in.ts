@@ -49,6 +49,8 @@ export class DesktopShellStandIn {
         // The stand-in never quits while the test runs.
         awaitQuit: () => new Promise(() => undefined),
         quitReady: async () => ({ outcome: 'done' }),
+        // No chosen backup folder on the stand-in's missing disk.
+        writeDowntimePack: async () => ({ outcome: 'no-folder' }),
       };
       Object.defineProperty(window, 'timedesk', { value: Object.freeze(bridge) });
     });

@@ -6,6 +6,7 @@ import { text } from '../i18n';
 import { useSession } from '../session/session-store';
 import { BackupFolder } from './BackupFolder';
 import { BackupNowButton } from './BackupNowButton';
+import { DowntimePackButton } from './DowntimePackButton';
 import { backupWhen } from './backup-when';
 import { PassphraseForm } from './PassphraseForm';
 import { RestoreDialog } from './RestoreDialog';
@@ -13,7 +14,7 @@ import './backup.css';
 
 /**
  * Backups (managers and admins): the last verified backup, "Back up now",
- * the passphrase and the backup folder (admins), the recent runs with each
+ * the passphrase and the backup folder (admins), the downtime pack, the recent runs with each
  * target's result, and "Restore from a backup…" (admins).
  *
  * @example <BackupScreen />
@@ -37,6 +38,8 @@ export function BackupScreen() {
         {status.last && status.last.outcome === 'failed' ? ` ${words.lastFailed(when(status.last.createdAt))}` : ''}
       </p>
       {status.key ? <BackupNowButton session={staff} /> : <p role="alert">{words.passphraseNotSet}</p>}
+
+      <DowntimePackButton session={staff} />
 
       <section aria-labelledby="backup-passphrase-title">
         <h2 id="backup-passphrase-title">{words.passphraseTitle}</h2>

@@ -11,6 +11,8 @@ import { desktopBridge } from '../desktop/desktop-bridge';
 import { desktopBackupTargets } from './desktop-targets';
 import { downloadInBrowser } from '../desktop/desktop-bridge';
 import { blobSlices } from './file-slices';
+import { makeDowntimePack } from './downtime-pack';
+import type { DowntimePackOutcome } from './downtime-pack';
 
 /** What the backup screens need from the opened database. */
 export interface BackupDeps {
@@ -45,6 +47,8 @@ export interface DeskBackups {
   writesFiles: boolean;
   backUp(kind: 'scheduled' | 'manual' | 'on-quit', session: CommandSession | null, onProgress?: (progress: BackupProgress) => void): Promise<BackupRunResult>;
   inspect(file: Blob): Promise<BackupInspection>;
+  /** Makes the downtime pack: into the backup folder's `downtime/` in the desktop app, as downloads in the browser. */
+  downtimePack(session: CommandSession): Promise<DowntimePackOutcome>;
   /** Whether the daily backup is due now (core/backup's schedule over this desk's facts); false without a passphrase. */
   scheduledBackupDue(now: number): Promise<{ due: boolean; retryAfterMs: number }>;
   restore(options: {
@@ -127,7 +131,17 @@ export function createDeskBackups(deps: BackupDeps): DeskBackups {
   return {
     ledger,
     writesFiles: bridge !== undefined,
-    backUp: (kind, session, onProgress) => run(kind, session, onProgress),
+    async backUp(kind, session, onProgress) {
+      const result = await run(kind, session, onProgress);
+      // After the daily backup the pack on the backup folder is refreshed, so the morning's paper is today's.
+      if (kind === 'scheduled' && result.outcome === 'verified' && result.targets.some((target) => target.target === 'chosen-folder')) {
+        // A failed refresh leaves the last pack in place and never fails the backup that went well.
+        const refreshed = await makeDowntimePack({ db: deps.db, commands: deps.commands, bridge }, nobodySignedIn).catch((error: unknown) => ({ outcome: 'failed' as const, problem: String(error) }));
+        if (refreshed.outcome === 'failed') console.error('Downtime pack refresh failed', refreshed.problem);
+      }
+      return result;
+    },
+    downtimePack: (session) => makeDowntimePack({ db: deps.db, commands: deps.commands, bridge }, session),
     inspect: (file) => inspectBackup(deps.db, blobSlices(file)),
     async scheduledBackupDue(now) {
       if (!(await readBackupRecipient(deps.db))) return { due: false, retryAfterMs: 15 * 60_000 };

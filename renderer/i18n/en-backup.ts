@@ -1,4 +1,5 @@
 import type { BackupKind, BackupProblemCode } from '../../core/backup';
+import type { DowntimeWords } from '../../core/downtime';
 
 /**
  * The words of Backups (renderer/backup/), kept in their own file so other
@@ -58,6 +59,31 @@ export const backupMessages = {
   warning: (hours: string) => `No verified backup for ${hours} and this desk does not sync: if this computer fails, the bookings since then are lost.`,
   warningNever: 'This desk has never been backed up and does not sync: if this computer fails, everything on it is lost.',
   warningAction: 'Back up now',
+  downtime: {
+    title: 'Downtime pack',
+    intro: 'The next 7 days’ day sheets for every provider, the same visits as a spreadsheet, and the patients’ phone list — to carry on from paper if the power or the network fails. In the desktop app they go into the backup folder’s “downtime” folder (with a PDF of each day) and are refreshed after every daily backup; in the browser they are downloaded.',
+    make: 'Make the downtime pack',
+    making: 'Making the downtime pack…',
+    written: (folder: string) => `Downtime pack written to ${folder}.`,
+    noPdf: (problem: string) => `The day sheets are there as web pages only; no PDF could be printed (${problem}).`,
+    downloaded: 'Downtime pack downloaded: one day sheet per day, visits.csv and the phone list.',
+    noFolder: 'Choose a backup folder first (an administrator): the pack goes into its “downtime” folder.',
+    failed: (problem: string) => `The downtime pack could not be written: ${problem}`,
+    files: {
+      daySheet: 'Day sheet',
+      phoneList: 'Patients’ phone list',
+      noBookings: 'No bookings',
+      written: 'Written',
+      date: 'Date',
+      time: 'Time',
+      end: 'End',
+      provider: 'Provider',
+      patient: 'Patient',
+      phone: 'Phone',
+      reason: 'Reason',
+      visits: 'Visits',
+    } satisfies DowntimeWords,
+  },
   restoreTitle: 'Restore from a backup',
   restoreIntro: 'Replaces everything on this desk with a backup. The desk backs up what it holds now first.',
   restoreChoose: 'Backup file',

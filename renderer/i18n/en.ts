@@ -273,6 +273,7 @@ const auditActions: Record<AuditAction, string> = {
   CONTACT_CONSENT_SET: 'Contact consent recorded',
   CLINIC_JOINED: 'Desk joined the clinic',
   STAFF_RENAMED_ON_SYNC: 'Account renamed on sync',
+  DOWNTIME_PACK_WRITTEN: 'Downtime pack written',
 };
 
 /** The English text of the app. */

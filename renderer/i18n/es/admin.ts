@@ -172,4 +172,5 @@ export const esAuditActions: Messages['auditActions'] = {
   CONTACT_CONSENT_SET: 'Consentimiento de contacto registrado',
   CLINIC_JOINED: 'Puesto unido a la clínica',
   STAFF_RENAMED_ON_SYNC: 'Cuenta renombrada al sincronizar',
+  DOWNTIME_PACK_WRITTEN: 'Paquete de contingencia generado',
 };

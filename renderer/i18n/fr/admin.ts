@@ -178,4 +178,5 @@ export const frAuditActions: Messages['auditActions'] = {
   CONTACT_CONSENT_SET: 'Consentement de contact enregistré',
   CLINIC_JOINED: 'Poste rattaché à la clinique',
   STAFF_RENAMED_ON_SYNC: 'Compte renommé lors de la synchronisation',
+  DOWNTIME_PACK_WRITTEN: 'Dossier de secours écrit',
 };
