@@ -62,10 +62,10 @@ export const frBackup: Messages['backup'] = {
     make: 'Créer le dossier de secours',
     making: 'Création du dossier de secours…',
     written: (folder) => `Dossier de secours écrit dans ${folder}.`,
-    noPdf: (problem) => `Les feuilles de journée n’existent qu’en pages web ; aucun PDF n’a pu être imprimé (${problem}).`,
+    noPdf: (problem) => `Les feuilles de journée n’existent qu’en pages web\u00a0; aucun PDF n’a pu être imprimé (${problem}).`,
     downloaded: 'Dossier de secours téléchargé : une feuille par jour, visits.csv et la liste téléphonique.',
     noFolder: 'Choisissez d’abord un dossier de sauvegarde (un administrateur) : le dossier de secours va dans son dossier « downtime ».',
-    failed: (problem) => `Le dossier de secours n’a pas pu être écrit : ${problem}`,
+    failed: (problem) => `Le dossier de secours n’a pas pu être écrit\u00a0: ${problem}`,
     files: {
       daySheet: 'Feuille de journée',
       phoneList: 'Liste téléphonique des patients',
