@@ -9,8 +9,6 @@ const editSideSchema = z.object({
   deviceId: z.string().min(1).max(100),
   /** The staff member who made it, when the server knows (the audit entry of its mutation): the inbox names them. */
   staffId: idSchema.optional(),
-  /** That staff member's display name when the change was made ("Dana Desk"); absent on records made before it was kept. */
-  staffName: z.string().min(1).max(200).optional(),
   /** When that desk made it (the record's `updatedAt`). */
   at: z.string().min(1).max(40),
   /** Its slot, status and words (visitReason, notes, an exception's reason): wallStart, timeZone, durationMinutes, start, end, resourceIds, patientId, status (a series: its rule…). */

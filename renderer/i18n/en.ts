@@ -728,8 +728,6 @@ export const en = {
     otherDesk: (name: string) => name,
     /** A desk the server has not named yet (it enrolled before names reached this desk). */
     unnamedDesk: (id: string) => `another desk (${id.slice(0, 8)}…)`,
-    /** Who made a change and on which desk: "Dana Desk on Front desk 2". */
-    staffOnDesk: (staff: string, desk: string) => `${staff} on ${desk}`,
     unknownPatient: 'Unknown patient',
     missingAppointment: 'Not on this desk yet — it arrives with the next sync',
     reschedule: 'Reschedule',

@@ -51,18 +51,6 @@ describe('concurrent edits in the Needs attention inbox', () => {
     expect(edit).toMatchObject({ patientName: 'Rosa Diaz', slotChanged: true, statusChanged: false, kept: { own: true, wallStart: '2026-11-25T10:00' }, other: { own: false, deviceId: 'desk-b', wallStart: '2026-11-25T11:00', start: Date.parse('2026-11-25T16:00:00.000Z') } });
   });
 
-  it('names who made each side: the name the record carries, else this desk\'s staff record for the id, else nobody', async () => {
-    const { data } = await deskWithConcurrentEdit('moved');
-    const [member] = await data.db.staff.toArray();
-    const stored = (await data.db.conflicts.get('cf-edit')) as ConcurrentEditConflict;
-    await data.db.conflicts.put({ ...stored, kept: { ...stored.kept, staffId: member!.id }, other: { ...stored.other, staffId: 'staff-dana', staffName: 'Dana Desk' } });
-    const [named] = await readOpenEdits(data.db, data.deviceId);
-    expect(named).toMatchObject({ kept: { staffName: member!.displayName }, other: { staffName: 'Dana Desk' } });
-    await data.db.conflicts.put({ ...stored, kept: { ...stored.kept, staffId: 'staff-unknown' } });
-    const [unnamed] = await readOpenEdits(data.db, data.deviceId);
-    expect(unnamed).toMatchObject({ kept: { staffName: null }, other: { staffName: null } });
-  });
-
   it('applies the other change: the appointment moves to 11:00 (an audited move that syncs), then the conflict is resolved', async () => {
     const { data, run, appointmentId } = await deskWithConcurrentEdit('moved');
     const [edit] = await readOpenEdits(data.db, data.deviceId);

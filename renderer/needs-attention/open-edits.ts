@@ -12,8 +12,6 @@ export interface EditSide {
   /** The wall time it was moved to (`YYYY-MM-DDTHH:mm`; a series' first visit), or null. */
   wallStart: string | null;
   status: AppointmentStatus | null;
-  /** Who made it: the name the record carries, else this desk's staff record for its staff id (records made before names were kept), else null. */
-  staffName: string | null;
 }
 
 /** An open concurrent edit: two desks changed the slot or status of one booking offline. */
@@ -40,7 +38,7 @@ const ownCards: ReadonlySet<ConcurrentEditConflict['entity']> = new Set(['schedu
 
 const slotKeys: ReadonlySet<string> = new Set(['wallStart', 'dtstart', 'timeZone', 'durationMinutes', 'start', 'end', 'resourceIds', 'rrule', 'exdates', 'rdates', 'kind']);
 
-function sideOf(side: Pick<ConcurrentEditConflict['kept'], 'deviceId' | 'values' | 'staffName'>, ownDeviceId: string, staffName: string | null): EditSide {
+function sideOf(side: Pick<ConcurrentEditConflict['kept'], 'deviceId' | 'values'>, ownDeviceId: string): EditSide {
   const values = side.values;
   const start = typeof values['start'] === 'string' ? Date.parse(values['start']) : null;
   const wall = typeof values['wallStart'] === 'string' ? values['wallStart'] : typeof values['dtstart'] === 'string' ? values['dtstart'] : null;
@@ -50,14 +48,7 @@ function sideOf(side: Pick<ConcurrentEditConflict['kept'], 'deviceId' | 'values'
     start: start !== null && Number.isFinite(start) ? start : null,
     wallStart: wall === null ? null : wall.slice(0, 16),
     status: typeof values['status'] === 'string' ? (values['status'] as AppointmentStatus) : null,
-    staffName: side.staffName ?? staffName,
   };
-}
-
-/** A side's staff member by name, from this desk's staff records when the conflict names only the id. */
-async function staffNameOf(db: TimedeskDb, side: Pick<ConcurrentEditConflict['kept'], 'staffId' | 'staffName'>): Promise<string | null> {
-  if (side.staffName !== undefined || side.staffId === undefined) return null;
-  return (await db.staff.get(side.staffId))?.displayName ?? null;
 }
 
 /**
@@ -68,7 +59,7 @@ async function staffNameOf(db: TimedeskDb, side: Pick<ConcurrentEditConflict['ke
  * @example (await readOpenEdits(db, deviceId))[0] // { patientName: 'Ada Lovelace', kept: { start: …10:00 }, other: { start: …11:00 }, … }
  */
 export async function readOpenEdits(db: TimedeskDb, ownDeviceId: string): Promise<OpenEdit[]> {
-  return db.transaction('r', db.conflicts, db.patients, db.series, db.appointments, db.staff, async () => {
+  return db.transaction('r', db.conflicts, db.patients, db.series, db.appointments, async () => {
     const edits = (await db.conflicts.where('status').equals('open').toArray())
       // Schedule blocks, confirmations and contact consents have cards of their own (renderer/schedule, renderer/confirmations).
       .filter((conflict): conflict is ConcurrentEditConflict => conflict.kind === 'concurrent-edit' && !ownCards.has(conflict.entity))
@@ -88,8 +79,8 @@ export async function readOpenEdits(db: TimedeskDb, ownDeviceId: string): Promis
         patientName: patient ? `${patient.givenName} ${patient.familyName}` : null,
         slotChanged: edit.fields.some((field) => slotKeys.has(field)),
         statusChanged: edit.fields.includes('status'),
-        kept: sideOf(edit.kept, ownDeviceId, await staffNameOf(db, edit.kept)),
-        other: sideOf(edit.other, ownDeviceId, await staffNameOf(db, edit.other)),
+        kept: sideOf(edit.kept, ownDeviceId),
+        other: sideOf(edit.other, ownDeviceId),
         otherValues: edit.other.values,
         currentStatus: edit.entity === 'appointment' ? ((await db.appointments.get(edit.recordId))?.status ?? null) : null,
       });

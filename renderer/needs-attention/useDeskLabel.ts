@@ -15,17 +15,10 @@ export interface DeskSide {
  */
 export function useDeskLabel(): (side: DeskSide) => string {
   const deskNames = useDeskNames();
-  return (side) => deskLabel(deskNames, side);
-}
-
-/**
- * {@link useDeskLabel}'s words for one side, given the clinic's desk names.
- *
- * @example deskLabel({ 'desk-b': 'Front desk 2' }, { deviceId: 'desk-b', own: false }) // 'Front desk 2'
- */
-export function deskLabel(deskNames: Readonly<Record<string, string>>, side: DeskSide): string {
   const words = text.needsAttention;
-  const name = deskNames[side.deviceId]?.trim();
-  if (side.own) return name ? `${words.thisDesk} (${name})` : words.thisDesk;
-  return name ? words.otherDesk(name) : words.unnamedDesk(side.deviceId);
+  return (side) => {
+    const name = deskNames[side.deviceId]?.trim();
+    if (side.own) return name ? `${words.thisDesk} (${name})` : words.thisDesk;
+    return name ? words.otherDesk(name) : words.unnamedDesk(side.deviceId);
+  };
 }

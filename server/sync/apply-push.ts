@@ -5,7 +5,6 @@ import { ApiError, badRequestFromZod } from '../http/api-error';
 import type { MutationResult, Storage, WriteTransaction } from '../storage/storage';
 import { acceptAuditIn, auditChainBroken } from './audit-intake';
 import { checkConcurrentEdit, saveDeskCopies } from './concurrent-edit-check';
-import type { StaffAuthor } from './concurrent-edit-check';
 import type { AuditIntake, AuditOutcome } from './audit-intake';
 import type { ConflictRecord } from './conflict-record';
 import { bookingSlots, findDoubleBooking, findSeriesDoubleBooking } from './double-booking';
@@ -88,10 +87,8 @@ export async function applyPush(storage: Storage, auth: SyncAuth, body: unknown)
 
   // Who made each mutation, from its audit entries in this push: records carry it, and a
   // concurrent-edit record names the staff members, not only the desks.
-  const staffByMutation = new Map<string, StaffAuthor>();
-  for (const entry of audit) {
-    if (entry.mutationId !== null && entry.mutationId !== undefined && entry.actor.kind === 'staff') staffByMutation.set(entry.mutationId, { staffId: entry.actor.staffId, displayName: entry.actor.displayName });
-  }
+  const staffByMutation = new Map<string, string>();
+  for (const entry of audit) if (entry.mutationId !== null && entry.mutationId !== undefined && entry.actor.kind === 'staff') staffByMutation.set(entry.mutationId, entry.actor.staffId);
 
   // One transaction for the whole push and its audit entries; each mutation in
   // a savepoint, so it stays all-or-nothing with its recorded result while the
@@ -139,9 +136,8 @@ type MutationOutcome = { result: PushResult } | { expected: number };
 /** Whom a write is authored by: this push's desk and staff member, or a kept record's stored ones. */
 type Author = { deviceId?: string; staffId: string | null };
 
-async function applyMutation(tx: WriteTransaction, auth: SyncAuth, checked: CheckedMutation, clinicTimeZone: string, staff: StaffAuthor | undefined): Promise<MutationOutcome> {
+async function applyMutation(tx: WriteTransaction, auth: SyncAuth, checked: CheckedMutation, clinicTimeZone: string, staffId: string | undefined): Promise<MutationOutcome> {
   const { mutation } = checked;
-  const staffId = staff?.staffId;
   const device = await tx.device();
   const expected = device.lastDeviceSeq + 1;
   const stored = await tx.findMutation(mutation.mutationId);
@@ -170,7 +166,7 @@ async function applyMutation(tx: WriteTransaction, auth: SyncAuth, checked: Chec
   // other desks changed since; a slot or status changed on both sides is a
   // conflict, never a silent overwrite (concurrent-edit-check.ts).
   const sent = effects;
-  const edit = await checkConcurrentEdit(tx, auth, mutation, effects, staff);
+  const edit = await checkConcurrentEdit(tx, auth, mutation, effects, staffId);
   effects = edit.effects;
   // Series are checked once the whole mutation is in (a series and its
   // exceptions usually travel together), with the markers they had before.

@@ -33,12 +33,6 @@ export interface KeptAuthor {
   staffId: string | null;
 }
 
-/** The staff member a push's audit entry names as the mutation's author. */
-export interface StaffAuthor {
-  staffId: string;
-  displayName: string;
-}
-
 type RecordData = Record<string, unknown>;
 
 /** core/model's parser for each edited entity: a merged record is checked like any other. */
@@ -132,11 +126,11 @@ async function baseOf(tx: WriteTransaction, auth: SyncAuth, entity: EditedEntity
  * const check = await checkConcurrentEdit(tx, auth, mutation, effects);
  * check.conflict?.fields // ['end', 'start', 'wallStart']
  */
-export async function checkConcurrentEdit(tx: WriteTransaction, auth: SyncAuth, mutation: Mutation, effects: CheckedEffect[], staff?: StaffAuthor): Promise<EditCheck> {
+export async function checkConcurrentEdit(tx: WriteTransaction, auth: SyncAuth, mutation: Mutation, effects: CheckedEffect[], staffId?: string): Promise<EditCheck> {
   const index = effects.findIndex((effect) => effect.op === 'put' && isEditedEntity(effect.entity));
   const edited = effects[index];
   if (mutation.baseVersion === null && (edited === undefined || !createdOnManyDesks(edited.entity))) return { effects };
-  if (edited === undefined) return checkConcurrentDelete(tx, auth, mutation, effects, staff);
+  if (edited === undefined) return checkConcurrentDelete(tx, auth, mutation, effects, staffId);
   if (edited.op !== 'put' || !isEditedEntity(edited.entity)) return { effects };
   const entity = edited.entity;
   const current = await tx.getEntity(entity, edited.id);
@@ -178,10 +172,10 @@ export async function checkConcurrentEdit(tx: WriteTransaction, auth: SyncAuth, 
     entity,
     recordId: edited.id,
     fields: merge.conflictFields,
-    kept: { deviceId: current.deviceId, ...(await keptStaff(tx, current.staffId)), at: String(current.data['updatedAt'] ?? ''), version: current.version, values: editValues(entity, current.data) as ConcurrentEditRecord['kept']['values'] },
+    kept: { deviceId: current.deviceId, ...staffOf(current.staffId), at: String(current.data['updatedAt'] ?? ''), version: current.version, values: editValues(entity, current.data) as ConcurrentEditRecord['kept']['values'] },
     other: {
       deviceId: auth.deviceId,
-      ...(staff === undefined ? {} : { staffId: staff.staffId, staffName: staff.displayName }),
+      ...staffOf(staffId),
       at: String(edited.data['updatedAt'] ?? ''),
       mutationId: mutation.mutationId,
       values: editValues(entity, edited.data) as ConcurrentEditRecord['other']['values'],
@@ -207,7 +201,7 @@ export async function checkConcurrentEdit(tx: WriteTransaction, auth: SyncAuth, 
  * and the conflict record says `other.values: { deleted: true }`. A change
  * of words only (a note) does not stop a delete.
  */
-async function checkConcurrentDelete(tx: WriteTransaction, auth: SyncAuth, mutation: Mutation, effects: CheckedEffect[], staff: StaffAuthor | undefined): Promise<EditCheck> {
+async function checkConcurrentDelete(tx: WriteTransaction, auth: SyncAuth, mutation: Mutation, effects: CheckedEffect[], staffId: string | undefined): Promise<EditCheck> {
   const index = effects.findIndex((effect) => effect.op === 'delete' && isEditedEntity(effect.entity));
   const deleted = effects[index];
   if (deleted === undefined || !isEditedEntity(deleted.entity) || mutation.baseVersion === null) return { effects };
@@ -234,10 +228,10 @@ async function checkConcurrentDelete(tx: WriteTransaction, auth: SyncAuth, mutat
     entity,
     recordId: deleted.id,
     fields: changed,
-    kept: { deviceId: current.deviceId, ...(await keptStaff(tx, current.staffId)), at: String(current.data['updatedAt'] ?? ''), version: current.version, values: editValues(entity, current.data) as ConcurrentEditRecord['kept']['values'] },
+    kept: { deviceId: current.deviceId, ...staffOf(current.staffId), at: String(current.data['updatedAt'] ?? ''), version: current.version, values: editValues(entity, current.data) as ConcurrentEditRecord['kept']['values'] },
     other: {
       deviceId: auth.deviceId,
-      ...(staff === undefined ? {} : { staffId: staff.staffId, staffName: staff.displayName }),
+      ...staffOf(staffId),
       // A delete carries no record, so no updatedAt: the desk's clock stamp says when (its HLC starts with the instant).
       at: /^\d{4}-\d{2}-\d{2}T[\d:.]+Z/.exec(mutation.hlc)?.[0] ?? mutation.hlc.slice(0, 40),
       mutationId: mutation.mutationId,
@@ -251,18 +245,7 @@ async function checkConcurrentDelete(tx: WriteTransaction, auth: SyncAuth, mutat
 }
 
 const authorOf = (record: EntityRecord): KeptAuthor => ({ entity: record.entity, id: record.id, deviceId: record.deviceId, staffId: record.staffId });
-
-/**
- * The stored change's staff member: the id its record was written under and
- * the name the clinic's staff record gives them (the server holds every
- * desk's staff), so the inbox can say "moved by Dana Desk on Front desk 1".
- */
-async function keptStaff(tx: WriteTransaction, staffId: string | null): Promise<{ staffId?: string; staffName?: string }> {
-  if (staffId === null) return {};
-  const member = await tx.getEntity('staff', staffId);
-  const name = member?.data?.['displayName'];
-  return typeof name === 'string' && name.length > 0 && member?.deleted !== true ? { staffId, staffName: name } : { staffId };
-}
+const staffOf = (staffId: string | null | undefined) => (staffId === null || staffId === undefined ? {} : { staffId });
 
 /** Fields (slot, status or words; not the history) whose values differ between two copies, sorted. */
 function differingFields(stored: RecordData, incoming: RecordData): string[] {

@@ -34,10 +34,10 @@ export function keepOptOut(check: EditCheck & { conflict: Omit<ConcurrentEditRec
     effects: [edited],
     conflict: {
       ...check.conflict,
-      kept: { deviceId: other.deviceId, ...staffOfSide(other), at: other.at, version: current.version, values: other.values },
+      kept: { deviceId: other.deviceId, ...(other.staffId === undefined ? {} : { staffId: other.staffId }), at: other.at, version: current.version, values: other.values },
       other: {
         deviceId: kept.deviceId,
-        ...staffOfSide(kept),
+        ...(kept.staffId === undefined ? {} : { staffId: kept.staffId }),
         at: kept.at,
         mutationId: `stored:${current.version}`,
         values: kept.values,
@@ -46,9 +46,4 @@ export function keepOptOut(check: EditCheck & { conflict: Omit<ConcurrentEditRec
     },
     keptIsThisPush: true,
   };
-}
-
-/** A side's staff member (id and name), for the side it becomes. */
-function staffOfSide(side: { staffId?: string; staffName?: string }): { staffId?: string; staffName?: string } {
-  return { ...(side.staffId === undefined ? {} : { staffId: side.staffId }), ...(side.staffName === undefined ? {} : { staffName: side.staffName }) };
 }

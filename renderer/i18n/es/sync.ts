@@ -68,7 +68,6 @@ export const esNeedsAttention: Messages['needsAttention'] = {
   thisDesk: 'este puesto',
   otherDesk: (name) => name,
   unnamedDesk: (id) => `otro puesto (${id.slice(0, 8)}…)`,
-  staffOnDesk: (staff, desk) => `${staff} en ${desk}`,
   unknownPatient: 'Paciente desconocido',
   missingAppointment: 'Todavía no está en este puesto: llegará con la próxima sincronización',
   reschedule: 'Cambiar de hora',

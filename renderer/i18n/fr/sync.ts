@@ -70,7 +70,6 @@ export const frNeedsAttention: Messages['needsAttention'] = {
   thisDesk: 'ce poste',
   otherDesk: (name) => name,
   unnamedDesk: (id) => `un autre poste (${id.slice(0, 8)}…)`,
-  staffOnDesk: (staff, desk) => `${staff} depuis ${desk}`,
   unknownPatient: 'Patient inconnu',
   missingAppointment: 'Pas encore sur ce poste — il arrivera à la prochaine synchronisation',
   reschedule: 'Déplacer',
