@@ -25,6 +25,28 @@ export interface WindowOptionsInput {
 }
 
 /**
+ * Electron's security checklist as web preferences, shared by every window
+ * the shell opens (the desk and the hidden PDF window), so a window cannot
+ * be added with one of them forgotten.
+ */
+const lockedDownPreferences = {
+  contextIsolation: true,
+  sandbox: true,
+  nodeIntegration: false,
+  nodeIntegrationInWorker: false,
+  nodeIntegrationInSubFrames: false,
+  webSecurity: true,
+  allowRunningInsecureContent: false,
+  experimentalFeatures: false,
+  webviewTag: false,
+  navigateOnDragDrop: false,
+  // Middle-click opens links via auxclick; new windows are denied anyway,
+  // but without the feature the event never reaches the handler at all.
+  disableBlinkFeatures: 'Auxclick',
+  spellcheck: false,
+} as const satisfies NonNullable<BrowserWindowConstructorOptions['webPreferences']>;
+
+/**
  * Options for `new BrowserWindow(…)`: hidden until `ready-to-show` and painted
  * in the UI's background colour (no white flash); context isolation, sandbox
  * and web security on; Node integration, insecure content, experimental and
@@ -46,20 +68,7 @@ export function createWindowOptions(input: WindowOptionsInput): BrowserWindowCon
     ...(input.iconPath ? { icon: input.iconPath } : {}),
     webPreferences: {
       preload: input.preloadPath,
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-      nodeIntegrationInWorker: false,
-      nodeIntegrationInSubFrames: false,
-      webSecurity: true,
-      allowRunningInsecureContent: false,
-      experimentalFeatures: false,
-      webviewTag: false,
-      navigateOnDragDrop: false,
-      // Middle-click opens links via auxclick; new windows are denied anyway,
-      // but without the feature the event never reaches the handler at all.
-      disableBlinkFeatures: 'Auxclick',
-      spellcheck: false,
+      ...lockedDownPreferences,
       safeDialogs: true,
       devTools: !input.isPackaged,
     },
@@ -82,18 +91,7 @@ export function createPdfWindowOptions(): BrowserWindowConstructorOptions {
     webPreferences: {
       partition: 'timedesk-downtime-pdf',
       javascript: false,
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-      nodeIntegrationInWorker: false,
-      nodeIntegrationInSubFrames: false,
-      webSecurity: true,
-      allowRunningInsecureContent: false,
-      experimentalFeatures: false,
-      webviewTag: false,
-      navigateOnDragDrop: false,
-      disableBlinkFeatures: 'Auxclick',
-      spellcheck: false,
+      ...lockedDownPreferences,
       devTools: false,
     },
   };
