@@ -11,6 +11,8 @@ import { usePatientSearch } from '../data/usePatientSearch';
 import { useResources } from '../data/useResources';
 import { conflictSentence, liveMessages, problemSentence, text } from '../i18n';
 import { PatientFilesPanel } from './PatientFilesPanel';
+import { ImportPreviewEnd, NoticeLine } from './import-parts';
+import type { Notice } from './import-parts';
 
 const words = liveMessages('calendarFiles');
 
@@ -23,16 +25,6 @@ function refusalSentence(error: CommandError | { code: string; field: string; me
   return problemSentence(error as Parameters<typeof problemSentence>[0]);
 }
 
-type Notice = { kind: 'done' | 'failed'; text: string } | null;
-
-function NoticeLine({ notice }: { notice: Notice }) {
-  if (!notice) return null;
-  return (
-    <p role={notice.kind === 'failed' ? 'alert' : 'status'} className={notice.kind === 'failed' ? 'form-error' : 'backup-done'}>
-      {notice.text}
-    </p>
-  );
-}
 
 /**
  * Export: whose visits (a provider, a room or the whole clinic), which days,
@@ -212,20 +204,14 @@ function ImportPanel() {
       {shown ? (
         <div className="calendar-import-preview">
           <p role="status">{words.summary(shown.drafts.length, shown.alreadyHere.length, shown.problems.length)}</p>
-          {shown.problems.length > 0 ? (
-            <>
-              <h3>{words.refusedTitle}</h3>
-              <ul className="calendar-import-problems">
-                {shown.problems.map((problem) => (
-                  <li key={`${problem.line}-${problem.field}`}>{words.problem(problem.line, problem.uid, problem.field, problem.message)}</li>
-                ))}
-              </ul>
-              <p>{words.fixFirst}</p>
-            </>
-          ) : null}
-          <button type="button" className="primary" onClick={() => void runImport()} disabled={shown.problems.length > 0 || shown.drafts.length === 0}>
-            {words.importButton}
-          </button>
+          <ImportPreviewEnd
+            problemsTitle={words.refusedTitle}
+            problems={shown.problems.map((problem) => ({ key: `${problem.line}-${problem.field}`, text: words.problem(problem.line, problem.uid, problem.field, problem.message) }))}
+            fixFirst={words.fixFirst}
+            importLabel={words.importButton}
+            toStore={shown.drafts.length}
+            onImport={() => void runImport()}
+          />
         </div>
       ) : null}
       <NoticeLine notice={notice} />

@@ -5,19 +5,11 @@ import { downloadInBrowser } from '../desktop/desktop-bridge';
 import { useCommand } from '../data/useCommand';
 import { usePatientFileImport } from '../data/usePatientFileImport';
 import { liveMessages, problemSentence } from '../i18n';
+import { ImportPreviewEnd, NoticeLine } from './import-parts';
+import type { Notice } from './import-parts';
 
 const words = liveMessages('patientFiles');
 
-type Notice = { kind: 'done' | 'failed'; text: string } | null;
-
-function NoticeLine({ notice }: { notice: Notice }) {
-  if (!notice) return null;
-  return (
-    <p role={notice.kind === 'failed' ? 'alert' : 'status'} className={notice.kind === 'failed' ? 'form-error' : 'backup-done'}>
-      {notice.text}
-    </p>
-  );
-}
 
 /** A refusal of the engine in the desk's words. */
 const refusal = (error: { code: string; field: string }) => problemSentence(error as Parameters<typeof problemSentence>[0]);
@@ -189,20 +181,14 @@ function PatientImportPanel() {
               </ul>
             </>
           ) : null}
-          {shown.problems.length > 0 ? (
-            <>
-              <h3>{words.problemsTitle}</h3>
-              <ul className="calendar-import-problems">
-                {shown.problems.map((problem) => (
-                  <li key={`${problem.row}-${problem.field}`}>{problemLine(problem, file.header)}</li>
-                ))}
-              </ul>
-              <p>{words.fixFirst}</p>
-            </>
-          ) : null}
-          <button type="button" className="primary" onClick={() => void runImport()} disabled={shown.problems.length > 0 || shown.drafts.length === 0}>
-            {words.importButton}
-          </button>
+          <ImportPreviewEnd
+            problemsTitle={words.problemsTitle}
+            problems={shown.problems.map((problem) => ({ key: `${problem.row}-${problem.field}`, text: problemLine(problem, file.header) }))}
+            fixFirst={words.fixFirst}
+            importLabel={words.importButton}
+            toStore={shown.drafts.length}
+            onImport={() => void runImport()}
+          />
         </div>
       ) : null}
       <NoticeLine notice={notice} />
