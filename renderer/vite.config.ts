@@ -47,6 +47,8 @@ export default defineConfig({
           groups: [
             { name: 'react', test: /node_modules[\\/](react|react-dom|scheduler|zustand)[\\/]/ },
             { name: 'engine-libraries', test: /node_modules[\\/](dexie|luxon|rrule|zod|canonicalize|@noble)[\\/]/ },
+            // The Spanish and French words (every desk carries all three languages, switched at sign-in).
+            { name: 'translations', test: /renderer[\\/]i18n[\\/](es|fr)[\\/]/ },
           ],
         },
       },
